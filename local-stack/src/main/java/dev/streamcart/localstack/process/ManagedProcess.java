@@ -119,10 +119,24 @@ public final class ManagedProcess implements AutoCloseable {
         return logFile;
     }
 
+    /**
+     * Waits for a one-shot process to end and returns its exit code; after {@code timeout} it is
+     * stopped and the wait fails.
+     */
+    public int awaitExit(Duration timeout) {
+        boolean exited = awaitExitWithin(timeout);
+        if (!exited) {
+            stop(Duration.ofSeconds(5));
+            throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + logFile + "\n" + tail(30));
+        }
+        reaper.unregister(process.pid());
+        return process.exitValue();
+    }
+
     /** SIGKILL, as a crash would; for failure tests. */
     public void kill() {
         process.destroyForcibly();
-        awaitExit(Duration.ofSeconds(10));
+        awaitExitWithin(Duration.ofSeconds(10));
         reaper.unregister(process.pid());
     }
 
@@ -130,15 +144,15 @@ public final class ManagedProcess implements AutoCloseable {
     public void stop(Duration grace) {
         if (process.isAlive()) {
             process.destroy();
-            if (!awaitExit(grace)) {
+            if (!awaitExitWithin(grace)) {
                 process.destroyForcibly();
-                awaitExit(Duration.ofSeconds(10));
+                awaitExitWithin(Duration.ofSeconds(10));
             }
         }
         reaper.unregister(process.pid());
     }
 
-    private boolean awaitExit(Duration timeout) {
+    private boolean awaitExitWithin(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,0 +1,205 @@
+package dev.streamcart.localstack.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.streamcart.localstack.process.Reaper;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code platform} command: run, train, reset. The shell script of that name calls this. */
+@Command(name = "platform", mixinStandardHelpOptions = true,
+        description = "Runs the StreamCart platform on embedded defaults.",
+        subcommands = {PlatformCli.Up.class, PlatformCli.Train.class, PlatformCli.Reset.class, PlatformCli.Status.class})
+public final class PlatformCli {
+
+    private static final PrintStream OUT = System.out;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PlatformCli()).execute(args));
+    }
+
+    static void say(String message) {
+        OUT.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "  " + message);
+    }
+
+    /** Holds run/launcher.lock while the platform runs, so a second `up` or a `reset` refuses. */
+    static FileLock lock(PlatformLayout layout) {
+        try {
+            Files.createDirectories(layout.run());
+            FileChannel channel = FileChannel.open(layout.run().resolve("launcher.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + layout.run(), e);
+        }
+    }
+
+    @Command(name = "up", description = "Starts PostgreSQL, Kafka, the schema registry, ClickHouse, every service and simulated traffic.")
+    static final class Up implements Callable<Integer> {
+
+        @Option(names = "--no-traffic", description = "Do not start the storefront simulator.")
+        boolean noTraffic;
+
+        @Option(names = "--api-port", description = "Port of the API (default: $PLATFORM_API_PORT or 8080).")
+        Integer apiPort;
+
+        @Option(names = "--orders-per-second", description = "Rate of the simulator (default: its own).")
+        Double ordersPerSecond;
+
+        @Override
+        public Integer call() throws Exception {
+            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            FileLock lock = lock(layout);
+            if (lock == null) {
+                say("the platform is already running on " + layout.dataDirectory() + " (stop it first)");
+                return 1;
+            }
+            int port = apiPort != null ? apiPort : Integer.parseInt(System.getenv().getOrDefault("PLATFORM_API_PORT", "8080"));
+            List<String> traffic = new ArrayList<>();
+            if (ordersPerSecond != null) {
+                traffic.add("--orders-per-second=" + ordersPerSecond);
+            }
+            PlatformOptions options = PlatformOptions.defaults().withApiPort(port).withTraffic(!noTraffic, traffic);
+            say("data folder " + layout.dataDirectory() + " (logs in " + layout.logs() + ")");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Platform platform = Platform.start(layout, options, PlatformCli::say);
+            Thread shutdown = new Thread(() -> {
+                OUT.println();
+                say("stopping the platform");
+                platform.close();
+                say("stopped; nothing is left running");
+                stopped.countDown();
+            }, "platform-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdown);
+            String api = platform.endpoints().apiUrl();
+            OUT.println();
+            OUT.println("  API        " + api + "/api");
+            OUT.println("  Dashboard  " + api + "/dashboard");
+            OUT.println("  OpenAPI    " + api + "/openapi.yaml");
+            OUT.println("  Health     " + api + "/health");
+            OUT.println("  Train      ./platform train     (recommendations from the data collected so far)");
+            OUT.println("  Stop       Ctrl-C");
+            OUT.println();
+            boolean terminal = System.console() != null || "1".equals(System.getenv("PLATFORM_TTY"));
+            try (StatusReporter status = new StatusReporter(platform)) {
+                while (!stopped.await(terminal ? 2 : 10, TimeUnit.SECONDS)) {
+                    String line = status.line();
+                    if (terminal) {
+                        OUT.print("\r" + line + "   ");
+                        OUT.flush();
+                    } else {
+                        say(line);
+                    }
+                }
+            }
+            lock.release();
+            return 0;
+        }
+    }
+
+    @Command(name = "train", description = "Trains the recommender on the data collected so far and publishes the model to the running API.")
+    static final class Train implements Callable<Integer> {
+
+        @Parameters(description = "Extra options for the recommender's train command (e.g. --rank 16).")
+        List<String> extra = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            Endpoints endpoints = Endpoints.read(layout.run());
+            ServiceLauncher launcher = new ServiceLauncher(layout, Reaper.forThisJvm(layout.run()));
+            List<String> trainArguments = new ArrayList<>(List.of("train"));
+            trainArguments.addAll(extra);
+            int trained = launcher.runAttached(ServiceSpec.RECOMMENDER.withArguments(trainArguments), endpoints.serviceSettings());
+            if (trained != 0) {
+                say("training did not produce a model (exit code " + trained + ")");
+                return trained;
+            }
+            int promoted = launcher.runAttached(ServiceSpec.RECOMMENDER.withArguments(List.of("promote")), endpoints.serviceSettings());
+            if (promoted != 0) {
+                return promoted;
+            }
+            HttpResponse<String> reload = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(endpoints.apiUrl() + "/api/admin/models/reload"))
+                            .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            say("the API now serves: " + reload.body());
+            return reload.statusCode() < 300 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "reset", description = "Deletes all local data (PostgreSQL, Kafka, ClickHouse, models, logs).")
+    static final class Reset implements Callable<Integer> {
+
+        @Override
+        public Integer call() throws Exception {
+            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            if (!Files.exists(layout.dataDirectory())) {
+                say("nothing to reset: " + layout.dataDirectory() + " does not exist");
+                return 0;
+            }
+            FileLock lock = lock(layout);
+            if (lock == null) {
+                say("the platform is running: stop it (Ctrl-C) before a reset");
+                return 1;
+            }
+            lock.release();
+            lock.channel().close();
+            try (Stream<Path> paths = Files.walk(layout.dataDirectory())) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+            say("deleted " + layout.dataDirectory());
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Prints the addresses of the running platform.")
+    static final class Status implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            FileLock lock = lock(layout);
+            if (lock != null) {
+                say("the platform is not running");
+                return 1;
+            }
+            Endpoints endpoints = Endpoints.read(layout.run());
+            OUT.println("API         " + endpoints.apiUrl());
+            OUT.println("PostgreSQL  " + endpoints.jdbcUrl());
+            OUT.println("Kafka       " + endpoints.bootstrapServers());
+            OUT.println("Registry    " + endpoints.schemaRegistryUrl());
+            OUT.println("ClickHouse  " + endpoints.clickHouseUrl());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.streamcart.localstack.launcher;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Choices for one run of the platform.
+ *
+ * @param apiPort port of serving-api; 0 picks a free one
+ * @param traffic whether to start the storefront simulator
+ * @param trafficArguments extra arguments for the simulator
+ * @param superviseRestarts whether a service that dies is started again
+ * @param readyTimeout how long one service may take to report ready
+ */
+public record PlatformOptions(int apiPort, boolean traffic, List<String> trafficArguments, boolean superviseRestarts,
+        Duration readyTimeout) {
+
+    public PlatformOptions {
+        if (apiPort < 0 || apiPort > 65535) {
+            throw new IllegalArgumentException("apiPort must be 0..65535, was " + apiPort);
+        }
+        trafficArguments = List.copyOf(trafficArguments);
+        Objects.requireNonNull(readyTimeout, "readyTimeout");
+    }
+
+    public static PlatformOptions defaults() {
+        return new PlatformOptions(8080, true, List.of(), true, Duration.ofMinutes(3));
+    }
+
+    public PlatformOptions withApiPort(int port) {
+        return new PlatformOptions(port, traffic, trafficArguments, superviseRestarts, readyTimeout);
+    }
+
+    public PlatformOptions withTraffic(boolean enabled, List<String> arguments) {
+        return new PlatformOptions(apiPort, enabled, arguments, superviseRestarts, readyTimeout);
+    }
+}

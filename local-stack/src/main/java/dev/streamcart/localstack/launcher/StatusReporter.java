@@ -1,0 +1,116 @@
+package dev.streamcart.localstack.launcher;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The compact live status line of {@code ./platform up}: orders per second and paid revenue from
+ * PostgreSQL, CDC lag as WAL bytes the replication slot has not confirmed yet, and stream lag as
+ * the records the Kafka Streams apps have not consumed yet.
+ */
+final class StatusReporter implements AutoCloseable {
+
+    private static final List<String> STREAM_GROUPS = List.of("inventory-streams", "order-streams");
+
+    private final DataSource postgres;
+    private final Admin admin;
+    private final Platform platform;
+    private final Instant started = Instant.now();
+    private long lastOrders = -1;
+    private Instant lastSample = Instant.now();
+
+    StatusReporter(Platform platform) {
+        this.platform = platform;
+        this.postgres = platform.postgres().dataSource();
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
+    }
+
+    String line() {
+        Instant now = Instant.now();
+        String database;
+        try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
+            long orders = single(statement, "SELECT count(*) FROM orders");
+            long paid = single(statement, "SELECT count(*) FROM orders WHERE status NOT IN ('PENDING_PAYMENT','PAYMENT_FAILED','CANCELLED')");
+            long walBehind = single(statement, "SELECT coalesce(max(pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)), 0)::bigint "
+                    + "FROM pg_replication_slots WHERE slot_name = 'streamcart_cdc'");
+            double seconds = Math.max(0.001, Duration.between(lastSample, now).toMillis() / 1000.0);
+            double rate = lastOrders < 0 ? 0 : (orders - lastOrders) / seconds;
+            lastOrders = orders;
+            lastSample = now;
+            database = String.format("orders/s %5.1f | orders %d (paid %d) | CDC lag %s", rate, orders, paid, bytes(walBehind));
+        } catch (SQLException e) {
+            database = "postgres: " + e.getMessage();
+        }
+        return String.format("[%s] %s | stream lag %s | services %d/%d up", elapsed(now), database, streamLag(),
+                platform.servicesUp(), platform.servicesTotal());
+    }
+
+    private String streamLag() {
+        try {
+            long lag = 0;
+            for (String group : STREAM_GROUPS) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(3, TimeUnit.SECONDS);
+                Set<TopicPartition> partitions = committed.keySet();
+                if (partitions.isEmpty()) {
+                    continue;
+                }
+                Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
+                        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(3, TimeUnit.SECONDS);
+                for (TopicPartition partition : partitions) {
+                    OffsetAndMetadata offset = committed.get(partition);
+                    // EOS leaves one transaction marker after the last record of a partition
+                    long behind = ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
+                    lag += Math.max(0, behind - 1);
+                }
+            }
+            return lag + " msgs";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        } catch (ExecutionException | TimeoutException e) {
+            return "?";
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static String bytes(long value) {
+        return value < 1024 ? value + " B" : String.format("%.1f KB", value / 1024.0);
+    }
+
+    private String elapsed(Instant now) {
+        long seconds = Duration.between(started, now).toSeconds();
+        return String.format("%02d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}
