@@ -3,7 +3,6 @@ package dev.streamcart.inventory.stock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -65,10 +64,5 @@ public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> wareh
                 .setWarehouses(live)
                 .setUpdatedAt(updatedAt)
                 .build();
-    }
-
-    /** Rows by warehouse id, for callers that only read. */
-    public Map<Long, WarehouseEntry> rows() {
-        return warehouses;
     }
 }

@@ -7,6 +7,8 @@ package dev.streamcart.schemas.config;
 public final class CommonKeys {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap-servers";
+    /** Replication factor of the topics a service creates; 1 on one machine, 3 in production. */
+    public static final String KAFKA_TOPIC_REPLICATION_FACTOR = "kafka.topic-replication-factor";
     public static final String SCHEMA_REGISTRY_URL = "schema-registry.url";
     public static final String JDBC_URL = "postgres.jdbc-url";
     public static final String JDBC_USER = "postgres.user";

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the catalogue's topics that do not exist yet; safe to call on every start. */
+/** Creates the catalogue's topics that do not exist yet; safe to call on every start, from several processes at once. */
 public final class TopicProvisioner {
 
     private TopicProvisioner() {}
@@ -23,8 +24,15 @@ public final class TopicProvisioner {
                     .filter(topic -> !existing.contains(topic.name()))
                     .map(topic -> topic.newTopic(replicationFactor))
                     .toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            for (var creation : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    creation.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // services start in parallel and may race to create the same topic
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,133 @@
+package dev.streamcart.inventory.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.streamcart.inventory.InventoryStreamsConfig;
+import dev.streamcart.inventory.LatestValues;
+import dev.streamcart.inventory.StreamsApplication;
+import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.schemas.inventory.InventoryChanged;
+import dev.streamcart.schemas.inventory.StockLevel;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** inventory-streams on a real broker and registry: exact totals, then the same state rebuilt without its folder. */
+class StockLevelsOnBrokerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static LocalInfrastructure infra;
+
+    @BeforeAll
+    static void startInfrastructure() throws IOException {
+        Path folder = Path.of("target", "it-data", "stock-levels-on-broker");
+        deleteRecursively(folder);
+        infra = LocalInfrastructure.builder(folder).kafka().schemaRegistry().topics().start();
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    @Test
+    void stockLevelsAreExactAndRebuiltAfterLosingTheStateFolder() throws IOException {
+        InventoryStreamsConfig config = InventoryStreamsConfig.from(infra.settings());
+        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        try (KafkaProducer<String, InventoryChanged> producer = producer(registry);
+                LatestValues<StockLevel> stockLevels = new LatestValues<>(infra.bootstrapServers(),
+                        Topics.STOCK_LEVELS.name(), 3, Topics.STOCK_LEVELS.valueSerde(registry).deserializer())) {
+
+            try (StreamsApplication app = start(config, registry)) {
+                send(producer, change(1, 1, 100, 10, 10));
+                send(producer, change(1, 2, 50, 0, 11));
+                send(producer, change(2, 1, 5, 5, 12));
+                send(producer, change(1, 1, 100, 10, 10));   // re-delivered
+                send(producer, change(1, 1, 999, 0, 9));     // stale replay
+
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    Map<String, StockLevel> levels = stockLevels.poll();
+                    assertTotals(levels.get("1"), 150, 10, 140);
+                    assertTotals(levels.get("2"), 5, 5, 0);
+                });
+            }
+
+            deleteRecursively(config.stateDirectory());
+
+            try (StreamsApplication app = start(config, registry)) {
+                ReadOnlyKeyValueStore<String, ProductStock> store = app.streams().store(StoreQueryParameters
+                        .fromNameAndType(StockTopology.STOCK_STORE, QueryableStoreTypes.keyValueStore()));
+                assertThat(store.get("2").toStockLevel().getAvailable()).as("restored from the changelog").isZero();
+
+                send(producer, change(1, 2, 60, 0, 20));
+
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                        assertTotals(stockLevels.poll().get("1"), 160, 10, 150));
+            }
+        }
+    }
+
+    private static StreamsApplication start(InventoryStreamsConfig config, SchemaRegistryClient registry) {
+        StreamsApplication app = new StreamsApplication(StockTopology.build(registry), config.streamsProperties());
+        app.start();
+        app.running().orTimeout(60, TimeUnit.SECONDS).join();
+        return app;
+    }
+
+    private static void assertTotals(StockLevel level, int onHand, int reserved, int available) {
+        assertThat(level).isNotNull();
+        assertThat(level.getOnHand()).isEqualTo(onHand);
+        assertThat(level.getReserved()).isEqualTo(reserved);
+        assertThat(level.getAvailable()).isEqualTo(available);
+    }
+
+    private static KafkaProducer<String, InventoryChanged> producer(SchemaRegistryClient registry) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
+                new StringSerializer(), Topics.INVENTORY_CHANGES.valueSerde(registry).serializer());
+    }
+
+    private static void send(KafkaProducer<String, InventoryChanged> producer, InventoryChanged change) {
+        producer.send(new ProducerRecord<>(Topics.INVENTORY_CHANGES.name(), Topics.key(change.getProductId()), change));
+        producer.flush();
+    }
+
+    private static InventoryChanged change(long productId, long warehouseId, int quantity, int reserved, long lsn) {
+        return InventoryChanged.newBuilder()
+                .setProductId(productId).setWarehouseId(warehouseId).setQuantity(quantity).setReservedQuantity(reserved)
+                .setLowStockThreshold(10).setReorderPoint(5).setDeleted(false)
+                .setSourceLsn(lsn).setCommittedAt(T0.plusMillis(lsn)).build();
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.streamcart.orders.tracking;
+
+import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderView;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies each order event to the stored view of its order and emits the new view. */
+final class OrderViewProcessor implements FixedKeyProcessor<String, OrderEvent, OrderView> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderViewProcessor.class);
+
+    private final String storeName;
+    private FixedKeyProcessorContext<String, OrderView> context;
+    private KeyValueStore<String, OrderView> store;
+
+    OrderViewProcessor(String storeName) {
+        this.storeName = storeName;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, OrderView> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, OrderEvent> record) {
+        OrderEvent event = record.value();
+        if (event == null) {
+            return;
+        }
+        OrderViewUpdate.apply(store.get(record.key()), event).ifPresent(result -> {
+            if (result.anomaly() != null) {
+                LOG.warn("order {}: {}", event.getOrderId(), result.anomaly());
+            }
+            store.put(record.key(), result.view());
+            context.forward(record.withValue(result.view()));
+        });
+    }
+}

@@ -1,0 +1,119 @@
+package dev.streamcart.orders.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.orders.LatestValues;
+import dev.streamcart.orders.OrderStreamsConfig;
+import dev.streamcart.orders.StreamsApplication;
+import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderEventType;
+import dev.streamcart.schemas.order.OrderLine;
+import dev.streamcart.schemas.order.OrderStatus;
+import dev.streamcart.schemas.order.OrderView;
+import dev.streamcart.schemas.order.StatusChange;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** order-streams on a real broker and registry: views with their history, duplicates ignored, exactly once. */
+class OrderViewsOnBrokerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static LocalInfrastructure infra;
+
+    @BeforeAll
+    static void startInfrastructure() throws IOException {
+        Path folder = Path.of("target", "it-data", "order-views-on-broker");
+        deleteRecursively(folder);
+        infra = LocalInfrastructure.builder(folder).kafka().schemaRegistry().topics().start();
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    @Test
+    void ordersAreTrackedWithTheirHistory() {
+        OrderStreamsConfig config = OrderStreamsConfig.from(infra.settings());
+        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        try (KafkaProducer<String, OrderEvent> producer = new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
+                        new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(registry).serializer());
+                LatestValues<OrderView> views = new LatestValues<>(infra.bootstrapServers(), Topics.ORDER_VIEWS.name(), 3,
+                        Topics.ORDER_VIEWS.valueSerde(registry).deserializer());
+                StreamsApplication app = new StreamsApplication(OrderTrackingTopology.build(registry),
+                        config.streamsProperties())) {
+            app.start();
+            app.running().orTimeout(60, TimeUnit.SECONDS).join();
+
+            send(producer, event(1, "a-1", OrderEventType.ORDER_PLACED, OrderStatus.PENDING_PAYMENT, 0));
+            send(producer, event(1, "a-2", OrderEventType.ORDER_PAID, OrderStatus.PAID, 1_000));
+            send(producer, event(1, "a-2", OrderEventType.ORDER_PAID, OrderStatus.PAID, 1_000));   // re-delivered
+            send(producer, event(2, "b-1", OrderEventType.ORDER_PLACED, OrderStatus.PENDING_PAYMENT, 0));
+            send(producer, event(2, "b-2", OrderEventType.PAYMENT_FAILED, OrderStatus.PAYMENT_FAILED, 500));
+            send(producer, event(2, "b-3", OrderEventType.ORDER_SHIPPED, OrderStatus.SHIPPED, 900));   // impossible
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Map<String, OrderView> latest = views.poll();
+                OrderView paid = latest.get("1");
+                assertThat(paid).isNotNull();
+                assertThat(paid.getStatus()).isEqualTo(OrderStatus.PAID);
+                assertThat(paid.getHistory()).extracting(StatusChange::getEventId).containsExactly("a-1", "a-2");
+                assertThat(paid.getTotalCents()).isEqualTo(3998);
+
+                OrderView anomalous = latest.get("2");
+                assertThat(anomalous).isNotNull();
+                assertThat(anomalous.getStatus()).isEqualTo(OrderStatus.SHIPPED);
+                assertThat(anomalous.getAnomalies()).singleElement().asString().contains("PAYMENT_FAILED -> SHIPPED");
+            });
+        }
+    }
+
+    private static void send(KafkaProducer<String, OrderEvent> producer, OrderEvent event) {
+        producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), Topics.key(event.getOrderId()), event));
+        producer.flush();
+    }
+
+    private static OrderEvent event(long orderId, String eventId, OrderEventType type, OrderStatus status, long millisAfterT0) {
+        return OrderEvent.newBuilder()
+                .setEventId(eventId).setOrderId(orderId).setUserId(3).setType(type).setStatus(status)
+                .setTotalCents(3998).setCurrency("USD")
+                .setItems(List.of(OrderLine.newBuilder().setProductId(5).setSellerId(1).setCategoryId(2)
+                        .setQuantity(2).setUnitPriceCents(1999).build()))
+                .setOccurredAt(T0.plusMillis(millisAfterT0))
+                .build();
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
