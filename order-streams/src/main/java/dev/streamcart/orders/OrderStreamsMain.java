@@ -5,6 +5,8 @@ import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.runtime.ParentWatchdog;
+import dev.streamcart.schemas.streams.StreamsApplication;
+import dev.streamcart.schemas.topics.TopicProvisioner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,8 @@ public final class OrderStreamsMain {
         StreamsApplication application;
         try {
             OrderStreamsConfig config = OrderStreamsConfig.from(settings);
-            TopicsAtStartup.ensure(config.bootstrapServers(), settings);
+            TopicProvisioner.ensureTopics(config.bootstrapServers(),
+                    (short) settings.getInt(CommonKeys.KAFKA_TOPIC_REPLICATION_FACTOR, 1));
             SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
             application = new StreamsApplication(OrderTrackingTopology.build(registry), config.streamsProperties());
             Runtime.getRuntime().addShutdownHook(new Thread(application::close, SERVICE_NAME + "-shutdown"));

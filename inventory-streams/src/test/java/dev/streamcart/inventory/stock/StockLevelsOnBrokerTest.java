@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 
 import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.inventory.LatestValues;
-import dev.streamcart.inventory.StreamsApplication;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.streams.StreamsApplication;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -1,4 +1,4 @@
-package dev.streamcart.orders;
+package dev.streamcart.schemas.streams;
 
 import java.time.Duration;
 import java.util.Objects;
