@@ -23,10 +23,6 @@ public final class RateLimiter {
         this.intervalNanos = Math.max(1L, Math.round(1_000_000_000d / permitsPerSecond));
     }
 
-    public long intervalNanos() {
-        return intervalNanos;
-    }
-
     /**
      * Reserves the next permit and returns how long the caller must wait before using it
      * (zero when it may go now).

@@ -31,9 +31,4 @@ public final class StopSignal implements Sleeper {
             return false;
         }
     }
-
-    /** Blocks until {@link #stop()} is called. */
-    public void await() throws InterruptedException {
-        stopped.await();
-    }
 }

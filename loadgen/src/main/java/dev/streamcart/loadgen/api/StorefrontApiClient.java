@@ -1,0 +1,255 @@
+package dev.streamcart.loadgen.api;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.loadgen.api.Requests.CardPayment;
+import dev.streamcart.loadgen.api.Requests.NewCategory;
+import dev.streamcart.loadgen.api.Requests.NewOrder;
+import dev.streamcart.loadgen.api.Requests.NewProduct;
+import dev.streamcart.loadgen.api.Requests.NewSeller;
+import dev.streamcart.loadgen.api.Requests.NewUser;
+import dev.streamcart.loadgen.api.Requests.NewWarehouse;
+import dev.streamcart.loadgen.api.Requests.StockReceipt;
+import dev.streamcart.loadgen.api.Responses.CheckoutResult;
+import dev.streamcart.loadgen.api.Responses.PaymentAccepted;
+import dev.streamcart.loadgen.api.Responses.PaymentDeclined;
+import dev.streamcart.loadgen.api.Responses.PaymentResult;
+import dev.streamcart.loadgen.api.Responses.Placed;
+import dev.streamcart.loadgen.api.Responses.ProductView;
+import dev.streamcart.loadgen.api.Responses.StockShort;
+import dev.streamcart.loadgen.api.Responses.StockView;
+import dev.streamcart.loadgen.api.Responses.WarehouseStock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Typed client of the storefront HTTP API (the endpoint list of issue 2), one method per endpoint.
+ * Expected answers come back as records; any other status raises
+ * {@link UnexpectedResponseException}, and a request without an answer raises
+ * {@link ApiUnreachableException}. Thread-safe: every virtual user shares one instance and its
+ * connection pool.
+ */
+public final class StorefrontApiClient {
+
+    private static final String JSON = "application/json";
+
+    private final URI baseUrl;
+    private final Duration requestTimeout;
+    private final HttpClient http;
+    private final ObjectMapper json;
+
+    public StorefrontApiClient(URI baseUrl, Duration requestTimeout) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        // money arrives as decimal strings or numbers; never let it pass through a double
+        this.json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** GET /health: the status code (200 when every part is ready, 503 otherwise). */
+    public int healthStatus() {
+        return send("GET", "/health", null, null, null).statusCode();
+    }
+
+    public long createSeller(NewSeller seller) {
+        return createdId("/api/sellers", seller);
+    }
+
+    public long createCategory(NewCategory category) {
+        return createdId("/api/categories", category);
+    }
+
+    public long createProduct(NewProduct product) {
+        return createdId("/api/products", product);
+    }
+
+    public long createWarehouse(NewWarehouse warehouse) {
+        return createdId("/api/warehouses", warehouse);
+    }
+
+    public long createUser(NewUser user) {
+        return createdId("/api/users", user);
+    }
+
+    /** POST /api/inventory/receipts: stock arrives in a warehouse. */
+    public void receiveStock(StockReceipt receipt) {
+        String path = "/api/inventory/receipts";
+        HttpResponse<String> response = send("POST", path, receipt, null, null);
+        requireSuccess("POST", path, response);
+    }
+
+    /** GET /api/products/{id} as a shopper browsing in session {@code sessionId}. */
+    public ProductView viewProduct(long productId, String sessionId, long userId) {
+        String path = "/api/products/" + productId;
+        HttpResponse<String> response = send("GET", path, null, null,
+                new String[] {"X-Session-Id", sessionId, "X-User-Id", Long.toString(userId)});
+        requireSuccess("GET", path, response);
+        JsonNode body = parse("GET", path, response);
+        JsonNode stock = body.path("stock");
+        JsonNode available = stock.isObject() ? stock.path("available") : stock;
+        return new ProductView(
+                body.path("id").asLong(productId),
+                body.path("name").asText(""),
+                decimal(body.get("price")),
+                available.canConvertToLong() ? available.asLong() : null);
+    }
+
+    /** POST /api/orders with an Idempotency-Key: placed, or stock short (409). */
+    public CheckoutResult placeOrder(String idempotencyKey, NewOrder order) {
+        String path = "/api/orders";
+        HttpResponse<String> response = send("POST", path, order, idempotencyKey, null);
+        if (response.statusCode() == 409) {
+            return new StockShort(problemDetail(response));
+        }
+        requireSuccess("POST", path, response);
+        JsonNode body = parse("POST", path, response);
+        JsonNode id = body.get("id");
+        if (id == null || !id.canConvertToLong() && !id.isTextual()) {
+            throw new UnexpectedResponseException("POST", path, response.statusCode(), "no order id in " + response.body());
+        }
+        return new Placed(id.asLong(), body.path("status").asText("PENDING_PAYMENT"), decimal(body.get("total")));
+    }
+
+    /** POST /api/orders/{id}/payments with an Idempotency-Key: accepted, or declined (402). */
+    public PaymentResult pay(long orderId, String idempotencyKey, CardPayment payment) {
+        String path = "/api/orders/" + orderId + "/payments";
+        HttpResponse<String> response = send("POST", path, payment, idempotencyKey, null);
+        if (response.statusCode() == 402) {
+            return new PaymentDeclined(problemDetail(response));
+        }
+        requireSuccess("POST", path, response);
+        return new PaymentAccepted(parse("POST", path, response).path("status").asText("PAID"));
+    }
+
+    /** POST /api/orders/{id}/cancel: releases the reservation. */
+    public void cancelOrder(long orderId) {
+        String path = "/api/orders/" + orderId + "/cancel";
+        HttpResponse<String> response = send("POST", path, null, null, null);
+        requireSuccess("POST", path, response);
+    }
+
+    /** GET /api/stock/{productId}, or null while the read model does not know the product yet (404). */
+    public @Nullable StockView stock(long productId) {
+        String path = "/api/stock/" + productId;
+        HttpResponse<String> response = send("GET", path, null, null, null);
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        requireSuccess("GET", path, response);
+        JsonNode body = parse("GET", path, response);
+        List<WarehouseStock> warehouses = new ArrayList<>();
+        for (JsonNode warehouse : body.path("warehouses")) {
+            warehouses.add(new WarehouseStock(
+                    warehouse.path("warehouseId").asLong(),
+                    warehouse.path("onHand").asLong(),
+                    warehouse.path("reserved").asLong(),
+                    warehouse.path("available").asLong()));
+        }
+        return new StockView(body.path("productId").asLong(productId), body.path("onHand").asLong(),
+                body.path("reserved").asLong(), body.path("available").asLong(), warehouses);
+    }
+
+    private long createdId(String path, Object requestBody) {
+        HttpResponse<String> response = send("POST", path, requestBody, null, null);
+        requireSuccess("POST", path, response);
+        JsonNode id = parse("POST", path, response).get("id");
+        if (id == null || !(id.canConvertToLong() || id.isTextual())) {
+            throw new UnexpectedResponseException("POST", path, response.statusCode(), "no id in " + response.body());
+        }
+        return id.asLong();
+    }
+
+    private HttpResponse<String> send(String method, String path, @Nullable Object body,
+            @Nullable String idempotencyKey, String @Nullable [] headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(requestTimeout)
+                .header("Accept", JSON);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(serialize(body)));
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (headers != null) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ApiUnreachableException(method + " " + path + " got no answer from " + baseUrl + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiUnreachableException(method + " " + path + " was interrupted", e);
+        }
+    }
+
+    private byte[] serialize(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    private JsonNode parse(String method, String path, HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new UnexpectedResponseException(method, path, response.statusCode(), "not JSON: " + response.body());
+        }
+    }
+
+    private static void requireSuccess(String method, String path, HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            throw new UnexpectedResponseException(method, path, status, response.body());
+        }
+    }
+
+    /** The problem+json "detail" (or "title"), else the raw body. */
+    private String problemDetail(HttpResponse<String> response) {
+        try {
+            JsonNode problem = json.readTree(response.body());
+            String detail = problem.path("detail").asText("");
+            return detail.isEmpty() ? problem.path("title").asText(response.body()) : detail;
+        } catch (JsonProcessingException e) {
+            return response.body();
+        }
+    }
+
+    private static @Nullable BigDecimal decimal(@Nullable JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        try {
+            return new BigDecimal(node.asText().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

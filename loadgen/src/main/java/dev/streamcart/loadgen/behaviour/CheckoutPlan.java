@@ -1,0 +1,23 @@
+package dev.streamcart.loadgen.behaviour;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.streamcart.loadgen.api.Requests.OrderLine;
+
+/**
+ * The order a session places and how it ends.
+ *
+ * @param replayCheckout send the checkout twice with the same Idempotency-Key (a client retry)
+ * @param replayPayment  send the payment twice with the same Idempotency-Key
+ */
+public record CheckoutPlan(List<OrderLine> items, OrderEnding ending, boolean replayCheckout, boolean replayPayment) {
+
+    public CheckoutPlan {
+        items = List.copyOf(items);
+        if (items.isEmpty() || items.size() > 3) {
+            throw new IllegalArgumentException("an order has 1 to 3 items, was " + items.size());
+        }
+        Objects.requireNonNull(ending, "ending");
+    }
+}

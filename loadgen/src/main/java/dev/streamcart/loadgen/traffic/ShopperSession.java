@@ -1,0 +1,191 @@
+package dev.streamcart.loadgen.traffic;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+import dev.streamcart.loadgen.api.ApiUnreachableException;
+import dev.streamcart.loadgen.api.Requests.CardPayment;
+import dev.streamcart.loadgen.api.Requests.NewOrder;
+import dev.streamcart.loadgen.api.Requests.OrderLine;
+import dev.streamcart.loadgen.api.Responses.CheckoutResult;
+import dev.streamcart.loadgen.api.Responses.PaymentAccepted;
+import dev.streamcart.loadgen.api.Responses.PaymentDeclined;
+import dev.streamcart.loadgen.api.Responses.PaymentResult;
+import dev.streamcart.loadgen.api.Responses.Placed;
+import dev.streamcart.loadgen.api.Responses.StockShort;
+import dev.streamcart.loadgen.api.StorefrontApiClient;
+import dev.streamcart.loadgen.api.UnexpectedResponseException;
+import dev.streamcart.loadgen.behaviour.CheckoutPlan;
+import dev.streamcart.loadgen.behaviour.OrderEnding;
+import dev.streamcart.loadgen.behaviour.SessionPlan;
+import dev.streamcart.loadgen.pacing.OrderBudget;
+import dev.streamcart.loadgen.pacing.RateLimiter;
+import dev.streamcart.loadgen.pacing.StopSignal;
+import dev.streamcart.loadgen.pacing.Ticker;
+import dev.streamcart.loadgen.stats.TrafficStats;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plays one {@link SessionPlan} against the API: views with think times, then, if the visit
+ * converts, a checkout paced by the shared rate limiter and bounded by the order budget, then the
+ * payment or the cancellation. Once an order is placed the session always settles it, even when
+ * the run is stopping, so that a clean stop leaves no order waiting for payment.
+ */
+final class ShopperSession {
+
+    private final StorefrontApiClient api;
+    private final TrafficStats stats;
+    private final FailureReporter failures;
+    private final RateLimiter checkoutRate;
+    private final OrderBudget budget;
+    private final ThinkTime thinkTime;
+    private final StopSignal stop;
+    private final Restocker restocker;
+    private final Ticker ticker;
+
+    ShopperSession(StorefrontApiClient api, TrafficStats stats, FailureReporter failures, RateLimiter checkoutRate,
+            OrderBudget budget, ThinkTime thinkTime, StopSignal stop, Restocker restocker, Ticker ticker) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.stats = Objects.requireNonNull(stats, "stats");
+        this.failures = Objects.requireNonNull(failures, "failures");
+        this.checkoutRate = Objects.requireNonNull(checkoutRate, "checkoutRate");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.thinkTime = Objects.requireNonNull(thinkTime, "thinkTime");
+        this.stop = Objects.requireNonNull(stop, "stop");
+        this.restocker = Objects.requireNonNull(restocker, "restocker");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+    }
+
+    void run(SessionPlan plan, RandomGenerator random) {
+        stats.sessionStarted();
+        for (long productId : plan.viewedProductIds()) {
+            if (stop.isStopped()) {
+                return;
+            }
+            view(plan, productId);
+            if (!thinkTime.pause(random)) {
+                return;
+            }
+        }
+        CheckoutPlan checkout = plan.checkout();
+        if (checkout == null || stop.isStopped() || !budget.tryReserve()) {
+            return;
+        }
+        if (!checkoutRate.acquire(stop)) {
+            budget.release();
+            return;
+        }
+        Placed placed = checkOut(plan.userId(), checkout);
+        if (placed != null) {
+            thinkTime.pause(random);
+            settle(placed.orderId(), checkout);
+        }
+    }
+
+    private void view(SessionPlan plan, long productId) {
+        try {
+            api.viewProduct(productId, plan.sessionId(), plan.userId());
+            stats.productViewed();
+        } catch (UnexpectedResponseException e) {
+            failures.unexpectedResponse(e);
+        } catch (ApiUnreachableException e) {
+            failures.unreachable(e);
+        }
+    }
+
+    /** Places the order (holding a budget reservation); returns it, or null when none was placed. */
+    private @Nullable Placed checkOut(long userId, CheckoutPlan checkout) {
+        NewOrder order = new NewOrder(userId, checkout.items());
+        List<Long> productIds = checkout.items().stream().map(OrderLine::productId).toList();
+        String idempotencyKey = UUID.randomUUID().toString();
+        long started = ticker.nanoTime();
+        CheckoutResult result;
+        try {
+            result = api.placeOrder(idempotencyKey, order);
+        } catch (UnexpectedResponseException e) {
+            budget.release();
+            failures.unexpectedResponse(e);
+            return null;
+        } catch (ApiUnreachableException e) {
+            budget.release();
+            failures.unreachable(e);
+            return null;
+        }
+        Duration latency = Duration.ofNanos(ticker.nanoTime() - started);
+        if (result instanceof StockShort) {
+            budget.release();
+            stats.stockShort(latency);
+            restocker.stockShort(productIds);
+            return null;
+        }
+        Placed placed = (Placed) result;
+        budget.confirm();
+        stats.orderPlaced(latency);
+        restocker.ordered(productIds);
+        if (checkout.replayCheckout()) {
+            replayCheckout(idempotencyKey, order, placed);
+        }
+        return placed;
+    }
+
+    /** The client retry: the same request with the same key must return the same order. */
+    private void replayCheckout(String idempotencyKey, NewOrder order, Placed first) {
+        try {
+            CheckoutResult replay = api.placeOrder(idempotencyKey, order);
+            if (replay instanceof Placed again && again.orderId() == first.orderId()) {
+                stats.replayed(true);
+            } else {
+                failures.replayMismatch("checkout", first, replay);
+            }
+        } catch (UnexpectedResponseException e) {
+            failures.unexpectedResponse(e);
+        } catch (ApiUnreachableException e) {
+            failures.unreachable(e);
+        }
+    }
+
+    private void settle(long orderId, CheckoutPlan checkout) {
+        try {
+            if (checkout.ending() == OrderEnding.CANCEL) {
+                api.cancelOrder(orderId);
+                stats.cancelled();
+                return;
+            }
+            String idempotencyKey = UUID.randomUUID().toString();
+            CardPayment payment = CardPayment.card(checkout.ending().testCardNumber());
+            PaymentResult result = api.pay(orderId, idempotencyKey, payment);
+            count(orderId, result);
+            if (checkout.replayPayment()) {
+                replayPayment(orderId, idempotencyKey, payment, result);
+            }
+        } catch (UnexpectedResponseException e) {
+            failures.unexpectedResponse(e);
+        } catch (ApiUnreachableException e) {
+            failures.unreachable(e);
+        }
+    }
+
+    private void count(long orderId, PaymentResult result) {
+        if (result instanceof PaymentDeclined) {
+            stats.declined();
+        } else if ("PAID".equals(((PaymentAccepted) result).status())) {
+            stats.paid();
+        } else {
+            failures.unexpectedOutcome("payment of order " + orderId + " accepted with status "
+                    + ((PaymentAccepted) result).status());
+        }
+    }
+
+    /** The client retry of a payment must return the first outcome and charge nothing twice. */
+    private void replayPayment(long orderId, String idempotencyKey, CardPayment payment, PaymentResult first) {
+        PaymentResult replay = api.pay(orderId, idempotencyKey, payment);
+        if (replay.getClass() == first.getClass()) {
+            stats.replayed(true);
+        } else {
+            failures.replayMismatch("payment of order " + orderId, first, replay);
+        }
+    }
+}

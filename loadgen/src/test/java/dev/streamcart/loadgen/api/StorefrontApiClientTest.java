@@ -1,0 +1,125 @@
+package dev.streamcart.loadgen.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import dev.streamcart.loadgen.api.Requests.CardPayment;
+import dev.streamcart.loadgen.api.Requests.NewCategory;
+import dev.streamcart.loadgen.api.Requests.NewOrder;
+import dev.streamcart.loadgen.api.Requests.NewProduct;
+import dev.streamcart.loadgen.api.Requests.NewSeller;
+import dev.streamcart.loadgen.api.Requests.NewUser;
+import dev.streamcart.loadgen.api.Requests.NewWarehouse;
+import dev.streamcart.loadgen.api.Requests.OrderLine;
+import dev.streamcart.loadgen.api.Requests.StockReceipt;
+import dev.streamcart.loadgen.api.Responses.PaymentAccepted;
+import dev.streamcart.loadgen.api.Responses.PaymentDeclined;
+import dev.streamcart.loadgen.api.Responses.Placed;
+import dev.streamcart.loadgen.api.Responses.StockShort;
+import dev.streamcart.loadgen.api.Responses.StockView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StorefrontApiClientTest {
+
+    private InMemoryStorefrontApi storefront;
+    private StorefrontApiClient api;
+    private long userId;
+    private long productId;
+    private long warehouseId;
+
+    @BeforeEach
+    void startStorefront() throws IOException {
+        storefront = new InMemoryStorefrontApi();
+        api = new StorefrontApiClient(storefront.url(), Duration.ofSeconds(5));
+        long sellerId = api.createSeller(new NewSeller("Northwind", "sales@northwind.example"));
+        long rootId = api.createCategory(new NewCategory("Electronics", null));
+        long phonesId = api.createCategory(new NewCategory("Phones", rootId));
+        productId = api.createProduct(new NewProduct(sellerId, phonesId, "PHN-1", "Nova X12", "A phone.",
+                new BigDecimal("199.99"), "USD"));
+        warehouseId = api.createWarehouse(new NewWarehouse("Reno", "us-west"));
+        api.receiveStock(new StockReceipt(productId, warehouseId, 3));
+        userId = api.createUser(new NewUser("ava@example.com", "secret-password", "Ava", "Smith"));
+    }
+
+    @AfterEach
+    void stopStorefront() throws InterruptedException {
+        storefront.close();
+    }
+
+    @Test
+    void createsTheCatalogWithMoneyAsADecimalString() {
+        assertThat(storefront.products()).isEqualTo(1);
+        assertThat(storefront.categories()).isEqualTo(2);
+        assertThat(storefront.rootCategories()).isEqualTo(1);
+        assertThat(api.healthStatus()).isEqualTo(200);
+        assertThat(api.viewProduct(productId, "session-1", userId).price()).isEqualByComparingTo("199.99");
+    }
+
+    @Test
+    void placesPaysAndReadsStock() {
+        Placed placed = (Placed) api.placeOrder("key-1", new NewOrder(userId, List.of(new OrderLine(productId, 2))));
+
+        assertThat(placed.status()).isEqualTo("PENDING_PAYMENT");
+        assertThat(placed.total()).isEqualTo(new BigDecimal("399.98"));
+        assertThat(api.pay(placed.orderId(), "pay-1", CardPayment.card("4242424242424242")))
+                .isEqualTo(new PaymentAccepted("PAID"));
+        StockView stock = api.stock(productId);
+        assertThat(stock.onHand()).isEqualTo(3);
+        assertThat(stock.reserved()).isEqualTo(2);
+        assertThat(stock.available()).isEqualTo(1);
+        assertThat(stock.warehouses()).singleElement().satisfies(w -> assertThat(w.warehouseId()).isEqualTo(warehouseId));
+    }
+
+    @Test
+    void shortStockIsA409ResultNotAnError() {
+        assertThat(api.placeOrder("key-2", new NewOrder(userId, List.of(new OrderLine(productId, 4)))))
+                .isInstanceOf(StockShort.class)
+                .satisfies(result -> assertThat(((StockShort) result).detail()).contains("not enough stock"));
+    }
+
+    @Test
+    void declinedCardIsA402Result() {
+        Placed placed = (Placed) api.placeOrder("key-3", new NewOrder(userId, List.of(new OrderLine(productId, 1))));
+
+        assertThat(api.pay(placed.orderId(), "pay-3", CardPayment.card("4000000000000002")))
+                .isInstanceOf(PaymentDeclined.class);
+        assertThat(storefront.available(productId)).isEqualTo(3);
+    }
+
+    @Test
+    void unknownStockIsNullAndOtherStatusesRaiseWithTheProblemBody() {
+        assertThat(api.stock(999_999)).isNull();
+        assertThatThrownBy(() -> api.viewProduct(999_999, "s", userId))
+                .isInstanceOfSatisfying(UnexpectedResponseException.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.body()).contains("\"detail\":\"no product 999999\"");
+                });
+        assertThatThrownBy(() -> api.cancelOrder(999_999)).isInstanceOf(UnexpectedResponseException.class);
+    }
+
+    @Test
+    void silentServerIsUnreachable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        StorefrontApiClient nowhere = new StorefrontApiClient(URI.create("http://127.0.0.1:" + closedPort),
+                Duration.ofSeconds(2));
+
+        assertThatThrownBy(nowhere::healthStatus).isInstanceOf(ApiUnreachableException.class);
+    }
+
+    @Test
+    void cardNumberNeverAppearsInAPaymentsToString() {
+        assertThat(CardPayment.card("4242424242424242").toString()).doesNotContain("424242424242").contains("4242");
+    }
+}

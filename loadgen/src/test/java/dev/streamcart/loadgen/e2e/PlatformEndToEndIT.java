@@ -1,0 +1,237 @@
+package dev.streamcart.loadgen.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.localstack.launcher.Platform;
+import dev.streamcart.localstack.launcher.PlatformLayout;
+import dev.streamcart.localstack.launcher.PlatformOptions;
+import dev.streamcart.localstack.launcher.ServiceSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole platform, as {@code ./platform up} runs it (every service a child JVM on real
+ * PostgreSQL, Kafka, registry and ClickHouse), driven through its public API only. Catalog and
+ * stock are created, orders placed, paid, declined and cancelled, and every derived view must
+ * converge to exactly what PostgreSQL says.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndIT {
+
+    private static final Duration CONVERGENCE = Duration.ofSeconds(90);
+
+    private static Platform platform;
+    private static ApiClient api;
+
+    private static long phones;
+    private static long books;
+    private static long phone;
+    private static long book;
+    private static long lamp;
+    private static final List<Long> buyers = new ArrayList<>();
+    private static final List<Long> paidOrders = new ArrayList<>();
+    private static final Map<Long, BigDecimal> paidRevenueByCategory = new HashMap<>();
+    private static long declinedOrder;
+    private static long cancelledOrder;
+
+    @BeforeAll
+    static void startPlatform() {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        Path data = Path.of("target/e2e-data").toAbsolutePath();
+        PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
+        platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[e2e] " + message));
+        api = new ApiClient(platform.endpoints().apiUrl());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthReportsEveryComponentUp() {
+        ApiClient.Reply health = api.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        assertThat(health.body().path("components").size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @Order(2)
+    void stockConvergesToTheExactNumbersAfterReceiptsAndCheckouts() {
+        long seller = api.create("/api/sellers", Map.of("name", "Acme", "email", "acme-" + UUID.randomUUID() + "@example.com"));
+        long electronics = api.create("/api/categories", Map.of("name", "Electronics"));
+        phones = api.create("/api/categories", Map.of("name", "Phones", "parentId", electronics));
+        books = api.create("/api/categories", Map.of("name", "Books"));
+        phone = api.create("/api/products", product(seller, phones, "PHONE", "Phone X", "199.99"));
+        book = api.create("/api/products", product(seller, books, "BOOK", "A Novel", "12.50"));
+        lamp = api.create("/api/products", product(seller, electronics, "LAMP", "Desk Lamp", "0.10"));
+        long north = api.create("/api/warehouses", Map.of("name", "North", "region", "eu-north"));
+        long south = api.create("/api/warehouses", Map.of("name", "South", "region", "eu-south"));
+        receive(phone, north, 5);
+        receive(phone, south, 3);
+        receive(book, north, 20);
+        receive(lamp, south, 1);
+        for (int i = 0; i < 3; i++) {
+            buyers.add(api.create("/api/users", Map.of("email", "buyer" + i + "-" + UUID.randomUUID() + "@example.com",
+                    "password", "correct horse battery staple", "firstName", "Buyer", "lastName", "No" + i)));
+        }
+
+        long paidPhones = placeAndPay(buyers.get(0), List.of(line(phone, 2), line(book, 1)));
+        long paidBooks = placeAndPay(buyers.get(1), List.of(line(book, 3)));
+        long paidLamp = placeAndPay(buyers.get(2), List.of(line(lamp, 1)));
+        paidOrders.addAll(List.of(paidPhones, paidBooks, paidLamp));
+        paidRevenueByCategory.merge(phones, new BigDecimal("399.98"), BigDecimal::add);
+        paidRevenueByCategory.merge(books, new BigDecimal("12.50").add(new BigDecimal("37.50")), BigDecimal::add);
+        paidRevenueByCategory.merge(electronics, new BigDecimal("0.10"), BigDecimal::add);
+
+        declinedOrder = place(buyers.get(1), List.of(line(phone, 1)));
+        ApiClient.Reply declined = api.post("/api/orders/" + declinedOrder + "/payments",
+                Map.of("method", "card", "cardNumber", "4000000000000002"), UUID.randomUUID().toString());
+        assertThat(declined.status()).isEqualTo(402);
+        assertThat(declined.contentType()).startsWith("application/problem+json");
+
+        cancelledOrder = place(buyers.get(2), List.of(line(book, 2)));
+        assertThat(api.post("/api/orders/" + cancelledOrder + "/cancel", Map.of(), UUID.randomUUID().toString()).status())
+                .isEqualTo(200);
+
+        ApiClient.Reply shortStock = api.post("/api/orders", Map.of("userId", buyers.get(0), "items", List.of(line(lamp, 1))),
+                UUID.randomUUID().toString());
+        assertThat(shortStock.status()).isEqualTo(409);
+
+        // paid orders keep their reservation until shipped; declined and cancelled ones released theirs
+        awaitStock(phone, 8, 2);
+        awaitStock(book, 20, 4);
+        awaitStock(lamp, 1, 1);
+    }
+
+    @Test
+    @Order(3)
+    void orderViewShowsTheStatusHistory() {
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            JsonNode paid = api.get("/api/orders/" + paidOrders.get(0)).body();
+            assertThat(paid.path("status").asText()).isEqualTo("PAID");
+            assertThat(statuses(paid)).containsExactly("PENDING_PAYMENT", "PAID");
+            assertThat(new BigDecimal(paid.path("total").asText())).isEqualByComparingTo("412.48");
+            assertThat(statuses(api.get("/api/orders/" + declinedOrder).body())).containsExactly("PENDING_PAYMENT", "PAYMENT_FAILED");
+            assertThat(statuses(api.get("/api/orders/" + cancelledOrder).body())).containsExactly("PENDING_PAYMENT", "CANCELLED");
+        });
+    }
+
+    @Test
+    @Order(4)
+    void clickHouseSalesEqualThePaidTotalsToTheCent() {
+        BigDecimal expectedTotal = paidRevenueByCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            JsonNode rows = api.get("/api/analytics/sales?minutes=60").body().path("rows");
+            Map<Long, BigDecimal> revenueByCategory = new HashMap<>();
+            long orders = 0;
+            for (JsonNode row : rows) {
+                revenueByCategory.merge(row.path("categoryId").asLong(), new BigDecimal(row.path("revenue").asText()), BigDecimal::add);
+                orders += row.path("orders").asLong();
+            }
+            assertThat(revenueByCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(expectedTotal);
+            paidRevenueByCategory.forEach((category, revenue) ->
+                    assertThat(revenueByCategory.get(category)).as("category " + category).isEqualByComparingTo(revenue));
+            // the first order spans two categories, so it counts once in each
+            assertThat(orders).isEqualTo(4);
+        });
+    }
+
+    @Test
+    @Order(5)
+    void recommendationsAnswerForABuyerAfterTraining() {
+        platform.launcher().runToCompletion(ServiceSpec.RECOMMENDER.withArguments(List.of("train")),
+                platform.serviceSettings(), Duration.ofMinutes(5));
+        platform.launcher().runToCompletion(ServiceSpec.RECOMMENDER.withArguments(List.of("promote")),
+                platform.serviceSettings(), Duration.ofMinutes(2));
+        assertThat(api.post("/api/admin/models/reload", Map.of()).status()).isLessThan(300);
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            ApiClient.Reply reply = api.get("/api/recommendations/" + buyers.get(1) + "?limit=10");
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body().path("userId").asLong()).isEqualTo(buyers.get(1));
+            assertThat(reply.body().path("modelVersion").asText()).startsWith("v");
+            assertThat(reply.body().path("items").isArray()).isTrue();
+        });
+    }
+
+    @Test
+    @Order(6)
+    void dashboardAndOpenApiAreServed() {
+        ApiClient.Reply dashboard = api.get("/dashboard");
+        assertThat(dashboard.status()).isEqualTo(200);
+        assertThat(dashboard.contentType()).startsWith("text/html");
+        assertThat(api.get("/openapi.yaml").status()).isEqualTo(200);
+        ApiClient.Reply missing = api.get("/api/products/999999999");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    private static Map<String, Object> product(long seller, long category, String sku, String name, String price) {
+        return Map.of("sellerId", seller, "categoryId", category, "sku", sku + "-" + UUID.randomUUID(), "name", name,
+                "price", price, "currency", "USD");
+    }
+
+    private static void receive(long product, long warehouse, int quantity) {
+        ApiClient.Reply reply = api.post("/api/inventory/receipts",
+                Map.of("productId", product, "warehouseId", warehouse, "quantity", quantity));
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> line(long product, int quantity) {
+        return Map.of("productId", product, "quantity", quantity);
+    }
+
+    private static long place(long user, List<Map<String, Object>> items) {
+        ApiClient.Reply reply = api.post("/api/orders", Map.of("userId", user, "items", items), UUID.randomUUID().toString());
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        assertThat(reply.body().path("status").asText()).isEqualTo("PENDING_PAYMENT");
+        return reply.body().path("id").asLong();
+    }
+
+    private static long placeAndPay(long user, List<Map<String, Object>> items) {
+        long order = place(user, items);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> card = Map.of("method", "card", "cardNumber", "4242424242424242");
+        ApiClient.Reply paid = api.post("/api/orders/" + order + "/payments", card, key);
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
+        assertThat(paid.body().path("status").asText()).isEqualTo("PAID");
+        ApiClient.Reply retried = api.post("/api/orders/" + order + "/payments", card, key);
+        assertThat(retried.status()).as("a retry with the same key returns the first result").isEqualTo(201);
+        return order;
+    }
+
+    private static void awaitStock(long product, int onHand, int reserved) {
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            ApiClient.Reply stock = api.get("/api/stock/" + product);
+            assertThat(stock.status()).isEqualTo(200);
+            assertThat(stock.body().path("onHand").asInt()).as("onHand of " + product).isEqualTo(onHand);
+            assertThat(stock.body().path("reserved").asInt()).as("reserved of " + product).isEqualTo(reserved);
+            assertThat(stock.body().path("available").asInt()).as("available of " + product).isEqualTo(onHand - reserved);
+        });
+    }
+
+    private static List<String> statuses(JsonNode order) {
+        List<String> statuses = new ArrayList<>();
+        order.path("history").forEach(step -> statuses.add(step.path("status").asText()));
+        return statuses;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.streamcart.loadgen.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import dev.streamcart.loadgen.api.InMemoryStorefrontApi;
+import dev.streamcart.loadgen.api.Requests.NewCategory;
+import dev.streamcart.loadgen.api.Requests.NewProduct;
+import dev.streamcart.loadgen.api.Requests.NewSeller;
+import dev.streamcart.loadgen.api.Requests.NewUser;
+import dev.streamcart.loadgen.api.Requests.NewWarehouse;
+import dev.streamcart.loadgen.api.Requests.OrderLine;
+import dev.streamcart.loadgen.api.Requests.StockReceipt;
+import dev.streamcart.loadgen.api.StorefrontApiClient;
+import dev.streamcart.loadgen.behaviour.CheckoutPlan;
+import dev.streamcart.loadgen.behaviour.OrderEnding;
+import dev.streamcart.loadgen.behaviour.SessionPlan;
+import dev.streamcart.loadgen.catalog.Catalog;
+import dev.streamcart.loadgen.pacing.FakeClock;
+import dev.streamcart.loadgen.pacing.OrderBudget;
+import dev.streamcart.loadgen.pacing.RateLimiter;
+import dev.streamcart.loadgen.pacing.StopSignal;
+import dev.streamcart.loadgen.stats.TrafficStats;
+import dev.streamcart.loadgen.stats.TrafficTotals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ShopperSessionTest {
+
+    private InMemoryStorefrontApi storefront;
+    private StorefrontApiClient api;
+    private final TrafficStats stats = new TrafficStats();
+    private final FakeClock clock = new FakeClock();
+    private final StopSignal stop = new StopSignal();
+    private OrderBudget budget = OrderBudget.unlimited();
+    private Restocker restocker;
+    private long userId;
+    private long productId;
+    private long warehouseId;
+
+    @BeforeEach
+    void startStorefront() throws IOException {
+        storefront = new InMemoryStorefrontApi();
+        api = new StorefrontApiClient(storefront.url(), Duration.ofSeconds(5));
+        long sellerId = api.createSeller(new NewSeller("Harbor", "hello@harbor.example"));
+        long categoryId = api.createCategory(new NewCategory("Kitchen", null));
+        productId = api.createProduct(new NewProduct(sellerId, categoryId, "KIT-1", "Cast Iron Skillet", "Heavy.",
+                new BigDecimal("39.99"), "USD"));
+        warehouseId = api.createWarehouse(new NewWarehouse("Columbus", "us-east"));
+        api.receiveStock(new StockReceipt(productId, warehouseId, 5));
+        userId = api.createUser(new NewUser("mia@example.com", "secret-password", "Mia", "Kim"));
+        restocker = new Restocker(api, List.of(new Catalog.Warehouse(warehouseId, "Columbus", "us-east")), stats,
+                new FailureReporter(stats, 5), clock, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void stopStorefront() throws InterruptedException {
+        storefront.close();
+    }
+
+    private ShopperSession session() {
+        return new ShopperSession(api, stats, new FailureReporter(stats, 5), new RateLimiter(1000, clock), budget,
+                new ThinkTime(Duration.ZERO, stop), stop, restocker, clock);
+    }
+
+    private SessionPlan plan(int quantity, OrderEnding ending, boolean replay) {
+        return new SessionPlan("session-1", userId, 1, List.of(productId, productId),
+                new CheckoutPlan(List.of(new OrderLine(productId, quantity)), ending, replay, replay));
+    }
+
+    @Test
+    void browsesPlacesAndPaysAnOrder() {
+        session().run(plan(2, OrderEnding.PAY_WITH_VALID_CARD, false), new SplittableRandom(1));
+
+        TrafficTotals totals = stats.snapshot();
+        assertThat(totals.productViews()).isEqualTo(2);
+        assertThat(totals.ordersPlaced()).isEqualTo(1);
+        assertThat(totals.paid()).isEqualTo(1);
+        assertThat(totals.errors() + totals.unexpected()).isZero();
+        assertThat(storefront.ordersWithStatus("PAID")).isEqualTo(1);
+        assertThat(storefront.viewsWithoutSession()).isZero();
+        assertThat(stats.checkoutLatencies().wholeRun().count()).isEqualTo(1);
+    }
+
+    @Test
+    void declinedAndInsufficientFundsCardsCountAsDeclined() {
+        session().run(plan(1, OrderEnding.PAY_WITH_DECLINED_CARD, false), new SplittableRandom(1));
+        session().run(plan(1, OrderEnding.PAY_WITH_INSUFFICIENT_FUNDS_CARD, false), new SplittableRandom(1));
+
+        assertThat(stats.snapshot().declined()).isEqualTo(2);
+        assertThat(storefront.declinedPayments()).isEqualTo(2);
+        assertThat(storefront.available(productId)).isEqualTo(5);
+    }
+
+    @Test
+    void cancelledOrderReleasesItsStock() {
+        session().run(plan(3, OrderEnding.CANCEL, false), new SplittableRandom(1));
+
+        assertThat(stats.snapshot().cancelled()).isEqualTo(1);
+        assertThat(storefront.cancelledOrders()).isEqualTo(1);
+        assertThat(storefront.available(productId)).isEqualTo(5);
+    }
+
+    @Test
+    void shortStockCountsAs409GivesTheBudgetBackAndCallsTheRestocker() {
+        budget = OrderBudget.of(1);
+
+        session().run(plan(6, OrderEnding.PAY_WITH_VALID_CARD, false), new SplittableRandom(1));
+
+        assertThat(stats.snapshot().stockShort()).isEqualTo(1);
+        assertThat(stats.snapshot().ordersPlaced()).isZero();
+        assertThat(budget.tryReserve()).isTrue();
+        restocker.tick();
+        assertThat(storefront.receiptsFor(productId)).isEqualTo(2);
+        assertThat(stats.snapshot().restockReceipts()).isEqualTo(1);
+    }
+
+    @Test
+    void clientRetriesWithTheSameKeyGetTheFirstResultAndChargeOnce() {
+        session().run(plan(1, OrderEnding.PAY_WITH_VALID_CARD, true), new SplittableRandom(1));
+
+        TrafficTotals totals = stats.snapshot();
+        assertThat(totals.replays()).isEqualTo(2);
+        assertThat(totals.replayMismatches()).isZero();
+        assertThat(storefront.orders()).isEqualTo(1);
+        assertThat(storefront.payments()).isEqualTo(1);
+        assertThat(storefront.replaysAnswered()).isEqualTo(2);
+    }
+
+    @Test
+    void stoppedRunPlacesNoNewOrder() {
+        stop.stop();
+
+        session().run(plan(1, OrderEnding.PAY_WITH_VALID_CARD, false), new SplittableRandom(1));
+
+        assertThat(storefront.orders()).isZero();
+        assertThat(storefront.productViews()).isZero();
+    }
+}
