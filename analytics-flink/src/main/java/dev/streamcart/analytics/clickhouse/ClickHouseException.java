@@ -1,0 +1,13 @@
+package dev.streamcart.analytics.clickhouse;
+
+/** A ClickHouse statement failed or ClickHouse could not be reached. */
+public final class ClickHouseException extends RuntimeException {
+
+    public ClickHouseException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public ClickHouseException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.streamcart.analytics.sales;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
+import dev.streamcart.schemas.config.CommonKeys;
+import dev.streamcart.schemas.config.Settings;
+
+/**
+ * Configuration of {@link SalesPerMinuteJob}, with every default in one place.
+ *
+ * @param checkpointDir       where checkpoints go; a local folder on embedded defaults, a shared
+ *                            file system URI (s3://, hdfs://) on a real cluster
+ * @param outOfOrderness      how far behind the newest event the watermark trails
+ * @param idleTimeout         after how long without events a Kafka partition stops holding the watermark back
+ * @param allowedLateness     how long after its minute ends a window still accepts (and re-emits for) late payments
+ * @param earlyFiringInterval event-time interval of early (partial) results while a minute is open
+ * @param sinkFlushInterval   longest time a result waits in the sink before it is written to ClickHouse
+ */
+public record SalesJobConfig(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        ClickHouseEndpoint clickHouse,
+        Path dataDir,
+        String checkpointDir,
+        Duration checkpointInterval,
+        Duration outOfOrderness,
+        Duration idleTimeout,
+        Duration allowedLateness,
+        Duration earlyFiringInterval,
+        Duration sinkFlushInterval,
+        int parallelism) {
+
+    public static final String CHECKPOINT_INTERVAL_MS = "analytics.checkpoint-interval-ms";
+    public static final String ALLOWED_LATENESS_MS = "analytics.allowed-lateness-ms";
+    public static final String OUT_OF_ORDERNESS_MS = "analytics.out-of-orderness-ms";
+    public static final String IDLE_TIMEOUT_MS = "analytics.idle-timeout-ms";
+    public static final String EARLY_FIRING_INTERVAL_MS = "analytics.early-firing-interval-ms";
+    public static final String SINK_FLUSH_INTERVAL_MS = "analytics.sink-flush-interval-ms";
+    public static final String PARALLELISM = "analytics.parallelism";
+    public static final String CHECKPOINT_DIR = "analytics.checkpoint-dir";
+
+    /** This service's folder inside {@code platform.data-dir}. */
+    public static final String SERVICE_FOLDER = "analytics-flink";
+
+    public SalesJobConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
+        Objects.requireNonNull(clickHouse, "clickHouse");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(checkpointDir, "checkpointDir");
+        requirePositive(checkpointInterval, CHECKPOINT_INTERVAL_MS);
+        requirePositive(outOfOrderness, OUT_OF_ORDERNESS_MS);
+        requirePositive(idleTimeout, IDLE_TIMEOUT_MS);
+        requirePositive(earlyFiringInterval, EARLY_FIRING_INTERVAL_MS);
+        requirePositive(sinkFlushInterval, SINK_FLUSH_INTERVAL_MS);
+        if (allowedLateness.isNegative()) {
+            throw new IllegalArgumentException(ALLOWED_LATENESS_MS + " must not be negative");
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException(PARALLELISM + " must be >= 1, was " + parallelism);
+        }
+    }
+
+    public static SalesJobConfig fromSettings(Settings settings) {
+        Path dataDir = Path.of(settings.get(CommonKeys.DATA_DIR, ".platform-data")).toAbsolutePath();
+        return new SalesJobConfig(
+                settings.require(CommonKeys.KAFKA_BOOTSTRAP_SERVERS),
+                settings.require(CommonKeys.SCHEMA_REGISTRY_URL),
+                ClickHouseEndpoint.fromSettings(settings),
+                dataDir,
+                settings.get(CHECKPOINT_DIR, dataDir.resolve(SERVICE_FOLDER).resolve("checkpoints").toUri().toString()),
+                millis(settings, CHECKPOINT_INTERVAL_MS, 5_000),
+                millis(settings, OUT_OF_ORDERNESS_MS, 5_000),
+                millis(settings, IDLE_TIMEOUT_MS, 10_000),
+                millis(settings, ALLOWED_LATENESS_MS, 600_000),
+                millis(settings, EARLY_FIRING_INTERVAL_MS, 5_000),
+                millis(settings, SINK_FLUSH_INTERVAL_MS, 1_000),
+                settings.getInt(PARALLELISM, 1));
+    }
+
+    /** Folder for the local cluster's scratch files ({@code java.io.tmpdir}, {@code io.tmp.dirs}). */
+    public Path localTmpDir() {
+        return dataDir.resolve(SERVICE_FOLDER).resolve("tmp");
+    }
+
+    private static Duration millis(Settings settings, String key, long defaultMillis) {
+        return Duration.ofMillis(settings.getLong(key, defaultMillis));
+    }
+
+    private static void requirePositive(Duration duration, String key) {
+        Objects.requireNonNull(duration, key);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(key + " must be positive, was " + duration.toMillis() + " ms");
+        }
+    }
+}

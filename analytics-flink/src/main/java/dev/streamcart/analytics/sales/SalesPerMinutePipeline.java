@@ -1,0 +1,68 @@
+package dev.streamcart.analytics.sales;
+
+import java.time.Duration;
+
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.triggers.ContinuousEventTimeTrigger;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heart of the sales job, from timestamped order events to {@code sales_per_minute} rows;
+ * the job puts Kafka in front of it and ClickHouse behind it, the unit test an in-memory source
+ * and a collecting sink.
+ */
+public final class SalesPerMinutePipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesPerMinutePipeline.class);
+
+    static final OutputTag<CategorySale> TOO_LATE = new OutputTag<>("sales-too-late", Types.POJO(CategorySale.class));
+
+    private SalesPerMinutePipeline() {}
+
+    /**
+     * @param events order events whose timestamps and watermarks are already assigned
+     */
+    public static DataStream<SalesRow> salesRows(DataStream<OrderEventFacts> events, Duration allowedLateness,
+            Duration earlyFiringInterval) {
+        // 1. payments only, one contribution per (order, category)
+        DataStream<CategorySale> sales = events
+                .flatMap(new PaidOrderSplitter()).name("split paid orders by category").uid("split-paid-orders");
+
+        // 2. one-minute event-time windows per category: early results every interval while the
+        //    minute is open, the final result when the watermark passes its end, and one more
+        //    result for every late payment within the allowed lateness
+        SingleOutputStreamOperator<SalesRow> rows = sales
+                .keyBy(CategorySale::categoryId, Types.LONG)
+                .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                .allowedLateness(allowedLateness)
+                .sideOutputLateData(TOO_LATE)
+                .trigger(ContinuousEventTimeTrigger.of(earlyFiringInterval))
+                .process(new MinuteSalesTotals()).name("per-minute sales by category").uid("minute-sales-totals");
+
+        // 3. payments later than the allowed lateness cannot change a row any more: say so loudly
+        rows.getSideOutput(TOO_LATE)
+                .flatMap(new TooLateSaleReporter()).name("report payments too late to count").uid("too-late-reporter")
+                .sinkTo(new DiscardingSink<>()).name("discard").uid("too-late-discard");
+        return rows;
+    }
+
+    /** Logs a payment that arrived after its window was closed for good; emits nothing. */
+    private static final class TooLateSaleReporter implements FlatMapFunction<CategorySale, CategorySale> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(CategorySale sale, Collector<CategorySale> out) {
+            LOG.warn("payment of order {} (category {}, paid at {} ms) arrived after the allowed lateness and is not counted;"
+                    + " raise analytics.allowed-lateness-ms", sale.orderId(), sale.categoryId(), sale.paidAtMillis());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.streamcart.analytics.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import dev.streamcart.analytics.testing.TestFolders;
+import dev.streamcart.localstack.infra.LocalInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The migrations against a real ClickHouse 18.16 (Debian's server, started by local-stack). */
+class ClickHouseMigratorTest {
+
+    private static LocalInfrastructure infra;
+
+    @BeforeAll
+    static void startClickHouse() {
+        infra = LocalInfrastructure.builder(TestFolders.fresh("clickhouse-migrations")).clickHouse().start();
+    }
+
+    @AfterAll
+    static void stopClickHouse() {
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    private static ClickHouseEndpoint endpoint(String database) {
+        return new ClickHouseEndpoint(infra.clickHouseUrl(), database, "default", "");
+    }
+
+    @Test
+    void createsTheDatabaseAppliesEachVersionOnceAndRecordsIt() {
+        ClickHouseEndpoint endpoint = endpoint("migrations_once");
+        List<Migration> migrations = MigrationScripts.fromClasspath(MigrationScripts.DEFAULT_FOLDER);
+
+        ClickHouseMigrator.Outcome first = new ClickHouseMigrator(endpoint).migrate(migrations);
+        ClickHouseMigrator.Outcome second = new ClickHouseMigrator(endpoint).migrate(migrations);
+
+        assertThat(first.applied()).containsExactly(1);
+        assertThat(second.applied()).isEmpty();
+        assertThat(second.alreadyApplied()).containsExactly(1);
+        try (ClickHouseGateway gateway = ClickHouseGateway.open(endpoint)) {
+            assertThat(gateway.select("SELECT version, description FROM migrations_once.schema_migrations"))
+                    .containsExactly(List.of("1", "sales_per_minute"));
+            assertThat(gateway.select("SELECT engine FROM system.tables WHERE database = 'migrations_once'"
+                    + " AND name = 'sales_per_minute'")).containsExactly(List.of("ReplacingMergeTree"));
+            assertThat(gateway.select("SELECT name, type FROM system.columns WHERE database = 'migrations_once'"
+                    + " AND table = 'sales_per_minute' ORDER BY name")).containsExactly(
+                    List.of("category_id", "UInt64"), List.of("minute", "DateTime"), List.of("orders", "UInt64"),
+                    List.of("revenue_cents", "Int64"), List.of("units", "UInt64"), List.of("version", "UInt64"));
+        }
+    }
+
+    @Test
+    void refusesAMigrationEditedAfterItWasApplied() {
+        ClickHouseEndpoint endpoint = endpoint("migrations_edited");
+        new ClickHouseMigrator(endpoint).migrate(List.of(new Migration(1, "t", "CREATE TABLE IF NOT EXISTS "
+                + "${database}.t (x UInt8) ENGINE = MergeTree ORDER BY x;")));
+
+        assertThatThrownBy(() -> new ClickHouseMigrator(endpoint).migrate(List.of(new Migration(1, "t",
+                "CREATE TABLE IF NOT EXISTS ${database}.t (x UInt16) ENGINE = MergeTree ORDER BY x;"))))
+                .isInstanceOf(ClickHouseException.class)
+                .hasMessageContaining("V1__t was changed after it was applied");
+    }
+
+    @Test
+    void appliesNewVersionsInOrderAfterTheOnesAlreadyApplied() {
+        ClickHouseEndpoint endpoint = endpoint("migrations_in_order");
+        Migration createTable = new Migration(1, "t", "CREATE TABLE IF NOT EXISTS ${database}.t (x UInt8)"
+                + " ENGINE = MergeTree ORDER BY x;");
+        Migration addColumnAndRow = new Migration(2, "t_y", """
+                -- two statements in one script
+                ALTER TABLE ${database}.t ADD COLUMN y String;
+                INSERT INTO ${database}.t (x, y) VALUES (1, 'one');
+                """);
+        new ClickHouseMigrator(endpoint).migrate(List.of(createTable));
+
+        ClickHouseMigrator.Outcome outcome = new ClickHouseMigrator(endpoint).migrate(List.of(addColumnAndRow, createTable));
+
+        assertThat(outcome.applied()).containsExactly(2);
+        try (ClickHouseGateway gateway = ClickHouseGateway.open(endpoint)) {
+            assertThat(gateway.select("SELECT x, y FROM migrations_in_order.t")).containsExactly(List.of("1", "one"));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.streamcart.recommender.models;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The model versions, oldest first, with what they were trained on; {@code *} marks the served one. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List model versions, marking the current one with *.")
+public final class ListCommand implements Callable<Integer> {
+
+    private static final String ROW = "%1s %-22s %-24s %4s %8s %6s %4s %12s %7s %7s  %s%n";
+
+    @Mixin
+    private ModelsFolderOption models;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ModelStore store = models.store();
+        List<String> versions = store.versions();
+        if (versions.isEmpty()) {
+            out.println("no model versions in " + store.folder());
+            return 0;
+        }
+        Optional<String> current = store.current();
+        out.printf(ROW, "", "VERSION", "CREATED", "RANK", "REG", "ALPHA", "ITER", "INTERACTIONS", "USERS", "ITEMS",
+                "DATA FROM .. TO / METRICS");
+        for (String version : versions) {
+            String mark = current.filter(version::equals).isPresent() ? "*" : "";
+            if (!store.isComplete(version)) {
+                out.printf("%1s %-22s (incomplete: no _SUCCESS)%n", mark, version);
+                continue;
+            }
+            ModelDescription model = store.description(version);
+            ModelDescription.TrainedOn data = model.trainedOn();
+            out.printf(ROW, mark, version, model.createdAt(), model.rank(), model.regParam(), model.alpha(),
+                    model.iterations(), data.interactions(), data.users(), data.items(),
+                    data.from() + " .. " + data.to() + "  " + metrics(model.metrics()));
+        }
+        return 0;
+    }
+
+    private static String metrics(Map<String, Double> metrics) {
+        return new TreeMap<>(metrics).entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + String.format("%.4g", entry.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+}

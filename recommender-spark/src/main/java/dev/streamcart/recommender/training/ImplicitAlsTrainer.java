@@ -1,0 +1,97 @@
+package dev.streamcart.recommender.training;
+
+import static org.apache.spark.sql.functions.asc;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.Iterator;
+import java.util.List;
+
+import dev.streamcart.recommender.interactions.Interactions;
+import dev.streamcart.recommender.models.ModelFolderWriter.FactorRow;
+import dev.streamcart.recommender.models.ModelFolderWriter.PopularItem;
+import org.apache.spark.ml.recommendation.ALS;
+import org.apache.spark.ml.recommendation.ALSModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Fits implicit ALS and computes popularity, the cold-start fallback, from the same interactions. */
+public final class ImplicitAlsTrainer {
+
+    /** Blocks per side: enough to keep both cores of a small machine busy (STACK.md's measurement). */
+    private static final int BLOCKS = 4;
+
+    private ImplicitAlsTrainer() {}
+
+    /** A fitted model, its factors and popularity streamed in id order (popularity: most popular first). */
+    public record TrainedModel(ALSModel model, Dataset<Row> popularity) {
+
+        public Iterator<FactorRow> userFactors() {
+            return factorRows(model.userFactors());
+        }
+
+        public Iterator<FactorRow> itemFactors() {
+            return factorRows(model.itemFactors());
+        }
+
+        public Iterator<PopularItem> popularItems() {
+            Iterator<Row> rows = popularity.toLocalIterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public PopularItem next() {
+                    Row row = rows.next();
+                    return new PopularItem(row.getInt(0), row.getDouble(1));
+                }
+            };
+        }
+
+        private static Iterator<FactorRow> factorRows(Dataset<Row> factors) {
+            Iterator<Row> rows = factors.orderBy(col("id")).toLocalIterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public FactorRow next() {
+                    Row row = rows.next();
+                    List<Object> values = row.getList(1);
+                    float[] factors = new float[values.size()];
+                    for (int i = 0; i < factors.length; i++) {
+                        factors[i] = ((Number) values.get(i)).floatValue();
+                    }
+                    return new FactorRow(row.getInt(0), factors);
+                }
+            };
+        }
+    }
+
+    public static TrainedModel train(Interactions interactions, AlsParameters parameters) {
+        ALS als = new ALS()
+                .setImplicitPrefs(true)
+                .setRank(parameters.rank())
+                .setRegParam(parameters.regParam())
+                .setAlpha(parameters.alpha())
+                .setMaxIter(parameters.iterations())
+                .setSeed(parameters.seed())
+                .setNumUserBlocks(BLOCKS)
+                .setNumItemBlocks(BLOCKS)
+                .setUserCol(Interactions.USER)
+                .setItemCol(Interactions.ITEM)
+                .setRatingCol(Interactions.RATING)
+                .setColdStartStrategy("drop");
+        ALSModel model = als.fit(interactions.byUserAndItem());
+        Dataset<Row> popularity = interactions.byUserAndItem()
+                .groupBy(col(Interactions.ITEM))
+                .agg(sum(col(Interactions.RATING)).as("score"))
+                .orderBy(desc("score"), asc(Interactions.ITEM));
+        return new TrainedModel(model, popularity);
+    }
+}
