@@ -1,0 +1,236 @@
+package dev.streamcart.serving;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.streamcart.schemas.inventory.StockLevel;
+import dev.streamcart.schemas.order.OrderView;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+import dev.streamcart.serving.analytics.AnalyticsEndpoints;
+import dev.streamcart.serving.analytics.SalesPerMinute;
+import dev.streamcart.serving.catalog.CatalogEndpoints;
+import dev.streamcart.serving.catalog.Categories;
+import dev.streamcart.serving.catalog.Products;
+import dev.streamcart.serving.catalog.Sellers;
+import dev.streamcart.serving.catalog.Warehouses;
+import dev.streamcart.serving.db.ConnectionPool;
+import dev.streamcart.serving.db.Migrations;
+import dev.streamcart.serving.db.Transactions;
+import dev.streamcart.serving.events.Clickstream;
+import dev.streamcart.serving.events.KafkaClickstream;
+import dev.streamcart.serving.events.OutboxWriter;
+import dev.streamcart.serving.health.ComponentHealth;
+import dev.streamcart.serving.health.HealthCheck;
+import dev.streamcart.serving.health.HealthEndpoints;
+import dev.streamcart.serving.health.KafkaProbe;
+import dev.streamcart.serving.health.Probes;
+import dev.streamcart.serving.idempotency.IdempotentRequests;
+import dev.streamcart.serving.inventory.InventoryEndpoints;
+import dev.streamcart.serving.inventory.StockReceipts;
+import dev.streamcart.serving.inventory.StockReservations;
+import dev.streamcart.serving.orders.Checkout;
+import dev.streamcart.serving.orders.OrderCancellation;
+import dev.streamcart.serving.orders.OrderEndpoints;
+import dev.streamcart.serving.orders.OrderEvents;
+import dev.streamcart.serving.orders.OrderRepository;
+import dev.streamcart.serving.orders.OrderViews;
+import dev.streamcart.serving.payments.OrderPayments;
+import dev.streamcart.serving.payments.PaymentEndpoints;
+import dev.streamcart.serving.payments.PaymentGateway;
+import dev.streamcart.serving.payments.SimulatedPaymentGateway;
+import dev.streamcart.serving.problems.ProblemMapper;
+import dev.streamcart.serving.recommendations.ModelRepository;
+import dev.streamcart.serving.recommendations.RecommendationEndpoints;
+import dev.streamcart.serving.recommendations.Recommender;
+import dev.streamcart.serving.replica.CompactedTopicReplica;
+import dev.streamcart.serving.replica.ReadModel;
+import dev.streamcart.serving.stock.StockEndpoints;
+import dev.streamcart.serving.stock.StockLevels;
+import dev.streamcart.serving.users.PasswordHasher;
+import dev.streamcart.serving.users.UserEndpoints;
+import dev.streamcart.serving.users.UserRegistration;
+import dev.streamcart.serving.web.JsonMapping;
+import dev.streamcart.serving.web.OpenApiDocument;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running API: PostgreSQL pool (schema migrated first), Kafka read-model replicas and
+ * clickstream producer, ClickHouse reader, recommender models, and the Javalin server on top.
+ * {@link #close()} stops the server first, then everything it used, in reverse order of start.
+ */
+public final class ServingApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServingApi.class);
+
+    /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
+    public record Route(String method, String path) {}
+
+    private final Deque<AutoCloseable> resources;
+    private final Javalin server;
+    private final List<Route> routes;
+
+    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes) {
+        this.resources = resources;
+        this.server = server;
+        this.routes = routes;
+    }
+
+    public static ServingApi start(ServingApiConfig config) {
+        return start(config, new SimulatedPaymentGateway(config.paymentLatency()));
+    }
+
+    /** Starts with a given payment provider (the simulator unless a real one is plugged in). */
+    public static ServingApi start(ServingApiConfig config, PaymentGateway gateway) {
+        Objects.requireNonNull(config, "config");
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            return wire(config, gateway, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static ServingApi wire(ServingApiConfig config, PaymentGateway gateway, Deque<AutoCloseable> resources) {
+        ObjectMapper json = JsonMapping.newObjectMapper();
+
+        HikariDataSource dataSource = ConnectionPool.open(config.database());
+        resources.push(dataSource);
+        Migrations.apply(dataSource);
+        Transactions transactions = new Transactions(dataSource);
+
+        ReadModel<StockLevel> stockReplica = ReadModel.disabled();
+        ReadModel<OrderView> orderReplica = ReadModel.disabled();
+        Clickstream clickstream = Clickstream.disabled();
+        KafkaProbe kafkaProbe = null;
+        if (config.kafkaEnabled()) {
+            String bootstrap = Objects.requireNonNull(config.kafkaBootstrapServers());
+            SchemaRegistryClient registry = new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl()));
+            CompactedTopicReplica<StockLevel> stock = new CompactedTopicReplica<>(Topics.STOCK_LEVELS, bootstrap, registry);
+            resources.push(stock);
+            stockReplica = stock.start();
+            CompactedTopicReplica<OrderView> orders = new CompactedTopicReplica<>(Topics.ORDER_VIEWS, bootstrap, registry);
+            resources.push(orders);
+            orderReplica = orders.start();
+            clickstream = new KafkaClickstream(bootstrap, registry);
+            resources.push(clickstream);
+            kafkaProbe = new KafkaProbe(bootstrap);
+            resources.push(kafkaProbe);
+        } else {
+            LOG.warn("no kafka.bootstrap-servers configured: stock and order views, and the clickstream, are disabled");
+        }
+
+        SalesPerMinute sales = null;
+        if (config.clickHouse() != null) {
+            sales = new SalesPerMinute(config.clickHouse(), Clock.systemUTC());
+            resources.push(sales);
+        } else {
+            LOG.warn("no clickhouse.url configured: the sales API answers 503");
+        }
+
+        ModelRepository models = new ModelRepository(config.modelsDir());
+        resources.push(models);
+        models.start(config.modelCheckInterval());
+
+        StockLevels stockLevels = new StockLevels(stockReplica);
+        OrderViews orderViews = new OrderViews(orderReplica);
+        OrderRepository orderRepository = new OrderRepository();
+        StockReservations reservations = new StockReservations();
+        OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
+        IdempotentRequests idempotent = new IdempotentRequests(transactions);
+        ProblemMapper problems = new ProblemMapper(json);
+
+        ApiRoutes api = new ApiRoutes(
+                new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
+                new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
+                        new Warehouses(transactions), new Products(transactions), stockLevels, clickstream),
+                new InventoryEndpoints(json, new StockReceipts(transactions)),
+                new UserEndpoints(json, new UserRegistration(transactions, new PasswordHasher(config.bcryptRounds()))),
+                new OrderEndpoints(json, transactions, idempotent,
+                        new Checkout(orderRepository, reservations, orderEvents),
+                        new OrderCancellation(orderRepository, reservations, orderEvents), orderViews),
+                new PaymentEndpoints(json, idempotent,
+                        new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems),
+                new StockEndpoints(stockLevels),
+                new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
+                new AnalyticsEndpoints(sales),
+                new OpenApiDocument());
+
+        List<Route> routes = new CopyOnWriteArrayList<>();
+        Javalin server = Javalin.create(cfg -> {
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.http.maxRequestSize = 1_000_000;
+            cfg.events.handlerAdded(meta -> {
+                if (meta.getHttpMethod().isHttpMethod()) {
+                    routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));
+                }
+            });
+            api.declare(cfg.routes);
+            problems.register(cfg.routes);
+        });
+        resources.push(server::stop);
+        server.start();
+        LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
+        return new ServingApi(resources, server, List.copyOf(routes));
+    }
+
+    private static List<HealthCheck> healthChecks(ServingApiConfig config, HikariDataSource dataSource,
+                                                  @Nullable KafkaProbe kafka, ReadModel<StockLevel> stock,
+                                                  ReadModel<OrderView> orders, @Nullable SalesPerMinute sales,
+                                                  ModelRepository models) {
+        List<HealthCheck> checks = new ArrayList<>();
+        checks.add(new HealthCheck("postgres", true, () -> Probes.postgres(dataSource)));
+        checks.add(new HealthCheck("kafka", true, () -> kafka == null
+                ? ComponentHealth.disabled("no kafka.bootstrap-servers configured") : kafka.check()));
+        checks.add(new HealthCheck("stockReadModel", true, () -> Probes.readModel(stock)));
+        checks.add(new HealthCheck("orderReadModel", true, () -> Probes.readModel(orders)));
+        checks.add(new HealthCheck("clickhouse", true, () -> sales == null
+                ? ComponentHealth.disabled("no clickhouse.url configured")
+                : sales.ping() ? ComponentHealth.up() : ComponentHealth.down("no answer to ping at "
+                        + Objects.requireNonNull(config.clickHouse()).url())));
+        checks.add(new HealthCheck("recommender", false, () -> Probes.recommender(models)));
+        return checks;
+    }
+
+    /** The port the server listens on (the real one when configured with 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** Every HTTP route the server registered. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("failure while closing {}: {}", resource, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.streamcart.serving;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.streamcart.schemas.config.CommonKeys;
+import dev.streamcart.schemas.config.Settings;
+import dev.streamcart.serving.analytics.ClickHouseSettings;
+import dev.streamcart.serving.db.DatabaseSettings;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything serving-api is configured with, and the one place its defaults live. Kafka (with
+ * the schema registry) and ClickHouse are optional so the API can run alone against PostgreSQL;
+ * the parts that need them then report DISABLED on /health.
+ */
+public record ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
+                               @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
+                               Path modelsDir, Duration modelCheckInterval, Duration paymentLatency, int bcryptRounds) {
+
+    public static final String HOST = "api.host";
+    public static final String PORT = "api.port";
+    public static final String DB_POOL_SIZE = "api.db-pool-size";
+    public static final String PAYMENT_LATENCY_MS = "payments.simulator.latency-ms";
+    public static final String BCRYPT_ROUNDS = "users.bcrypt-rounds";
+    public static final String CLICKHOUSE_USER = "clickhouse.user";
+    public static final String CLICKHOUSE_PASSWORD = "clickhouse.password";
+
+    public ServingApiConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(modelsDir, "modelsDir");
+        Objects.requireNonNull(modelCheckInterval, "modelCheckInterval");
+        Objects.requireNonNull(paymentLatency, "paymentLatency");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("api.port must be within 0..65535, was " + port);
+        }
+        if ((kafkaBootstrapServers == null) != (schemaRegistryUrl == null)) {
+            throw new IllegalArgumentException("kafka.bootstrap-servers and schema-registry.url go together: "
+                    + "set both or neither");
+        }
+    }
+
+    public static ServingApiConfig from(Settings settings) {
+        DatabaseSettings database = new DatabaseSettings(
+                settings.require(CommonKeys.JDBC_URL),
+                settings.get(CommonKeys.JDBC_USER, "postgres"),
+                settings.get(CommonKeys.JDBC_PASSWORD, ""),
+                settings.getInt(DB_POOL_SIZE, 16));
+        String clickHouseUrl = settings.find(CommonKeys.CLICKHOUSE_URL);
+        ClickHouseSettings clickHouse = clickHouseUrl == null ? null : new ClickHouseSettings(clickHouseUrl,
+                settings.get(CommonKeys.CLICKHOUSE_DATABASE, "streamcart"),
+                settings.get(CLICKHOUSE_USER, "default"),
+                settings.get(CLICKHOUSE_PASSWORD, ""));
+        return new ServingApiConfig(
+                settings.get(HOST, "127.0.0.1"),
+                settings.getInt(PORT, 8080),
+                database,
+                settings.find(CommonKeys.KAFKA_BOOTSTRAP_SERVERS),
+                settings.find(CommonKeys.SCHEMA_REGISTRY_URL),
+                clickHouse,
+                modelsDir(settings),
+                Duration.ofSeconds(2),
+                Duration.ofMillis(settings.getLong(PAYMENT_LATENCY_MS, 20)),
+                settings.getInt(BCRYPT_ROUNDS, 10));
+    }
+
+    /** recommender.models-dir, else {@code <platform.data-dir>/models}, else {@code ./models}. */
+    private static Path modelsDir(Settings settings) {
+        String explicit = settings.find(CommonKeys.MODELS_DIR);
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        String dataDir = settings.find(CommonKeys.DATA_DIR);
+        return dataDir == null ? Path.of("models") : Path.of(dataDir, "models");
+    }
+
+    public boolean kafkaEnabled() {
+        return kafkaBootstrapServers != null;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.streamcart.serving.catalog;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.events.Clickstream;
+import dev.streamcart.serving.money.Money;
+import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.stock.StockLevels;
+import dev.streamcart.serving.stock.StockSnapshot;
+import dev.streamcart.serving.users.EmailAddress;
+import dev.streamcart.serving.web.CreatedId;
+import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.PathIds;
+import io.javalin.http.Context;
+import org.jspecify.annotations.Nullable;
+
+/** HTTP handlers of sellers, categories, warehouses and products: parse, delegate, answer. */
+public final class CatalogEndpoints {
+
+    /** A product as the storefront sees it, with live stock (null until the read model knows it). */
+    public record ProductResponse(long id, long sellerId, long categoryId, String sku, String name,
+                                  @Nullable String description, String price, String currency, boolean active,
+                                  @Nullable Stock stock) {}
+
+    public record Stock(int onHand, int reserved, int available) {}
+
+    public static final String SESSION_HEADER = "X-Session-Id";
+    public static final String USER_HEADER = "X-User-Id";
+
+    private final ObjectMapper json;
+    private final Sellers sellers;
+    private final Categories categories;
+    private final Warehouses warehouses;
+    private final Products products;
+    private final StockLevels stockLevels;
+    private final Clickstream clickstream;
+
+    public CatalogEndpoints(ObjectMapper json, Sellers sellers, Categories categories, Warehouses warehouses,
+                            Products products, StockLevels stockLevels, Clickstream clickstream) {
+        this.json = Objects.requireNonNull(json, "json");
+        this.sellers = Objects.requireNonNull(sellers, "sellers");
+        this.categories = Objects.requireNonNull(categories, "categories");
+        this.warehouses = Objects.requireNonNull(warehouses, "warehouses");
+        this.products = Objects.requireNonNull(products, "products");
+        this.stockLevels = Objects.requireNonNull(stockLevels, "stockLevels");
+        this.clickstream = Objects.requireNonNull(clickstream, "clickstream");
+    }
+
+    public void createSeller(Context ctx) {
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        long id = sellers.create(new Sellers.NewSeller(body.requiredText("name", 255),
+                new EmailAddress(body.requiredText("email", 255))));
+        ctx.status(201).json(new CreatedId(id));
+    }
+
+    public void createCategory(Context ctx) {
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        long id = categories.create(new Categories.NewCategory(body.requiredText("name", 255), body.optionalId("parentId")));
+        ctx.status(201).json(new CreatedId(id));
+    }
+
+    public void createWarehouse(Context ctx) {
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        long id = warehouses.create(new Warehouses.NewWarehouse(body.requiredText("name", 255),
+                body.optionalText("region", 100)));
+        ctx.status(201).json(new CreatedId(id));
+    }
+
+    public void createProduct(Context ctx) {
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        Products.NewProduct product = new Products.NewProduct(
+                body.requiredId("sellerId"),
+                body.requiredId("categoryId"),
+                body.requiredText("sku", 100),
+                body.requiredText("name", 255),
+                body.optionalText("description", 10_000),
+                body.requiredMoney("price"),
+                CurrencyCode.parse(body.optionalText("currency", 3)));
+        long id = products.create(product);
+        ctx.status(201).header("Location", "/api/products/" + id).json(new CreatedId(id));
+    }
+
+    public void getProduct(Context ctx) {
+        long id = PathIds.of(ctx, "id");
+        Product product = products.find(id).orElseThrow(() -> DomainException.notFound("product", id));
+        Stock stock = stockLevels.find(id).map(CatalogEndpoints::stock).orElse(null);
+        recordView(ctx, product);
+        ctx.json(new ProductResponse(product.id(), product.sellerId(), product.categoryId(), product.sku(),
+                product.name(), product.description(), Money.format(product.price()), product.currency(),
+                product.active(), stock));
+    }
+
+    private void recordView(Context ctx, Product product) {
+        String session = ctx.header(SESSION_HEADER);
+        if (session == null || session.isBlank()) {
+            return;
+        }
+        clickstream.productViewed(session.trim(), userIdHeader(ctx), product.id(), product.categoryId());
+    }
+
+    // A malformed user header must not fail the page view; the click is then anonymous.
+    private static @Nullable Long userIdHeader(Context ctx) {
+        String raw = ctx.header(USER_HEADER);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.trim());
+            return id > 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Stock stock(StockSnapshot snapshot) {
+        return new Stock(snapshot.onHand(), snapshot.reserved(), snapshot.available());
+    }
+}

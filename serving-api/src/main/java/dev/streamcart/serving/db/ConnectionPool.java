@@ -1,0 +1,25 @@
+package dev.streamcart.serving.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** The API's pool of PostgreSQL connections. */
+public final class ConnectionPool {
+
+    private ConnectionPool() {}
+
+    public static HikariDataSource open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("serving-api");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(10_000);
+        // Let the pool come up even while PostgreSQL is still starting; /health reports it.
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+}

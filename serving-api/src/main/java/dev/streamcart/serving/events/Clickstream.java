@@ -1,0 +1,27 @@
+package dev.streamcart.serving.events;
+
+import org.jspecify.annotations.Nullable;
+
+/** Where storefront behaviour goes; {@link #disabled()} when the API runs without Kafka. */
+public interface Clickstream extends AutoCloseable {
+
+    /** Records that a session looked at a product. Never throws and never blocks for long. */
+    void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId);
+
+    @Override
+    void close();
+
+    static Clickstream disabled() {
+        return new Clickstream() {
+            @Override
+            public void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId) {
+                // no Kafka configured: behaviour is not recorded
+            }
+
+            @Override
+            public void close() {
+                // nothing to release
+            }
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package dev.streamcart.serving.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+
+import dev.streamcart.schemas.clickstream.ClickEvent;
+import dev.streamcart.schemas.clickstream.ClickType;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends storefront behaviour (product views, ...) to the {@code clickstream} topic, keyed by
+ * session. Fire and forget: a lost click is acceptable, a failed page view is not, so failures are
+ * logged (at most one line per 30 s) and never reach the request.
+ */
+public final class KafkaClickstream implements Clickstream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaClickstream.class);
+    private static final long LOG_INTERVAL_MILLIS = 30_000;
+
+    private final KafkaProducer<String, ClickEvent> producer;
+    private volatile long lastFailureLogged;
+
+    public KafkaClickstream(String bootstrapServers, SchemaRegistryClient registry) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "serving-api-clickstream");
+        config.put(ProducerConfig.ACKS_CONFIG, "1");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        // never block a request thread for long when Kafka is away
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        this.producer = new KafkaProducer<>(config, Topics.CLICKSTREAM.keySerde().serializer(),
+                Topics.CLICKSTREAM.valueSerde(registry).serializer());
+    }
+
+    @Override
+    public void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        ClickEvent event = ClickEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setSessionId(sessionId)
+                .setUserId(userId)
+                .setType(ClickType.PRODUCT_VIEW)
+                .setProductId(productId)
+                .setCategoryId(categoryId)
+                .setQuery(null)
+                .setOccurredAt(Instant.now())
+                .build();
+        try {
+            producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), sessionId, event), (metadata, failure) -> {
+                if (failure != null) {
+                    logFailure(failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            logFailure(e);
+        }
+    }
+
+    private void logFailure(Exception failure) {
+        long now = System.currentTimeMillis();
+        if (now - lastFailureLogged > LOG_INTERVAL_MILLIS) {
+            lastFailureLogged = now;
+            LOG.warn("clickstream event not sent: {}", failure.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

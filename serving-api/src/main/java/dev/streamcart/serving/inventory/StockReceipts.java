@@ -1,0 +1,50 @@
+package dev.streamcart.serving.inventory;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Objects;
+
+import dev.streamcart.serving.db.References;
+import dev.streamcart.serving.db.Transactions;
+import dev.streamcart.serving.problems.DomainException;
+
+/** Stock arriving at a warehouse: adds units on hand (creating the inventory row on first receipt). */
+public final class StockReceipts {
+
+    public record Receipt(long productId, long warehouseId, int quantity) {
+        public Receipt {
+            if (quantity <= 0) {
+                throw DomainException.invalidInput("'quantity' must be positive");
+            }
+        }
+    }
+
+    /** Stock of the product in the warehouse after the receipt. */
+    public record Received(long productId, long warehouseId, int quantity, int reserved) {}
+
+    private final Transactions transactions;
+
+    public StockReceipts(Transactions transactions) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    public Received receive(Receipt receipt) {
+        return transactions.inTransaction(connection -> {
+            References.requireExists(connection, "products", "product", receipt.productId());
+            References.requireExists(connection, "warehouses", "warehouse", receipt.warehouseId());
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO inventory (product_id, warehouse_id, quantity) VALUES (?, ?, ?)
+                    ON CONFLICT (product_id, warehouse_id)
+                    DO UPDATE SET quantity = inventory.quantity + EXCLUDED.quantity, updated_at = now()
+                    RETURNING quantity, reserved_quantity""")) {
+                upsert.setLong(1, receipt.productId());
+                upsert.setLong(2, receipt.warehouseId());
+                upsert.setInt(3, receipt.quantity());
+                try (ResultSet row = upsert.executeQuery()) {
+                    row.next();
+                    return new Received(receipt.productId(), receipt.warehouseId(), row.getInt(1), row.getInt(2));
+                }
+            }
+        });
+    }
+}

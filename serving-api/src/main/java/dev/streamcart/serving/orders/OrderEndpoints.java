@@ -1,0 +1,95 @@
+package dev.streamcart.serving.orders;
+
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.db.Transactions;
+import dev.streamcart.serving.idempotency.IdempotencyKey;
+import dev.streamcart.serving.idempotency.IdempotentRequests;
+import dev.streamcart.serving.idempotency.RequestFingerprint;
+import dev.streamcart.serving.idempotency.StoredResponse;
+import dev.streamcart.serving.money.Money;
+import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.problems.ProblemKind;
+import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.PathIds;
+import dev.streamcart.serving.web.Responses;
+import io.javalin.http.Context;
+
+/** HTTP handlers of {@code /api/orders}: checkout, cancel, and the order view. */
+public final class OrderEndpoints {
+
+    /** An order as PostgreSQL committed it (the answer to checkout and cancel). */
+    public record OrderResponse(long id, long userId, String status, String total, String currency, List<Item> items) {
+
+        public record Item(long productId, int quantity, String unitPrice) {}
+
+        static OrderResponse of(Order order) {
+            List<Item> items = order.items().stream()
+                    .map(item -> new Item(item.productId(), item.quantity(), Money.format(item.unitPrice())))
+                    .toList();
+            return new OrderResponse(order.id(), order.userId(), order.status().name(), Money.format(order.total()),
+                    order.currency(), items);
+        }
+    }
+
+    private final ObjectMapper json;
+    private final Transactions transactions;
+    private final IdempotentRequests idempotent;
+    private final Checkout checkout;
+    private final OrderCancellation cancellation;
+    private final OrderViews views;
+
+    public OrderEndpoints(ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
+                          Checkout checkout, OrderCancellation cancellation, OrderViews views) {
+        this.json = Objects.requireNonNull(json, "json");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
+        this.checkout = Objects.requireNonNull(checkout, "checkout");
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+        this.views = Objects.requireNonNull(views, "views");
+    }
+
+    public void place(Context ctx) {
+        IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
+        PlaceOrder command = parsePlaceOrder(JsonBody.parse(json, ctx.body()));
+        StoredResponse response = idempotent.execute(key, "POST /api/orders", RequestFingerprint.of(json, command),
+                connection -> {
+                    Order order = checkout.place(connection, command);
+                    return Responses.json(json, 201, OrderResponse.of(order));
+                });
+        Responses.send(ctx, response);
+    }
+
+    public void cancel(Context ctx) {
+        long orderId = PathIds.of(ctx, "id");
+        IdempotencyKey key = IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER));
+        StoredResponse response;
+        if (key == null) {
+            response = transactions.inTransaction(connection ->
+                    Responses.json(json, 200, OrderResponse.of(cancellation.cancel(connection, orderId))));
+        } else {
+            response = idempotent.execute(key, "POST " + ctx.path(), RequestFingerprint.of(ctx.path()), connection ->
+                    Responses.json(json, 200, OrderResponse.of(cancellation.cancel(connection, orderId))));
+        }
+        Responses.send(ctx, response);
+    }
+
+    public void get(Context ctx) {
+        long orderId = PathIds.of(ctx, "id");
+        OrderViews.View view = views.find(orderId).orElseThrow(() -> new DomainException(ProblemKind.NOT_FOUND,
+                "order " + orderId + " is not in the order view (yet); an order placed a moment ago appears "
+                        + "within a second, so retry"));
+        ctx.json(view);
+    }
+
+    private static PlaceOrder parsePlaceOrder(JsonBody body) {
+        long userId = body.requiredId("userId");
+        List<PlaceOrder.Line> lines = body.requiredObjects("items", PlaceOrder.MAX_LINES).stream()
+                .map(item -> new PlaceOrder.Line(item.requiredId("productId"),
+                        item.requiredPositiveInt("quantity", PlaceOrder.MAX_QUANTITY)))
+                .toList();
+        return new PlaceOrder(userId, lines);
+    }
+}

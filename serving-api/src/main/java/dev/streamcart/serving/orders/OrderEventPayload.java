@@ -1,0 +1,33 @@
+package dev.streamcart.serving.orders;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.streamcart.serving.money.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outbox payload of an order event, field for field the shared contract that ingest-cdc turns
+ * into an Avro {@code OrderEvent}: money in cents, status as an {@code OrderStatus} symbol, every
+ * item of the order, and {@code paymentMethod}/{@code reason} present (possibly null).
+ */
+public record OrderEventPayload(long orderId, long userId, String status, long totalCents, String currency,
+                                List<Line> items, @Nullable String paymentMethod, @Nullable String reason) {
+
+    public record Line(long productId, long sellerId, long categoryId, int quantity, long unitPriceCents) {}
+
+    public OrderEventPayload {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(currency, "currency");
+        items = List.copyOf(items);
+    }
+
+    public static OrderEventPayload of(Order order, @Nullable String paymentMethod, @Nullable String reason) {
+        List<Line> lines = order.items().stream()
+                .map(item -> new Line(item.productId(), item.sellerId(), item.categoryId(), item.quantity(),
+                        Money.toCents(item.unitPrice())))
+                .toList();
+        return new OrderEventPayload(order.id(), order.userId(), order.status().name(), Money.toCents(order.total()),
+                order.currency(), lines, paymentMethod, reason);
+    }
+}

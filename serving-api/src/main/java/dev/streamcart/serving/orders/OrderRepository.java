@@ -1,0 +1,108 @@
+package dev.streamcart.serving.orders;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.streamcart.schemas.order.OrderStatus;
+
+/** Rows of {@code orders} and {@code order_items}, on the caller's connection and transaction. */
+public final class OrderRepository {
+
+    /** A priced line about to be written, with the product details copied into the order. */
+    public record NewItem(OrderItem item, String productName, String productSku) {}
+
+    public long insertOrder(Connection connection, long userId, BigDecimal subtotal, BigDecimal total, String currency)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO orders (user_id, status, subtotal, tax_amount, shipping_amount, total, currency)
+                VALUES (?, ?, ?, 0, 0, ?, ?) RETURNING id""")) {
+            insert.setLong(1, userId);
+            insert.setString(2, OrderStatus.PENDING_PAYMENT.name());
+            insert.setBigDecimal(3, subtotal);
+            insert.setBigDecimal(4, total);
+            insert.setString(5, currency);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    public long insertItem(Connection connection, long orderId, NewItem line) throws SQLException {
+        OrderItem item = line.item();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO order_items (order_id, product_id, seller_id, category_id, quantity, unit_price, total_price,
+                                         product_name, product_sku)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+            insert.setLong(1, orderId);
+            insert.setLong(2, item.productId());
+            insert.setLong(3, item.sellerId());
+            insert.setLong(4, item.categoryId());
+            insert.setInt(5, item.quantity());
+            insert.setBigDecimal(6, item.unitPrice());
+            insert.setBigDecimal(7, item.lineTotal());
+            insert.setString(8, line.productName());
+            insert.setString(9, line.productSku());
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Locks the order row ({@code FOR UPDATE}) and reads it with its items: every status change
+     * goes through here, so two requests on one order (a payment and a cancel) run one after the other.
+     */
+    public Optional<Order> lockForUpdate(Connection connection, long orderId) throws SQLException {
+        OrderStatus status;
+        long userId;
+        BigDecimal total;
+        String currency;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT user_id, status, total, currency FROM orders WHERE id = ? FOR UPDATE")) {
+            select.setLong(1, orderId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                userId = row.getLong(1);
+                status = OrderStatus.valueOf(row.getString(2));
+                total = row.getBigDecimal(3);
+                currency = row.getString(4).trim();
+            }
+        }
+        return Optional.of(new Order(orderId, userId, status, total, currency, items(connection, orderId)));
+    }
+
+    public void updateStatus(Connection connection, long orderId, OrderStatus status) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE orders SET status = ?, updated_at = now() WHERE id = ?")) {
+            update.setString(1, status.name());
+            update.setLong(2, orderId);
+            update.executeUpdate();
+        }
+    }
+
+    private static List<OrderItem> items(Connection connection, long orderId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT product_id, seller_id, category_id, quantity, unit_price FROM order_items
+                WHERE order_id = ? ORDER BY id""")) {
+            select.setLong(1, orderId);
+            List<OrderItem> items = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    items.add(new OrderItem(row.getLong(1), row.getLong(2), row.getLong(3), row.getInt(4),
+                            row.getBigDecimal(5)));
+                }
+            }
+            return items;
+        }
+    }
+}

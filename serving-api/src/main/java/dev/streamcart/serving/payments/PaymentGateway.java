@@ -1,0 +1,14 @@
+package dev.streamcart.serving.payments;
+
+/**
+ * A card payment provider. {@link SimulatedPaymentGateway} is the built-in one; a real provider
+ * implements the same interface. Implementations must not log or keep the card number.
+ */
+public interface PaymentGateway {
+
+    /**
+     * Captures {@code request.amount()}. A decline is a normal answer; an exception means the
+     * provider could not be reached or answered nonsense (the caller rolls back and reports 503).
+     */
+    ChargeResult charge(ChargeRequest request);
+}

@@ -1,0 +1,40 @@
+package dev.streamcart.serving.problems;
+
+/**
+ * The kinds of failure the API reports, each with its HTTP status and RFC 9457 title. Use cases
+ * name a kind; only {@link ProblemMapper} turns it into a response.
+ */
+public enum ProblemKind {
+    INVALID_INPUT(400, "invalid-input", "Invalid input"),
+    PAYMENT_DECLINED(402, "payment-declined", "Payment declined"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    CONFLICT(409, "conflict", "Conflict"),
+    INSUFFICIENT_STOCK(409, "insufficient-stock", "Insufficient stock"),
+    UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused with a different request"),
+    UNAVAILABLE(503, "unavailable", "Service unavailable");
+
+    private static final String TYPE_BASE = "https://streamcart.dev/problems/";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemKind(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return TYPE_BASE + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

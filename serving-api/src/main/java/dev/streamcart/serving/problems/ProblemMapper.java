@@ -1,0 +1,59 @@
+package dev.streamcart.serving.problems;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become responses: every 4xx and 5xx leaves the API as an
+ * {@code application/problem+json} document (RFC 9457). Handlers never build error bodies.
+ */
+public final class ProblemMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    private final ObjectMapper json;
+
+    public ProblemMapper(ObjectMapper json) {
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(DomainException.class, (e, ctx) -> write(ctx, e.toProblem()));
+        // Javalin's own refusals: unknown route (404), wrong method (405), and the like.
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            HttpStatus status = HttpStatus.forStatus(e.getStatus());
+            String title = status == HttpStatus.UNKNOWN ? "Error" : status.getMessage();
+            String detail = e.getStatus() == 404 ? "no resource at " + ctx.method() + " " + ctx.path() : e.getMessage();
+            write(ctx, Problem.of(e.getStatus(), title, detail));
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            // The client gets a reference, not the stack trace; the log gets both.
+            String reference = UUID.randomUUID().toString();
+            LOG.error("unexpected failure on {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
+            write(ctx, Problem.of(500, "Internal server error",
+                    "the request failed unexpectedly; reference " + reference));
+        });
+    }
+
+    /** Writes {@code problem} as the response; also used to replay a stored problem response. */
+    public void write(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(serialize(problem));
+    }
+
+    public String serialize(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize problem " + problem.title(), e);
+        }
+    }
+}

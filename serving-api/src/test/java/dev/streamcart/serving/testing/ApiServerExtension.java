@@ -1,0 +1,165 @@
+package dev.streamcart.serving.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.serving.ServingApi;
+import dev.streamcart.serving.ServingApiConfig;
+import dev.streamcart.serving.analytics.ClickHouseSettings;
+import dev.streamcart.serving.db.DatabaseSettings;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Starts serving-api in-process on a free port of 127.0.0.1 for one test class: a fresh database in
+ * the shared embedded PostgreSQL, and, when asked, its own Kafka broker with the schema registry
+ * and its own ClickHouse. Everything it starts it stops after the class.
+ */
+public final class ApiServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private boolean withKafka;
+    private boolean withClickHouse;
+    private Duration paymentLatency = Duration.ofMillis(5);
+    private @Nullable LocalInfrastructure extraInfrastructure;
+    private @Nullable ServingApi api;
+    private @Nullable ApiClient client;
+    private @Nullable PGSimpleDataSource database;
+    private @Nullable Path folder;
+    private @Nullable LocalInfrastructure sharedPostgres;
+    private @Nullable String databaseName;
+
+    public static ApiServerExtension withPostgres() {
+        return new ApiServerExtension();
+    }
+
+    /** Also a Kafka broker, the schema registry and the catalogue's topics. */
+    public ApiServerExtension kafka() {
+        withKafka = true;
+        return this;
+    }
+
+    public ApiServerExtension clickHouse() {
+        withClickHouse = true;
+        return this;
+    }
+
+    public ApiServerExtension paymentLatency(Duration latency) {
+        paymentLatency = latency;
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        String className = context.getRequiredTestClass().getSimpleName();
+        folder = Path.of("target", "it-data", className).toAbsolutePath();
+        deleteRecursively(folder); // a previous run's models or broker data must not leak in
+        Files.createDirectories(folder);
+        LocalInfrastructure postgres = SharedPostgres.in(context);
+        sharedPostgres = postgres;
+        databaseName = "t" + DATABASES.incrementAndGet() + "_" + className.toLowerCase(Locale.ROOT) + "_"
+                + Long.toHexString(System.nanoTime());
+        try (Connection connection = postgres.postgres().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + databaseName);
+        }
+        String jdbcUrl = postgres.jdbcUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/" + databaseName + "$1");
+        database = new PGSimpleDataSource();
+        database.setUrl(jdbcUrl);
+        database.setUser(postgres.postgresUser());
+        database.setPassword(postgres.postgresPassword());
+
+        if (withKafka || withClickHouse) {
+            LocalInfrastructure.Builder builder = LocalInfrastructure.builder(folder.resolve("infra"));
+            if (withKafka) {
+                builder.kafka().schemaRegistry().topics();
+            }
+            if (withClickHouse) {
+                builder.clickHouse();
+            }
+            extraInfrastructure = builder.start();
+        }
+        ServingApiConfig config = new ServingApiConfig("127.0.0.1", 0,
+                new DatabaseSettings(jdbcUrl, postgres.postgresUser(), postgres.postgresPassword(), 20),
+                withKafka ? extraInfrastructure.bootstrapServers() : null,
+                withKafka ? extraInfrastructure.schemaRegistryUrl() : null,
+                withClickHouse ? new ClickHouseSettings(extraInfrastructure.clickHouseUrl(), "streamcart", "default", "")
+                        : null,
+                folder.resolve("models"), Duration.ofMillis(200), paymentLatency, 4);
+        api = ServingApi.start(config);
+        client = new ApiClient("http://127.0.0.1:" + api.port());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws SQLException {
+        if (api != null) {
+            api.close();
+        }
+        if (extraInfrastructure != null) {
+            extraInfrastructure.close();
+        }
+        if (sharedPostgres != null && databaseName != null) {
+            try (Connection connection = sharedPostgres.postgres().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path entry : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(entry);
+            }
+        }
+    }
+
+    public ApiClient client() {
+        return Objects.requireNonNull(client, "server not started");
+    }
+
+    public ServingApi api() {
+        return Objects.requireNonNull(api, "server not started");
+    }
+
+    /** The test class's database, for assertions on what the API committed. */
+    public DataSource database() {
+        return Objects.requireNonNull(database, "server not started");
+    }
+
+    public LocalInfrastructure infrastructure() {
+        return Objects.requireNonNull(extraInfrastructure, "no Kafka or ClickHouse asked for");
+    }
+
+    /** Where the API looks for recommender models. */
+    public Path modelsDir() {
+        return Objects.requireNonNull(folder, "server not started").resolve("models");
+    }
+
+    public void execute(String sql) {
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
