@@ -47,7 +47,7 @@ public final class KafkaBroker implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(propertiesFile)) {
                 properties.store(out, "written by local-stack on every start");
             }
-            formatOnce(folder, propertiesFile);
+            formatOnce(logs, propertiesFile);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
             server.startup();
             KafkaBroker broker = new KafkaBroker(server, brokerPort);
@@ -88,14 +88,18 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void formatOnce(Path folder, Path propertiesFile) {
+    /** Formats the log folder on first use only: formatting again would give it a new cluster id. */
+    private static void formatOnce(Path logs, Path propertiesFile) {
+        if (Files.exists(logs.resolve("meta.properties"))) {
+            return;
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String clusterId = Uuid.randomUuid().toString();
         int exit = StorageTool.execute(new String[] {
-            "format", "--config", propertiesFile.toString(), "--cluster-id", clusterId, "--ignore-formatted"
+            "format", "--config", propertiesFile.toString(), "--cluster-id", clusterId
         }, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
-            throw new IllegalStateException("formatting Kafka storage in " + folder + " failed: "
+            throw new IllegalStateException("formatting Kafka storage in " + logs + " failed: "
                     + output.toString(StandardCharsets.UTF_8));
         }
     }

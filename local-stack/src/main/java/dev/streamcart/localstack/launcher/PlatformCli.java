@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.streamcart.localstack.process.Reaper;
+import dev.streamcart.schemas.config.CommonKeys;
+import dev.streamcart.schemas.runtime.ParentWatchdog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +40,8 @@ public final class PlatformCli {
     private static final PrintStream OUT = System.out;
 
     public static void main(String[] args) {
+        // the platform script passes its own pid: if it dies (terminal closed, SIGKILL), stop everything
+        ParentWatchdog.watch(Long.getLong(CommonKeys.PARENT_PID, 0L));
         System.exit(new CommandLine(new PlatformCli()).execute(args));
     }
 
@@ -90,14 +94,15 @@ public final class PlatformCli {
             say("data folder " + layout.dataDirectory() + " (logs in " + layout.logs() + ")");
             CountDownLatch stopped = new CountDownLatch(1);
             Platform platform = Platform.start(layout, options, PlatformCli::say);
-            Thread shutdown = new Thread(() -> {
+            StatusReporter status = new StatusReporter(platform);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 OUT.println();
                 say("stopping the platform");
+                status.close();
                 platform.close();
                 say("stopped; nothing is left running");
                 stopped.countDown();
-            }, "platform-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdown);
+            }, "platform-shutdown"));
             String api = platform.endpoints().apiUrl();
             OUT.println();
             OUT.println("  API        " + api + "/api");
@@ -108,15 +113,13 @@ public final class PlatformCli {
             OUT.println("  Stop       Ctrl-C");
             OUT.println();
             boolean terminal = System.console() != null || "1".equals(System.getenv("PLATFORM_TTY"));
-            try (StatusReporter status = new StatusReporter(platform)) {
-                while (!stopped.await(terminal ? 2 : 10, TimeUnit.SECONDS)) {
-                    String line = status.line();
-                    if (terminal) {
-                        OUT.print("\r" + line + "   ");
-                        OUT.flush();
-                    } else {
-                        say(line);
-                    }
+            while (!stopped.await(terminal ? 2 : 10, TimeUnit.SECONDS)) {
+                String line = status.line();
+                if (terminal) {
+                    OUT.print("\r" + line + "   ");
+                    OUT.flush();
+                } else {
+                    say(line);
                 }
             }
             lock.release();
@@ -126,6 +129,9 @@ public final class PlatformCli {
 
     @Command(name = "train", description = "Trains the recommender on the data collected so far and publishes the model to the running API.")
     static final class Train implements Callable<Integer> {
+
+        /** The recommender's exit code when the shop has no purchases yet. */
+        private static final int NOTHING_TO_TRAIN = 2;
 
         @Parameters(description = "Extra options for the recommender's train command (e.g. --rank 16).")
         List<String> extra = new ArrayList<>();
@@ -138,8 +144,12 @@ public final class PlatformCli {
             List<String> trainArguments = new ArrayList<>(List.of("train"));
             trainArguments.addAll(extra);
             int trained = launcher.runAttached(ServiceSpec.RECOMMENDER.withArguments(trainArguments), endpoints.serviceSettings());
+            if (trained == NOTHING_TO_TRAIN) {
+                say("no paid orders yet, so there is nothing to learn from: let the traffic run a while and train again");
+                return trained;
+            }
             if (trained != 0) {
-                say("training did not produce a model (exit code " + trained + ")");
+                say("training failed (exit code " + trained + "); the API keeps serving its current model");
                 return trained;
             }
             int promoted = launcher.runAttached(ServiceSpec.RECOMMENDER.withArguments(List.of("promote")), endpoints.serviceSettings());

@@ -38,6 +38,7 @@ final class StatusReporter implements AutoCloseable {
     private final Instant started = Instant.now();
     private long lastOrders = -1;
     private Instant lastSample = Instant.now();
+    private boolean closed;
 
     StatusReporter(Platform platform) {
         this.platform = platform;
@@ -46,7 +47,10 @@ final class StatusReporter implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
     }
 
-    String line() {
+    synchronized String line() {
+        if (closed) {
+            return "stopping";
+        }
         Instant now = Instant.now();
         String database;
         try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
@@ -110,7 +114,10 @@ final class StatusReporter implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        admin.close(Duration.ofSeconds(2));
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            admin.close(Duration.ofSeconds(2));
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.streamcart.localstack.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +30,15 @@ public final class ManagedProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final Reaper reaper;
+    /** Where this run's output starts in the log, which keeps earlier runs' output. */
+    private final long logStart;
 
-    private ManagedProcess(String name, Process process, Path logFile, Reaper reaper) {
+    private ManagedProcess(String name, Process process, Path logFile, Reaper reaper, long logStart) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
         this.reaper = reaper;
+        this.logStart = logStart;
     }
 
     /** Starts {@code command} with {@code environment} added, appending its output to {@code logFile}. */
@@ -47,6 +52,7 @@ public final class ManagedProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "=== " + Instant.now() + " starting " + name + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            long logStart = Files.size(logFile);
             ProcessBuilder builder = new ProcessBuilder(detached)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
@@ -54,7 +60,7 @@ public final class ManagedProcess implements AutoCloseable {
             builder.environment().putAll(environment);
             Process process = builder.start();
             reaper.register(process.pid());
-            return new ManagedProcess(name, process, logFile, reaper);
+            return new ManagedProcess(name, process, logFile, reaper, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -86,9 +92,11 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     private boolean logContains(String text) {
-        try {
-            return Files.readString(logFile, StandardCharsets.UTF_8).contains(text);
-        } catch (IOException | UncheckedIOException e) {
+        try (SeekableByteChannel channel = Files.newByteChannel(logFile)) {
+            channel.position(logStart);
+            String output = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.ISO_8859_1);
+            return output.contains(text);
+        } catch (IOException e) {
             return false;
         }
     }
