@@ -39,6 +39,7 @@ class RecommenderCliTest {
     private static Path modelsDir;
     private static Run firstTraining;
     private static String version;
+    private static int purchasedLines;
 
     private record Run(int exitCode, String out, String err) {}
 
@@ -55,7 +56,7 @@ class RecommenderCliTest {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             PlantedTastes.createOrderTables(connection);
-            PlantedTastes.insertHistory(connection, 7);
+            purchasedLines = PlantedTastes.insertHistory(connection, 7);
             statement.execute("CREATE DATABASE empty_shop");
         }
         try (Connection connection = postgres.getDatabase("postgres", "empty_shop").getConnection()) {
@@ -80,6 +81,7 @@ class RecommenderCliTest {
     void trainPrintsItsProgress() {
         assertThat(firstTraining.out())
                 .contains("reading purchases from")
+                .contains("clickstream: Kafka not configured")
                 .contains("60 users, 45 items")
                 .contains("training implicit ALS: rank 10")
                 .contains("wrote model " + version);
@@ -101,6 +103,9 @@ class RecommenderCliTest {
         assertThat(model.path("trainedOn").path("users").asLong()).isEqualTo(60);
         assertThat(model.path("trainedOn").path("items").asLong()).isEqualTo(45);
         assertThat(model.path("trainedOn").path("from").asText()).isNotBlank();
+        assertThat(model.path("trainedOn").path("purchases").asLong()).isEqualTo(purchasedLines);
+        assertThat(model.path("trainedOn").path("views").asLong()).isZero();
+        assertThat(model.path("trainedOn").path("cartAdds").asLong()).isZero();
         assertThat(model.path("metrics").path("trainingSeconds").isNumber()).isTrue();
 
         Map<Long, float[]> users = factors(folder.resolve("user-factors.tsv"));
@@ -187,7 +192,7 @@ class RecommenderCliTest {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
-    private static Map<Long, float[]> factors(Path file) throws IOException {
+    static Map<Long, float[]> factors(Path file) throws IOException {
         Map<Long, float[]> factors = new HashMap<>();
         for (String line : Files.readAllLines(file)) {
             String[] idAndFactors = line.split("\t");
@@ -201,7 +206,7 @@ class RecommenderCliTest {
         return factors;
     }
 
-    private static double dot(float[] a, float[] b) {
+    static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             sum += a[i] * b[i];
@@ -222,7 +227,7 @@ class RecommenderCliTest {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

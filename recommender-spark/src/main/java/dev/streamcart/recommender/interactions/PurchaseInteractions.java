@@ -2,9 +2,6 @@ package dev.streamcart.recommender.interactions;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pow;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.unix_timestamp;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,14 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Purchases from PostgreSQL (contract 1): the order lines of orders that were paid, whatever
- * happened next (PAID, FULFILLING, SHIPPED, DELIVERED), weighted by units and age. Read with a
+ * happened next (PAID, FULFILLING, SHIPPED, DELIVERED). Read with a
  * partitioned JDBC scan on the order id, so each Spark task reads its own id range.
  */
 public final class PurchaseInteractions {
@@ -49,29 +45,17 @@ public final class PurchaseInteractions {
         if (extent.lines() == 0) {
             return Optional.empty();
         }
-        if (extent.maxUserId() > Integer.MAX_VALUE || extent.maxProductId() > Integer.MAX_VALUE) {
-            // Spark's ALS takes int ids; mapping larger ids to dense ones is not implemented yet
-            throw new IllegalStateException("user or product ids above " + Integer.MAX_VALUE + " are not supported");
-        }
         return Optional.of(extent);
     }
 
-    /** The weighted purchases of a {@link #survey surveyed} extent. */
-    public static Interactions load(SparkSession spark, PostgresSource source, Extent extent, int readPartitions,
-            PurchaseWeighting weighting) {
+    /** The order lines of a {@link #survey surveyed} extent, as rows of {@link InteractionEvents#SCHEMA}. */
+    public static Dataset<Row> events(SparkSession spark, PostgresSource source, Extent extent, int readPartitions) {
         Dataset<Row> lines = spark.read().jdbc(source.jdbcUrl(),
                 "(SELECT o.id AS order_id, o.user_id, oi.product_id, oi.quantity, o.created_at" + PURCHASES_WHERE + ") AS purchases",
                 "order_id", extent.minOrderId(), extent.maxOrderId() + 1, readPartitions, source.connectionProperties());
-
-        Column ageDays = lit(extent.to().getEpochSecond()).minus(unix_timestamp(col("created_at"))).divide(86_400.0);
-        Column weight = col("quantity").multiply(weighting.weightPerUnit())
-                .multiply(pow(lit(0.5), ageDays.divide(weighting.halfLifeDays())));
-        Dataset<Row> byUserAndItem = lines
-                .groupBy(col("user_id"), col("product_id"))
-                .agg(sum(weight).as(Interactions.RATING))
-                .select(col("user_id").cast("int").as(Interactions.USER), col("product_id").cast("int").as(Interactions.ITEM),
-                        col(Interactions.RATING));
-        return new Interactions(byUserAndItem, extent.lines(), extent.from(), extent.to());
+        return lines.select(col("user_id").cast("long").as(Interactions.USER), col("product_id").cast("long").as(Interactions.ITEM),
+                lit(Signal.PURCHASE.name()).as(InteractionEvents.SIGNAL), col("quantity").cast("int").as(InteractionEvents.UNITS),
+                col("created_at").as(InteractionEvents.AT));
     }
 
     private static Extent extent(PostgresSource source) {

@@ -47,7 +47,8 @@ public final class ListCommand implements Callable<Integer> {
             ModelDescription.TrainedOn data = model.trainedOn();
             out.printf(ROW, mark, version, model.createdAt(), model.rank(), model.regParam(), model.alpha(),
                     model.iterations(), data.interactions(), data.users(), data.items(),
-                    data.from() + " .. " + data.to() + "  " + metrics(model.metrics()));
+                    data.from() + " .. " + data.to() + "  purchases=" + data.purchases() + " views=" + data.views()
+                            + " cartAdds=" + data.cartAdds() + "  " + metrics(model.metrics()));
         }
         return 0;
     }
