@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Properties;
 
+import dev.streamcart.inventory.alerts.ReorderSuggestion;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,11 +18,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param schemaRegistryUrl registry for the Avro topics ({@code schema-registry.url})
  * @param stateDirectory local state, kept across restarts ({@code <platform.data-dir>/inventory-streams/state})
  * @param numThreads stream threads ({@code streams.num-threads}, default 1)
+ * @param reorderCoverDays days of sales a REORDER suggestion covers ({@code inventory.reorder-cover-days}, default 14)
  */
-public record InventoryStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads) {
+public record InventoryStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads,
+        int reorderCoverDays) {
 
     public static final String APPLICATION_ID = "inventory-streams";
     public static final String NUM_THREADS = "streams.num-threads";
+    public static final String REORDER_COVER_DAYS = "inventory.reorder-cover-days";
 
     public InventoryStreamsConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -30,6 +34,9 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
         if (numThreads < 1) {
             throw new IllegalArgumentException("numThreads must be >= 1, was " + numThreads);
         }
+        if (reorderCoverDays < 1) {
+            throw new IllegalArgumentException("reorderCoverDays must be >= 1, was " + reorderCoverDays);
+        }
     }
 
     public static InventoryStreamsConfig from(Settings settings) {
@@ -37,7 +44,12 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
                 settings.require(CommonKeys.KAFKA_BOOTSTRAP_SERVERS),
                 settings.require(CommonKeys.SCHEMA_REGISTRY_URL),
                 Path.of(settings.require(CommonKeys.DATA_DIR)).resolve(APPLICATION_ID).resolve("state"),
-                settings.getInt(NUM_THREADS, 1));
+                settings.getInt(NUM_THREADS, 1),
+                settings.getInt(REORDER_COVER_DAYS, ReorderSuggestion.DEFAULT_COVER_DAYS));
+    }
+
+    public ReorderSuggestion reorderSuggestion() {
+        return new ReorderSuggestion(reorderCoverDays);
     }
 
     /** Kafka Streams properties: exactly-once v2, state kept in our data folder, 100 ms commits for freshness. */

@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * inventory-streams: keeps the stock of every product, per warehouse and in total, in the
- * compacted {@code stock-levels} topic, from the inventory row changes that ingest-cdc captures.
+ * inventory-streams: keeps the stock of every product, per warehouse and in total, with its sales
+ * velocity, in the compacted {@code stock-levels} topic, and raises stock crossings on
+ * {@code stock-alerts}, from the inventory row changes that ingest-cdc captures.
  *
- * <p>Guarantees: exactly-once (v2) from {@code inventory-changes} to {@code stock-levels}; each
+ * <p>Guarantees: exactly-once (v2) from {@code inventory-changes} to both outputs; each
  * inventory row only moves forward in WAL order, so re-delivered or replayed changes change
  * nothing; local state is rebuilt from its changelog when the state folder is lost. Prints
  * {@code STREAMCART READY inventory-streams} once the topology first runs, and exits non-zero
@@ -36,7 +37,7 @@ public final class InventoryStreamsMain {
             TopicProvisioner.ensureTopics(config.bootstrapServers(),
                     (short) settings.getInt(CommonKeys.KAFKA_TOPIC_REPLICATION_FACTOR, 1));
             SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
-            application = new StreamsApplication(StockTopology.build(registry), config.streamsProperties());
+            application = new StreamsApplication(StockTopology.build(registry, config.reorderSuggestion()), config.streamsProperties());
             Runtime.getRuntime().addShutdownHook(new Thread(application::close, SERVICE_NAME + "-shutdown"));
             application.running().thenRun(() -> {
                 System.out.println("STREAMCART READY " + SERVICE_NAME);

@@ -8,25 +8,69 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import dev.streamcart.inventory.alerts.AlertState;
+import dev.streamcart.inventory.alerts.StockTotals;
+import dev.streamcart.inventory.velocity.SalesHistory;
+import dev.streamcart.inventory.velocity.SalesVelocity;
+import dev.streamcart.inventory.velocity.UnitsSold;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.inventory.WarehouseStock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * State of one product: its inventory rows by warehouse id, deleted rows included as tombstones.
  * Each row only moves forward in WAL order, which makes the whole state idempotent under replay.
  *
  * @param updatedAt commit time of the newest change applied
+ * @param sales net units sold per hour, for the velocity (absent in state written before it existed)
+ * @param alerts what has been raised already (absent in state written before alerts existed)
  */
-public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> warehouses, Instant updatedAt) {
+public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> warehouses, Instant updatedAt,
+        SalesHistory sales, AlertState alerts) {
 
     public ProductStock {
         Objects.requireNonNull(updatedAt, "updatedAt");
         warehouses = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(warehouses, "warehouses")));
+        // state stored by the previous version has neither field: start from nothing known
+        sales = sales == null ? SalesHistory.none() : sales;
+        alerts = alerts == null ? AlertState.INITIAL : alerts;
     }
 
     public static ProductStock empty(long productId) {
-        return new ProductStock(productId, new TreeMap<>(), Instant.EPOCH);
+        return new ProductStock(productId, new TreeMap<>(), Instant.EPOCH, SalesHistory.none(), AlertState.INITIAL);
+    }
+
+    /** The same stock with the alert state that has now been reported. */
+    public ProductStock withAlerts(AlertState next) {
+        return new ProductStock(productId, warehouses, updatedAt, sales, next);
+    }
+
+    /** Whether any warehouse row is live; a product with none is not stocked and raises no alerts. */
+    public boolean stocked() {
+        return warehouses.values().stream().anyMatch(entry -> !entry.deleted());
+    }
+
+    /** Totals over the live rows. */
+    public StockTotals totals() {
+        int onHand = 0;
+        int available = 0;
+        int lowStockThreshold = 0;
+        int reorderPoint = 0;
+        for (WarehouseEntry entry : warehouses.values()) {
+            if (!entry.deleted()) {
+                onHand += entry.onHand();
+                available += entry.available();
+                lowStockThreshold += entry.lowStockThreshold();
+                reorderPoint += entry.reorderPoint();
+            }
+        }
+        return new StockTotals(onHand, available, lowStockThreshold, reorderPoint);
+    }
+
+    /** Sales velocity as of the newest change applied (event time, so replays give the same figures). */
+    public SalesVelocity velocity() {
+        return sales.velocityAt(updatedAt);
     }
 
     /**
@@ -42,13 +86,23 @@ public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> wareh
         if (current != null && change.getSourceLsn() <= current.sourceLsn()) {
             return Optional.empty();
         }
+        WarehouseEntry changed = WarehouseEntry.of(change);
         SortedMap<Long, WarehouseEntry> next = new TreeMap<>(warehouses);
-        next.put(change.getWarehouseId(), WarehouseEntry.of(change));
+        next.put(change.getWarehouseId(), changed);
         Instant newest = change.getCommittedAt().isAfter(updatedAt) ? change.getCommittedAt() : updatedAt;
-        return Optional.of(new ProductStock(productId, next, newest));
+        return Optional.of(new ProductStock(productId, next, newest,
+                sales.record(change.getCommittedAt(), unitsSold(current, changed)), alerts));
     }
 
-    /** The read model: totals over the live (not deleted) rows, and each live row. */
+    /** A new row is stock arriving, and a deleted row stock leaving the books: neither is a sale. */
+    private static int unitsSold(@Nullable WarehouseEntry before, WarehouseEntry after) {
+        if (before == null || before.deleted() || after.deleted()) {
+            return 0;
+        }
+        return UnitsSold.between(before.onHand(), before.reserved(), after.onHand(), after.reserved());
+    }
+
+    /** The read model: totals over the live (not deleted) rows, each live row, and the sales velocity. */
     public StockLevel toStockLevel() {
         List<WarehouseStock> live = warehouses.values().stream()
                 .filter(entry -> !entry.deleted())
@@ -56,6 +110,7 @@ public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> wareh
                 .toList();
         int onHand = live.stream().mapToInt(WarehouseStock::getOnHand).sum();
         int reserved = live.stream().mapToInt(WarehouseStock::getReserved).sum();
+        SalesVelocity velocity = velocity();
         return StockLevel.newBuilder()
                 .setProductId(productId)
                 .setOnHand(onHand)
@@ -63,6 +118,10 @@ public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> wareh
                 .setAvailable(onHand - reserved)
                 .setWarehouses(live)
                 .setUpdatedAt(updatedAt)
+                .setUnitsLast24h(velocity.unitsLast24h())
+                .setUnitsLast7d(velocity.unitsLast7d())
+                .setUnitsPerDay(velocity.unitsPerDay())
+                .setDaysOfCover(velocity.daysOfCover(onHand - reserved))
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.streamcart.inventory.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -15,8 +16,11 @@ import java.util.stream.Stream;
 
 import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.inventory.LatestValues;
+import dev.streamcart.inventory.RecordedValues;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.schemas.inventory.InventoryChanged;
+import dev.streamcart.schemas.inventory.StockAlert;
+import dev.streamcart.schemas.inventory.StockAlertType;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.StreamsApplication;
@@ -32,7 +36,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** inventory-streams on a real broker and registry: exact totals, then the same state rebuilt without its folder. */
+/**
+ * inventory-streams on a real broker and registry: exact totals and alerts, then the same state
+ * (alert state included: nothing is raised twice) rebuilt without its folder.
+ */
 class StockLevelsOnBrokerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
@@ -58,7 +65,9 @@ class StockLevelsOnBrokerTest {
         SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
         try (KafkaProducer<String, InventoryChanged> producer = producer(registry);
                 LatestValues<StockLevel> stockLevels = new LatestValues<>(infra.bootstrapServers(),
-                        Topics.STOCK_LEVELS.name(), 3, Topics.STOCK_LEVELS.valueSerde(registry).deserializer())) {
+                        Topics.STOCK_LEVELS.name(), 3, Topics.STOCK_LEVELS.valueSerde(registry).deserializer());
+                RecordedValues<StockAlert> alerts = new RecordedValues<>(infra.bootstrapServers(),
+                        Topics.STOCK_ALERTS.name(), 3, Topics.STOCK_ALERTS.valueSerde(registry).deserializer())) {
 
             try (StreamsApplication app = start(config, registry)) {
                 send(producer, change(1, 1, 100, 10, 10));
@@ -71,6 +80,8 @@ class StockLevelsOnBrokerTest {
                     Map<String, StockLevel> levels = stockLevels.poll();
                     assertTotals(levels.get("1"), 150, 10, 140);
                     assertTotals(levels.get("2"), 5, 5, 0);
+                    assertThat(alerts.poll()).extracting(StockAlert::getProductId, StockAlert::getType).containsExactly(
+                            tuple(2L, StockAlertType.OUT_OF_STOCK), tuple(2L, StockAlertType.REORDER));
                 });
             }
 
@@ -82,15 +93,20 @@ class StockLevelsOnBrokerTest {
                 assertThat(store.get("2").toStockLevel().getAvailable()).as("restored from the changelog").isZero();
 
                 send(producer, change(1, 2, 60, 0, 20));
+                send(producer, change(2, 1, 6, 6, 21));      // still sold out: no second OUT_OF_STOCK
+                send(producer, change(2, 1, 30, 6, 22));     // stock received
 
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                        assertTotals(stockLevels.poll().get("1"), 160, 10, 150));
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    assertTotals(stockLevels.poll().get("1"), 160, 10, 150);
+                    assertThat(alerts.poll()).extracting(StockAlert::getType).containsExactly(
+                            StockAlertType.OUT_OF_STOCK, StockAlertType.REORDER, StockAlertType.BACK_IN_STOCK);
+                });
             }
         }
     }
 
     private static StreamsApplication start(InventoryStreamsConfig config, SchemaRegistryClient registry) {
-        StreamsApplication app = new StreamsApplication(StockTopology.build(registry), config.streamsProperties());
+        StreamsApplication app = new StreamsApplication(StockTopology.build(registry, config.reorderSuggestion()), config.streamsProperties());
         app.start();
         app.running().orTimeout(60, TimeUnit.SECONDS).join();
         return app;

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Properties;
 
 import dev.streamcart.inventory.PlainAvroSerde;
+import dev.streamcart.inventory.alerts.ReorderSuggestion;
 import dev.streamcart.schemas.inventory.InventoryChanged;
+import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.inventory.WarehouseStock;
 import dev.streamcart.schemas.topics.Topics;
@@ -41,7 +43,8 @@ class StockTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-streams-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "topology-test-state").toAbsolutePath().toString());
-        driver = new TopologyTestDriver(StockTopology.build(changeSerde, stockSerde), props);
+        driver = new TopologyTestDriver(StockTopology.build(changeSerde, stockSerde,
+                new PlainAvroSerde<>(StockAlert.class), new ReorderSuggestion(14)), props);
         changes = driver.createInputTopic(Topics.INVENTORY_CHANGES.name(), new StringSerializer(), changeSerde.serializer());
         stockLevels = driver.createOutputTopic(Topics.STOCK_LEVELS.name(), new StringDeserializer(), stockSerde.deserializer());
     }

@@ -23,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
+import dev.streamcart.localstack.launcher.verify.VerificationReport;
 import dev.streamcart.localstack.process.Reaper;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.runtime.ParentWatchdog;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Parameters;
 /** The {@code platform} command: run, train, reset. The shell script of that name calls this. */
 @Command(name = "platform", mixinStandardHelpOptions = true,
         description = "Runs the StreamCart platform on embedded defaults.",
-        subcommands = {PlatformCli.Up.class, PlatformCli.Train.class, PlatformCli.Reset.class, PlatformCli.Status.class})
+        subcommands = {PlatformCli.Up.class, PlatformCli.Train.class, PlatformCli.Reset.class, PlatformCli.Status.class,
+            PlatformCli.Verify.class})
 public final class PlatformCli {
 
     private static final PrintStream OUT = System.out;
@@ -210,6 +213,35 @@ public final class PlatformCli {
             OUT.println("Registry    " + endpoints.schemaRegistryUrl());
             OUT.println("ClickHouse  " + endpoints.clickHouseUrl());
             return 0;
+        }
+    }
+
+    @Command(name = "verify", description = "Compares every derived view (stock-levels, order-views) with PostgreSQL; "
+            + "exits 1 on a mismatch, 2 when the platform cannot be read.")
+    static final class Verify implements Callable<Integer> {
+
+        @Option(names = "--wait", description = "Seconds to let views that trail (changes in flight) catch up before "
+                + "a difference counts as a mismatch (default: ${DEFAULT-VALUE}).", defaultValue = "15")
+        int waitSeconds;
+
+        @Option(names = "--grace", description = "Seconds after its last change in PostgreSQL an entry must match its "
+                + "view; newer changes are in flight and not compared (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+        int graceSeconds;
+
+        @Override
+        public Integer call() {
+            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            VerificationReport report;
+            try {
+                Endpoints endpoints = Endpoints.read(layout.run());
+                report = PlatformVerifier.verifyUntilConsistent(endpoints, Duration.ofSeconds(Math.max(0, graceSeconds)),
+                        Duration.ofSeconds(Math.max(0, waitSeconds)));
+            } catch (RuntimeException e) {
+                say("cannot verify: " + e.getMessage());
+                return 2;
+            }
+            report.lines().forEach(OUT::println);
+            return report.consistent() ? 0 : 1;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.inventory.InventoryChanged;
+import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderView;
@@ -28,6 +29,10 @@ public final class Topics {
     public static final TopicSpec<StockLevel> STOCK_LEVELS =
             new TopicSpec<>("stock-levels", StockLevel.class, 3, true);
 
+    /** Stock crossings (low, out, back in stock, reorder) raised by inventory-streams, key: product id. */
+    public static final TopicSpec<StockAlert> STOCK_ALERTS =
+            new TopicSpec<>("stock-alerts", StockAlert.class, 3, false);
+
     /** Read model of order-streams, key: order id. */
     public static final TopicSpec<OrderView> ORDER_VIEWS =
             new TopicSpec<>("order-views", OrderView.class, 3, true);
@@ -37,7 +42,8 @@ public final class Topics {
             new TopicSpec<>("clickstream", ClickEvent.class, 3, false);
 
     public static final List<TopicSpec<?>> ALL =
-            List.of(ORDER_EVENTS, INVENTORY_CHANGES, PRODUCT_CHANGES, STOCK_LEVELS, ORDER_VIEWS, CLICKSTREAM);
+            List.of(ORDER_EVENTS, INVENTORY_CHANGES, PRODUCT_CHANGES, STOCK_LEVELS, STOCK_ALERTS, ORDER_VIEWS,
+                    CLICKSTREAM);
 
     private Topics() {}
 

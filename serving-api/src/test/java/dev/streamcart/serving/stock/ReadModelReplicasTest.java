@@ -130,11 +130,20 @@ class ReadModelReplicasTest {
         assertThat(stock.path("warehouses")).hasSize(2);
         assertThat(stock.path("warehouses").get(0).path("warehouseId").asLong()).isEqualTo(100);
         assertThat(stock.path("warehouses").get(0).path("available").asInt()).isEqualTo(7);
+        assertThat(stock.path("unitsPerDay").asDouble()).isZero();
+        assertThat(stock.path("daysOfCover").isNull()).as("nothing sold: no days of cover").isTrue();
         assertThat(SERVER.client().get("/api/stock/" + abortedProductId).status()).as("aborted, never visible").isEqualTo(404);
 
-        commit(Topics.STOCK_LEVELS, productId, stock(productId, 10, 4, 5, 0));
+        StockLevel selling = StockLevel.newBuilder(stock(productId, 10, 4, 5, 0))
+                .setUnitsLast24h(6).setUnitsLast7d(22).setUnitsPerDay(5.5).setDaysOfCover(11 / 5.5).build();
+        commit(Topics.STOCK_LEVELS, productId, selling);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(SERVER.client().get("/api/stock/" + productId).json().path("reserved").asInt()).isEqualTo(4));
+        JsonNode velocity = SERVER.client().get("/api/stock/" + productId).json();
+        assertThat(velocity.path("unitsLast24h").asInt()).isEqualTo(6);
+        assertThat(velocity.path("unitsLast7d").asInt()).isEqualTo(22);
+        assertThat(velocity.path("unitsPerDay").asDouble()).isEqualTo(5.5);
+        assertThat(velocity.path("daysOfCover").asDouble()).isEqualTo(2.0);
 
         commit(Topics.STOCK_LEVELS, productId, null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -1,0 +1,102 @@
+package dev.streamcart.localstack.launcher.verify;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.streamcart.localstack.launcher.Endpoints;
+import dev.streamcart.schemas.config.CommonKeys;
+import dev.streamcart.schemas.inventory.StockLevel;
+import dev.streamcart.schemas.order.OrderView;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+
+/**
+ * Reconciliation: compares every derived view with PostgreSQL, the source of truth. Each
+ * product's stock in {@code stock-levels} (per warehouse and in total) against the
+ * {@code inventory} table, and each order's status in {@code order-views} against
+ * {@code orders.status}. The topics are read to their end with read_committed, as serving-api
+ * reads them.
+ *
+ * <p>While traffic runs the views trail PostgreSQL by the CDC and stream lag, which the report
+ * shows: entries changed within a grace period are reported as in flight instead of compared, and
+ * {@link #verifyUntilConsistent} repeats the comparison until everything settled and matches or a
+ * time limit passes. On a quiet platform a pass compares everything, exactly.
+ */
+public final class PlatformVerifier {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration BETWEEN_PASSES = Duration.ofSeconds(1);
+
+    private PlatformVerifier() {}
+
+    /**
+     * How long after its last change in PostgreSQL an entry must match its view. Changes newer than
+     * this are still in flight (CDC and streams take about 0.2 s, seconds under heavy load) and
+     * are not compared; on a quiet platform every entry is older.
+     */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
+
+    /** One comparison pass with {@link #DEFAULT_GRACE}. */
+    public static VerificationReport verify(Endpoints endpoints) {
+        return verify(endpoints, DEFAULT_GRACE);
+    }
+
+    /**
+     * One comparison pass: PostgreSQL, then the views, then PostgreSQL again. An entry is compared
+     * only when it is the same in both PostgreSQL snapshots and older than {@code grace}: then its
+     * view has had the time to catch up and cannot be ahead of PostgreSQL either.
+     */
+    public static VerificationReport verify(Endpoints endpoints, Duration grace) {
+        Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(grace, "grace");
+        Map<String, String> settings = endpoints.serviceSettings();
+        try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl(),
+                settings.get(CommonKeys.JDBC_USER), settings.get(CommonKeys.JDBC_PASSWORD))) {
+            PostgresSnapshot before = PostgresSnapshot.read(connection);
+            SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
+            Map<String, StockLevel> levels = CompactedTopicReader.latestValues(endpoints.bootstrapServers(),
+                    Topics.STOCK_LEVELS, Topics.STOCK_LEVELS.valueSerde(registry).deserializer(), READ_TIMEOUT);
+            Map<String, OrderView> views = CompactedTopicReader.latestValues(endpoints.bootstrapServers(),
+                    Topics.ORDER_VIEWS, Topics.ORDER_VIEWS.valueSerde(registry).deserializer(), READ_TIMEOUT);
+            PostgresSnapshot after = PostgresSnapshot.read(connection);
+            StockComparison.Result stock = StockComparison.compare(after.inventory(), levels,
+                    before.productsInFlight(after, grace));
+            OrderComparison.Result orders = OrderComparison.compare(after.statuses(), views,
+                    before.ordersInFlight(after, grace));
+            List<Mismatch> mismatches = new ArrayList<>(stock.mismatches());
+            mismatches.addAll(orders.mismatches());
+            return new VerificationReport(stock.productsChecked(), stock.inFlight(), orders.ordersChecked(),
+                    orders.inFlight(), mismatches, PlatformLag.cdcLagBytes(connection),
+                    PlatformLag.streamLagRecords(endpoints.bootstrapServers()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read PostgreSQL at " + endpoints.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Passes until one matches with nothing in flight, or {@code patience} has passed; returns the
+     * last. Views that merely trail catch up meanwhile, while a real divergence persists and is
+     * reported. On a quiet platform a patience longer than the grace ends with a complete comparison.
+     */
+    public static VerificationReport verifyUntilConsistent(Endpoints endpoints, Duration grace, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
+        VerificationReport report = verify(endpoints, grace);
+        while (!(report.consistent() && report.complete()) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(BETWEEN_PASSES.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return report;
+            }
+            report = verify(endpoints, grace);
+        }
+        return report;
+    }
+}
