@@ -6,9 +6,12 @@ import dev.streamcart.serving.analytics.AnalyticsEndpoints;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.health.HealthEndpoints;
 import dev.streamcart.serving.inventory.InventoryEndpoints;
+import dev.streamcart.serving.notifications.NotificationEndpoints;
 import dev.streamcart.serving.orders.OrderEndpoints;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
+import dev.streamcart.serving.refunds.RefundEndpoints;
+import dev.streamcart.serving.shipping.ShippingEndpoints;
 import dev.streamcart.serving.stock.StockEndpoints;
 import dev.streamcart.serving.users.UserEndpoints;
 import dev.streamcart.serving.web.OpenApiDocument;
@@ -21,6 +24,7 @@ import io.javalin.config.RoutesConfig;
  */
 public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, InventoryEndpoints inventory,
                         UserEndpoints users, OrderEndpoints orders, PaymentEndpoints payments, StockEndpoints stock,
+                        ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
                         OpenApiDocument openApi) {
 
@@ -32,6 +36,9 @@ public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, Invent
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(stock, "stock");
+        Objects.requireNonNull(shipping, "shipping");
+        Objects.requireNonNull(refunds, "refunds");
+        Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(recommendations, "recommendations");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(openApi, "openApi");
@@ -59,6 +66,15 @@ public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, Invent
         routes.get("/api/orders/{id}", orders::get);
         routes.post("/api/orders/{id}/payments", payments::pay);
         routes.post("/api/orders/{id}/cancel", orders::cancel);
+
+        // shipping, delivery and refunds
+        routes.get("/api/orders/{id}/shipping-options", shipping::shippingOptions);
+        routes.post("/api/orders/{id}/fulfil", shipping::fulfil);
+        routes.post("/api/orders/{id}/shipments", shipping::ship);
+        routes.post("/api/shipments/{id}/tracking-events", shipping::trackingEvent);
+        routes.get("/api/orders/{id}/tracking", shipping::tracking);
+        routes.post("/api/orders/{id}/refunds", refunds::refund);
+        routes.get("/api/users/{id}/notifications", notifications::list);
 
         // recommendations and analytics
         routes.get("/api/recommendations/{userId}", recommendations::recommend);

@@ -1,6 +1,7 @@
 package dev.streamcart.serving;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,6 +37,10 @@ import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.inventory.InventoryEndpoints;
 import dev.streamcart.serving.inventory.StockReceipts;
 import dev.streamcart.serving.inventory.StockReservations;
+import dev.streamcart.serving.notifications.LoggingNotificationSender;
+import dev.streamcart.serving.notifications.NotificationDispatcher;
+import dev.streamcart.serving.notifications.NotificationEndpoints;
+import dev.streamcart.serving.notifications.Notifications;
 import dev.streamcart.serving.orders.Checkout;
 import dev.streamcart.serving.orders.OrderCancellation;
 import dev.streamcart.serving.orders.OrderEndpoints;
@@ -50,8 +55,14 @@ import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
 import dev.streamcart.serving.recommendations.Recommender;
+import dev.streamcart.serving.refunds.OrderRefunds;
+import dev.streamcart.serving.refunds.RefundEndpoints;
 import dev.streamcart.serving.replica.CompactedTopicReplica;
 import dev.streamcart.serving.replica.ReadModel;
+import dev.streamcart.serving.shipping.Fulfilment;
+import dev.streamcart.serving.shipping.Shipments;
+import dev.streamcart.serving.shipping.ShippingEndpoints;
+import dev.streamcart.serving.shipping.ShippingOptions;
 import dev.streamcart.serving.stock.StockEndpoints;
 import dev.streamcart.serving.stock.StockLevels;
 import dev.streamcart.serving.users.PasswordHasher;
@@ -73,6 +84,7 @@ import org.slf4j.LoggerFactory;
 public final class ServingApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServingApi.class);
+    private static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofSeconds(1);
 
     /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
     public record Route(String method, String path) {}
@@ -151,6 +163,10 @@ public final class ServingApi implements AutoCloseable {
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
         ProblemMapper problems = new ProblemMapper(json);
+        NotificationDispatcher notificationDispatcher =
+                new NotificationDispatcher(transactions, new LoggingNotificationSender());
+        resources.push(notificationDispatcher);
+        notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
 
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
@@ -164,6 +180,11 @@ public final class ServingApi implements AutoCloseable {
                 new PaymentEndpoints(json, idempotent,
                         new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems),
                 new StockEndpoints(stockLevels),
+                new ShippingEndpoints(json, transactions, idempotent,
+                        new ShippingOptions(transactions, Clock.systemUTC()),
+                        new Fulfilment(orderRepository, reservations, new Shipments(), orderEvents)),
+                new RefundEndpoints(json, idempotent, new OrderRefunds(orderRepository, reservations, orderEvents, gateway)),
+                new NotificationEndpoints(new Notifications(transactions)),
                 new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
                 new AnalyticsEndpoints(sales),
                 new OpenApiDocument());

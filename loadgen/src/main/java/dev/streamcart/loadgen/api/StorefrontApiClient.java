@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -146,6 +148,59 @@ public final class StorefrontApiClient {
         String path = "/api/orders/" + orderId + "/cancel";
         HttpResponse<String> response = send("POST", path, null, null, null);
         requireSuccess("POST", path, response);
+    }
+
+    /** POST /api/orders/{id}/fulfil; false when the order is no longer paid (409). */
+    public boolean fulfil(long orderId) {
+        String path = "/api/orders/" + orderId + "/fulfil";
+        HttpResponse<String> response = send("POST", path, null, null, null);
+        if (response.statusCode() == 409) {
+            return false;
+        }
+        requireSuccess("POST", path, response);
+        return true;
+    }
+
+    /** POST /api/orders/{id}/shipments; the shipment id, or null when there is nothing to ship (409). */
+    public @Nullable Long ship(long orderId, String idempotencyKey, String carrier, String trackingNumber) {
+        String path = "/api/orders/" + orderId + "/shipments";
+        HttpResponse<String> response = send("POST", path, Map.of("carrier", carrier, "trackingNumber", trackingNumber),
+                idempotencyKey, null);
+        if (response.statusCode() == 409) {
+            return null;
+        }
+        requireSuccess("POST", path, response);
+        return parse("POST", path, response).path("id").asLong();
+    }
+
+    /** POST /api/shipments/{id}/tracking-events; false when the shipment was already delivered (409). */
+    public boolean trackingEvent(long shipmentId, String status, String location) {
+        String path = "/api/shipments/" + shipmentId + "/tracking-events";
+        HttpResponse<String> response = send("POST", path, Map.of("status", status, "location", location), null, null);
+        if (response.statusCode() == 409) {
+            return false;
+        }
+        requireSuccess("POST", path, response);
+        return true;
+    }
+
+    /**
+     * POST /api/orders/{id}/refunds: {@code amount} null refunds everything still refundable (and
+     * restocks it). False when nothing (or less) is refundable any more (409).
+     */
+    public boolean refund(long orderId, String idempotencyKey, @Nullable BigDecimal amount, String reason) {
+        String path = "/api/orders/" + orderId + "/refunds";
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (amount != null) {
+            body.put("amount", amount.toPlainString());
+        }
+        body.put("reason", reason);
+        HttpResponse<String> response = send("POST", path, body, idempotencyKey, null);
+        if (response.statusCode() == 409) {
+            return false;
+        }
+        requireSuccess("POST", path, response);
+        return true;
     }
 
     /** GET /api/stock/{productId}, or null while the read model does not know the product yet (404). */

@@ -45,9 +45,16 @@ final class ShopperSession {
     private final StopSignal stop;
     private final Restocker restocker;
     private final Ticker ticker;
+    private final PaidOrders paidOrders;
 
     ShopperSession(StorefrontApiClient api, TrafficStats stats, FailureReporter failures, RateLimiter checkoutRate,
             OrderBudget budget, ThinkTime thinkTime, StopSignal stop, Restocker restocker, Ticker ticker) {
+        this(api, stats, failures, checkoutRate, budget, thinkTime, stop, restocker, ticker, PaidOrders.NONE);
+    }
+
+    ShopperSession(StorefrontApiClient api, TrafficStats stats, FailureReporter failures, RateLimiter checkoutRate,
+            OrderBudget budget, ThinkTime thinkTime, StopSignal stop, Restocker restocker, Ticker ticker,
+            PaidOrders paidOrders) {
         this.api = Objects.requireNonNull(api, "api");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.failures = Objects.requireNonNull(failures, "failures");
@@ -57,6 +64,7 @@ final class ShopperSession {
         this.stop = Objects.requireNonNull(stop, "stop");
         this.restocker = Objects.requireNonNull(restocker, "restocker");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.paidOrders = Objects.requireNonNull(paidOrders, "paidOrders");
     }
 
     void run(SessionPlan plan, RandomGenerator random) {
@@ -173,6 +181,7 @@ final class ShopperSession {
             stats.declined();
         } else if ("PAID".equals(((PaymentAccepted) result).status())) {
             stats.paid();
+            paidOrders.paid(orderId);
         } else {
             failures.unexpectedOutcome("payment of order " + orderId + " accepted with status "
                     + ((PaymentAccepted) result).status());

@@ -37,6 +37,7 @@ public final class TrafficRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrafficRun.class);
     private static final Duration RESTOCK_COOLDOWN = Duration.ofSeconds(15);
     private static final int FAILURES_LOGGED_IN_FULL = 10;
+    private static final Duration FULFILMENT_TICK = Duration.ofSeconds(1);
 
     private final RunSettings settings;
     private final ShopperModel model;
@@ -47,6 +48,7 @@ public final class TrafficRun {
     private final OrderBudget budget;
     private final ShopperSession session;
     private final Restocker restocker;
+    private final FulfilmentWorker fulfilment;
     private final List<Thread> workers = new ArrayList<>();
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "loadgen-background");
@@ -68,8 +70,9 @@ public final class TrafficRun {
         this.budget = settings.maxOrders() > 0 ? OrderBudget.of(settings.maxOrders()) : OrderBudget.unlimited();
         FailureReporter failures = new FailureReporter(stats, FAILURES_LOGGED_IN_FULL);
         this.restocker = new Restocker(api, catalog.warehouses(), stats, failures, ticker, RESTOCK_COOLDOWN);
+        this.fulfilment = new FulfilmentWorker(api, failures, ticker, settings.seed());
         this.session = new ShopperSession(api, stats, failures, new RateLimiter(settings.ordersPerSecond(), ticker),
-                budget, new ThinkTime(settings.thinkTime(), stop), stop, restocker, ticker);
+                budget, new ThinkTime(settings.thinkTime(), stop), stop, restocker, ticker, fulfilment);
     }
 
     /** Starts the virtual users, the reporter and the restocker. */
@@ -92,6 +95,8 @@ public final class TrafficRun {
         background.scheduleAtFixedRate(this::report, reportMillis, reportMillis, TimeUnit.MILLISECONDS);
         long restockMillis = settings.restockInterval().toMillis();
         background.scheduleWithFixedDelay(this::restock, restockMillis, restockMillis, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(this::fulfil, FULFILMENT_TICK.toMillis(), FULFILMENT_TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
         if (settings.duration() != null) {
             background.schedule(stop::stop, settings.duration().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -117,6 +122,7 @@ public final class TrafficRun {
             if (!background.awaitTermination(10, TimeUnit.SECONDS)) {
                 background.shutdownNow();
             }
+            LOG.info("fulfilment: {}", fulfilment.summary());
             TrafficTotals totals = stats.snapshot();
             out.println(StatusLine.totals(Duration.ofNanos(ticker.nanoTime() - startNanos), totals,
                     stats.checkoutLatencies().wholeRun()));
@@ -152,6 +158,14 @@ public final class TrafficRun {
             lastReportNanos = now;
         } catch (RuntimeException e) {
             LOG.warn("status line failed", e);
+        }
+    }
+
+    private void fulfil() {
+        try {
+            fulfilment.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("fulfilment round failed", e);
         }
     }
 

@@ -3,14 +3,18 @@ package dev.streamcart.loadgen.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcart.localstack.launcher.Platform;
@@ -50,9 +54,12 @@ class PlatformEndToEndIT {
     private static long cancelledOrder;
 
     @BeforeAll
-    static void startPlatform() {
+    static void startPlatform() throws IOException {
         Path repository = Path.of("..").toAbsolutePath().normalize();
         Path data = Path.of("target/e2e-data").toAbsolutePath();
+        // every run starts empty: ClickHouse keeps its tables in here, and sales of an earlier run
+        // inside the queried hour would be added to this run's
+        deleteRecursively(data);
         PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
         platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[e2e] " + message));
         api = new ApiClient(platform.endpoints().apiUrl());
@@ -183,6 +190,61 @@ class PlatformEndToEndIT {
         ApiClient.Reply missing = api.get("/api/products/999999999");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(7)
+    void shippingCommitsTheReservationAndRefundsRestockAndTheViewsShowEveryStep() {
+        long shipped = paidOrders.get(0); // 2 phones + 1 book
+        long refunded = paidOrders.get(1); // 3 books, never shipped
+        assertThat(api.post("/api/orders/" + shipped + "/fulfil", Map.of(), UUID.randomUUID().toString()).status())
+                .isEqualTo(200);
+        ApiClient.Reply shipment = api.post("/api/orders/" + shipped + "/shipments",
+                Map.of("carrier", "swiftship", "trackingNumber", "E2E-" + shipped), UUID.randomUUID().toString());
+        assertThat(shipment.status()).as(shipment.body().toString()).isEqualTo(201);
+
+        // shipping commits the reservation: on hand and reserved both drop by the shipped units
+        awaitStock(phone, 6, 0);
+        awaitStock(book, 19, 3);
+
+        long shipmentId = shipment.body().path("id").asLong();
+        assertThat(api.post("/api/shipments/" + shipmentId + "/tracking-events",
+                Map.of("status", "IN_TRANSIT", "location", "Hub"), UUID.randomUUID().toString()).status()).isEqualTo(201);
+        assertThat(api.post("/api/shipments/" + shipmentId + "/tracking-events",
+                Map.of("status", "DELIVERED"), UUID.randomUUID().toString()).status()).isEqualTo(201);
+
+        ApiClient.Reply fullRefund = api.post("/api/orders/" + refunded + "/refunds", Map.of("reason", "changed mind"),
+                UUID.randomUUID().toString());
+        assertThat(fullRefund.status()).as(fullRefund.body().toString()).isEqualTo(201);
+        ApiClient.Reply returned = api.post("/api/orders/" + shipped + "/refunds",
+                Map.of("items", List.of(line(phone, 1)), "reason", "returned one phone"), UUID.randomUUID().toString());
+        assertThat(returned.status()).as(returned.body().toString()).isEqualTo(201);
+        assertThat(returned.body().path("amount").asText()).isEqualTo("199.99");
+
+        // the unshipped order's reservation is released; the returned phone is back on hand
+        awaitStock(book, 19, 0);
+        awaitStock(phone, 7, 0);
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            assertThat(statuses(api.get("/api/orders/" + shipped).body())).containsExactly(
+                    "PENDING_PAYMENT", "PAID", "FULFILLING", "SHIPPED", "DELIVERED", "PARTIALLY_REFUNDED");
+            assertThat(statuses(api.get("/api/orders/" + refunded).body()))
+                    .containsExactly("PENDING_PAYMENT", "PAID", "REFUNDED");
+        });
+        JsonNode tracking = api.get("/api/orders/" + shipped + "/tracking").body();
+        assertThat(tracking.path("shipments").get(0).path("events").size()).isEqualTo(3);
+        assertThat(api.get("/api/users/" + buyers.get(0) + "/notifications").body().path("notifications").size())
+                .isEqualTo(3);
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static Map<String, Object> product(long seller, long category, String sku, String name, String price) {

@@ -41,6 +41,25 @@ class OrderLifecycleTest {
         assertThat(OrderLifecycle.isAllowed(OrderStatus.PAID, OrderStatus.PAID)).isFalse();
     }
 
+    /** Every status sequence serving-api's shipping and refund endpoints can write (issue 3). */
+    @Test
+    void everyFulfilmentAndRefundPathOfTheApiIsAllowed() {
+        List<List<OrderStatus>> paths = List.of(
+                List.of(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.PARTIALLY_REFUNDED,
+                        OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED),
+                List.of(OrderStatus.PAID, OrderStatus.FULFILLING, OrderStatus.SHIPPED, OrderStatus.PARTIALLY_REFUNDED,
+                        OrderStatus.DELIVERED, OrderStatus.REFUNDED),
+                List.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.SHIPPED, OrderStatus.DELIVERED),
+                List.of(OrderStatus.PAID, OrderStatus.REFUNDED),
+                List.of(OrderStatus.FULFILLING, OrderStatus.REFUNDED));
+        for (List<OrderStatus> path : paths) {
+            for (int i = 1; i < path.size(); i++) {
+                assertThat(OrderLifecycle.isAllowed(path.get(i - 1), path.get(i)))
+                        .as(path.get(i - 1) + " -> " + path.get(i) + " in " + path).isTrue();
+            }
+        }
+    }
+
     @Test
     void partialRefundsMayRepeat() {
         assertThat(OrderLifecycle.isAllowed(OrderStatus.PARTIALLY_REFUNDED, OrderStatus.PARTIALLY_REFUNDED)).isTrue();

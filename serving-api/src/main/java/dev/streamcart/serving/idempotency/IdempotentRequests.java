@@ -10,6 +10,7 @@ import dev.streamcart.serving.db.SqlWork;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a request at most once per (Idempotency-Key, endpoint).
@@ -40,6 +41,15 @@ public final class IdempotentRequests {
             store(connection, key, endpoint, response);
             return response;
         });
+    }
+
+    /**
+     * Like {@link #execute} when the client sent a key; without one the effect simply runs in its own
+     * transaction (for calls whose effect cannot repeat anyway, such as a status change).
+     */
+    public StoredResponse executeOptional(@Nullable IdempotencyKey key, String endpoint, String requestHash,
+                                          SqlWork<StoredResponse> effect) {
+        return key == null ? transactions.inTransaction(effect) : execute(key, endpoint, requestHash, effect);
     }
 
     private static boolean claim(Connection connection, IdempotencyKey key, String endpoint, String requestHash)

@@ -105,6 +105,130 @@ public final class StockReservations {
         }
     }
 
+    /**
+     * Ships what the order holds: for every HELD reservation both {@code quantity} and
+     * {@code reserved_quantity} drop by its units in its warehouse (the units leave the building),
+     * and the reservation becomes COMMITTED. Returns the holds that were committed.
+     */
+    public List<Hold> commit(Connection connection, long orderId) throws SQLException {
+        lockOrderRows(connection, orderId);
+        List<Hold> holds = new ArrayList<>();
+        try (PreparedStatement mark = connection.prepareStatement("""
+                UPDATE stock_reservations SET status = 'COMMITTED', updated_at = now()
+                WHERE order_id = ? AND status = 'HELD'
+                RETURNING id, order_item_id, product_id, warehouse_id, quantity""")) {
+            mark.setLong(1, orderId);
+            try (ResultSet rows = mark.executeQuery()) {
+                while (rows.next()) {
+                    holds.add(new Hold(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getInt(5)));
+                }
+            }
+        }
+        try (PreparedStatement ship = connection.prepareStatement("""
+                UPDATE inventory SET quantity = quantity - ?, reserved_quantity = reserved_quantity - ?, updated_at = now()
+                WHERE product_id = ? AND warehouse_id = ?""")) {
+            for (Hold hold : holds) {
+                ship.setInt(1, hold.quantity());
+                ship.setInt(2, hold.quantity());
+                ship.setLong(3, hold.productId());
+                ship.setLong(4, hold.warehouseId());
+                ship.addBatch();
+            }
+            ship.executeBatch();
+        }
+        return holds;
+    }
+
+    /** The order's reservations in one status (HELD, COMMITTED, RELEASED), oldest first. */
+    public List<Hold> holds(Connection connection, long orderId, String status) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, order_item_id, product_id, warehouse_id, quantity FROM stock_reservations
+                WHERE order_id = ? AND status = ? ORDER BY id""")) {
+            select.setLong(1, orderId);
+            select.setString(2, status);
+            List<Hold> holds = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    holds.add(new Hold(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getInt(5)));
+                }
+            }
+            return holds;
+        }
+    }
+
+    /**
+     * Gives back {@code units} of one HELD reservation (a refund of goods not shipped yet): the
+     * warehouse's reserved count drops, and the released units are split off as a RELEASED row so
+     * the reservation history still adds up. The caller has locked the inventory rows.
+     */
+    public void releasePart(Connection connection, Hold hold, int units) throws SQLException {
+        if (units <= 0 || units > hold.quantity()) {
+            throw new IllegalArgumentException("cannot release " + units + " of " + hold);
+        }
+        try (PreparedStatement giveBack = connection.prepareStatement("""
+                UPDATE inventory SET reserved_quantity = reserved_quantity - ?, updated_at = now()
+                WHERE product_id = ? AND warehouse_id = ?""")) {
+            giveBack.setInt(1, units);
+            giveBack.setLong(2, hold.productId());
+            giveBack.setLong(3, hold.warehouseId());
+            giveBack.executeUpdate();
+        }
+        if (units == hold.quantity()) {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE stock_reservations SET status = 'RELEASED', updated_at = now() WHERE id = ?")) {
+                mark.setLong(1, hold.reservationId());
+                mark.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement shrink = connection.prepareStatement(
+                "UPDATE stock_reservations SET quantity = quantity - ?, updated_at = now() WHERE id = ?")) {
+            shrink.setInt(1, units);
+            shrink.setLong(2, hold.reservationId());
+            shrink.executeUpdate();
+        }
+        try (PreparedStatement split = connection.prepareStatement("""
+                INSERT INTO stock_reservations (order_id, order_item_id, product_id, warehouse_id, quantity, status)
+                SELECT order_id, order_item_id, product_id, warehouse_id, ?, 'RELEASED' FROM stock_reservations
+                WHERE id = ?""")) {
+            split.setInt(1, units);
+            split.setLong(2, hold.reservationId());
+            split.executeUpdate();
+        }
+    }
+
+    /** Puts returned units back on the shelf of the warehouse they left from. The caller has locked the row. */
+    public void restock(Connection connection, long productId, long warehouseId, int units) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE inventory SET quantity = quantity + ?, updated_at = now()
+                WHERE product_id = ? AND warehouse_id = ?""")) {
+            update.setInt(1, units);
+            update.setLong(2, productId);
+            update.setLong(3, warehouseId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Locks the inventory rows of every reservation the order ever had, in the global (product,
+     * warehouse) order, so shipping and refunds queue with checkouts instead of deadlocking.
+     */
+    public void lockOrderRows(Connection connection, long orderId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("""
+                SELECT i.id FROM inventory i
+                WHERE (i.product_id, i.warehouse_id) IN (
+                    SELECT product_id, warehouse_id FROM stock_reservations WHERE order_id = ?)
+                ORDER BY i.product_id, i.warehouse_id
+                FOR UPDATE OF i""")) {
+            lock.setLong(1, orderId);
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    // locking is the point; the ids are not needed
+                }
+            }
+        }
+    }
+
     private static List<InventoryRow> lockRows(Connection connection, Long[] productIds) throws SQLException {
         Array ids = connection.createArrayOf("bigint", productIds);
         try (PreparedStatement select = connection.prepareStatement("""

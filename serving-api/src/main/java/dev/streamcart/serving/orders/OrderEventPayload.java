@@ -3,16 +3,22 @@ package dev.streamcart.serving.orders;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.streamcart.serving.money.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The outbox payload of an order event, field for field the shared contract that ingest-cdc turns
  * into an Avro {@code OrderEvent}: money in cents, status as an {@code OrderStatus} symbol, every
- * item of the order, and {@code paymentMethod}/{@code reason} present (possibly null).
+ * item of the order, and {@code paymentMethod}/{@code reason} present (possibly null). Shipping
+ * events add {@code carrier}/{@code trackingNumber}, refunds {@code refundedCents} (this refund's
+ * amount); those are left out of every other event, so older payloads keep their exact shape.
  */
 public record OrderEventPayload(long orderId, long userId, String status, long totalCents, String currency,
-                                List<Line> items, @Nullable String paymentMethod, @Nullable String reason) {
+                                List<Line> items, @Nullable String paymentMethod, @Nullable String reason,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String carrier,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String trackingNumber,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long refundedCents) {
 
     public record Line(long productId, long sellerId, long categoryId, int quantity, long unitPriceCents) {}
 
@@ -23,11 +29,17 @@ public record OrderEventPayload(long orderId, long userId, String status, long t
     }
 
     public static OrderEventPayload of(Order order, @Nullable String paymentMethod, @Nullable String reason) {
+        return of(order, paymentMethod, reason, null, null, null);
+    }
+
+    public static OrderEventPayload of(Order order, @Nullable String paymentMethod, @Nullable String reason,
+                                       @Nullable String carrier, @Nullable String trackingNumber,
+                                       @Nullable Long refundedCents) {
         List<Line> lines = order.items().stream()
                 .map(item -> new Line(item.productId(), item.sellerId(), item.categoryId(), item.quantity(),
                         Money.toCents(item.unitPrice())))
                 .toList();
         return new OrderEventPayload(order.id(), order.userId(), order.status().name(), Money.toCents(order.total()),
-                order.currency(), lines, paymentMethod, reason);
+                order.currency(), lines, paymentMethod, reason, carrier, trackingNumber, refundedCents);
     }
 }

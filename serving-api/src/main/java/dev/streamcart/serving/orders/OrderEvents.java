@@ -26,4 +26,10 @@ public final class OrderEvents {
         return outbox.append(connection, AGGREGATE_TYPE, order.id(), type.name(),
                 OrderEventPayload.of(order, paymentMethod, reason));
     }
+
+    /** Records an event with its full payload (shipping and refund details included). */
+    public UUID append(Connection connection, Order order, OrderEventType type, OrderEventPayload payload)
+            throws SQLException {
+        return outbox.append(connection, AGGREGATE_TYPE, order.id(), type.name(), payload);
+    }
 }

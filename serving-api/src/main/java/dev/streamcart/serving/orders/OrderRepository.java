@@ -81,6 +81,21 @@ public final class OrderRepository {
         return Optional.of(new Order(orderId, userId, status, total, currency, items(connection, orderId)));
     }
 
+    /** Reads the order without locking it (for reads that only need to know it exists). */
+    public Optional<Order> find(Connection connection, long orderId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT user_id, status, total, currency FROM orders WHERE id = ?")) {
+            select.setLong(1, orderId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Order(orderId, row.getLong(1), OrderStatus.valueOf(row.getString(2)),
+                        row.getBigDecimal(3), row.getString(4).trim(), items(connection, orderId)));
+            }
+        }
+    }
+
     public void updateStatus(Connection connection, long orderId, OrderStatus status) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE orders SET status = ?, updated_at = now() WHERE id = ?")) {

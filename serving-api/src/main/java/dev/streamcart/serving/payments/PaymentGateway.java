@@ -11,4 +11,10 @@ public interface PaymentGateway {
      * provider could not be reached or answered nonsense (the caller rolls back and reports 503).
      */
     ChargeResult charge(ChargeRequest request);
+
+    /**
+     * Returns {@code request.amount()} of a captured payment to the card and answers the provider's
+     * refund reference. An exception means the refund did not happen (the caller rolls back).
+     */
+    String refund(RefundRequest request);
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
  *   <li>{@code 4100000000000019}: declined, {@code fraud_suspected}</li>
  *   <li>any other Luhn-valid number (e.g. {@code 4242424242424242}): approved</li>
  * </ul>
- * Each charge takes {@code latency} (default 20 ms), like a real network round trip.
+ * Refunds always succeed. Each call takes {@code latency} (default 20 ms), like a real network round trip.
  */
 public final class SimulatedPaymentGateway implements PaymentGateway {
 
@@ -39,6 +39,13 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
         String reference = "sim_" + UUID.randomUUID().toString().replace("-", "");
         DeclineReason decline = DECLINING_CARDS.get(request.card().digits());
         return decline == null ? new ChargeResult.Approved(reference) : new ChargeResult.Declined(reference, decline);
+    }
+
+    /** Every refund of a captured payment succeeds, after the same latency as a charge. */
+    @Override
+    public String refund(RefundRequest request) {
+        simulateLatency();
+        return "sim_re_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private void simulateLatency() {

@@ -55,6 +55,11 @@ public final class JsonBody {
         return note < 0 ? message : message.substring(0, note);
     }
 
+    /** Whether the field is present and not null. */
+    public boolean has(String field) {
+        return present(field) != null;
+    }
+
     public long requiredId(String field) {
         Long id = optionalId(field);
         if (id == null) {

@@ -89,6 +89,38 @@ class OpenApiDocumentTest {
         assertConforms(client.post("/api/sellers", json("name", "x")), "/api/sellers", "post");
     }
 
+    @Test
+    void shippingRefundAndNotificationResponsesMatchTheirSchemas() {
+        ApiClient client = SERVER.client();
+        Storefront shop = new Storefront(client);
+        long product = shop.product("7.00");
+        shop.receive(product, shop.warehouse(), 10);
+        long user = shop.user();
+        long shipped = shop.placeOrder(user, product, 2).id();
+        shop.pay(shipped, "4242424242424242");
+        long refunded = shop.placeOrder(user, product, 1).id();
+        shop.pay(refunded, "4242424242424242");
+
+        ApiClient.Response fulfilling = client.post("/api/orders/" + shipped + "/fulfil", "");
+        ApiClient.Response shipment = client.post("/api/orders/" + shipped + "/shipments",
+                json("carrier", "streampost", "trackingNumber", "OA-" + shipped));
+        ApiClient.Response delivered = client.post("/api/shipments/" + shipment.id() + "/tracking-events",
+                json("status", "DELIVERED", "location", "Door"));
+        ApiClient.Response refund = client.post("/api/orders/" + refunded + "/refunds", json("reason", "test"),
+                "Idempotency-Key", "openapi-" + refunded);
+
+        assertConforms(client.get("/api/orders/" + shipped + "/shipping-options?region=us-east"),
+                "/api/orders/{id}/shipping-options", "get");
+        assertConforms(fulfilling, "/api/orders/{id}/fulfil", "post");
+        assertConforms(shipment, "/api/orders/{id}/shipments", "post");
+        assertConforms(delivered, "/api/shipments/{id}/tracking-events", "post");
+        assertConforms(client.get("/api/orders/" + shipped + "/tracking"), "/api/orders/{id}/tracking", "get");
+        assertConforms(refund, "/api/orders/{id}/refunds", "post");
+        assertConforms(client.post("/api/orders/" + refunded + "/refunds", json("reason", "again"),
+                "Idempotency-Key", "openapi-again-" + refunded), "/api/orders/{id}/refunds", "post");
+        assertConforms(client.get("/api/users/" + user + "/notifications"), "/api/users/{id}/notifications", "get");
+    }
+
     private static void assertConforms(ApiClient.Response response, String path, String method) {
         JsonNode declared = document.path("paths").path(path).path(method).path("responses")
                 .path(Integer.toString(response.status()));

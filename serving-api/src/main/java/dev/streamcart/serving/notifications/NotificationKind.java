@@ -1,0 +1,8 @@
+package dev.streamcart.serving.notifications;
+
+/** What a notification is about; stored by name. */
+public enum NotificationKind {
+    ORDER_SHIPPED,
+    ORDER_DELIVERED,
+    ORDER_REFUNDED
+}

@@ -1,0 +1,53 @@
+package dev.streamcart.serving.refunds;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.idempotency.IdempotencyKey;
+import dev.streamcart.serving.idempotency.IdempotentRequests;
+import dev.streamcart.serving.idempotency.RequestFingerprint;
+import dev.streamcart.serving.idempotency.StoredResponse;
+import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.PathIds;
+import dev.streamcart.serving.web.Responses;
+import io.javalin.http.Context;
+
+/** HTTP handler of {@code POST /api/orders/{id}/refunds}; an {@code Idempotency-Key} is required (money moves). */
+public final class RefundEndpoints {
+
+    private final ObjectMapper json;
+    private final IdempotentRequests idempotent;
+    private final OrderRefunds refunds;
+
+    public RefundEndpoints(ObjectMapper json, IdempotentRequests idempotent, OrderRefunds refunds) {
+        this.json = Objects.requireNonNull(json, "json");
+        this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
+        this.refunds = Objects.requireNonNull(refunds, "refunds");
+    }
+
+    public void refund(Context ctx) {
+        long orderId = PathIds.of(ctx, "id");
+        IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
+        RefundOrder command = parse(orderId, JsonBody.parse(json, ctx.body()));
+        StoredResponse response = idempotent.execute(key, "POST " + ctx.path(), RequestFingerprint.of(json, command),
+                connection -> Responses.json(json, 201, refunds.refund(connection, command, key)));
+        Responses.send(ctx, response);
+    }
+
+    private static RefundOrder parse(long orderId, JsonBody body) {
+        BigDecimal amount = body.has("amount") ? body.requiredMoney("amount") : null;
+        if (amount != null && amount.signum() == 0) {
+            throw DomainException.invalidInput("'amount' must be more than 0");
+        }
+        List<RefundOrder.Line> items = body.has("items")
+                ? body.requiredObjects("items", RefundOrder.MAX_LINES).stream()
+                        .map(item -> new RefundOrder.Line(item.requiredId("productId"),
+                                item.requiredPositiveInt("quantity", RefundOrder.MAX_QUANTITY)))
+                        .toList()
+                : List.of();
+        return new RefundOrder(orderId, amount, items, body.requiredText("reason", RefundOrder.MAX_REASON));
+    }
+}
