@@ -7,8 +7,7 @@ import java.util.Properties;
 import dev.streamcart.inventory.alerts.ReorderSuggestion;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.streams.StreamsConfig;
+import dev.streamcart.schemas.streams.StreamsProperties;
 
 /**
  * Everything inventory-streams needs to start, read once from {@link Settings}. Defaults live here
@@ -52,19 +51,8 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
         return new ReorderSuggestion(reorderCoverDays);
     }
 
-    /** Kafka Streams properties: exactly-once v2, state kept in our data folder, 100 ms commits for freshness. */
+    /** Kafka Streams properties, shared by every streams service; see {@link StreamsProperties}. */
     public Properties streamsProperties() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toAbsolutePath().toString());
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numThreads);
-        // Read models are only as fresh as the transaction commits: 100 ms keeps p99 freshness low.
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        // A killed instance hands its partitions over in ~10 s instead of the 45 s default.
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
-        return props;
+        return StreamsProperties.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDirectory, numThreads);
     }
 }

@@ -1,14 +1,10 @@
 package dev.streamcart.inventory;
 
 import dev.streamcart.inventory.stock.StockTopology;
-import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
-import dev.streamcart.schemas.runtime.ParentWatchdog;
 import dev.streamcart.schemas.streams.StreamsApplication;
-import dev.streamcart.schemas.topics.TopicProvisioner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.streamcart.schemas.streams.StreamsService;
 
 /**
  * inventory-streams: keeps the stock of every product, per warehouse and in total, with its sales
@@ -23,34 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class InventoryStreamsMain {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InventoryStreamsMain.class);
     private static final String SERVICE_NAME = "inventory-streams";
 
     private InventoryStreamsMain() {}
 
     public static void main(String[] args) {
-        Settings settings = Settings.fromEnvironment();
-        ParentWatchdog.watch(settings.getLong(CommonKeys.PARENT_PID, 0));
-        StreamsApplication application;
-        try {
+        StreamsService.run(SERVICE_NAME, Settings.fromEnvironment(), settings -> {
             InventoryStreamsConfig config = InventoryStreamsConfig.from(settings);
-            TopicProvisioner.ensureTopics(config.bootstrapServers(),
-                    (short) settings.getInt(CommonKeys.KAFKA_TOPIC_REPLICATION_FACTOR, 1));
             SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
-            application = new StreamsApplication(StockTopology.build(registry, config.reorderSuggestion()), config.streamsProperties());
-            Runtime.getRuntime().addShutdownHook(new Thread(application::close, SERVICE_NAME + "-shutdown"));
-            application.running().thenRun(() -> {
-                System.out.println("STREAMCART READY " + SERVICE_NAME);
-                System.out.flush();
-            });
-            application.start();
-        } catch (RuntimeException e) {
-            LOG.error("{} cannot start: {}", SERVICE_NAME, e.getMessage(), e);
-            System.exit(2);
-            return;
-        }
-        Throwable failure = application.failure().join();
-        LOG.error("{} stopped on an error; exiting so it restarts from its committed state", SERVICE_NAME, failure);
-        System.exit(1);
+            return new StreamsApplication(StockTopology.build(registry, config.reorderSuggestion()), config.streamsProperties());
+        });
     }
 }

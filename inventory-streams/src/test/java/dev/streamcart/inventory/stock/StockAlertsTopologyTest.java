@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
-import dev.streamcart.inventory.PlainAvroSerde;
 import dev.streamcart.inventory.alerts.ReorderSuggestion;
+import dev.streamcart.localstack.testing.PlainAvroSerde;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockAlertType;

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.streamcart.inventory.InventoryStreamsConfig;
-import dev.streamcart.inventory.LatestValues;
 import dev.streamcart.inventory.RecordedValues;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.localstack.testing.LatestValues;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockAlertType;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.streamcart.localstack.infra.LocalInfrastructure;
-import dev.streamcart.orders.LatestValues;
+import dev.streamcart.localstack.testing.LatestValues;
 import dev.streamcart.orders.OrderStreamsConfig;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;

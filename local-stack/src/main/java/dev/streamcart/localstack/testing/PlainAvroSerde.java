@@ -1,4 +1,4 @@
-package dev.streamcart.orders;
+package dev.streamcart.localstack.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.streamcart.inventory;
+package dev.streamcart.localstack.testing;
 
 import java.time.Duration;
 import java.util.HashMap;

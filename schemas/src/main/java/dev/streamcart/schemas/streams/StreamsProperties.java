@@ -1,0 +1,29 @@
+package dev.streamcart.schemas.streams;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams settings every service of the platform shares. */
+public final class StreamsProperties {
+
+    private StreamsProperties() {}
+
+    /** Exactly-once v2, state kept in our data folder (never /tmp), 100 ms commits for freshness. */
+    public static Properties exactlyOnce(String applicationId, String bootstrapServers, Path stateDirectory, int numThreads) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toAbsolutePath().toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numThreads);
+        // Read models are only as fresh as the transaction commits: 100 ms keeps p99 freshness low.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // A killed instance hands its partitions over in ~10 s instead of the 45 s default.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+        return props;
+    }
+}
