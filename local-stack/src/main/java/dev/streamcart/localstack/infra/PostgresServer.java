@@ -38,6 +38,8 @@ public final class PostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
+                    // we stop it ourselves, last, after the services using it (the reaper covers a crash)
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setPort(port > 0 ? port : FreePorts.next())
                     .setServerConfig("listen_addresses", "127.0.0.1")

@@ -118,6 +118,9 @@ public final class PlatformCli {
             boolean terminal = System.console() != null || "1".equals(System.getenv("PLATFORM_TTY"));
             while (!stopped.await(terminal ? 2 : 10, TimeUnit.SECONDS)) {
                 String line = status.line();
+                if (line == null) {
+                    continue;
+                }
                 if (terminal) {
                     OUT.print("\r" + line + "   ");
                     OUT.flush();

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The compact live status line of {@code ./platform up}: orders per second and paid revenue from
@@ -47,9 +48,10 @@ final class StatusReporter implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
     }
 
-    synchronized String line() {
+    /** The status line, or null once the platform is stopping. */
+    synchronized @Nullable String line() {
         if (closed) {
-            return "stopping";
+            return null;
         }
         Instant now = Instant.now();
         String database;
