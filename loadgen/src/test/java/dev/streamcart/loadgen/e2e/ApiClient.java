@@ -30,6 +30,14 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), null);
     }
 
+    /** A storefront page view: the session and user headers make serving-api emit a click event. */
+    Reply view(String path, String sessionId, long userId) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("X-Session-Id", sessionId)
+                .header("X-User-Id", Long.toString(userId))
+                .GET(), null);
+    }
+
     Reply post(String path, Object body) {
         return post(path, body, null);
     }

@@ -17,10 +17,17 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.launcher.ServiceSpec;
+import dev.streamcart.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PlatformEndToEndIT {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Platform platform;
     private static ApiClient api;
@@ -165,7 +173,16 @@ class PlatformEndToEndIT {
 
     @Test
     @Order(5)
-    void recommendationsAnswerForABuyerAfterTraining() {
+    void recommendationsAnswerForABuyerAndAViewerAfterTraining() throws Exception {
+        long viewer = api.create("/api/users", Map.of("email", "viewer-" + UUID.randomUUID() + "@example.com",
+                "password", "correct horse battery staple", "firstName", "Window", "lastName", "Shopper"));
+        String session = UUID.randomUUID().toString();
+        for (long product : List.of(book, book, book, phone)) {
+            assertThat(api.view("/api/products/" + product, session, viewer).status()).isEqualTo(200);
+        }
+        // training reads the clickstream up to its end offsets at start: wait until the views are there
+        await().atMost(CONVERGENCE).until(() -> clickstreamRecords() >= 4);
+
         platform.launcher().runToCompletion(ServiceSpec.RECOMMENDER.withArguments(List.of("train")),
                 platform.serviceSettings(), Duration.ofMinutes(5));
         platform.launcher().runToCompletion(ServiceSpec.RECOMMENDER.withArguments(List.of("promote")),
@@ -178,6 +195,28 @@ class PlatformEndToEndIT {
             assertThat(reply.body().path("modelVersion").asText()).startsWith("v");
             assertThat(reply.body().path("items").isArray()).isTrue();
         });
+        JsonNode model = JSON.readTree(promotedModelFolder().resolve("model.json").toFile());
+        assertThat(model.path("trainedOn").path("views").asLong()).as("views used in training").isGreaterThanOrEqualTo(4);
+        assertThat(Files.readAllLines(promotedModelFolder().resolve("user-factors.tsv")))
+                .as("a user who only browsed is in the model").anyMatch(line -> line.startsWith(viewer + "\t"));
+        ApiClient.Reply forViewer = api.get("/api/recommendations/" + viewer + "?limit=5");
+        assertThat(forViewer.status()).isEqualTo(200);
+        assertThat(forViewer.body().path("items").size()).isPositive();
+    }
+
+    private static long clickstreamRecords() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int partition = 0; partition < Topics.CLICKSTREAM.partitions(); partition++) {
+                latest.put(new TopicPartition(Topics.CLICKSTREAM.name(), partition), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+        }
+    }
+
+    private static Path promotedModelFolder() throws Exception {
+        Path models = platform.layout().models();
+        return models.resolve(Files.readString(models.resolve("CURRENT")).trim());
     }
 
     @Test
