@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +65,7 @@ class PlatformEndToEndIT {
         Path data = Path.of("target/e2e-data").toAbsolutePath();
         // every run starts empty: ClickHouse keeps its tables in here, and sales of an earlier run
         // inside the queried hour would be added to this run's
-        deleteRecursively(data);
+        EmptyFolder.at(data);
         PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
         platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[e2e] " + message));
         api = new ApiClient(platform.endpoints().apiUrl());
@@ -273,17 +271,6 @@ class PlatformEndToEndIT {
         assertThat(tracking.path("shipments").get(0).path("events").size()).isEqualTo(3);
         assertThat(api.get("/api/users/" + buyers.get(0) + "/notifications").body().path("notifications").size())
                 .isEqualTo(3);
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static Map<String, Object> product(long seller, long category, String sku, String name, String price) {

@@ -185,11 +185,16 @@ public final class Platform implements AutoCloseable {
                 kafka = startKafka();
             }
             for (String name : List.copyOf(services.keySet())) {
-                ManagedProcess process = services.get(name);
-                if (!stopping && !process.isAlive()) {
+                ManagedProcess process;
+                ServiceSpec spec;
+                synchronized (services) {
+                    process = services.get(name);
+                    spec = specs.get(name);
+                }
+                if (process != null && spec != null && !stopping && !process.isAlive()) {
                     progress.accept(name + " exited unexpectedly (see " + process.logFile() + "); restarting it");
                     Thread.sleep(RESTART_BACKOFF.toMillis());
-                    startService(specs.get(name));
+                    startService(spec);
                 }
             }
         } catch (InterruptedException e) {
@@ -242,6 +247,19 @@ public final class Platform implements AutoCloseable {
             }
             return process;
         }
+    }
+
+    /** Stops a service for good (it is no longer supervised), e.g. the simulator before a final check. */
+    public void stopService(String name) {
+        ManagedProcess process;
+        synchronized (services) {
+            process = services.remove(name);
+            specs.remove(name);
+        }
+        if (process == null) {
+            throw new IllegalArgumentException("no service named " + name);
+        }
+        process.stop(STOP_GRACE);
     }
 
     public List<String> serviceNames() {
