@@ -11,13 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import dev.streamcart.ingest.capture.OffsetStoreGuard;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.order.OrderEvent;
@@ -47,7 +46,7 @@ class IngestCdcTest {
     @BeforeAll
     static void startInfrastructure() throws IOException, SQLException {
         Path folder = Path.of("target", "it-data", "ingest-cdc");
-        deleteRecursively(folder);
+        Folders.delete(folder);
         infra = LocalInfrastructure.builder(folder).postgres().kafka().schemaRegistry().start();
         execute(TestSchema.DDL);
     }
@@ -216,14 +215,4 @@ class IngestCdcTest {
         }
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

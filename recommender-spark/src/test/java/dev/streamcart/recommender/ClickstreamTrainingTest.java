@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.recommender.interactions.ClickstreamOffsets;
 import dev.streamcart.recommender.interactions.ClickstreamSource;
 import dev.streamcart.recommender.interactions.OffsetRange;
@@ -57,7 +58,7 @@ class ClickstreamTrainingTest {
 
     @BeforeAll
     static void startInfrastructure() throws Exception {
-        RecommenderCliTest.deleteRecursively(FOLDER);
+        Folders.delete(FOLDER);
         infra = LocalInfrastructure.builder(FOLDER.resolve("infra")).postgres().schemaRegistry().topics().start();
         try (Connection connection = infra.postgres().getConnection(); Statement statement = connection.createStatement()) {
             PlantedTastes.createOrderTables(connection);

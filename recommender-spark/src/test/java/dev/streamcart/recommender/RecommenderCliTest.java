@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.config.Settings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class RecommenderCliTest {
 
     @BeforeAll
     static void startPostgresAndTrainOnce() throws Exception {
-        deleteRecursively(FOLDER);
+        Folders.delete(FOLDER);
         postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(FOLDER.resolve("pg-work").toFile())
                 .setDataDirectory(FOLDER.resolve("pg-data"))
@@ -227,16 +228,4 @@ class RecommenderCliTest {
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            List<Path> all = new ArrayList<>(paths.toList());
-            all.sort(Comparator.reverseOrder());
-            for (Path path : all) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.inventory.RecordedValues;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.localstack.testing.LatestValues;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockAlert;
@@ -48,7 +46,7 @@ class StockLevelsOnBrokerTest {
     @BeforeAll
     static void startInfrastructure() throws IOException {
         Path folder = Path.of("target", "it-data", "stock-levels-on-broker");
-        deleteRecursively(folder);
+        Folders.delete(folder);
         infra = LocalInfrastructure.builder(folder).kafka().schemaRegistry().topics().start();
     }
 
@@ -85,7 +83,7 @@ class StockLevelsOnBrokerTest {
                 });
             }
 
-            deleteRecursively(config.stateDirectory());
+            Folders.delete(config.stateDirectory());
 
             try (StreamsApplication app = start(config, registry)) {
                 ReadOnlyKeyValueStore<String, ProductStock> store = app.streams().store(StoreQueryParameters
@@ -136,14 +134,4 @@ class StockLevelsOnBrokerTest {
                 .setSourceLsn(lsn).setCommittedAt(T0.plusMillis(lsn)).build();
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

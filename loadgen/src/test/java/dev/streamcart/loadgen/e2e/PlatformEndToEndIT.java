@@ -20,6 +20,7 @@ import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.launcher.ServiceSpec;
+import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -65,7 +66,7 @@ class PlatformEndToEndIT {
         Path data = Path.of("target/e2e-data").toAbsolutePath();
         // every run starts empty: ClickHouse keeps its tables in here, and sales of an earlier run
         // inside the queried hour would be added to this run's
-        EmptyFolder.at(data);
+        Folders.emptied(data);
         PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
         platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[e2e] " + message));
         api = new ApiClient(platform.endpoints().apiUrl());

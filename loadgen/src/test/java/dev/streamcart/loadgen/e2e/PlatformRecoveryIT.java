@@ -18,6 +18,7 @@ import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
 import dev.streamcart.localstack.launcher.verify.VerificationReport;
 import dev.streamcart.localstack.process.ManagedProcess;
+import dev.streamcart.localstack.testing.Folders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class PlatformRecoveryIT {
     @BeforeAll
     static void startPlatformWithTraffic() throws IOException {
         Path repository = Path.of("..").toAbsolutePath().normalize();
-        Path data = EmptyFolder.at(Path.of("target/recovery-data").toAbsolutePath());
+        Path data = Folders.emptied(Path.of("target/recovery-data").toAbsolutePath());
         PlatformOptions options = PlatformOptions.defaults().withApiPort(0)
                 .withTraffic(true, List.of("--orders-per-second=8", "--products=40", "--users=40"));
         platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[recovery] " + message));

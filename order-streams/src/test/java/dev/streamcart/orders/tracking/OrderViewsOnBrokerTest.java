@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.localstack.testing.LatestValues;
 import dev.streamcart.orders.OrderStreamsConfig;
 import dev.streamcart.schemas.order.OrderEvent;
@@ -43,7 +41,7 @@ class OrderViewsOnBrokerTest {
     @BeforeAll
     static void startInfrastructure() throws IOException {
         Path folder = Path.of("target", "it-data", "order-views-on-broker");
-        deleteRecursively(folder);
+        Folders.delete(folder);
         infra = LocalInfrastructure.builder(folder).kafka().schemaRegistry().topics().start();
     }
 
@@ -106,14 +104,4 @@ class OrderViewsOnBrokerTest {
                 .build();
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

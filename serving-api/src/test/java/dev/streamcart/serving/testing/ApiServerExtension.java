@@ -7,15 +7,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.serving.ServingApi;
 import dev.streamcart.serving.ServingApiConfig;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
@@ -70,7 +69,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     public void beforeAll(ExtensionContext context) throws Exception {
         String className = context.getRequiredTestClass().getSimpleName();
         folder = Path.of("target", "it-data", className).toAbsolutePath();
-        deleteRecursively(folder); // a previous run's models or broker data must not leak in
+        Folders.delete(folder); // a previous run's models or broker data must not leak in
         Files.createDirectories(folder);
         LocalInfrastructure postgres = SharedPostgres.in(context);
         sharedPostgres = postgres;
@@ -122,16 +121,6 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path entry : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(entry);
-            }
-        }
-    }
 
     public ApiClient client() {
         return Objects.requireNonNull(client, "server not started");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,13 +11,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.launcher.Endpoints;
+import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.inventory.WarehouseStock;
 import dev.streamcart.schemas.order.OrderStatus;
@@ -50,7 +48,7 @@ class PlatformVerifierTest {
     @BeforeAll
     static void start() throws SQLException, IOException {
         Path folder = Path.of("target/it-data/" + PlatformVerifierTest.class.getSimpleName());
-        deleteRecursively(folder);   // a fresh database and broker: the comparison covers everything in them
+        Folders.delete(folder);   // a fresh database and broker: the comparison covers everything in them
         infra = LocalInfrastructure.builder(folder).postgres().schemaRegistry().topics().start();
         registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
@@ -166,16 +164,6 @@ class PlatformVerifierTest {
         producer.send(new ProducerRecord<>(topic.name(), Topics.key(id), bytes));
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 
     private static void sql(String statement) throws SQLException {
         try (Connection connection = infra.postgres().getConnection(); Statement sql = connection.createStatement()) {
