@@ -2,6 +2,7 @@ package dev.streamcart.serving;
 
 import java.util.Objects;
 
+import dev.streamcart.serving.alerts.StockAlertEndpoints;
 import dev.streamcart.serving.analytics.AnalyticsEndpoints;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.health.HealthEndpoints;
@@ -26,7 +27,7 @@ public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, Invent
                         UserEndpoints users, OrderEndpoints orders, PaymentEndpoints payments, StockEndpoints stock,
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
-                        OpenApiDocument openApi) {
+                        OpenApiDocument openApi, StockAlertEndpoints stockAlerts) {
 
     public ApiRoutes {
         Objects.requireNonNull(health, "health");
@@ -42,6 +43,7 @@ public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, Invent
         Objects.requireNonNull(recommendations, "recommendations");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(openApi, "openApi");
+        Objects.requireNonNull(stockAlerts, "stockAlerts");
     }
 
     public void declare(RoutesConfig routes) {
@@ -80,5 +82,8 @@ public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, Invent
         routes.get("/api/recommendations/{userId}", recommendations::recommend);
         routes.post("/api/admin/models/reload", recommendations::reload);
         routes.get("/api/analytics/sales", analytics::sales);
+
+        // stock alerts raised by inventory-streams, for the dashboard
+        routes.get("/api/alerts/stock", stockAlerts::recent);
     }
 }
