@@ -4,6 +4,8 @@ import java.util.Objects;
 
 import dev.streamcart.serving.alerts.StockAlertEndpoints;
 import dev.streamcart.serving.analytics.AnalyticsEndpoints;
+import dev.streamcart.serving.auth.AuthEndpoints;
+import dev.streamcart.serving.auth.Role;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.health.HealthEndpoints;
 import dev.streamcart.serving.inventory.InventoryEndpoints;
@@ -22,8 +24,12 @@ import io.javalin.config.RoutesConfig;
  * The whole HTTP surface of serving-api, in one place. Every route here is documented in
  * {@code openapi.yaml} (a test holds them to it). Handlers live with their resource and delegate
  * to use cases that know nothing of HTTP.
+ *
+ * <p>A route that lists roles needs a bearer token of one of them (an admin may call every route);
+ * a route without roles is public. Which order, product or user a caller may touch is checked in
+ * the handler, against the caller's {@code Principal}.
  */
-public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, InventoryEndpoints inventory,
+public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpoints catalog, InventoryEndpoints inventory,
                         UserEndpoints users, OrderEndpoints orders, PaymentEndpoints payments, StockEndpoints stock,
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
@@ -31,6 +37,7 @@ public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, Invent
 
     public ApiRoutes {
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(inventory, "inventory");
         Objects.requireNonNull(users, "users");
@@ -51,39 +58,44 @@ public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, Invent
         routes.get("/openapi.yaml", openApi::get);
         routes.get("/dashboard", analytics::dashboard);
 
-        // catalog
-        routes.post("/api/sellers", catalog::createSeller);
-        routes.post("/api/categories", catalog::createCategory);
-        routes.post("/api/warehouses", catalog::createWarehouse);
-        routes.post("/api/products", catalog::createProduct);
+        // accounts
+        routes.post("/api/users", users::register);
+        routes.post("/api/auth/login", auth::login);
+        routes.post("/api/auth/logout", auth::logout, Role.SIGNED_IN);
+        routes.get("/api/auth/me", auth::me, Role.SIGNED_IN);
+
+        // catalog: sellers run their own products; the category tree and warehouses are the operator's
+        routes.post("/api/sellers", catalog::createSeller, Role.SIGNED_IN);
+        routes.post("/api/categories", catalog::createCategory, Role.ADMIN);
+        routes.post("/api/warehouses", catalog::createWarehouse, Role.ADMIN);
+        routes.post("/api/products", catalog::createProduct, Role.SELLER);
         routes.get("/api/products/{id}", catalog::getProduct);
 
         // stock arriving, and stock as the real-time read model sees it
-        routes.post("/api/inventory/receipts", inventory::receive);
+        routes.post("/api/inventory/receipts", inventory::receive, Role.SELLER);
         routes.get("/api/stock/{productId}", stock::get);
 
-        // customers and their orders
-        routes.post("/api/users", users::register);
-        routes.post("/api/orders", orders::place);
-        routes.get("/api/orders/{id}", orders::get);
-        routes.post("/api/orders/{id}/payments", payments::pay);
-        routes.post("/api/orders/{id}/cancel", orders::cancel);
+        // a buyer's orders
+        routes.post("/api/orders", orders::place, Role.SIGNED_IN);
+        routes.get("/api/orders/{id}", orders::get, Role.SIGNED_IN);
+        routes.post("/api/orders/{id}/payments", payments::pay, Role.SIGNED_IN);
+        routes.post("/api/orders/{id}/cancel", orders::cancel, Role.SIGNED_IN);
+        routes.get("/api/orders/{id}/shipping-options", shipping::shippingOptions, Role.SIGNED_IN);
+        routes.get("/api/orders/{id}/tracking", shipping::tracking, Role.SIGNED_IN);
+        routes.get("/api/users/{id}/notifications", notifications::list, Role.SIGNED_IN);
 
-        // shipping, delivery and refunds
-        routes.get("/api/orders/{id}/shipping-options", shipping::shippingOptions);
-        routes.post("/api/orders/{id}/fulfil", shipping::fulfil);
-        routes.post("/api/orders/{id}/shipments", shipping::ship);
-        routes.post("/api/shipments/{id}/tracking-events", shipping::trackingEvent);
-        routes.get("/api/orders/{id}/tracking", shipping::tracking);
-        routes.post("/api/orders/{id}/refunds", refunds::refund);
-        routes.get("/api/users/{id}/notifications", notifications::list);
+        // fulfilment and after-sales: the seller of the items, or the operator; carriers report as the operator
+        routes.post("/api/orders/{id}/fulfil", shipping::fulfil, Role.SELLER);
+        routes.post("/api/orders/{id}/shipments", shipping::ship, Role.SELLER);
+        routes.post("/api/shipments/{id}/tracking-events", shipping::trackingEvent, Role.ADMIN);
+        routes.post("/api/orders/{id}/refunds", refunds::refund, Role.SELLER);
 
         // recommendations and analytics
-        routes.get("/api/recommendations/{userId}", recommendations::recommend);
-        routes.post("/api/admin/models/reload", recommendations::reload);
-        routes.get("/api/analytics/sales", analytics::sales);
+        routes.get("/api/recommendations/{userId}", recommendations::recommend, Role.SIGNED_IN);
+        routes.post("/api/admin/models/reload", recommendations::reload, Role.ADMIN);
+        routes.get("/api/analytics/sales", analytics::sales, Role.ADMIN);
 
-        // stock alerts raised by inventory-streams, for the dashboard
-        routes.get("/api/alerts/stock", stockAlerts::recent);
+        // stock alerts raised by inventory-streams, for the dashboard and the sellers
+        routes.get("/api/alerts/stock", stockAlerts::recent, Role.SELLER);
     }
 }

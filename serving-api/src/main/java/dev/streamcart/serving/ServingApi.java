@@ -20,6 +20,13 @@ import dev.streamcart.serving.alerts.StockAlertEndpoints;
 import dev.streamcart.serving.alerts.StockAlertStore;
 import dev.streamcart.serving.analytics.AnalyticsEndpoints;
 import dev.streamcart.serving.analytics.SalesPerMinute;
+import dev.streamcart.serving.auth.AdminAccount;
+import dev.streamcart.serving.auth.AuthEndpoints;
+import dev.streamcart.serving.auth.AuthSettings;
+import dev.streamcart.serving.auth.Authentication;
+import dev.streamcart.serving.auth.BearerTokens;
+import dev.streamcart.serving.auth.Login;
+import dev.streamcart.serving.auth.LoginThrottle;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.catalog.Categories;
 import dev.streamcart.serving.catalog.Products;
@@ -48,6 +55,7 @@ import dev.streamcart.serving.orders.Checkout;
 import dev.streamcart.serving.orders.OrderCancellation;
 import dev.streamcart.serving.orders.OrderEndpoints;
 import dev.streamcart.serving.orders.OrderEvents;
+import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.orders.OrderViews;
 import dev.streamcart.serving.payments.OrderPayments;
@@ -161,6 +169,19 @@ public final class ServingApi implements AutoCloseable {
         resources.push(models);
         models.start(config.modelCheckInterval());
 
+        PasswordHasher hasher = new PasswordHasher(config.bcryptRounds());
+        AuthSettings auth = config.auth();
+        BearerTokens tokens = new BearerTokens(transactions, auth.tokenTimeToLive(), Clock.systemUTC());
+        if (auth.adminPassword() != null) {
+            AdminAccount.ensure(transactions, hasher, auth.adminEmail(), auth.adminPassword().toCharArray());
+        } else {
+            LOG.warn("no auth.admin.password configured: no admin account is created");
+        }
+        Login login = new Login(transactions, hasher, tokens, new LoginThrottle(auth.maxFailuresPerAccount(),
+                auth.accountWindow(), auth.maxAttemptsPerClient(), auth.clientWindow(), Clock.systemUTC()));
+        Authentication authentication = new Authentication(tokens);
+        OrderOwnership ownership = new OrderOwnership(transactions);
+
         StockLevels stockLevels = new StockLevels(stockReplica);
         OrderViews orderViews = new OrderViews(orderReplica);
         OrderRepository orderRepository = new OrderRepository();
@@ -175,20 +196,21 @@ public final class ServingApi implements AutoCloseable {
 
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
+                new AuthEndpoints(json, login, tokens),
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
-                        new Warehouses(transactions), new Products(transactions), stockLevels, clickstream),
+                        new Warehouses(transactions), new Products(transactions), stockLevels, clickstream, tokens::forgetUser),
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
-                new UserEndpoints(json, new UserRegistration(transactions, new PasswordHasher(config.bcryptRounds()))),
+                new UserEndpoints(json, new UserRegistration(transactions, hasher)),
                 new OrderEndpoints(json, transactions, idempotent,
                         new Checkout(orderRepository, reservations, orderEvents),
-                        new OrderCancellation(orderRepository, reservations, orderEvents), orderViews),
+                        new OrderCancellation(orderRepository, reservations, orderEvents), orderViews, ownership),
                 new PaymentEndpoints(json, idempotent,
-                        new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems),
+                        new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems, ownership),
                 new StockEndpoints(stockLevels),
                 new ShippingEndpoints(json, transactions, idempotent,
                         new ShippingOptions(transactions, Clock.systemUTC()),
-                        new Fulfilment(orderRepository, reservations, new Shipments(), orderEvents)),
-                new RefundEndpoints(json, idempotent, new OrderRefunds(orderRepository, reservations, orderEvents, gateway)),
+                        new Fulfilment(orderRepository, reservations, new Shipments(), orderEvents), ownership),
+                new RefundEndpoints(json, idempotent, new OrderRefunds(orderRepository, reservations, orderEvents, gateway), ownership),
                 new NotificationEndpoints(new Notifications(transactions)),
                 new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
                 new AnalyticsEndpoints(sales),
@@ -208,6 +230,7 @@ public final class ServingApi implements AutoCloseable {
                     routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));
                 }
             });
+            cfg.routes.beforeMatched(authentication::handle);
             api.declare(cfg.routes);
             problems.register(cfg.routes);
         });

@@ -7,6 +7,7 @@ import java.util.Objects;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
+import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
                                @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
-                               Path modelsDir, Duration modelCheckInterval, Duration paymentLatency, int bcryptRounds) {
+                               Path modelsDir, Duration modelCheckInterval, Duration paymentLatency, int bcryptRounds,
+                               AuthSettings auth) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
@@ -33,6 +35,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
         Objects.requireNonNull(modelsDir, "modelsDir");
         Objects.requireNonNull(modelCheckInterval, "modelCheckInterval");
         Objects.requireNonNull(paymentLatency, "paymentLatency");
+        Objects.requireNonNull(auth, "auth");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("api.port must be within 0..65535, was " + port);
         }
@@ -63,7 +66,8 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 modelsDir(settings),
                 Duration.ofSeconds(2),
                 Duration.ofMillis(settings.getLong(PAYMENT_LATENCY_MS, 20)),
-                settings.getInt(BCRYPT_ROUNDS, 10));
+                settings.getInt(BCRYPT_ROUNDS, 10),
+                AuthSettings.from(settings));
     }
 
     /** recommender.models-dir, else {@code <platform.data-dir>/models}, else {@code ./models}. */

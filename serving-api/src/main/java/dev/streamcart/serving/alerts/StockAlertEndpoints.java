@@ -3,11 +3,16 @@ package dev.streamcart.serving.alerts;
 import java.util.List;
 import java.util.Objects;
 
+import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.problems.DomainException;
 import io.javalin.http.Context;
 import org.jspecify.annotations.Nullable;
 
-/** HTTP handler of {@code GET /api/alerts/stock}: the dashboard's feed of stock alerts. */
+/**
+ * HTTP handler of {@code GET /api/alerts/stock}: the dashboard's feed of stock alerts. The admin
+ * sees every product's alerts; a seller only those of its own products.
+ */
 public final class StockAlertEndpoints {
 
     static final int DEFAULT_LIMIT = 50;
@@ -24,7 +29,9 @@ public final class StockAlertEndpoints {
 
     public void recent(Context ctx) {
         int limit = limit(ctx.queryParam("limit"));
-        ctx.json(new StockAlertList(limit, store.recent(limit)));
+        Principal caller = Access.principal(ctx);
+        Long sellerId = caller.isAdmin() ? null : Access.requireSellerId(ctx);
+        ctx.json(new StockAlertList(limit, store.recent(limit, sellerId)));
     }
 
     private static int limit(@Nullable String raw) {

@@ -69,14 +69,22 @@ public final class StockAlertStore {
     /** A freshly stored alert: its row id and the seller it concerns (null when the product is unknown). */
     record NewAlert(long id, @Nullable Long sellerId) {}
 
-    /** The newest alerts first (by the time they were raised). */
-    public List<StoredStockAlert> recent(int limit) {
+    /** The newest alerts first (by the time they were raised), of one seller's products or, when null, of all. */
+    public List<StoredStockAlert> recent(int limit, @Nullable Long sellerId) {
         return transactions.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT id, product_id, seller_id, alert_type, available, on_hand, low_stock_threshold, reorder_point,
                            suggested_quantity, units_per_day, source_lsn, raised_at, received_at
-                    FROM stock_alerts ORDER BY raised_at DESC, id DESC LIMIT ?""")) {
-                select.setInt(1, limit);
+                    FROM stock_alerts WHERE (CAST(? AS BIGINT) IS NULL OR seller_id = ?)
+                    ORDER BY raised_at DESC, id DESC LIMIT ?""")) {
+                if (sellerId == null) {
+                    select.setNull(1, Types.BIGINT);
+                    select.setNull(2, Types.BIGINT);
+                } else {
+                    select.setLong(1, sellerId);
+                    select.setLong(2, sellerId);
+                }
+                select.setInt(3, limit);
                 List<StoredStockAlert> found = new ArrayList<>();
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {

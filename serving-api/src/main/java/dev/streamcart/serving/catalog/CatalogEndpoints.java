@@ -1,11 +1,15 @@
 package dev.streamcart.serving.catalog;
 
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.stock.StockLevels;
 import dev.streamcart.serving.stock.StockSnapshot;
 import dev.streamcart.serving.users.EmailAddress;
@@ -36,8 +40,13 @@ public final class CatalogEndpoints {
     private final StockLevels stockLevels;
     private final Clickstream clickstream;
 
+    private final LongConsumer accountChanged;
+
+    /** {@code accountChanged} is told when an account's role changed, so cached sign-ins re-read it. */
     public CatalogEndpoints(ObjectMapper json, Sellers sellers, Categories categories, Warehouses warehouses,
-                            Products products, StockLevels stockLevels, Clickstream clickstream) {
+                            Products products, StockLevels stockLevels, Clickstream clickstream,
+                            LongConsumer accountChanged) {
+        this.accountChanged = Objects.requireNonNull(accountChanged, "accountChanged");
         this.json = Objects.requireNonNull(json, "json");
         this.sellers = Objects.requireNonNull(sellers, "sellers");
         this.categories = Objects.requireNonNull(categories, "categories");
@@ -49,8 +58,13 @@ public final class CatalogEndpoints {
 
     public void createSeller(Context ctx) {
         JsonBody body = JsonBody.parse(json, ctx.body());
+        Principal caller = Access.principal(ctx);
+        Long owner = caller.isAdmin() ? null : caller.userId();
         long id = sellers.create(new Sellers.NewSeller(body.requiredText("name", 255),
-                new EmailAddress(body.requiredText("email", 255))));
+                new EmailAddress(body.requiredText("email", 255)), owner));
+        if (owner != null) {
+            accountChanged.accept(owner);
+        }
         ctx.status(201).json(new CreatedId(id));
     }
 
@@ -69,8 +83,20 @@ public final class CatalogEndpoints {
 
     public void createProduct(Context ctx) {
         JsonBody body = JsonBody.parse(json, ctx.body());
+        Principal caller = Access.principal(ctx);
+        long sellerId;
+        if (caller.isAdmin()) {
+            sellerId = body.requiredId("sellerId");
+        } else {
+            sellerId = Access.requireSellerId(ctx);
+            Long named = body.optionalId("sellerId");
+            if (named != null && named != sellerId) {
+                throw new DomainException(ProblemKind.FORBIDDEN, "a seller creates products only for its own "
+                        + "business (seller " + sellerId + "); leave 'sellerId' out");
+            }
+        }
         Products.NewProduct product = new Products.NewProduct(
-                body.requiredId("sellerId"),
+                sellerId,
                 body.requiredId("categoryId"),
                 body.requiredText("sku", 100),
                 body.requiredText("name", 255),

@@ -3,6 +3,8 @@ package dev.streamcart.serving.inventory;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.web.JsonBody;
 import io.javalin.http.Context;
 
@@ -21,9 +23,11 @@ public final class InventoryEndpoints {
 
     public void receive(Context ctx) {
         JsonBody body = JsonBody.parse(json, ctx.body());
+        Principal caller = Access.principal(ctx);
+        Long sellerScope = caller.isAdmin() ? null : Access.requireSellerId(ctx);
         StockReceipts.Received received = receipts.receive(new StockReceipts.Receipt(
                 body.requiredId("productId"), body.requiredId("warehouseId"),
-                body.requiredPositiveInt("quantity", MAX_RECEIPT)));
+                body.requiredPositiveInt("quantity", MAX_RECEIPT), sellerScope));
         ctx.status(201).json(received);
     }
 }

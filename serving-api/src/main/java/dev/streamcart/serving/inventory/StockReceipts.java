@@ -1,17 +1,22 @@
 package dev.streamcart.serving.inventory;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Objects;
 
+import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.db.References;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.problems.DomainException;
+import org.jspecify.annotations.Nullable;
 
 /** Stock arriving at a warehouse: adds units on hand (creating the inventory row on first receipt). */
 public final class StockReceipts {
 
-    public record Receipt(long productId, long warehouseId, int quantity) {
+    /** Units arriving; {@code sellerScope} is the seller who must own the product (null: an admin, any product). */
+    public record Receipt(long productId, long warehouseId, int quantity, @Nullable Long sellerScope) {
         public Receipt {
             if (quantity <= 0) {
                 throw DomainException.invalidInput("'quantity' must be positive");
@@ -30,7 +35,7 @@ public final class StockReceipts {
 
     public Received receive(Receipt receipt) {
         return transactions.inTransaction(connection -> {
-            References.requireExists(connection, "products", "product", receipt.productId());
+            requireProductOf(connection, receipt.productId(), receipt.sellerScope());
             References.requireExists(connection, "warehouses", "warehouse", receipt.warehouseId());
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO inventory (product_id, warehouse_id, quantity) VALUES (?, ?, ?)
@@ -46,5 +51,17 @@ public final class StockReceipts {
                 }
             }
         });
+    }
+
+    private static void requireProductOf(Connection connection, long productId, @Nullable Long sellerId)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT seller_id FROM products WHERE id = ?")) {
+            select.setLong(1, productId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next() || (sellerId != null && row.getLong(1) != sellerId)) {
+                    throw Access.notYours("product", productId); // another seller's product reads as missing
+                }
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.streamcart.serving.notifications;
 import java.util.List;
 import java.util.Objects;
 
+import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.web.PathIds;
 import io.javalin.http.Context;
 
@@ -19,6 +20,7 @@ public final class NotificationEndpoints {
 
     public void list(Context ctx) {
         long userId = PathIds.of(ctx, "id");
+        Access.requireUser(ctx, userId);
         ctx.json(new NotificationList(userId, notifications.forUser(userId)));
     }
 }

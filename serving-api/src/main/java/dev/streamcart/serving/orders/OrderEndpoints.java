@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
@@ -40,9 +42,12 @@ public final class OrderEndpoints {
     private final Checkout checkout;
     private final OrderCancellation cancellation;
     private final OrderViews views;
+    private final OrderOwnership ownership;
 
     public OrderEndpoints(ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
-                          Checkout checkout, OrderCancellation cancellation, OrderViews views) {
+                          Checkout checkout, OrderCancellation cancellation, OrderViews views,
+                          OrderOwnership ownership) {
+        this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.json = Objects.requireNonNull(json, "json");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
@@ -53,8 +58,10 @@ public final class OrderEndpoints {
 
     public void place(Context ctx) {
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
-        PlaceOrder command = parsePlaceOrder(JsonBody.parse(json, ctx.body()));
-        StoredResponse response = idempotent.execute(key, "POST /api/orders", RequestFingerprint.of(json, command),
+        PlaceOrder command = parsePlaceOrder(Access.principal(ctx), JsonBody.parse(json, ctx.body()));
+        // keys are scoped to the buyer: two buyers' equal keys never replay each other's orders
+        StoredResponse response = idempotent.execute(key, "POST /api/orders by user " + command.userId(),
+                RequestFingerprint.of(json, command),
                 connection -> {
                     Order order = checkout.place(connection, command);
                     return Responses.json(json, 201, OrderResponse.of(order));
@@ -64,6 +71,7 @@ public final class OrderEndpoints {
 
     public void cancel(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
+        ownership.requireBuyer(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER));
         StoredResponse response;
         if (key == null) {
@@ -78,14 +86,21 @@ public final class OrderEndpoints {
 
     public void get(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
+        ownership.requireBuyerOrSeller(Access.principal(ctx), orderId);
         OrderViews.View view = views.find(orderId).orElseThrow(() -> new DomainException(ProblemKind.NOT_FOUND,
                 "order " + orderId + " is not in the order view (yet); an order placed a moment ago appears "
                         + "within a second, so retry"));
         ctx.json(view);
     }
 
-    private static PlaceOrder parsePlaceOrder(JsonBody body) {
-        long userId = body.requiredId("userId");
+    /** The buyer is the caller; only an admin may name another buyer in {@code userId}. */
+    private static PlaceOrder parsePlaceOrder(Principal caller, JsonBody body) {
+        Long named = body.optionalId("userId");
+        if (named != null && !caller.mayActFor(named)) {
+            throw new DomainException(ProblemKind.FORBIDDEN, "an order is placed for the signed-in user "
+                    + caller.userId() + "; leave 'userId' out");
+        }
+        long userId = named == null ? caller.userId() : named;
         List<PlaceOrder.Line> lines = body.requiredObjects("items", PlaceOrder.MAX_LINES).stream()
                 .map(item -> new PlaceOrder.Line(item.requiredId("productId"),
                         item.requiredPositiveInt("quantity", PlaceOrder.MAX_QUANTITY)))

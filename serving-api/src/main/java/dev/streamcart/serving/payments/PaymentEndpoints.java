@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.idempotency.RequestFingerprint;
 import dev.streamcart.serving.idempotency.StoredResponse;
 import dev.streamcart.serving.money.Money;
+import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.problems.Problem;
 import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.problems.ProblemMapper;
@@ -31,9 +33,11 @@ public final class PaymentEndpoints {
     private final IdempotentRequests idempotent;
     private final OrderPayments payments;
     private final ProblemMapper problems;
+    private final OrderOwnership ownership;
 
     public PaymentEndpoints(ObjectMapper json, IdempotentRequests idempotent, OrderPayments payments,
-                            ProblemMapper problems) {
+                            ProblemMapper problems, OrderOwnership ownership) {
+        this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.json = Objects.requireNonNull(json, "json");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
         this.payments = Objects.requireNonNull(payments, "payments");
@@ -42,6 +46,7 @@ public final class PaymentEndpoints {
 
     public void pay(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
+        ownership.requireBuyer(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
         JsonBody body = JsonBody.parse(json, ctx.body());
         PayOrder command = new PayOrder(orderId, body.requiredText("method", 32),

@@ -6,12 +6,15 @@ package dev.streamcart.serving.problems;
  */
 public enum ProblemKind {
     INVALID_INPUT(400, "invalid-input", "Invalid input"),
+    UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
     PAYMENT_DECLINED(402, "payment-declined", "Payment declined"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
     NOT_FOUND(404, "not-found", "Not found"),
     CONFLICT(409, "conflict", "Conflict"),
     INSUFFICIENT_STOCK(409, "insufficient-stock", "Insufficient stock"),
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused with a different request"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
 
     private static final String TYPE_BASE = "https://streamcart.dev/problems/";

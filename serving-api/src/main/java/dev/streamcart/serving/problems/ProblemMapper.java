@@ -27,7 +27,16 @@ public final class ProblemMapper {
     }
 
     public void register(RoutesConfig routes) {
-        routes.exception(DomainException.class, (e, ctx) -> write(ctx, e.toProblem()));
+        routes.exception(DomainException.class, (e, ctx) -> {
+            // RFC 9110: a 401 names the scheme to use, a 429 says when to come back
+            if (e.kind() == ProblemKind.UNAUTHENTICATED) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"streamcart\"");
+            }
+            if (e.extensions().get("retryAfterSeconds") instanceof Long seconds) {
+                ctx.header("Retry-After", Long.toString(seconds));
+            }
+            write(ctx, e.toProblem());
+        });
         // Javalin's own refusals: unknown route (404), wrong method (405), and the like.
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());

@@ -2,6 +2,7 @@ package dev.streamcart.serving.recommendations;
 
 import java.util.Objects;
 
+import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.PathIds;
 import io.javalin.http.Context;
@@ -22,6 +23,7 @@ public final class RecommendationEndpoints {
 
     public void recommend(Context ctx) {
         long userId = PathIds.of(ctx, "userId");
+        Access.requireUser(ctx, userId);
         ctx.json(recommender.recommend(userId, limit(ctx.queryParam("limit"))));
     }
 

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.idempotency.RequestFingerprint;
 import dev.streamcart.serving.idempotency.StoredResponse;
+import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.JsonBody;
 import dev.streamcart.serving.web.PathIds;
@@ -21,8 +23,11 @@ public final class RefundEndpoints {
     private final ObjectMapper json;
     private final IdempotentRequests idempotent;
     private final OrderRefunds refunds;
+    private final OrderOwnership ownership;
 
-    public RefundEndpoints(ObjectMapper json, IdempotentRequests idempotent, OrderRefunds refunds) {
+    public RefundEndpoints(ObjectMapper json, IdempotentRequests idempotent, OrderRefunds refunds,
+                           OrderOwnership ownership) {
+        this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.json = Objects.requireNonNull(json, "json");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
         this.refunds = Objects.requireNonNull(refunds, "refunds");
@@ -30,6 +35,7 @@ public final class RefundEndpoints {
 
     public void refund(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
+        ownership.requireSeller(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
         RefundOrder command = parse(orderId, JsonBody.parse(json, ctx.body()));
         StoredResponse response = idempotent.execute(key, "POST " + ctx.path(), RequestFingerprint.of(json, command),

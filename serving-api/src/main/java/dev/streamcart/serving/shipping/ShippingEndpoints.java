@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
@@ -11,6 +12,7 @@ import dev.streamcart.serving.idempotency.RequestFingerprint;
 import dev.streamcart.serving.idempotency.StoredResponse;
 import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.orders.Order;
+import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.JsonBody;
 import dev.streamcart.serving.web.PathIds;
@@ -37,9 +39,11 @@ public final class ShippingEndpoints {
     private final IdempotentRequests idempotent;
     private final ShippingOptions options;
     private final Fulfilment fulfilment;
+    private final OrderOwnership ownership;
 
     public ShippingEndpoints(ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
-                             ShippingOptions options, Fulfilment fulfilment) {
+                             ShippingOptions options, Fulfilment fulfilment, OrderOwnership ownership) {
+        this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.json = Objects.requireNonNull(json, "json");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
@@ -49,11 +53,13 @@ public final class ShippingEndpoints {
 
     public void shippingOptions(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
+        ownership.requireBuyer(Access.principal(ctx), orderId);
         ctx.json(options.quote(orderId, region(ctx.queryParam("region"))));
     }
 
     public void fulfil(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
+        ownership.requireSeller(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER));
         StoredResponse response = idempotent.executeOptional(key, "POST " + ctx.path(), RequestFingerprint.of(ctx.path()),
                 connection -> {
@@ -66,6 +72,7 @@ public final class ShippingEndpoints {
 
     public void ship(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
+        ownership.requireSeller(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER));
         JsonBody body = JsonBody.parse(json, ctx.body());
         if (body.has("items")) {
@@ -95,6 +102,7 @@ public final class ShippingEndpoints {
 
     public void tracking(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
+        ownership.requireBuyerOrSeller(Access.principal(ctx), orderId);
         ctx.json(new Tracking(orderId, transactions.read(connection -> fulfilment.tracking(connection, orderId))));
     }
 

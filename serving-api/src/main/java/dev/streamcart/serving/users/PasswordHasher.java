@@ -27,6 +27,15 @@ public final class PasswordHasher {
         return BCrypt.hashpw(new String(password), BCrypt.gensalt(logRounds, random));
     }
 
+    /** True when {@code password} is the one {@code hash} was made from. */
+    public boolean matches(char[] password, String hash) {
+        try {
+            return BCrypt.checkpw(new String(password), hash);
+        } catch (IllegalArgumentException e) {
+            return false; // not a BCrypt hash: no password matches it
+        }
+    }
+
     /** Why the password is unacceptable, or null when it is fine. */
     public static @Nullable String weakness(String password) {
         if (password.length() < MIN_LENGTH) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /** Drives the API over real HTTP, as any client would. */
 public final class ApiClient {
@@ -40,11 +41,36 @@ public final class ApiClient {
         }
     }
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final @Nullable String bearerToken;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private ApiClient(String baseUrl, @Nullable String bearerToken) {
         this.baseUrl = baseUrl;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same API, calling with {@code Authorization: Bearer <token>}. */
+    public ApiClient withToken(String token) {
+        return new ApiClient(baseUrl, token);
+    }
+
+    /** Logs in (asserting success) and returns a client that calls as that account. */
+    public ApiClient login(String email, String password) {
+        Response response = post("/api/auth/login", json("email", email, "password", password));
+        if (response.status() != 200) {
+            throw new IllegalStateException("login of " + email + " failed: " + response);
+        }
+        return withToken(response.json().path("token").asText());
+    }
+
+    public @Nullable String bearerToken() {
+        return bearerToken;
     }
 
     public String baseUrl() {
@@ -79,6 +105,9 @@ public final class ApiClient {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -87,7 +116,7 @@ public final class ApiClient {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {

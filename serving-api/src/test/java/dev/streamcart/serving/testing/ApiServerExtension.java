@@ -18,7 +18,9 @@ import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.serving.ServingApi;
 import dev.streamcart.serving.ServingApiConfig;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
+import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
+import dev.streamcart.serving.users.EmailAddress;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,6 +35,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class ApiServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    public static final String ADMIN_EMAIL = "admin@streamcart.test";
+    public static final String ADMIN_PASSWORD = "admin password for tests";
 
     private boolean withKafka;
     private boolean withClickHouse;
@@ -100,7 +104,9 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
                 withKafka ? extraInfrastructure.schemaRegistryUrl() : null,
                 withClickHouse ? new ClickHouseSettings(extraInfrastructure.clickHouseUrl(), "streamcart", "default", "")
                         : null,
-                folder.resolve("models"), Duration.ofMillis(200), paymentLatency, 4);
+                folder.resolve("models"), Duration.ofMillis(200), paymentLatency, 4,
+                new AuthSettings(new EmailAddress(ADMIN_EMAIL), ADMIN_PASSWORD, Duration.ofHours(1),
+                        5, Duration.ofMinutes(15), 1_000_000, Duration.ofMinutes(1)));
         api = ServingApi.start(config);
         client = new ApiClient("http://127.0.0.1:" + api.port());
     }
@@ -122,8 +128,14 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     }
 
 
+    /** A client that calls without signing in. */
     public ApiClient client() {
         return Objects.requireNonNull(client, "server not started");
+    }
+
+    /** A client signed in as the platform's admin. */
+    public ApiClient admin() {
+        return client().login(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     public ServingApi api() {

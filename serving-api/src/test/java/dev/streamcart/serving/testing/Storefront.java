@@ -6,36 +6,74 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Builds catalog, stock and customers through the API, failing loudly when a step is refused. */
+/**
+ * Builds catalog, stock and customers through the API, failing loudly when a step is refused.
+ * It signs in as the admin for the operator's steps (categories, warehouses, stock), as each
+ * seller for its products, and as each customer for their orders and payments.
+ */
 public final class Storefront {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    public static final String PASSWORD = "correct horse battery";
 
     private final ApiClient client;
+    private final ApiClient admin;
+    private final Map<Long, ApiClient> sellers = new ConcurrentHashMap<>();
+    private final Map<Long, ApiClient> users = new ConcurrentHashMap<>();
+    private final Map<Long, Long> buyers = new ConcurrentHashMap<>();
 
     public Storefront(ApiClient client) {
         this.client = client;
+        this.admin = client.login(ApiServerExtension.ADMIN_EMAIL, ApiServerExtension.ADMIN_PASSWORD);
     }
 
+    /** Signed in as the platform's admin. */
+    public ApiClient admin() {
+        return admin;
+    }
+
+    /** Signed in as the customer {@code userId} made by {@link #user()}. */
+    public ApiClient as(long userId) {
+        return Objects.requireNonNull(users.get(userId), "no customer " + userId + " made by this storefront");
+    }
+
+    /** Signed in as the account running seller {@code sellerId} made by {@link #seller()}. */
+    public ApiClient asSeller(long sellerId) {
+        return Objects.requireNonNull(sellers.get(sellerId), "no seller " + sellerId + " made by this storefront");
+    }
+
+    /** Signed in as the buyer of an order placed through this storefront. */
+    public ApiClient asBuyerOf(long orderId) {
+        return as(Objects.requireNonNull(buyers.get(orderId), "no order " + orderId + " placed by this storefront"));
+    }
+
+    /** A new account that registered a seller business; returns the seller id. */
     public long seller() {
         int n = SEQUENCE.incrementAndGet();
-        return created(client.post("/api/sellers", json("name", "Seller " + n, "email", "seller" + n + "@example.com")));
+        long userId = user();
+        ApiClient account = as(userId);
+        long sellerId = created(account.post("/api/sellers", json("name", "Seller " + n, "email", "seller" + n + "@example.com")));
+        sellers.put(sellerId, account);
+        return sellerId;
     }
 
     public long category() {
-        return created(client.post("/api/categories", json("name", "Category " + SEQUENCE.incrementAndGet())));
+        return created(admin.post("/api/categories", json("name", "Category " + SEQUENCE.incrementAndGet())));
     }
 
     public long warehouse() {
-        return created(client.post("/api/warehouses", json("name", "Warehouse " + SEQUENCE.incrementAndGet(),
+        return created(admin.post("/api/warehouses", json("name", "Warehouse " + SEQUENCE.incrementAndGet(),
                 "region", "eu-west")));
     }
 
     public long product(long sellerId, long categoryId, String price) {
-        return created(client.post("/api/products", json("sellerId", sellerId, "categoryId", categoryId,
+        ApiClient seller = sellers.getOrDefault(sellerId, admin);
+        return created(seller.post("/api/products", json("sellerId", sellerId, "categoryId", categoryId,
                 "sku", "SKU-" + UUID.randomUUID(), "name", "Product " + SEQUENCE.incrementAndGet(), "price", price)));
     }
 
@@ -45,15 +83,19 @@ public final class Storefront {
     }
 
     public void receive(long productId, long warehouseId, int quantity) {
-        ApiClient.Response response = client.post("/api/inventory/receipts",
+        ApiClient.Response response = admin.post("/api/inventory/receipts",
                 json("productId", productId, "warehouseId", warehouseId, "quantity", quantity));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
+    /** A new customer account, signed in (see {@link #as(long)}); returns its user id. */
     public long user() {
         int n = SEQUENCE.incrementAndGet();
-        return created(client.post("/api/users", json("email", "user" + n + "@example.com",
-                "password", "correct horse battery", "firstName", "Ada", "lastName", "Lovelace")));
+        String email = "user" + n + "@example.com";
+        long userId = created(client.post("/api/users", json("email", email,
+                "password", PASSWORD, "firstName", "Ada", "lastName", "Lovelace")));
+        users.put(userId, client.login(email, PASSWORD));
+        return userId;
     }
 
     /** POST /api/orders with a fresh Idempotency-Key; pairs of (productId, quantity). */
@@ -62,7 +104,12 @@ public final class Storefront {
     }
 
     public ApiClient.Response placeOrder(String idempotencyKey, long userId, long... productAndQuantity) {
-        return client.post("/api/orders", orderBody(userId, productAndQuantity), "Idempotency-Key", idempotencyKey);
+        ApiClient.Response response = as(userId).post("/api/orders", orderBody(userId, productAndQuantity),
+                "Idempotency-Key", idempotencyKey);
+        if (response.status() == 201) {
+            buyers.put(response.id(), userId);
+        }
+        return response;
     }
 
     public static Map<String, Object> orderBody(long userId, long... productAndQuantity) {
@@ -78,7 +125,7 @@ public final class Storefront {
     }
 
     public ApiClient.Response pay(long orderId, String cardNumber, String idempotencyKey) {
-        return client.post("/api/orders/" + orderId + "/payments", json("method", "card", "cardNumber", cardNumber),
+        return asBuyerOf(orderId).post("/api/orders/" + orderId + "/payments", json("method", "card", "cardNumber", cardNumber),
                 "Idempotency-Key", idempotencyKey);
     }
 
