@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +21,8 @@ import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Freshness of the stock read model: the time from an order's commit in PostgreSQL to the new
@@ -29,7 +34,8 @@ import dev.streamcart.localstack.testing.Folders;
  * order for a measured product (which nothing else touches), takes the arrival of its 201 as the
  * commit time (the transaction committed before the answer was sent, so this errs on the short
  * side by the answer's transfer time only), and polls the stock endpoint every millisecond until
- * the new available shows. Prints p50/p90/p99/max of the samples and the command line.
+ * the new available shows. Prints p50/p90/p99/max of the samples and the command line, and splits
+ * each sample into its CDC, inventory-streams and API parts with a {@link StageWatcher}.
  *
  * <p>The admin account's password is taken from the environment variable {@code AUTH_ADMIN_PASSWORD},
  * which the launched serving-api inherits. Arguments: {@code --samples 200}, {@code --warmup 20},
@@ -99,18 +105,26 @@ public final class FreshnessBenchmark {
                     + backgroundRate + "/s");
 
             List<Double> freshness = new ArrayList<>();
+            List<Double> cdc = new ArrayList<>();
+            List<Double> streams = new ArrayList<>();
+            List<Double> served = new ArrayList<>();
             int timeouts = 0;
             long started = System.nanoTime();
-            try (BackgroundOrders load = new BackgroundOrders(admin, warehouse, shoppers, shopperIds, background)) {
+            try (StageWatcher stages = new StageWatcher(platform.endpoints().bootstrapServers(),
+                        new SchemaRegistryClient(platform.endpoints().schemaRegistryUrl()), Set.copyOf(measured));
+                    BackgroundOrders load = new BackgroundOrders(admin, warehouse, shoppers, shopperIds, background)) {
                 load.start(backgroundRate);
                 for (int i = 0; i < warmup + samples; i++) {
                     long product = measured.get(i % measured.size());
                     BenchmarkApi shopper = shoppers.get(i % shoppers.size());
-                    double millis = sample(shopper, shopperIds.get(i % shoppers.size()), api, product, available);
-                    if (Double.isNaN(millis)) {
+                    Sample sample = sample(shopper, shopperIds.get(i % shoppers.size()), api, product, available, stages);
+                    if (sample == null) {
                         timeouts++;
                     } else if (i >= warmup) {
-                        freshness.add(millis);
+                        freshness.add(sample.totalMillis());
+                        sample.cdcMillis().ifPresent(cdc::add);
+                        sample.streamsMillis().ifPresent(streams::add);
+                        sample.servedMillis().ifPresent(served::add);
                     }
                     if ((i + 1) % 50 == 0) {
                         System.out.printf(Locale.ROOT, "[bench] %d samples taken%n", i + 1);
@@ -120,13 +134,20 @@ public final class FreshnessBenchmark {
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 report(Percentiles.of(freshness), timeouts, samples, warmup, backgroundRate, load, elapsed);
+                stage("commit -> inventory-changes (ingest-cdc)", cdc);
+                stage("inventory-changes -> stock-levels committed (inventory-streams)", streams);
+                stage("stock-levels -> GET /api/stock (replica + HTTP)", served);
             }
         }
     }
 
-    /** One order, then polls until its reservation shows; NaN when it did not within the timeout. */
-    private static double sample(BenchmarkApi shopper, long shopperId, BenchmarkApi api, long product,
-            Map<Long, Integer> available) {
+    /** One measurement: the whole path and, when the watcher saw them, its three parts. */
+    private record Sample(double totalMillis, Optional<Double> cdcMillis, Optional<Double> streamsMillis,
+            Optional<Double> servedMillis) {}
+
+    /** One order, then polls until its reservation shows; null when it did not within the timeout. */
+    private static @Nullable Sample sample(BenchmarkApi shopper, long shopperId, BenchmarkApi api, long product,
+            Map<Long, Integer> available, StageWatcher stages) {
         BenchmarkApi.Reply order = shopper.post("/api/orders", Map.of("userId", shopperId,
                 "items", List.of(Map.of("productId", product, "quantity", 1))));
         if (order.status() != 201) {
@@ -139,11 +160,36 @@ public final class FreshnessBenchmark {
         while (System.nanoTime() < deadline) {
             BenchmarkApi.Reply stock = api.get("/api/stock/" + product);
             if (stock.status() == 200 && stock.body().path("available").asInt() <= expected) {
-                return (stock.arrivedNanos() - committed) / 1e6;
+                return split(committed, stock.arrivedNanos(), product, expected, stages);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
-        return Double.NaN;
+        return null;
+    }
+
+    /** The watcher reads on its own: give it a moment to catch up before asking what it saw. */
+    private static Sample split(long committed, long shown, long product, int expected, StageWatcher stages) {
+        long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while ((stages.changeSeen(product, expected).isEmpty() || stages.levelSeen(product, expected).isEmpty())
+                && System.nanoTime() < wait) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        OptionalLong change = stages.changeSeen(product, expected);
+        OptionalLong level = stages.levelSeen(product, expected);
+        return new Sample((shown - committed) / 1e6,
+                change.isPresent() ? Optional.of((change.getAsLong() - committed) / 1e6) : Optional.empty(),
+                change.isPresent() && level.isPresent()
+                        ? Optional.of((level.getAsLong() - change.getAsLong()) / 1e6) : Optional.empty(),
+                level.isPresent() ? Optional.of((shown - level.getAsLong()) / 1e6) : Optional.empty());
+    }
+
+    private static void stage(String name, List<Double> millis) {
+        if (millis.isEmpty()) {
+            System.out.println("  " + name + ": not observed");
+            return;
+        }
+        Percentiles p = Percentiles.of(millis);
+        System.out.printf(Locale.ROOT, "  %-66s p50 %7.1f ms  p99 %7.1f ms  (%d samples)%n", name + ":", p.p50(), p.p99(), p.count());
     }
 
     private static List<Long> products(BenchmarkApi admin, long seller, long category, long warehouse, int count, int stock,
