@@ -92,7 +92,7 @@ class TwoInstanceStockQueriesTest {
         String firstAddress = address(first.queryEndpoint());
         String secondAddress = address(second.queryEndpoint());
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             Set<String> servedByForFirst = new HashSet<>();
             Set<String> servedByForSecond = new HashSet<>();
             Map<String, Integer> forwardedBy = new HashMap<>(Map.of(firstAddress, 0, secondAddress, 0));
