@@ -2,9 +2,9 @@ package dev.streamcart.serving.alerts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,13 +16,15 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -79,8 +81,15 @@ public final class StockAlertConsumer implements AutoCloseable {
                     consumer.commitSync();
                 } else {
                     // the database refused the batch: read it again from the last committed offsets
-                    consumer.assignment().forEach(partition -> consumer.committed(Set.of(partition))
-                            .forEach((tp, offset) -> consumer.seek(tp, offset == null ? 0 : offset.offset())));
+                    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(consumer.assignment());
+                    for (TopicPartition partition : consumer.assignment()) {
+                        OffsetAndMetadata offset = committed.get(partition);
+                        if (offset == null) {
+                            consumer.seekToBeginning(List.of(partition));
+                        } else {
+                            consumer.seek(partition, offset.offset());
+                        }
+                    }
                     pause();
                 }
             }
