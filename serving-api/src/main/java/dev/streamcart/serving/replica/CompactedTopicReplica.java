@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -103,7 +104,10 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> startEnd = new HashMap<>(consumer.endOffsets(partitions));
+            Map<TopicPartition, Long> startEnd = awaitEndOffsets(partitions);
+            if (startEnd.isEmpty()) {
+                return;
+            }
             LOG.info("replicating {} ({} partitions, {} records to catch up)", topic.name(), partitions.size(),
                     startEnd.values().stream().mapToLong(Long::longValue).sum());
             Deserializer<V> deserializer = topic.valueSerde(registry).deserializer();
@@ -131,7 +135,14 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         // The topic may not exist yet when the API starts before the platform created it.
         boolean warned = false;
         while (running) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
+            List<PartitionInfo> infos;
+            try {
+                infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
+            } catch (TimeoutException e) {
+                // a slow or restarting broker: keep trying, a replica that gives up never serves again
+                LOG.warn("no metadata for {} yet ({}); retrying", topic.name(), e.getMessage());
+                continue;
+            }
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
@@ -142,6 +153,17 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
             sleep(TOPIC_WAIT);
         }
         return List.of();
+    }
+
+    private Map<TopicPartition, Long> awaitEndOffsets(List<TopicPartition> partitions) {
+        while (running) {
+            try {
+                return new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
+            } catch (TimeoutException e) {
+                LOG.warn("no end offsets for {} yet ({}); retrying", topic.name(), e.getMessage());
+            }
+        }
+        return Map.of();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record, Deserializer<V> deserializer) {
