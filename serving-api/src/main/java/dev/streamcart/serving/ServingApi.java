@@ -22,6 +22,8 @@ import dev.streamcart.serving.catalog.Categories;
 import dev.streamcart.serving.catalog.Products;
 import dev.streamcart.serving.catalog.Sellers;
 import dev.streamcart.serving.catalog.Warehouses;
+import dev.streamcart.serving.commands.OrderCommandConsumer;
+import dev.streamcart.serving.commands.OrderCommandHandler;
 import dev.streamcart.serving.db.ConnectionPool;
 import dev.streamcart.serving.db.Migrations;
 import dev.streamcart.serving.db.Transactions;
@@ -162,6 +164,15 @@ public final class ServingApi implements AutoCloseable {
         StockReservations reservations = new StockReservations();
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
+        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents);
+        // order-streams' commands (payment expiry), applied in PostgreSQL (issue 4)
+        if (config.kafkaEnabled()) {
+            OrderCommandConsumer commands = new OrderCommandConsumer(Objects.requireNonNull(config.kafkaBootstrapServers()),
+                    new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())),
+                    new OrderCommandHandler(transactions, cancellation));
+            resources.push(commands);
+            commands.start();
+        }
         ProblemMapper problems = new ProblemMapper(json);
         NotificationDispatcher notificationDispatcher =
                 new NotificationDispatcher(transactions, new LoggingNotificationSender());
@@ -176,7 +187,7 @@ public final class ServingApi implements AutoCloseable {
                 new UserEndpoints(json, new UserRegistration(transactions, new PasswordHasher(config.bcryptRounds()))),
                 new OrderEndpoints(json, transactions, idempotent,
                         new Checkout(orderRepository, reservations, orderEvents),
-                        new OrderCancellation(orderRepository, reservations, orderEvents), orderViews),
+                        cancellation, orderViews),
                 new PaymentEndpoints(json, idempotent,
                         new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems),
                 new StockEndpoints(stockLevels),
