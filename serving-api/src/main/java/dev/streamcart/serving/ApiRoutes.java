@@ -8,6 +8,7 @@ import dev.streamcart.serving.health.HealthEndpoints;
 import dev.streamcart.serving.inventory.InventoryEndpoints;
 import dev.streamcart.serving.notifications.NotificationEndpoints;
 import dev.streamcart.serving.orders.OrderEndpoints;
+import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
 import dev.streamcart.serving.refunds.RefundEndpoints;
@@ -23,7 +24,8 @@ import io.javalin.config.RoutesConfig;
  * to use cases that know nothing of HTTP.
  */
 public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, InventoryEndpoints inventory,
-                        UserEndpoints users, OrderEndpoints orders, PaymentEndpoints payments, StockEndpoints stock,
+                        UserEndpoints users, OrderEndpoints orders, UserOrderEndpoints userOrders,
+                        PaymentEndpoints payments, StockEndpoints stock,
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
                         OpenApiDocument openApi) {
@@ -34,6 +36,7 @@ public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, Invent
         Objects.requireNonNull(inventory, "inventory");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(userOrders, "userOrders");
         Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(stock, "stock");
         Objects.requireNonNull(shipping, "shipping");
@@ -66,6 +69,7 @@ public record ApiRoutes(HealthEndpoints health, CatalogEndpoints catalog, Invent
         routes.get("/api/orders/{id}", orders::get);
         routes.post("/api/orders/{id}/payments", payments::pay);
         routes.post("/api/orders/{id}/cancel", orders::cancel);
+        routes.get("/api/users/{id}/orders", userOrders::list);
 
         // shipping, delivery and refunds
         routes.get("/api/orders/{id}/shipping-options", shipping::shippingOptions);

@@ -30,6 +30,8 @@ import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.events.KafkaClickstream;
 import dev.streamcart.serving.events.OutboxWriter;
+import dev.streamcart.serving.fraud.FraudSignalSource;
+import dev.streamcart.serving.fraud.ReplicatedFraudSignals;
 import dev.streamcart.serving.health.ComponentHealth;
 import dev.streamcart.serving.health.HealthCheck;
 import dev.streamcart.serving.health.HealthEndpoints;
@@ -49,6 +51,9 @@ import dev.streamcart.serving.orders.OrderEndpoints;
 import dev.streamcart.serving.orders.OrderEvents;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.orders.OrderViews;
+import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
+import dev.streamcart.serving.orders.tracking.UserOrderIndex;
+import dev.streamcart.serving.orders.tracking.UserOrders;
 import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
@@ -127,6 +132,9 @@ public final class ServingApi implements AutoCloseable {
 
         ReadModel<StockLevel> stockReplica = ReadModel.disabled();
         ReadModel<OrderView> orderReplica = ReadModel.disabled();
+        UserOrderIndex userOrderIndex = new UserOrderIndex();
+        // The payment risk check reads it (wired by the payments work); no signals without Kafka.
+        FraudSignalSource fraudSignals = FraudSignalSource.none();
         Clickstream clickstream = Clickstream.disabled();
         KafkaProbe kafkaProbe = null;
         if (config.kafkaEnabled()) {
@@ -137,7 +145,11 @@ public final class ServingApi implements AutoCloseable {
             stockReplica = stock.start();
             CompactedTopicReplica<OrderView> orders = new CompactedTopicReplica<>(Topics.ORDER_VIEWS, bootstrap, registry);
             resources.push(orders);
-            orderReplica = orders.start();
+            orderReplica = orders.onChange(userOrderIndex).start();
+            CompactedTopicReplica<dev.streamcart.schemas.fraud.FraudSignals> fraud =
+                    new CompactedTopicReplica<>(Topics.FRAUD_SIGNALS, bootstrap, registry);
+            resources.push(fraud);
+            fraudSignals = new ReplicatedFraudSignals(fraud.start());
             clickstream = new KafkaClickstream(bootstrap, registry);
             resources.push(clickstream);
             kafkaProbe = new KafkaProbe(bootstrap);
@@ -188,6 +200,7 @@ public final class ServingApi implements AutoCloseable {
                 new OrderEndpoints(json, transactions, idempotent,
                         new Checkout(orderRepository, reservations, orderEvents),
                         cancellation, orderViews),
+                new UserOrderEndpoints(new UserOrders(orderReplica, userOrderIndex)),
                 new PaymentEndpoints(json, idempotent,
                         new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems),
                 new StockEndpoints(stockLevels),

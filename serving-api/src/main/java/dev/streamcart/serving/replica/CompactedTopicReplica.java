@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
@@ -54,6 +55,7 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean caughtUp;
+    private volatile BiConsumer<String, @Nullable V> listener = (key, value) -> { };
 
     public CompactedTopicReplica(TopicSpec<V> topic, String bootstrapServers, SchemaRegistryClient registry) {
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -68,6 +70,16 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "replica-" + topic.name());
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Tells {@code listener} of every change, on the replica's thread, after the value is stored:
+     * the new value, or null when a tombstone removed the key. Set it before {@link #start()}; it
+     * lets a secondary index (orders by user, say) follow the replica without scanning it.
+     */
+    public CompactedTopicReplica<V> onChange(BiConsumer<String, @Nullable V> listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     public CompactedTopicReplica<V> start() {
@@ -148,16 +160,22 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         if (record.key() == null) {
             return;
         }
-        if (record.value() == null) {
-            values.remove(record.key());
-        } else {
+        V value = null;
+        if (record.value() != null) {
             try {
-                values.put(record.key(), deserializer.deserialize(record.topic(), record.value()));
+                value = deserializer.deserialize(record.topic(), record.value());
             } catch (RuntimeException e) {
                 LOG.warn("skipping undecodable record {}-{}@{} of {}: {}", record.topic(), record.partition(),
                         record.offset(), topic.name(), e.toString());
+                return;
             }
         }
+        if (value == null) {
+            values.remove(record.key());
+        } else {
+            values.put(record.key(), value);
+        }
+        listener.accept(record.key(), value);
     }
 
     private boolean reached(Map<TopicPartition, Long> targets) {
