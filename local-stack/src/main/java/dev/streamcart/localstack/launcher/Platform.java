@@ -119,6 +119,7 @@ public final class Platform implements AutoCloseable {
         serviceSettings = new LinkedHashMap<>(endpoints.serviceSettings());
         serviceSettings.put("api.port", Integer.toString(apiPort));
         serviceSettings.put("loadgen.api-url", endpoints.apiUrl());
+        serviceSettings.putAll(options.extraSettings());
 
         progress.accept("applying PostgreSQL migrations (Flyway)");
         launcher.runToCompletion(ServiceSpec.POSTGRES_MIGRATIONS, serviceSettings, Duration.ofMinutes(3));
