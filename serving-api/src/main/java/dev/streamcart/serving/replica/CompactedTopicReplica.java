@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -143,12 +144,18 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         // The topic may not exist yet when the API starts before the platform created it.
         boolean warned = false;
         while (running) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
+            List<PartitionInfo> infos;
+            try {
+                infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
+            } catch (TimeoutException e) {
+                // a broker slow to answer (starting, or a loaded machine) is not a reason to stop replicating
+                infos = null;
+            }
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
             if (!warned) {
-                LOG.warn("topic {} does not exist yet; waiting for it", topic.name());
+                LOG.warn("topic {} does not exist yet or the broker is slow to answer; waiting for it", topic.name());
                 warned = true;
             }
             sleep(TOPIC_WAIT);
