@@ -32,12 +32,16 @@ import dev.streamcart.serving.catalog.Categories;
 import dev.streamcart.serving.catalog.Products;
 import dev.streamcart.serving.catalog.Sellers;
 import dev.streamcart.serving.catalog.Warehouses;
+import dev.streamcart.serving.commands.OrderCommandConsumer;
+import dev.streamcart.serving.commands.OrderCommandHandler;
 import dev.streamcart.serving.db.ConnectionPool;
 import dev.streamcart.serving.db.Migrations;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.events.KafkaClickstream;
 import dev.streamcart.serving.events.OutboxWriter;
+import dev.streamcart.serving.fraud.FraudSignalSource;
+import dev.streamcart.serving.fraud.ReplicatedFraudSignals;
 import dev.streamcart.serving.health.ComponentHealth;
 import dev.streamcart.serving.health.HealthCheck;
 import dev.streamcart.serving.health.HealthEndpoints;
@@ -58,6 +62,9 @@ import dev.streamcart.serving.orders.OrderEvents;
 import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.orders.OrderViews;
+import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
+import dev.streamcart.serving.orders.tracking.UserOrderIndex;
+import dev.streamcart.serving.orders.tracking.UserOrders;
 import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
@@ -136,6 +143,9 @@ public final class ServingApi implements AutoCloseable {
 
         ReadModel<StockLevel> stockReplica = ReadModel.disabled();
         ReadModel<OrderView> orderReplica = ReadModel.disabled();
+        UserOrderIndex userOrderIndex = new UserOrderIndex();
+        // The payment risk check reads it (wired by the payments work); no signals without Kafka.
+        FraudSignalSource fraudSignals = FraudSignalSource.none();
         Clickstream clickstream = Clickstream.disabled();
         KafkaProbe kafkaProbe = null;
         if (config.kafkaEnabled()) {
@@ -146,7 +156,11 @@ public final class ServingApi implements AutoCloseable {
             stockReplica = stock.start();
             CompactedTopicReplica<OrderView> orders = new CompactedTopicReplica<>(Topics.ORDER_VIEWS, bootstrap, registry);
             resources.push(orders);
-            orderReplica = orders.start();
+            orderReplica = orders.onChange(userOrderIndex).start();
+            CompactedTopicReplica<dev.streamcart.schemas.fraud.FraudSignals> fraud =
+                    new CompactedTopicReplica<>(Topics.FRAUD_SIGNALS, bootstrap, registry);
+            resources.push(fraud);
+            fraudSignals = new ReplicatedFraudSignals(fraud.start());
             clickstream = new KafkaClickstream(bootstrap, registry);
             resources.push(clickstream);
             kafkaProbe = new KafkaProbe(bootstrap);
@@ -188,6 +202,15 @@ public final class ServingApi implements AutoCloseable {
         StockReservations reservations = new StockReservations();
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
+        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents);
+        // order-streams' commands (payment expiry), applied in PostgreSQL (issue 4)
+        if (config.kafkaEnabled()) {
+            OrderCommandConsumer commands = new OrderCommandConsumer(Objects.requireNonNull(config.kafkaBootstrapServers()),
+                    new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())),
+                    new OrderCommandHandler(transactions, cancellation));
+            resources.push(commands);
+            commands.start();
+        }
         ProblemMapper problems = new ProblemMapper(json);
         NotificationDispatcher notificationDispatcher =
                 new NotificationDispatcher(transactions, new LoggingNotificationSender());
@@ -203,7 +226,8 @@ public final class ServingApi implements AutoCloseable {
                 new UserEndpoints(json, new UserRegistration(transactions, hasher)),
                 new OrderEndpoints(json, transactions, idempotent,
                         new Checkout(orderRepository, reservations, orderEvents),
-                        new OrderCancellation(orderRepository, reservations, orderEvents), orderViews, ownership),
+                        cancellation, orderViews, ownership),
+                new UserOrderEndpoints(new UserOrders(orderReplica, userOrderIndex)),
                 new PaymentEndpoints(json, idempotent,
                         new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems, ownership),
                 new StockEndpoints(stockLevels),

@@ -37,15 +37,12 @@ import org.jspecify.annotations.Nullable;
  * the new available shows. Prints p50/p90/p99/max of the samples and the command line, and splits
  * each sample into its CDC, inventory-streams and API parts with a {@link StageWatcher}.
  *
- * <p>The admin account's password is taken from the environment variable {@code AUTH_ADMIN_PASSWORD},
- * which the launched serving-api inherits. Arguments: {@code --samples 200}, {@code --warmup 20},
+ * <p>It signs in as the launcher's operator account ({@link Platform#adminCredentials()}). Arguments: {@code --samples 200}, {@code --warmup 20},
  * {@code --background-orders-per-second 10}, {@code --repository .}, {@code --data <folder>}
  * (default {@code loadgen/target/bench-freshness}, emptied first).
  */
 public final class FreshnessBenchmark {
 
-    private static final String ADMIN_PASSWORD_VARIABLE = "AUTH_ADMIN_PASSWORD";
-    private static final String DEFAULT_ADMIN_EMAIL = "admin@streamcart.local";
     private static final int MEASURED_PRODUCTS = 10;
     private static final int MEASURED_STOCK = 100_000;
     private static final int BACKGROUND_PRODUCTS = 40;
@@ -64,13 +61,6 @@ public final class FreshnessBenchmark {
         Path repository = Path.of(options.getOrDefault("repository", ".")).toAbsolutePath().normalize();
         Path data = Path.of(options.getOrDefault("data",
                 repository.resolve("loadgen/target/bench-freshness").toString())).toAbsolutePath();
-        String adminPassword = System.getenv(ADMIN_PASSWORD_VARIABLE);
-        if (adminPassword == null || adminPassword.isBlank()) {
-            System.err.println("set " + ADMIN_PASSWORD_VARIABLE + " (the launched serving-api creates its admin with it)");
-            System.exit(2);
-            return;
-        }
-        String adminEmail = System.getenv().getOrDefault("AUTH_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL);
         if (!Files.isDirectory(repository.resolve("serving-api"))) {
             System.err.println("--repository must be the StreamCart checkout with built modules; got " + repository);
             System.exit(2);
@@ -82,7 +72,8 @@ public final class FreshnessBenchmark {
         try (Platform platform = Platform.start(new PlatformLayout(repository, data), platformOptions,
                 message -> System.out.println("[platform] " + message))) {
             BenchmarkApi api = new BenchmarkApi(platform.endpoints().apiUrl());
-            BenchmarkApi admin = api.login(adminEmail, adminPassword);
+            // the launcher's operator account (PLATFORM_ADMIN_PASSWORD, or the one it generated), as the e2e tests sign in
+            BenchmarkApi admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
 
             long seller = admin.create("/api/sellers", Map.of("name", "Bench seller", "email", "bench-" + UUID.randomUUID() + "@example.com"));
             long category = admin.create("/api/categories", Map.of("name", "Bench"));
@@ -231,7 +222,7 @@ public final class FreshnessBenchmark {
                 load.placed(), load.paid(), load.failed(), elapsedSeconds, backgroundRate);
         System.out.printf(Locale.ROOT, "  %d cores, load average %.1f at the end%n", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("command: " + ADMIN_PASSWORD_VARIABLE + "=... java -Xmx512m -cp 'loadgen/target/lib/*' "
+        System.out.println("command: java -Xmx512m -cp 'loadgen/target/lib/*' "
                 + FreshnessBenchmark.class.getName() + " --samples " + samples + " --warmup " + warmup
                 + " --background-orders-per-second " + backgroundRate);
     }

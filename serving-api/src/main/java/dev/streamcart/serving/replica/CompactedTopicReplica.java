@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
@@ -55,6 +57,7 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean caughtUp;
+    private volatile BiConsumer<String, @Nullable V> listener = (key, value) -> { };
 
     public CompactedTopicReplica(TopicSpec<V> topic, String bootstrapServers, SchemaRegistryClient registry) {
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -69,6 +72,16 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "replica-" + topic.name());
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Tells {@code listener} of every change, on the replica's thread, after the value is stored:
+     * the new value, or null when a tombstone removed the key. Set it before {@link #start()}; it
+     * lets a secondary index (orders by user, say) follow the replica without scanning it.
+     */
+    public CompactedTopicReplica<V> onChange(BiConsumer<String, @Nullable V> listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     public CompactedTopicReplica<V> start() {
@@ -104,8 +117,8 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> startEnd = awaitEndOffsets(partitions);
-            if (startEnd.isEmpty()) {
+            Map<TopicPartition, Long> startEnd = new HashMap<>(retryingTimeouts(() -> consumer.endOffsets(partitions)));
+            if (!running) {
                 return;
             }
             LOG.info("replicating {} ({} partitions, {} records to catch up)", topic.name(), partitions.size(),
@@ -135,19 +148,12 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         // The topic may not exist yet when the API starts before the platform created it.
         boolean warned = false;
         while (running) {
-            List<PartitionInfo> infos;
-            try {
-                infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
-            } catch (TimeoutException e) {
-                // a slow or restarting broker: keep trying, a replica that gives up never serves again
-                LOG.warn("no metadata for {} yet ({}); retrying", topic.name(), e.getMessage());
-                continue;
-            }
+            List<PartitionInfo> infos = retryingTimeouts(() -> consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)));
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
             if (!warned) {
-                LOG.warn("topic {} does not exist yet; waiting for it", topic.name());
+                LOG.warn("topic {} does not exist yet or the broker is slow to answer; waiting for it", topic.name());
                 warned = true;
             }
             sleep(TOPIC_WAIT);
@@ -155,31 +161,44 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         return List.of();
     }
 
-    private Map<TopicPartition, Long> awaitEndOffsets(List<TopicPartition> partitions) {
-        while (running) {
+    /**
+     * A broker that is slow to answer (starting, or starved of CPU) is not a reason to stop serving
+     * reads for good: metadata and offset look-ups are retried until they answer or we are closed.
+     */
+    private <T> T retryingTimeouts(Supplier<T> lookup) {
+        while (true) {
             try {
-                return new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
+                return lookup.get();
             } catch (TimeoutException e) {
-                LOG.warn("no end offsets for {} yet ({}); retrying", topic.name(), e.getMessage());
+                if (!running) {
+                    throw new WakeupException();
+                }
+                LOG.warn("the broker did not answer a look-up for {} in time ({}); retrying", topic.name(), e.getMessage());
+                sleep(TOPIC_WAIT);
             }
         }
-        return Map.of();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record, Deserializer<V> deserializer) {
         if (record.key() == null) {
             return;
         }
-        if (record.value() == null) {
-            values.remove(record.key());
-        } else {
+        V value = null;
+        if (record.value() != null) {
             try {
-                values.put(record.key(), deserializer.deserialize(record.topic(), record.value()));
+                value = deserializer.deserialize(record.topic(), record.value());
             } catch (RuntimeException e) {
                 LOG.warn("skipping undecodable record {}-{}@{} of {}: {}", record.topic(), record.partition(),
                         record.offset(), topic.name(), e.toString());
+                return;
             }
         }
+        if (value == null) {
+            values.remove(record.key());
+        } else {
+            values.put(record.key(), value);
+        }
+        listener.accept(record.key(), value);
     }
 
     private boolean reached(Map<TopicPartition, Long> targets) {
