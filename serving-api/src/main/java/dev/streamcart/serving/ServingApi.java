@@ -59,6 +59,7 @@ import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
+import dev.streamcart.serving.pricing.OrderPricing;
 import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
@@ -189,6 +190,10 @@ public final class ServingApi implements AutoCloseable {
         resources.push(notificationDispatcher);
         notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
 
+        // checkout and carts (issue 3)
+        Checkout checkout = new Checkout(orderRepository, reservations, orderEvents,
+                new OrderPricing(new ShippingOptions(transactions, Clock.systemUTC())));
+
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
                 new AuthEndpoints(json, login, tokens),
@@ -197,7 +202,7 @@ public final class ServingApi implements AutoCloseable {
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
                 new UserEndpoints(json, new UserRegistration(transactions, hasher)),
                 new OrderEndpoints(json, transactions, idempotent,
-                        new Checkout(orderRepository, reservations, orderEvents),
+                        checkout,
                         new OrderCancellation(orderRepository, reservations, orderEvents), orderViews, ownership),
                 new PaymentEndpoints(json, idempotent,
                         new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems, ownership),
