@@ -24,6 +24,9 @@ import dev.streamcart.serving.auth.Authentication;
 import dev.streamcart.serving.auth.BearerTokens;
 import dev.streamcart.serving.auth.Login;
 import dev.streamcart.serving.auth.LoginThrottle;
+import dev.streamcart.serving.cart.CartCheckout;
+import dev.streamcart.serving.cart.CartEndpoints;
+import dev.streamcart.serving.cart.ShoppingCart;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.catalog.Categories;
 import dev.streamcart.serving.catalog.Products;
@@ -214,7 +217,9 @@ public final class ServingApi implements AutoCloseable {
                 new NotificationEndpoints(new Notifications(transactions)),
                 new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
                 new AnalyticsEndpoints(sales),
-                new OpenApiDocument());
+                new OpenApiDocument(),
+                new CartEndpoints(json, transactions, idempotent, new ShoppingCart(transactions),
+                        new CartCheckout(checkout), clickstream));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin server = Javalin.create(cfg -> {
