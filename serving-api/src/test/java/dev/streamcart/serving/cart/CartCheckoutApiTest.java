@@ -4,9 +4,14 @@ import static dev.streamcart.serving.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -235,6 +240,7 @@ class CartCheckoutApiTest {
                 .isEqualTo(404);
         assertThat(cart.quote(json("shippingAddressId", strangersAddress)).status()).isEqualTo(404);
 
+        assertThat(cart.quote(json("shippingAddressId", address)).status()).as("quote of short stock").isEqualTo(409);
         ApiClient.Response short_ = cart.checkout(json("shippingAddressId", address));
         assertThat(short_.status()).as(short_.toString()).isEqualTo(409);
         assertThat(short_.json().path("type").asText()).endsWith("/insufficient-stock");
@@ -294,6 +300,27 @@ class CartCheckoutApiTest {
         assertThat(placed.json().path("total").asText()).as("12.00 + 1.06 + 4.99").isEqualTo("18.05");
         assertThat(db.count("SELECT count(*) FROM notifications WHERE order_id = ? AND kind = 'ORDER_CONFIRMED'",
                 placed.id())).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCheckoutsOfOneCartPlaceOneOrder() throws Exception {
+        cart.add(productA, 1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ApiClient.Response>> attempts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                attempts.add(pool.submit(() -> cart.checkout(json("shippingAddressId", address))));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ApiClient.Response> attempt : attempts) {
+                statuses.add(attempt.get(60, TimeUnit.SECONDS).status());
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 422);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.count("SELECT count(*) FROM orders WHERE user_id = ?", buyer)).isEqualTo(1);
+        assertThat(db.count("SELECT SUM(reserved_quantity) FROM inventory WHERE product_id = ?", productA)).isEqualTo(1);
     }
 
     private long address(long userId, String country, boolean defaultShipping) {
