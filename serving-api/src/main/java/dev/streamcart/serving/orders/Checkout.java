@@ -56,7 +56,7 @@ public final class Checkout {
     }
 
     /** A product as checkout and quotes see it: for sale or not, its current price and its unit weight. */
-    public record CatalogEntry(long productId, long sellerId, long categoryId, String name, String sku,
+    private record CatalogEntry(long productId, long sellerId, long categoryId, String name, String sku,
                                BigDecimal price, String currency, boolean active, int weightGrams) {}
 
     public PlacedOrder place(Connection connection, PlaceOrder request) throws SQLException {
@@ -138,7 +138,7 @@ public final class Checkout {
     }
 
     /** The products with their current price, currency and weight; 422 naming unknown ids. */
-    public static Map<Long, CatalogEntry> loadProducts(Connection connection, Set<Long> productIds) throws SQLException {
+    private static Map<Long, CatalogEntry> loadProducts(Connection connection, Set<Long> productIds) throws SQLException {
         Map<Long, CatalogEntry> found = new LinkedHashMap<>();
         Array ids = connection.createArrayOf("bigint", productIds.toArray(Long[]::new));
         try (PreparedStatement select = connection.prepareStatement("""
