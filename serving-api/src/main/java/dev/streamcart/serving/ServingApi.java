@@ -26,6 +26,7 @@ import dev.streamcart.serving.auth.Login;
 import dev.streamcart.serving.auth.LoginThrottle;
 import dev.streamcart.serving.cart.CartCheckout;
 import dev.streamcart.serving.cart.CartEndpoints;
+import dev.streamcart.serving.cart.ExpiredCartSweeper;
 import dev.streamcart.serving.cart.ShoppingCart;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.catalog.Categories;
@@ -97,6 +98,7 @@ public final class ServingApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServingApi.class);
     private static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration CART_SWEEP_INTERVAL = Duration.ofHours(1);
 
     /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
     public record Route(String method, String path) {}
@@ -194,6 +196,9 @@ public final class ServingApi implements AutoCloseable {
         notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
 
         // checkout and carts (issue 3)
+        ExpiredCartSweeper cartSweeper = new ExpiredCartSweeper(transactions);
+        resources.push(cartSweeper);
+        cartSweeper.start(CART_SWEEP_INTERVAL);
         Checkout checkout = new Checkout(orderRepository, reservations, orderEvents,
                 new OrderPricing(new ShippingOptions(transactions, Clock.systemUTC())));
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
@@ -182,6 +183,21 @@ class CartApiTest {
                 + "WHERE c.id IS NULL")).isZero();
         // a change after expiry starts a fresh cart
         assertThat(cart.add(product, 1).json().path("items").get(0).path("quantity").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theSweeperDeletesExpiredCartsOfUsersWhoNeverComeBack() {
+        long product = shop.product("2.50");
+        cart.add(product, 1);
+        long stays = shop.user();
+        new CartCalls(shop.as(stays)).add(product, 1);
+        SERVER.execute("UPDATE shopping_carts SET expires_at = now() - interval '1 day' WHERE user_id = " + user);
+
+        int deleted = new ExpiredCartSweeper(new Transactions(SERVER.database())).sweep();
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM shopping_carts WHERE user_id = ?", user)).isZero();
+        assertThat(db.count("SELECT count(*) FROM shopping_carts WHERE user_id = ?", stays)).isEqualTo(1);
     }
 
     @Test
