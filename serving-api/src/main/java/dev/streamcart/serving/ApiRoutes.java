@@ -6,6 +6,7 @@ import dev.streamcart.serving.alerts.StockAlertEndpoints;
 import dev.streamcart.serving.analytics.AnalyticsEndpoints;
 import dev.streamcart.serving.auth.AuthEndpoints;
 import dev.streamcart.serving.auth.Role;
+import dev.streamcart.serving.cart.CartEndpoints;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.health.HealthEndpoints;
 import dev.streamcart.serving.inventory.InventoryEndpoints;
@@ -35,7 +36,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
                         PaymentEndpoints payments, StockEndpoints stock,
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
-                        OpenApiDocument openApi, StockAlertEndpoints stockAlerts) {
+                        OpenApiDocument openApi, StockAlertEndpoints stockAlerts, CartEndpoints cart) {
 
     public ApiRoutes {
         Objects.requireNonNull(health, "health");
@@ -54,6 +55,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(openApi, "openApi");
         Objects.requireNonNull(stockAlerts, "stockAlerts");
+        Objects.requireNonNull(cart, "cart");
     }
 
     public void declare(RoutesConfig routes) {
@@ -87,6 +89,17 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.get("/api/orders/{id}/tracking", shipping::tracking, Role.SIGNED_IN);
         routes.get("/api/users/{id}/notifications", notifications::list, Role.SIGNED_IN);
         routes.get("/api/users/{id}/orders", userOrders::list, Role.SIGNED_IN);
+
+        // the signed-in buyer's own cart: items, saved for later, totals before payment, checkout
+        routes.get("/api/cart", cart::get, Role.SIGNED_IN);
+        routes.post("/api/cart/items", cart::add, Role.SIGNED_IN);
+        routes.patch("/api/cart/items/{productId}", cart::setQuantity, Role.SIGNED_IN);
+        routes.delete("/api/cart/items/{productId}", cart::remove, Role.SIGNED_IN);
+        routes.post("/api/cart/items/{productId}/save-for-later", cart::saveForLater, Role.SIGNED_IN);
+        routes.post("/api/cart/saved/{productId}/move-to-cart", cart::moveToCart, Role.SIGNED_IN);
+        routes.post("/api/cart/refresh-prices", cart::refreshPrices, Role.SIGNED_IN);
+        routes.post("/api/cart/quote", cart::quote, Role.SIGNED_IN);
+        routes.post("/api/cart/checkout", cart::checkout, Role.SIGNED_IN);
 
         // fulfilment and after-sales: the seller of the items, or the operator; carriers report as the operator
         routes.post("/api/orders/{id}/fulfil", shipping::fulfil, Role.SELLER);

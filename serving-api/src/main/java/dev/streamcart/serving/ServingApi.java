@@ -27,6 +27,10 @@ import dev.streamcart.serving.auth.Authentication;
 import dev.streamcart.serving.auth.BearerTokens;
 import dev.streamcart.serving.auth.Login;
 import dev.streamcart.serving.auth.LoginThrottle;
+import dev.streamcart.serving.cart.CartCheckout;
+import dev.streamcart.serving.cart.CartEndpoints;
+import dev.streamcart.serving.cart.ExpiredCartSweeper;
+import dev.streamcart.serving.cart.ShoppingCart;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.catalog.Categories;
 import dev.streamcart.serving.catalog.Products;
@@ -69,6 +73,7 @@ import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
+import dev.streamcart.serving.pricing.OrderPricing;
 import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
@@ -103,6 +108,7 @@ public final class ServingApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServingApi.class);
     private static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration CART_SWEEP_INTERVAL = Duration.ofHours(1);
 
     /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
     public record Route(String method, String path) {}
@@ -217,6 +223,13 @@ public final class ServingApi implements AutoCloseable {
         resources.push(notificationDispatcher);
         notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
 
+        // checkout and carts (issue 3)
+        ExpiredCartSweeper cartSweeper = new ExpiredCartSweeper(transactions);
+        resources.push(cartSweeper);
+        cartSweeper.start(CART_SWEEP_INTERVAL);
+        Checkout checkout = new Checkout(orderRepository, reservations, orderEvents,
+                new OrderPricing(new ShippingOptions(transactions, Clock.systemUTC())));
+
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
                 new AuthEndpoints(json, login, tokens),
@@ -225,7 +238,7 @@ public final class ServingApi implements AutoCloseable {
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
                 new UserEndpoints(json, new UserRegistration(transactions, hasher)),
                 new OrderEndpoints(json, transactions, idempotent,
-                        new Checkout(orderRepository, reservations, orderEvents),
+                        checkout,
                         cancellation, orderViews, ownership),
                 new UserOrderEndpoints(new UserOrders(orderReplica, userOrderIndex)),
                 new PaymentEndpoints(json, idempotent,
@@ -239,7 +252,9 @@ public final class ServingApi implements AutoCloseable {
                 new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
                 new AnalyticsEndpoints(sales),
                 new OpenApiDocument(),
-                new StockAlertEndpoints(new StockAlertStore(transactions)));
+                new StockAlertEndpoints(new StockAlertStore(transactions)),
+                new CartEndpoints(json, transactions, idempotent, new ShoppingCart(transactions),
+                        new CartCheckout(checkout), clickstream));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin server = Javalin.create(cfg -> {

@@ -46,12 +46,21 @@ public final class KafkaClickstream implements Clickstream {
 
     @Override
     public void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId) {
+        send(ClickType.PRODUCT_VIEW, sessionId, userId, productId, categoryId);
+    }
+
+    @Override
+    public void cartAdded(String sessionId, @Nullable Long userId, long productId, long categoryId) {
+        send(ClickType.CART_ADD, sessionId, userId, productId, categoryId);
+    }
+
+    private void send(ClickType type, String sessionId, @Nullable Long userId, long productId, long categoryId) {
         Objects.requireNonNull(sessionId, "sessionId");
         ClickEvent event = ClickEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setSessionId(sessionId)
                 .setUserId(userId)
-                .setType(ClickType.PRODUCT_VIEW)
+                .setType(type)
                 .setProductId(productId)
                 .setCategoryId(categoryId)
                 .setQuery(null)
