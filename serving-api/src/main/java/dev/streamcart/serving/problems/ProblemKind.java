@@ -12,6 +12,8 @@ public enum ProblemKind {
     NOT_FOUND(404, "not-found", "Not found"),
     CONFLICT(409, "conflict", "Conflict"),
     INSUFFICIENT_STOCK(409, "insufficient-stock", "Insufficient stock"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused with a different request"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
