@@ -15,10 +15,11 @@ import dev.streamcart.serving.problems.DomainException;
  */
 public record Preferences(String language, String currency, boolean marketingEmails, List<Long> favouriteCategoryIds) {
 
+    // before DEFAULTS: the constructor of DEFAULTS uses it
+    private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(-[A-Z]{2})?$");
+
     public static final int MAX_FAVOURITE_CATEGORIES = 50;
     public static final Preferences DEFAULTS = new Preferences("en", "USD", false, List.of());
-
-    private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(-[A-Z]{2})?$");
 
     public Preferences {
         Objects.requireNonNull(language, "language");
