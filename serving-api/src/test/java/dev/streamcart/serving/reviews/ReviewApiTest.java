@@ -67,6 +67,34 @@ class ReviewApiTest {
     }
 
     @Test
+    void aShippedOrDeliveredOrderStillCountsAsAPurchaseButAFullyRefundedOneDoesNot() {
+        long product = stockedProduct(shop.seller());
+        ApiClient admin = shop.admin();
+        long shippedBuyer = buyerOf(product);
+        long shippedOrder = lastOrderOf(shippedBuyer);
+        ApiClient.Response shipment = admin.post("/api/orders/" + shippedOrder + "/shipments",
+                json("carrier", "streampost", "trackingNumber", "RV-" + shippedOrder));
+        assertThat(shipment.status()).as(shipment.toString()).isEqualTo(201);
+        long deliveredBuyer = buyerOf(product);
+        long deliveredOrder = lastOrderOf(deliveredBuyer);
+        ApiClient.Response delivery = admin.post("/api/shipments/" + admin.post("/api/orders/" + deliveredOrder
+                + "/shipments", json("carrier", "streampost", "trackingNumber", "RV-" + deliveredOrder)).id()
+                + "/tracking-events", json("status", "DELIVERED", "location", "Door"));
+        assertThat(delivery.status()).as(delivery.toString()).isIn(200, 201);
+        long refundedBuyer = buyerOf(product);
+        long refundedOrder = lastOrderOf(refundedBuyer);
+        assertThat(admin.post("/api/orders/" + refundedOrder + "/refunds", json("reason", "changed mind"),
+                "Idempotency-Key", "review-refund-" + refundedOrder).status()).isIn(200, 201);
+
+        assertThat(orderStatus(shippedOrder)).isEqualTo("SHIPPED");
+        assertThat(orderStatus(deliveredOrder)).isEqualTo("DELIVERED");
+        assertThat(orderStatus(refundedOrder)).isEqualTo("REFUNDED");
+        assertThat(review(shippedBuyer, product, 4).status()).isEqualTo(201);
+        assertThat(review(deliveredBuyer, product, 5).status()).isEqualTo(201);
+        assertProblem(review(refundedBuyer, product, 1), 403, "verified purchasers");
+    }
+
+    @Test
     void productAndSellerRatingsFollowEveryReviewInItsTransaction() {
         long seller = shop.seller();
         long mug = stockedProduct(seller);
@@ -206,6 +234,14 @@ class ReviewApiTest {
         ApiClient.Response paid = shop.pay(order.id(), CARD);
         assertThat(paid.status()).as(paid.toString()).isIn(200, 201);
         return buyer;
+    }
+
+    private long lastOrderOf(long user) {
+        return (Long) db.single("SELECT max(id) AS id FROM orders WHERE user_id = ?", user).get("id");
+    }
+
+    private String orderStatus(long order) {
+        return (String) db.single("SELECT status FROM orders WHERE id = ?", order).get("status");
     }
 
     private ApiClient.Response review(long user, long product, int rating) {
