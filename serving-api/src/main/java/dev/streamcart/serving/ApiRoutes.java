@@ -15,7 +15,10 @@ import dev.streamcart.serving.orders.OrderEndpoints;
 import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
+import dev.streamcart.serving.photos.PhotoEndpoints;
 import dev.streamcart.serving.refunds.RefundEndpoints;
+import dev.streamcart.serving.reviews.ReviewEndpoints;
+import dev.streamcart.serving.sellers.SellerEndpoints;
 import dev.streamcart.serving.shipping.ShippingEndpoints;
 import dev.streamcart.serving.stock.StockEndpoints;
 import dev.streamcart.serving.users.UserEndpoints;
@@ -36,7 +39,8 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
                         PaymentEndpoints payments, StockEndpoints stock,
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
-                        OpenApiDocument openApi, StockAlertEndpoints stockAlerts, CartEndpoints cart) {
+                        OpenApiDocument openApi, StockAlertEndpoints stockAlerts, CartEndpoints cart,
+                        ReviewEndpoints reviews, PhotoEndpoints photos, SellerEndpoints sellers) {
 
     public ApiRoutes {
         Objects.requireNonNull(health, "health");
@@ -56,6 +60,9 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         Objects.requireNonNull(openApi, "openApi");
         Objects.requireNonNull(stockAlerts, "stockAlerts");
         Objects.requireNonNull(cart, "cart");
+        Objects.requireNonNull(reviews, "reviews");
+        Objects.requireNonNull(photos, "photos");
+        Objects.requireNonNull(sellers, "sellers");
     }
 
     public void declare(RoutesConfig routes) {
@@ -114,5 +121,28 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
 
         // stock alerts raised by inventory-streams, for the dashboard and the sellers
         routes.get("/api/alerts/stock", stockAlerts::recent, Role.SELLER);
+        // profiles, addresses and preferences: only the user (or an admin), checked in the handler
+        routes.get("/api/users/{id}", users::getProfile, Role.SIGNED_IN);
+        routes.patch("/api/users/{id}", users::updateProfile, Role.SIGNED_IN);
+        routes.get("/api/users/{id}/addresses", users::listAddresses, Role.SIGNED_IN);
+        routes.post("/api/users/{id}/addresses", users::addAddress, Role.SIGNED_IN);
+        routes.patch("/api/users/{id}/addresses/{addressId}", users::updateAddress, Role.SIGNED_IN);
+        routes.delete("/api/users/{id}/addresses/{addressId}", users::deleteAddress, Role.SIGNED_IN);
+        routes.get("/api/users/{id}/preferences", users::getPreferences, Role.SIGNED_IN);
+        routes.put("/api/users/{id}/preferences", users::replacePreferences, Role.SIGNED_IN);
+
+        // sellers: public profile, the operator's verification and commission, a seller's own orders and sales
+        routes.get("/api/sellers/{id}", sellers::profile);
+        routes.post("/api/admin/sellers/{id}/verify", sellers::verify, Role.ADMIN);
+        routes.put("/api/admin/sellers/{id}/commission", sellers::setCommission, Role.ADMIN);
+        routes.get("/api/sellers/me/orders", sellers::myOrders, Role.SELLER);
+        routes.get("/api/sellers/me/sales", sellers::mySales, Role.SELLER);
+
+        // reviews by verified purchasers, with photos from the content-addressed store
+        routes.get("/api/products/{id}/reviews", reviews::list);
+        routes.post("/api/products/{id}/reviews", reviews::write, Role.SIGNED_IN);
+        routes.post("/api/reviews/{id}/helpful", reviews::helpful, Role.SIGNED_IN);
+        routes.post("/api/reviews/{id}/photos", reviews::addPhoto, Role.SIGNED_IN);
+        routes.get("/api/photos/{sha256}", photos::get);
     }
 }

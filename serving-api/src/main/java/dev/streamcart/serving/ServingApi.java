@@ -74,6 +74,9 @@ import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
 import dev.streamcart.serving.pricing.OrderPricing;
+import dev.streamcart.serving.photos.LocalPhotoStore;
+import dev.streamcart.serving.photos.PhotoEndpoints;
+import dev.streamcart.serving.photos.PhotoStore;
 import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
@@ -82,6 +85,14 @@ import dev.streamcart.serving.refunds.OrderRefunds;
 import dev.streamcart.serving.refunds.RefundEndpoints;
 import dev.streamcart.serving.replica.CompactedTopicReplica;
 import dev.streamcart.serving.replica.ReadModel;
+import dev.streamcart.serving.reviews.ProductReviews;
+import dev.streamcart.serving.reviews.ReviewEndpoints;
+import dev.streamcart.serving.reviews.ReviewPhotos;
+import dev.streamcart.serving.sellers.SellerAdministration;
+import dev.streamcart.serving.sellers.SellerDirectory;
+import dev.streamcart.serving.sellers.SellerEndpoints;
+import dev.streamcart.serving.sellers.SellerOrders;
+import dev.streamcart.serving.sellers.SellerSales;
 import dev.streamcart.serving.shipping.Fulfilment;
 import dev.streamcart.serving.shipping.Shipments;
 import dev.streamcart.serving.shipping.ShippingEndpoints;
@@ -89,7 +100,10 @@ import dev.streamcart.serving.shipping.ShippingOptions;
 import dev.streamcart.serving.stock.StockEndpoints;
 import dev.streamcart.serving.stock.StockLevels;
 import dev.streamcart.serving.users.PasswordHasher;
+import dev.streamcart.serving.users.UserAddresses;
 import dev.streamcart.serving.users.UserEndpoints;
+import dev.streamcart.serving.users.UserPreferences;
+import dev.streamcart.serving.users.UserProfiles;
 import dev.streamcart.serving.users.UserRegistration;
 import dev.streamcart.serving.web.JsonMapping;
 import dev.streamcart.serving.web.OpenApiDocument;
@@ -229,6 +243,7 @@ public final class ServingApi implements AutoCloseable {
         cartSweeper.start(CART_SWEEP_INTERVAL);
         Checkout checkout = new Checkout(orderRepository, reservations, orderEvents,
                 new OrderPricing(new ShippingOptions(transactions, Clock.systemUTC())));
+        PhotoStore photoStore = new LocalPhotoStore(config.photosDir());
 
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
@@ -236,7 +251,8 @@ public final class ServingApi implements AutoCloseable {
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
                         new Warehouses(transactions), new Products(transactions), stockLevels, clickstream, tokens::forgetUser),
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
-                new UserEndpoints(json, new UserRegistration(transactions, hasher)),
+                new UserEndpoints(json, new UserRegistration(transactions, hasher), new UserProfiles(transactions),
+                        new UserAddresses(transactions), new UserPreferences(transactions)),
                 new OrderEndpoints(json, transactions, idempotent,
                         checkout,
                         cancellation, orderViews, ownership),
@@ -254,7 +270,12 @@ public final class ServingApi implements AutoCloseable {
                 new OpenApiDocument(),
                 new StockAlertEndpoints(new StockAlertStore(transactions)),
                 new CartEndpoints(json, transactions, idempotent, new ShoppingCart(transactions),
-                        new CartCheckout(checkout), clickstream));
+                        new CartCheckout(checkout), clickstream),
+                // reviews, photos and sellers
+                new ReviewEndpoints(json, new ProductReviews(transactions), new ReviewPhotos(transactions, photoStore)),
+                new PhotoEndpoints(photoStore),
+                new SellerEndpoints(json, new SellerDirectory(transactions), new SellerAdministration(transactions),
+                        new SellerOrders(transactions), new SellerSales(transactions), Clock.systemUTC()));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin server = Javalin.create(cfg -> {

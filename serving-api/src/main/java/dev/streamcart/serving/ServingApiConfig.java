@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public record ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
                                @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
                                Path modelsDir, Duration modelCheckInterval, Duration paymentLatency, int bcryptRounds,
-                               AuthSettings auth) {
+                               AuthSettings auth, Path photosDir) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
@@ -28,6 +28,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     public static final String BCRYPT_ROUNDS = "users.bcrypt-rounds";
     public static final String CLICKHOUSE_USER = "clickhouse.user";
     public static final String CLICKHOUSE_PASSWORD = "clickhouse.password";
+    public static final String PHOTOS_DIR = "photos.dir";
 
     public ServingApiConfig {
         Objects.requireNonNull(host, "host");
@@ -36,6 +37,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
         Objects.requireNonNull(modelCheckInterval, "modelCheckInterval");
         Objects.requireNonNull(paymentLatency, "paymentLatency");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(photosDir, "photosDir");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("api.port must be within 0..65535, was " + port);
         }
@@ -43,6 +45,14 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
             throw new IllegalArgumentException("kafka.bootstrap-servers and schema-registry.url go together: "
                     + "set both or neither");
         }
+    }
+
+    /** Review photos go to a {@code photos} folder next to the models folder (both live in the data dir). */
+    public ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
+                            @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse, Path modelsDir,
+                            Duration modelCheckInterval, Duration paymentLatency, int bcryptRounds, AuthSettings auth) {
+        this(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir, modelCheckInterval,
+                paymentLatency, bcryptRounds, auth, modelsDir.toAbsolutePath().resolveSibling("photos"));
     }
 
     public static ServingApiConfig from(Settings settings) {
@@ -67,7 +77,18 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 Duration.ofSeconds(2),
                 Duration.ofMillis(settings.getLong(PAYMENT_LATENCY_MS, 20)),
                 settings.getInt(BCRYPT_ROUNDS, 10),
-                AuthSettings.from(settings));
+                AuthSettings.from(settings),
+                photosDir(settings));
+    }
+
+    /** photos.dir, else {@code <platform.data-dir>/photos}, else {@code ./photos}. */
+    private static Path photosDir(Settings settings) {
+        String explicit = settings.find(PHOTOS_DIR);
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        String dataDir = settings.find(CommonKeys.DATA_DIR);
+        return dataDir == null ? Path.of("photos") : Path.of(dataDir, "photos");
     }
 
     /** recommender.models-dir, else {@code <platform.data-dir>/models}, else {@code ./models}. */

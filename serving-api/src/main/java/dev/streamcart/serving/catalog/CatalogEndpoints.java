@@ -10,6 +10,8 @@ import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
+import dev.streamcart.serving.sellers.BusinessType;
+import dev.streamcart.serving.sellers.TaxId;
 import dev.streamcart.serving.stock.StockLevels;
 import dev.streamcart.serving.stock.StockSnapshot;
 import dev.streamcart.serving.users.EmailAddress;
@@ -60,12 +62,16 @@ public final class CatalogEndpoints {
         JsonBody body = JsonBody.parse(json, ctx.body());
         Principal caller = Access.principal(ctx);
         Long owner = caller.isAdmin() ? null : caller.userId();
+        String businessType = body.optionalText("businessType", 50);
+        String taxId = body.optionalText("taxId", 50);
         long id = sellers.create(new Sellers.NewSeller(body.requiredText("name", 255),
-                new EmailAddress(body.requiredText("email", 255)), owner));
+                new EmailAddress(body.requiredText("email", 255)),
+                businessType == null ? null : BusinessType.parse(businessType),
+                taxId == null ? null : new TaxId(taxId), owner));
         if (owner != null) {
             accountChanged.accept(owner);
         }
-        ctx.status(201).json(new CreatedId(id));
+        ctx.status(201).header("Location", "/api/sellers/" + id).json(new CreatedId(id));
     }
 
     public void createCategory(Context ctx) {
@@ -89,6 +95,7 @@ public final class CatalogEndpoints {
             sellerId = body.requiredId("sellerId");
         } else {
             sellerId = Access.requireSellerId(ctx);
+            sellers.requireVerified(sellerId);
             Long named = body.optionalId("sellerId");
             if (named != null && named != sellerId) {
                 throw new DomainException(ProblemKind.FORBIDDEN, "a seller creates products only for its own "

@@ -14,6 +14,8 @@ public enum ProblemKind {
     INSUFFICIENT_STOCK(409, "insufficient-stock", "Insufficient stock"),
     PRICE_CHANGED(409, "price-changed", "Price changed since the item was added to the cart"),
     CURRENCY_MISMATCH(409, "currency-mismatch", "A cart holds one currency"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused with a different request"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),

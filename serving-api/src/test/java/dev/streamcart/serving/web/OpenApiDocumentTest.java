@@ -14,8 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.streamcart.serving.ServingApi;
+import dev.streamcart.serving.photos.TestImages;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,55 @@ class OpenApiDocumentTest {
         assertConforms(client.post("/api/orders/" + refunded + "/refunds", json("reason", "again"),
                 "Idempotency-Key", "openapi-again-" + refunded), "/api/orders/{id}/refunds", "post");
         assertConforms(client.get("/api/users/" + user + "/notifications"), "/api/users/{id}/notifications", "get");
+    }
+
+    @Test
+    void reviewSellerAndProfileResponsesMatchTheirSchemas() {
+        Storefront shop = new Storefront(SERVER.client());
+        ApiClient admin = shop.admin();
+        long seller = shop.seller();
+        long product = shop.product(seller, shop.category(), "8.00");
+        shop.receive(product, shop.warehouse(), 10);
+        long buyer = shop.user();
+        ApiClient me = shop.as(buyer);
+        long order = shop.placeOrder(buyer, product, 1).id();
+        shop.pay(order, "4242424242424242");
+        ApiClient.Response review = me.post("/api/products/" + product + "/reviews",
+                json("rating", 4, "title", "Good", "text", "Does the job."));
+        ApiClient.Response address = me.post("/api/users/" + buyer + "/addresses", json("type", "shipping",
+                "firstName", "Ada", "lastName", "Lovelace", "line1", "1 Main St", "city", "Leeds", "postalCode", "LS1 1AA",
+                "country", "GB"));
+
+        assertConforms(me.get("/api/users/" + buyer), "/api/users/{id}", "get");
+        assertConforms(OtherVerbs.patch(me, "/api/users/" + buyer, json("phone", "+44 113 496 0000")), "/api/users/{id}", "patch");
+        assertConforms(address, "/api/users/{id}/addresses", "post");
+        assertConforms(me.get("/api/users/" + buyer + "/addresses"), "/api/users/{id}/addresses", "get");
+        assertConforms(OtherVerbs.patch(me, "/api/users/" + buyer + "/addresses/" + address.id(), json("line2", "Flat 1")),
+                "/api/users/{id}/addresses/{addressId}", "patch");
+        assertConforms(me.get("/api/users/" + buyer + "/preferences"), "/api/users/{id}/preferences", "get");
+        assertConforms(OtherVerbs.put(me, "/api/users/" + buyer + "/preferences", json("language", "fr")),
+                "/api/users/{id}/preferences", "put");
+        assertConforms(shop.as(shop.user()).get("/api/users/" + buyer), "/api/users/{id}", "get");
+        assertConforms(SERVER.client().get("/api/sellers/" + seller), "/api/sellers/{id}", "get");
+        assertConforms(admin.post("/api/admin/sellers/" + seller + "/verify", ""), "/api/admin/sellers/{id}/verify", "post");
+        assertConforms(OtherVerbs.put(admin, "/api/admin/sellers/" + seller + "/commission", json("commissionRate", "9.99")),
+                "/api/admin/sellers/{id}/commission", "put");
+        assertConforms(shop.asSeller(seller).get("/api/sellers/me/orders"), "/api/sellers/me/orders", "get");
+        assertConforms(shop.asSeller(seller).get("/api/sellers/me/sales"), "/api/sellers/me/sales", "get");
+        assertConforms(review, "/api/products/{id}/reviews", "post");
+        assertConforms(me.post("/api/products/" + product + "/reviews", json("rating", 4, "title", "Again", "text", "x")),
+                "/api/products/{id}/reviews", "post");
+        assertConforms(shop.as(shop.user()).post("/api/products/" + product + "/reviews",
+                json("rating", 4, "title", "Never bought", "text", "x")), "/api/products/{id}/reviews", "post");
+        assertConforms(OtherVerbs.postBytes(me, "/api/reviews/" + review.id() + "/photos", "image/png",
+                TestImages.png(1)), "/api/reviews/{id}/photos", "post");
+        assertConforms(OtherVerbs.postBytes(me, "/api/reviews/" + review.id() + "/photos", "image/gif", new byte[] {1}),
+                "/api/reviews/{id}/photos", "post");
+        assertConforms(shop.as(shop.user()).post("/api/reviews/" + review.id() + "/helpful", ""),
+                "/api/reviews/{id}/helpful", "post");
+        assertConforms(SERVER.client().get("/api/products/" + product + "/reviews?sort=helpful"),
+                "/api/products/{id}/reviews", "get");
+        assertConforms(SERVER.client().get("/api/photos/" + "0".repeat(64)), "/api/photos/{sha256}", "get");
     }
 
     private static void assertConforms(ApiClient.Response response, String path, String method) {
