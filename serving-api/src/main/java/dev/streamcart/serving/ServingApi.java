@@ -55,10 +55,16 @@ import dev.streamcart.serving.orders.OrderEvents;
 import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.orders.OrderViews;
+import dev.streamcart.serving.payments.CardFingerprints;
+import dev.streamcart.serving.payments.GatewayRetry;
 import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
+import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
+import dev.streamcart.serving.payments.risk.PostgresVelocitySource;
+import dev.streamcart.serving.payments.risk.RiskScorer;
+import dev.streamcart.serving.payments.risk.RiskSignalCollector;
 import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
@@ -108,7 +114,7 @@ public final class ServingApi implements AutoCloseable {
     }
 
     public static ServingApi start(ServingApiConfig config) {
-        return start(config, new SimulatedPaymentGateway(config.paymentLatency()));
+        return start(config, new SimulatedPaymentGateway(config.payments().simulatorLatency()));
     }
 
     /** Starts with a given payment provider (the simulator unless a real one is plugged in). */
@@ -189,6 +195,14 @@ public final class ServingApi implements AutoCloseable {
         resources.push(notificationDispatcher);
         notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
 
+        // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge
+        PaymentSettings paymentSettings = config.payments();
+        OrderPayments payments = new OrderPayments(orderRepository, reservations, new OutboxWriter(json), json, gateway,
+                new GatewayRetry(paymentSettings.gatewayAttempts(), paymentSettings.firstBackoff()),
+                new CardFingerprints(paymentSettings.fingerprintSecret()),
+                new RiskSignalCollector(new PostgresVelocitySource(transactions)),
+                new RiskScorer(paymentSettings.riskThreshold(), paymentSettings.highAmount()));
+
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
                 new AuthEndpoints(json, login, tokens),
@@ -198,9 +212,9 @@ public final class ServingApi implements AutoCloseable {
                 new UserEndpoints(json, new UserRegistration(transactions, hasher)),
                 new OrderEndpoints(json, transactions, idempotent,
                         new Checkout(orderRepository, reservations, orderEvents),
-                        new OrderCancellation(orderRepository, reservations, orderEvents), orderViews, ownership),
-                new PaymentEndpoints(json, idempotent,
-                        new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems, ownership),
+                        new OrderCancellation(orderRepository, reservations, orderEvents, payments::voidOpenAuthorization),
+                        orderViews, ownership),
+                new PaymentEndpoints(json, idempotent, payments, problems, ownership),
                 new StockEndpoints(stockLevels),
                 new ShippingEndpoints(json, transactions, idempotent,
                         new ShippingOptions(transactions, Clock.systemUTC()),

@@ -9,6 +9,7 @@ import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
+import dev.streamcart.serving.payments.PaymentSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
                                @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
-                               Path modelsDir, Duration modelCheckInterval, Duration paymentLatency, int bcryptRounds,
+                               Path modelsDir, Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds,
                                AuthSettings auth) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
     public static final String DB_POOL_SIZE = "api.db-pool-size";
-    public static final String PAYMENT_LATENCY_MS = "payments.simulator.latency-ms";
     public static final String BCRYPT_ROUNDS = "users.bcrypt-rounds";
     public static final String CLICKHOUSE_USER = "clickhouse.user";
     public static final String CLICKHOUSE_PASSWORD = "clickhouse.password";
@@ -34,7 +34,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(modelsDir, "modelsDir");
         Objects.requireNonNull(modelCheckInterval, "modelCheckInterval");
-        Objects.requireNonNull(paymentLatency, "paymentLatency");
+        Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(auth, "auth");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("api.port must be within 0..65535, was " + port);
@@ -65,7 +65,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 clickHouse,
                 modelsDir(settings),
                 Duration.ofSeconds(2),
-                Duration.ofMillis(settings.getLong(PAYMENT_LATENCY_MS, 20)),
+                PaymentSettings.from(settings),
                 settings.getInt(BCRYPT_ROUNDS, 10),
                 AuthSettings.from(settings));
     }

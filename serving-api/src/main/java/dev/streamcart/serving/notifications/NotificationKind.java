@@ -4,5 +4,6 @@ package dev.streamcart.serving.notifications;
 public enum NotificationKind {
     ORDER_SHIPPED,
     ORDER_DELIVERED,
-    ORDER_REFUNDED
+    ORDER_REFUNDED,
+    PAYMENT_FAILED
 }
