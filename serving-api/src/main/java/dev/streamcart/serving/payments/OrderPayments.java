@@ -31,8 +31,6 @@ import dev.streamcart.serving.payments.risk.RiskSignals;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pays an order awaiting payment, in the caller's transaction (which also holds the idempotency
@@ -48,8 +46,6 @@ import org.slf4j.LoggerFactory;
  * gateway calls, so a concurrent cancel or second payment waits and then sees the new status.
  */
 public final class OrderPayments {
-
-    private static final Logger LOG = LoggerFactory.getLogger(OrderPayments.class);
 
     public static final String FRAUD_RISK = "fraud_risk";
     public static final String PAYMENT_VOIDED = "payment_voided";
@@ -127,15 +123,10 @@ public final class OrderPayments {
         }
         PaymentRecords.OpenAuthorization open = new PaymentRecords.OpenAuthorization(paymentId, order.id(), order.total(),
                 order.currency(), approved.gatewayReference(), request.method().code(), fingerprint);
-        try {
-            capture(connection, order, open, reference + ":capture");
-        } catch (DomainException e) {
-            if (e.kind() == ProblemKind.UNAVAILABLE) {
-                // the authorisation must not hold the buyer's funds while we roll back and report 503
-                voidQuietly(open, reference + ":void");
-            }
-            throw e;
-        }
+        // A capture that never answers rolls everything back (503). The authorisation is not voided: a
+        // retry with the same Idempotency-Key gets it back from the provider (same reference) and
+        // captures it; without a retry it lapses at the provider.
+        capture(connection, order, open, reference + ":capture");
         return accepted(order, paymentId, OrderStatus.PAID, PaymentRecords.CAPTURED, request, risk);
     }
 
@@ -196,19 +187,6 @@ public final class OrderPayments {
         orders.updateStatus(connection, order.id(), OrderStatus.PAID);
         appendEvent(connection, order.withStatus(OrderStatus.PAID), OrderEventType.ORDER_PAID, open.method(), null,
                 open.cardFingerprint());
-    }
-
-    private void voidQuietly(PaymentRecords.OpenAuthorization open, String reference) {
-        try {
-            retry.call("void", () -> {
-                gateway.voidAuthorization(new VoidRequest(reference, open.gatewayReference()));
-                return Boolean.TRUE;
-            });
-        } catch (RuntimeException e) {
-            // it expires at the provider by itself; a retry of the payment reuses it anyway
-            LOG.warn("could not void authorisation of order {}: {}",
-                    open.orderId(), e.getMessage());
-        }
     }
 
     private void fail(Connection connection, Order order, PaymentMethod method, @Nullable String fingerprint,

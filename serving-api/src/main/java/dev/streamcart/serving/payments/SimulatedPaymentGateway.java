@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SimulatedPaymentGateway implements PaymentGateway {
 
-    public static final Duration DEFAULT_LATENCY = Duration.ofMillis(200);
+    public static final Duration DEFAULT_LATENCY = Duration.ofMillis(100);
     public static final int FLAKY_TIMEOUTS = 2;
 
     static final String FLAKY_CARD = "4000000000000259";

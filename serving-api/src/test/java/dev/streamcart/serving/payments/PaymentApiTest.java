@@ -93,7 +93,7 @@ class PaymentApiTest {
                 category, new CardFingerprints(ApiServerExtension.FINGERPRINT_SECRET).of(CardNumber.parse(GOOD_CARD)))));
         assertThat(db.single("SELECT card_fingerprint FROM payments WHERE order_id = ?", orderId).get("card_fingerprint"))
                 .isEqualTo(lastOutboxPayload(orderId, "ORDER_PAID").path("cardFingerprint").asText());
-        assertThat(db.rows("SELECT kind, status FROM payment_transactions t JOIN payments p ON p.id = t.payment_id "
+        assertThat(db.rows("SELECT t.kind, t.status FROM payment_transactions t JOIN payments p ON p.id = t.payment_id "
                 + "WHERE p.order_id = ? ORDER BY t.id", orderId)).containsExactly(
                 Map.of("kind", "AUTHORIZE", "status", "SUCCEEDED"), Map.of("kind", "CAPTURE", "status", "SUCCEEDED"));
     }
