@@ -200,7 +200,7 @@ public final class ServingApi implements AutoCloseable {
         OrderPayments payments = new OrderPayments(orderRepository, reservations, new OutboxWriter(json), json, gateway,
                 new GatewayRetry(paymentSettings.gatewayAttempts(), paymentSettings.firstBackoff()),
                 new CardFingerprints(paymentSettings.fingerprintSecret()),
-                new RiskSignalCollector(new PostgresVelocitySource(transactions)),
+                new RiskSignalCollector(PostgresVelocitySource::new),
                 new RiskScorer(paymentSettings.riskThreshold(), paymentSettings.highAmount()));
 
         ApiRoutes api = new ApiRoutes(

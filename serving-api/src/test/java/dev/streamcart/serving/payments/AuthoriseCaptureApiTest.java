@@ -3,9 +3,14 @@ package dev.streamcart.serving.payments;
 import static dev.streamcart.serving.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,6 +122,35 @@ class AuthoriseCaptureApiTest {
         ApiClient.Response withAnotherCard = pay(orderId, card(GOOD_CARD), UUID.randomUUID().toString());
         assertThat(withAnotherCard.status()).as(withAnotherCard.toString()).isEqualTo(201);
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void moreConcurrentPaymentsThanPooledConnectionsAllGoThroughOnce() throws Exception {
+        int buyers = 32; // the test server's pool has 20 connections
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < buyers; i++) {
+            long buyer = shop.user();
+            ApiClient.Response order = shop.placeOrder(buyer, product, 1);
+            assertThat(order.status()).as(order.toString()).isEqualTo(201);
+            orders.add(order.id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(buyers);
+        try {
+            List<Future<ApiClient.Response>> answers = new ArrayList<>();
+            for (long orderId : orders) {
+                answers.add(pool.submit(() -> shop.pay(orderId, GOOD_CARD)));
+            }
+            for (Future<ApiClient.Response> answer : answers) {
+                ApiClient.Response response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.toString()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (long orderId : orders) {
+            assertThat(orderStatus(orderId)).isEqualTo("PAID");
+            assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
+        }
     }
 
     @Test

@@ -6,12 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers the {@link RiskSignals} of a payment attempt: velocity from a {@link VelocitySource}, the
- * rest from PostgreSQL on the payment's own connection (it sees the locked order as it is).
+ * rest from PostgreSQL, all on the payment's own connection (it sees the locked order as it is).
  * Devices become known only by paying successfully ({@link #rememberDevice}), so a blocked or
  * declined attempt never makes its device look familiar.
  */
@@ -20,15 +21,20 @@ public final class RiskSignalCollector {
     /** The tolerance of the design's price check: more than a cent apart is a mismatch. */
     private static final BigDecimal PRICE_TOLERANCE = new BigDecimal("0.01");
 
-    private final VelocitySource velocity;
+    private final Function<Connection, VelocitySource> velocity;
 
-    public RiskSignalCollector(VelocitySource velocity) {
+    /**
+     * @param velocity the velocity source for a payment's connection: {@code PostgresVelocitySource::new}
+     *                 counts on that connection; a source fed by the event stream ignores it
+     */
+    public RiskSignalCollector(Function<Connection, VelocitySource> velocity) {
         this.velocity = Objects.requireNonNull(velocity, "velocity");
     }
 
     public RiskSignals collect(Connection connection, long orderId, long userId, BigDecimal amount,
                                @Nullable String deviceId, @Nullable String cardFingerprint) throws SQLException {
-        return new RiskSignals(amount, velocity.ordersLast24h(userId), velocity.distinctCardsLast24h(userId, cardFingerprint),
+        VelocitySource source = velocity.apply(connection);
+        return new RiskSignals(amount, source.ordersLast24h(userId), source.distinctCardsLast24h(userId, cardFingerprint),
                 deviceId != null && !knownDevice(connection, userId, deviceId),
                 newShippingAddress(connection, orderId, userId), priceMismatches(connection, orderId));
     }
