@@ -146,7 +146,7 @@ class PaymentApiTest {
                 ApiClient.json("method", "card", "cardNumber", GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString());
 
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
-        assertThat(client.post("/api/orders/" + orderId + "/payments", ApiClient.json("method", "card", "cardNumber",
+        assertThat(SERVER.client().post("/api/orders/" + orderId + "/payments", ApiClient.json("method", "card", "cardNumber",
                 GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString()).status()).as("signed out").isEqualTo(401);
         assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
