@@ -10,6 +10,7 @@ import dev.streamcart.serving.health.HealthEndpoints;
 import dev.streamcart.serving.inventory.InventoryEndpoints;
 import dev.streamcart.serving.notifications.NotificationEndpoints;
 import dev.streamcart.serving.orders.OrderEndpoints;
+import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
 import dev.streamcart.serving.refunds.RefundEndpoints;
@@ -29,7 +30,8 @@ import io.javalin.config.RoutesConfig;
  * the handler, against the caller's {@code Principal}.
  */
 public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpoints catalog, InventoryEndpoints inventory,
-                        UserEndpoints users, OrderEndpoints orders, PaymentEndpoints payments, StockEndpoints stock,
+                        UserEndpoints users, OrderEndpoints orders, UserOrderEndpoints userOrders,
+                        PaymentEndpoints payments, StockEndpoints stock,
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
                         OpenApiDocument openApi) {
@@ -41,6 +43,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         Objects.requireNonNull(inventory, "inventory");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(userOrders, "userOrders");
         Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(stock, "stock");
         Objects.requireNonNull(shipping, "shipping");
@@ -82,6 +85,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.get("/api/orders/{id}/shipping-options", shipping::shippingOptions, Role.SIGNED_IN);
         routes.get("/api/orders/{id}/tracking", shipping::tracking, Role.SIGNED_IN);
         routes.get("/api/users/{id}/notifications", notifications::list, Role.SIGNED_IN);
+        routes.get("/api/users/{id}/orders", userOrders::list, Role.SIGNED_IN);
 
         // fulfilment and after-sales: the seller of the items, or the operator; carriers report as the operator
         routes.post("/api/orders/{id}/fulfil", shipping::fulfil, Role.SELLER);

@@ -29,12 +29,16 @@ import dev.streamcart.serving.catalog.Categories;
 import dev.streamcart.serving.catalog.Products;
 import dev.streamcart.serving.catalog.Sellers;
 import dev.streamcart.serving.catalog.Warehouses;
+import dev.streamcart.serving.commands.OrderCommandConsumer;
+import dev.streamcart.serving.commands.OrderCommandHandler;
 import dev.streamcart.serving.db.ConnectionPool;
 import dev.streamcart.serving.db.Migrations;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.events.KafkaClickstream;
 import dev.streamcart.serving.events.OutboxWriter;
+import dev.streamcart.serving.fraud.FraudSignalSource;
+import dev.streamcart.serving.fraud.ReplicatedFraudSignals;
 import dev.streamcart.serving.health.ComponentHealth;
 import dev.streamcart.serving.health.HealthCheck;
 import dev.streamcart.serving.health.HealthEndpoints;
@@ -55,6 +59,9 @@ import dev.streamcart.serving.orders.OrderEvents;
 import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.orders.OrderViews;
+import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
+import dev.streamcart.serving.orders.tracking.UserOrderIndex;
+import dev.streamcart.serving.orders.tracking.UserOrders;
 import dev.streamcart.serving.payments.CardFingerprints;
 import dev.streamcart.serving.payments.GatewayRetry;
 import dev.streamcart.serving.payments.OrderPayments;
@@ -139,6 +146,9 @@ public final class ServingApi implements AutoCloseable {
 
         ReadModel<StockLevel> stockReplica = ReadModel.disabled();
         ReadModel<OrderView> orderReplica = ReadModel.disabled();
+        UserOrderIndex userOrderIndex = new UserOrderIndex();
+        // The payment risk check reads it (wired by the payments work); no signals without Kafka.
+        FraudSignalSource fraudSignals = FraudSignalSource.none();
         Clickstream clickstream = Clickstream.disabled();
         KafkaProbe kafkaProbe = null;
         if (config.kafkaEnabled()) {
@@ -149,7 +159,11 @@ public final class ServingApi implements AutoCloseable {
             stockReplica = stock.start();
             CompactedTopicReplica<OrderView> orders = new CompactedTopicReplica<>(Topics.ORDER_VIEWS, bootstrap, registry);
             resources.push(orders);
-            orderReplica = orders.start();
+            orderReplica = orders.onChange(userOrderIndex).start();
+            CompactedTopicReplica<dev.streamcart.schemas.fraud.FraudSignals> fraud =
+                    new CompactedTopicReplica<>(Topics.FRAUD_SIGNALS, bootstrap, registry);
+            resources.push(fraud);
+            fraudSignals = new ReplicatedFraudSignals(fraud.start());
             clickstream = new KafkaClickstream(bootstrap, registry);
             resources.push(clickstream);
             kafkaProbe = new KafkaProbe(bootstrap);
@@ -189,12 +203,6 @@ public final class ServingApi implements AutoCloseable {
         StockReservations reservations = new StockReservations();
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
-        ProblemMapper problems = new ProblemMapper(json);
-        NotificationDispatcher notificationDispatcher =
-                new NotificationDispatcher(transactions, new LoggingNotificationSender());
-        resources.push(notificationDispatcher);
-        notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
-
         // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge
         PaymentSettings paymentSettings = config.payments();
         OrderPayments payments = new OrderPayments(orderRepository, reservations, new OutboxWriter(json), json, gateway,
@@ -202,6 +210,22 @@ public final class ServingApi implements AutoCloseable {
                 new CardFingerprints(paymentSettings.fingerprintSecret()),
                 new RiskSignalCollector(PostgresVelocitySource::new),
                 new RiskScorer(paymentSettings.riskThreshold(), paymentSettings.highAmount()));
+
+        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents,
+                payments::voidOpenAuthorization);
+        // order-streams' commands (payment expiry), applied in PostgreSQL (issue 4)
+        if (config.kafkaEnabled()) {
+            OrderCommandConsumer commands = new OrderCommandConsumer(Objects.requireNonNull(config.kafkaBootstrapServers()),
+                    new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())),
+                    new OrderCommandHandler(transactions, cancellation));
+            resources.push(commands);
+            commands.start();
+        }
+        ProblemMapper problems = new ProblemMapper(json);
+        NotificationDispatcher notificationDispatcher =
+                new NotificationDispatcher(transactions, new LoggingNotificationSender());
+        resources.push(notificationDispatcher);
+        notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
 
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
@@ -212,8 +236,8 @@ public final class ServingApi implements AutoCloseable {
                 new UserEndpoints(json, new UserRegistration(transactions, hasher)),
                 new OrderEndpoints(json, transactions, idempotent,
                         new Checkout(orderRepository, reservations, orderEvents),
-                        new OrderCancellation(orderRepository, reservations, orderEvents, payments::voidOpenAuthorization),
-                        orderViews, ownership),
+                        cancellation, orderViews, ownership),
+                new UserOrderEndpoints(new UserOrders(orderReplica, userOrderIndex)),
                 new PaymentEndpoints(json, idempotent, payments, problems, ownership),
                 new StockEndpoints(stockLevels),
                 new ShippingEndpoints(json, transactions, idempotent,

@@ -122,6 +122,7 @@ public final class Platform implements AutoCloseable {
         serviceSettings = new LinkedHashMap<>(endpoints.serviceSettings());
         serviceSettings.put("api.port", Integer.toString(apiPort));
         serviceSettings.put("loadgen.api-url", endpoints.apiUrl());
+        serviceSettings.putAll(options.extraSettings());
 
         AdminCredentials admin = AdminCredentials.resolve(layout.dataDirectory(),
                 System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE));
