@@ -2,6 +2,7 @@ package dev.streamcart.serving;
 
 import java.util.Objects;
 
+import dev.streamcart.serving.alerts.StockAlertEndpoints;
 import dev.streamcart.serving.analytics.AnalyticsEndpoints;
 import dev.streamcart.serving.auth.AuthEndpoints;
 import dev.streamcart.serving.auth.Role;
@@ -34,7 +35,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
                         PaymentEndpoints payments, StockEndpoints stock,
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
-                        OpenApiDocument openApi) {
+                        OpenApiDocument openApi, StockAlertEndpoints stockAlerts) {
 
     public ApiRoutes {
         Objects.requireNonNull(health, "health");
@@ -52,6 +53,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         Objects.requireNonNull(recommendations, "recommendations");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(openApi, "openApi");
+        Objects.requireNonNull(stockAlerts, "stockAlerts");
     }
 
     public void declare(RoutesConfig routes) {
@@ -98,5 +100,8 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.get("/api/recommendations/{userId}", recommendations::recommend, Role.SIGNED_IN);
         routes.post("/api/admin/models/reload", recommendations::reload, Role.ADMIN);
         routes.get("/api/analytics/sales", analytics::sales, Role.ADMIN);
+
+        // stock alerts raised by inventory-streams, for the dashboard and the sellers
+        routes.get("/api/alerts/stock", stockAlerts::recent, Role.SELLER);
     }
 }

@@ -15,6 +15,9 @@ import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
+import dev.streamcart.serving.alerts.StockAlertConsumer;
+import dev.streamcart.serving.alerts.StockAlertEndpoints;
+import dev.streamcart.serving.alerts.StockAlertStore;
 import dev.streamcart.serving.analytics.AnalyticsEndpoints;
 import dev.streamcart.serving.analytics.SalesPerMinute;
 import dev.streamcart.serving.auth.AdminAccount;
@@ -168,6 +171,8 @@ public final class ServingApi implements AutoCloseable {
             resources.push(clickstream);
             kafkaProbe = new KafkaProbe(bootstrap);
             resources.push(kafkaProbe);
+            // stock alerts: stored for the dashboard, and notified to the product's seller
+            resources.push(new StockAlertConsumer(bootstrap, registry, transactions).start());
         } else {
             LOG.warn("no kafka.bootstrap-servers configured: stock and order views, and the clickstream, are disabled");
         }
@@ -247,7 +252,8 @@ public final class ServingApi implements AutoCloseable {
                 new NotificationEndpoints(new Notifications(transactions)),
                 new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
                 new AnalyticsEndpoints(sales),
-                new OpenApiDocument());
+                new OpenApiDocument(),
+                new StockAlertEndpoints(new StockAlertStore(transactions)));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin server = Javalin.create(cfg -> {
