@@ -91,6 +91,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.post("/api/orders", orders::place, Role.SIGNED_IN);
         routes.get("/api/orders/{id}", orders::get, Role.SIGNED_IN);
         routes.post("/api/orders/{id}/payments", payments::pay, Role.SIGNED_IN);
+        routes.post("/api/orders/{id}/payments/void", payments::voidAuthorization, Role.SIGNED_IN);
         routes.post("/api/orders/{id}/cancel", orders::cancel, Role.SIGNED_IN);
         routes.get("/api/orders/{id}/shipping-options", shipping::shippingOptions, Role.SIGNED_IN);
         routes.get("/api/orders/{id}/tracking", shipping::tracking, Role.SIGNED_IN);
@@ -112,6 +113,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.post("/api/orders/{id}/fulfil", shipping::fulfil, Role.SELLER);
         routes.post("/api/orders/{id}/shipments", shipping::ship, Role.SELLER);
         routes.post("/api/shipments/{id}/tracking-events", shipping::trackingEvent, Role.ADMIN);
+        routes.post("/api/orders/{id}/payments/capture", payments::capture, Role.SELLER);
         routes.post("/api/orders/{id}/refunds", refunds::refund, Role.SELLER);
 
         // recommendations and analytics

@@ -69,14 +69,20 @@ import dev.streamcart.serving.orders.OrderViews;
 import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
 import dev.streamcart.serving.orders.tracking.UserOrderIndex;
 import dev.streamcart.serving.orders.tracking.UserOrders;
+import dev.streamcart.serving.payments.CardFingerprints;
+import dev.streamcart.serving.payments.GatewayRetry;
 import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
+import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
 import dev.streamcart.serving.pricing.OrderPricing;
 import dev.streamcart.serving.photos.LocalPhotoStore;
 import dev.streamcart.serving.photos.PhotoEndpoints;
 import dev.streamcart.serving.photos.PhotoStore;
+import dev.streamcart.serving.payments.risk.PostgresVelocitySource;
+import dev.streamcart.serving.payments.risk.RiskScorer;
+import dev.streamcart.serving.payments.risk.RiskSignalCollector;
 import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
@@ -138,7 +144,7 @@ public final class ServingApi implements AutoCloseable {
     }
 
     public static ServingApi start(ServingApiConfig config) {
-        return start(config, new SimulatedPaymentGateway(config.paymentLatency()));
+        return start(config, new SimulatedPaymentGateway(config.payments().simulatorLatency()));
     }
 
     /** Starts with a given payment provider (the simulator unless a real one is plugged in). */
@@ -222,7 +228,16 @@ public final class ServingApi implements AutoCloseable {
         StockReservations reservations = new StockReservations();
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
-        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents);
+        // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge
+        PaymentSettings paymentSettings = config.payments();
+        OrderPayments payments = new OrderPayments(orderRepository, reservations, new OutboxWriter(json), json, gateway,
+                new GatewayRetry(paymentSettings.gatewayAttempts(), paymentSettings.firstBackoff()),
+                new CardFingerprints(paymentSettings.fingerprintSecret()),
+                new RiskSignalCollector(PostgresVelocitySource::new),
+                new RiskScorer(paymentSettings.riskThreshold(), paymentSettings.highAmount()));
+
+        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents,
+                payments::voidOpenAuthorization);
         // order-streams' commands (payment expiry), applied in PostgreSQL (issue 4)
         if (config.kafkaEnabled()) {
             OrderCommandConsumer commands = new OrderCommandConsumer(Objects.requireNonNull(config.kafkaBootstrapServers()),
@@ -257,8 +272,7 @@ public final class ServingApi implements AutoCloseable {
                         checkout,
                         cancellation, orderViews, ownership),
                 new UserOrderEndpoints(new UserOrders(orderReplica, userOrderIndex)),
-                new PaymentEndpoints(json, idempotent,
-                        new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems, ownership),
+                new PaymentEndpoints(json, idempotent, payments, problems, ownership),
                 new StockEndpoints(stockLevels),
                 new ShippingEndpoints(json, transactions, idempotent,
                         new ShippingOptions(transactions, Clock.systemUTC()),

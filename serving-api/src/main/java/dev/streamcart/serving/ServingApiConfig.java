@@ -9,6 +9,7 @@ import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
+import dev.streamcart.serving.payments.PaymentSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
                                @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
-                               Path modelsDir, Duration modelCheckInterval, Duration paymentLatency, int bcryptRounds,
+                               Path modelsDir, Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds,
                                AuthSettings auth, Path photosDir) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
     public static final String DB_POOL_SIZE = "api.db-pool-size";
-    public static final String PAYMENT_LATENCY_MS = "payments.simulator.latency-ms";
     public static final String BCRYPT_ROUNDS = "users.bcrypt-rounds";
     public static final String CLICKHOUSE_USER = "clickhouse.user";
     public static final String CLICKHOUSE_PASSWORD = "clickhouse.password";
@@ -35,7 +35,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(modelsDir, "modelsDir");
         Objects.requireNonNull(modelCheckInterval, "modelCheckInterval");
-        Objects.requireNonNull(paymentLatency, "paymentLatency");
+        Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(photosDir, "photosDir");
         if (port < 0 || port > 65_535) {
@@ -50,9 +50,9 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     /** Review photos go to a {@code photos} folder next to the models folder (both live in the data dir). */
     public ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
                             @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse, Path modelsDir,
-                            Duration modelCheckInterval, Duration paymentLatency, int bcryptRounds, AuthSettings auth) {
+                            Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds, AuthSettings auth) {
         this(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir, modelCheckInterval,
-                paymentLatency, bcryptRounds, auth, modelsDir.toAbsolutePath().resolveSibling("photos"));
+                payments, bcryptRounds, auth, modelsDir.toAbsolutePath().resolveSibling("photos"));
     }
 
     public static ServingApiConfig from(Settings settings) {
@@ -75,7 +75,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 clickHouse,
                 modelsDir(settings),
                 Duration.ofSeconds(2),
-                Duration.ofMillis(settings.getLong(PAYMENT_LATENCY_MS, 20)),
+                PaymentSettings.from(settings),
                 settings.getInt(BCRYPT_ROUNDS, 10),
                 AuthSettings.from(settings),
                 photosDir(settings));

@@ -5,5 +5,6 @@ public enum NotificationKind {
     ORDER_CONFIRMED,
     ORDER_SHIPPED,
     ORDER_DELIVERED,
-    ORDER_REFUNDED
+    ORDER_REFUNDED,
+    PAYMENT_FAILED
 }

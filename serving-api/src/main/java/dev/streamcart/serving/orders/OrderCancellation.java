@@ -21,11 +21,29 @@ public final class OrderCancellation {
     private final OrderRepository orders;
     private final StockReservations reservations;
     private final OrderEvents events;
+    private final AuthorizationVoiding authorizations;
+
+    /**
+     * Voids an order's payment authorisation that was never captured (payments' manual capture),
+     * in the cancelling transaction, so a cancelled order holds no buyer's funds.
+     */
+    @FunctionalInterface
+    public interface AuthorizationVoiding {
+        AuthorizationVoiding NONE = (connection, orderId) -> false;
+
+        boolean voidOpenAuthorization(Connection connection, long orderId) throws SQLException;
+    }
 
     public OrderCancellation(OrderRepository orders, StockReservations reservations, OrderEvents events) {
+        this(orders, reservations, events, AuthorizationVoiding.NONE);
+    }
+
+    public OrderCancellation(OrderRepository orders, StockReservations reservations, OrderEvents events,
+                             AuthorizationVoiding authorizations) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.events = Objects.requireNonNull(events, "events");
+        this.authorizations = Objects.requireNonNull(authorizations, "authorizations");
     }
 
     public Order cancel(Connection connection, long orderId) throws SQLException {
@@ -54,6 +72,7 @@ public final class OrderCancellation {
 
     private Order cancelAndRelease(Connection connection, Order order, OrderEventType type, String reason)
             throws SQLException {
+        authorizations.voidOpenAuthorization(connection, order.id());
         reservations.release(connection, order.id());
         orders.updateStatus(connection, order.id(), OrderStatus.CANCELLED);
         Order cancelled = order.withStatus(OrderStatus.CANCELLED);

@@ -8,6 +8,7 @@ public enum ProblemKind {
     INVALID_INPUT(400, "invalid-input", "Invalid input"),
     UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
     PAYMENT_DECLINED(402, "payment-declined", "Payment declined"),
+    PAYMENT_BLOCKED(402, "payment-blocked", "Payment blocked by fraud checks"),
     FORBIDDEN(403, "forbidden", "Forbidden"),
     NOT_FOUND(404, "not-found", "Not found"),
     CONFLICT(409, "conflict", "Conflict"),

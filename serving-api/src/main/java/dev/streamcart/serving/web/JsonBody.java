@@ -225,6 +225,23 @@ public final class JsonBody {
         return ids;
     }
 
+    /** A nested object, read with the same checks; its fields are named {@code field.name} in problems. */
+    public JsonBody requiredObject(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        if (!value.isObject()) {
+            throw invalid(field, "must be an object");
+        }
+        return new JsonBody((ObjectNode) value, qualified(field) + ".");
+    }
+
+    /** The field's name as problems show it, with the path of the objects it is nested in. */
+    public String nameOf(String field) {
+        return qualified(field);
+    }
+
     private @Nullable JsonNode present(String field) {
         Objects.requireNonNull(field, "field");
         JsonNode value = node.get(field);

@@ -172,6 +172,37 @@ class OpenApiDocumentTest {
         assertConforms(SERVER.client().get("/api/photos/" + "0".repeat(64)), "/api/photos/{sha256}", "get");
     }
 
+    // payments: every payment outcome against its documented schema
+    @Test
+    void paymentResponsesMatchTheirSchemas() {
+        Storefront shop = new Storefront(SERVER.client());
+        long seller = shop.seller();
+        long product = shop.product(seller, shop.category(), "8.00");
+        shop.receive(product, shop.warehouse(), 50);
+        long user = shop.user();
+        ApiClient buyer = shop.as(user);
+        String payments = "/api/orders/{id}/payments";
+
+        assertConforms(buyer.post("/api/orders/" + shop.placeOrder(user, product, 1).id() + "/payments",
+                json("method", "wallet", "walletId", "wal_openapi"), "Idempotency-Key", "oa-wallet-" + user), payments, "post");
+        assertConforms(shop.pay(shop.placeOrder(user, product, 1).id(), "4000000000000069"), payments, "post");
+        assertConforms(shop.pay(shop.placeOrder(user, product, 1).id(), "4000000000000119"), payments, "post");
+        long manual = shop.placeOrder(user, product, 1).id();
+        assertConforms(buyer.post("/api/orders/" + manual + "/payments", json("method", "card", "cardNumber",
+                "4242424242424242", "capture", "manual"), "Idempotency-Key", "oa-manual-" + manual), payments, "post");
+        assertConforms(shop.asSeller(seller).post("/api/orders/" + manual + "/payments/capture", ""),
+                "/api/orders/{id}/payments/capture", "post");
+        long voided = shop.placeOrder(user, product, 1).id();
+        buyer.post("/api/orders/" + voided + "/payments", json("method", "bank_transfer", "iban", "GB82WEST12345698765432",
+                "capture", "manual"), "Idempotency-Key", "oa-void-" + voided);
+        assertConforms(buyer.post("/api/orders/" + voided + "/payments/void", ""), "/api/orders/{id}/payments/void", "post");
+        long repriced = shop.placeOrder(user, product, 1).id();
+        SERVER.execute("UPDATE products SET price = 9.00 WHERE id = " + product);
+        ApiClient.Response blocked = shop.pay(repriced, "4242424242424242");
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(402);
+        assertConforms(blocked, payments, "post");
+    }
+
     private static void assertConforms(ApiClient.Response response, String path, String method) {
         JsonNode declared = document.path("paths").path(path).path(method).path("responses")
                 .path(Integer.toString(response.status()));
