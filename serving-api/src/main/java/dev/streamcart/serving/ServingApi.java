@@ -46,6 +46,7 @@ import dev.streamcart.serving.events.KafkaClickstream;
 import dev.streamcart.serving.events.OutboxWriter;
 import dev.streamcart.serving.fraud.FraudSignalSource;
 import dev.streamcart.serving.fraud.ReplicatedFraudSignals;
+import dev.streamcart.serving.fraud.StreamVelocitySource;
 import dev.streamcart.serving.health.ComponentHealth;
 import dev.streamcart.serving.health.HealthCheck;
 import dev.streamcart.serving.health.HealthEndpoints;
@@ -228,12 +229,14 @@ public final class ServingApi implements AutoCloseable {
         StockReservations reservations = new StockReservations();
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
+        FraudSignalSource streamedFraudSignals = fraudSignals; // effectively final, for the lambda below
         // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge
         PaymentSettings paymentSettings = config.payments();
         OrderPayments payments = new OrderPayments(orderRepository, reservations, new OutboxWriter(json), json, gateway,
                 new GatewayRetry(paymentSettings.gatewayAttempts(), paymentSettings.firstBackoff()),
                 new CardFingerprints(paymentSettings.fingerprintSecret()),
-                new RiskSignalCollector(PostgresVelocitySource::new),
+                new RiskSignalCollector(connection -> new StreamVelocitySource(streamedFraudSignals,
+                        new PostgresVelocitySource(connection))),
                 new RiskScorer(paymentSettings.riskThreshold(), paymentSettings.highAmount()));
 
         OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents,
