@@ -219,6 +219,7 @@ public final class ServingApi implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = 1_000_000;
+            cfg.staticFiles.enableWebjars(); // Swagger UI's scripts and styles for /docs, from the classpath
             cfg.events.handlerAdded(meta -> {
                 if (meta.getHttpMethod().isHttpMethod()) {
                     routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));
