@@ -131,7 +131,14 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         // The topic may not exist yet when the API starts before the platform created it.
         boolean warned = false;
         while (running) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
+            List<PartitionInfo> infos;
+            try {
+                infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // a busy or still-starting broker: keep asking, or the replica (and /health) stays down for good
+                LOG.warn("no metadata for topic {} yet ({}); asking again", topic.name(), e.getMessage());
+                continue;
+            }
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
