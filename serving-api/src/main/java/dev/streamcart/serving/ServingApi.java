@@ -59,6 +59,7 @@ import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
+import dev.streamcart.serving.problems.JettyProblemErrorHandler;
 import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
@@ -220,6 +221,7 @@ public final class ServingApi implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = 1_000_000;
             cfg.staticFiles.enableWebjars(); // Swagger UI's scripts and styles for /docs, from the classpath
+            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblemErrorHandler(problems)));
             cfg.events.handlerAdded(meta -> {
                 if (meta.getHttpMethod().isHttpMethod()) {
                     routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * PostgreSQL's own TPC-B-like benchmark, run against the platform's PostgreSQL in a database of
- * its own. The binary is Debian's ({@code postgresql-client}, which {@code ./platform} installs):
+ * its own. The binary is Debian's (package {@code postgresql-15}, pulled in by {@code postgresql-contrib}, which {@code ./platform} installs):
  * the embedded PostgreSQL the platform runs ships only initdb, pg_ctl and postgres.
  */
 final class Pgbench {
@@ -38,7 +38,7 @@ final class Pgbench {
     /** Finds pgbench on the PATH or in Debian's PostgreSQL folders (newest first). */
     static Pgbench locate(Path logFolder) {
         return new Pgbench(find().orElseThrow(() -> new IllegalStateException(
-                "pgbench not found: install Debian's postgresql-client (./platform installs it)")), logFolder);
+                "pgbench not found: install Debian's postgresql-contrib (./platform up installs it)")), logFolder);
     }
 
     private static Optional<Path> find() {
