@@ -197,6 +197,48 @@ public final class StockReservations {
         }
     }
 
+    /**
+     * Ships {@code units} of one HELD reservation (a split shipment): on-hand and reserved both drop
+     * in its warehouse, and the shipped units become a COMMITTED row (the whole reservation when all
+     * of it ships) so the reservation history still adds up. The caller has locked the inventory rows.
+     */
+    public void commitPart(Connection connection, Hold hold, int units) throws SQLException {
+        if (units <= 0 || units > hold.quantity()) {
+            throw new IllegalArgumentException("cannot ship " + units + " of " + hold);
+        }
+        try (PreparedStatement ship = connection.prepareStatement("""
+                UPDATE inventory SET quantity = quantity - ?, reserved_quantity = reserved_quantity - ?, updated_at = now()
+                WHERE product_id = ? AND warehouse_id = ?""")) {
+            ship.setInt(1, units);
+            ship.setInt(2, units);
+            ship.setLong(3, hold.productId());
+            ship.setLong(4, hold.warehouseId());
+            ship.executeUpdate();
+        }
+        if (units == hold.quantity()) {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE stock_reservations SET status = 'COMMITTED', updated_at = now() WHERE id = ?")) {
+                mark.setLong(1, hold.reservationId());
+                mark.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement shrink = connection.prepareStatement(
+                "UPDATE stock_reservations SET quantity = quantity - ?, updated_at = now() WHERE id = ?")) {
+            shrink.setInt(1, units);
+            shrink.setLong(2, hold.reservationId());
+            shrink.executeUpdate();
+        }
+        try (PreparedStatement split = connection.prepareStatement("""
+                INSERT INTO stock_reservations (order_id, order_item_id, product_id, warehouse_id, quantity, status)
+                SELECT order_id, order_item_id, product_id, warehouse_id, ?, 'COMMITTED' FROM stock_reservations
+                WHERE id = ?""")) {
+            split.setInt(1, units);
+            split.setLong(2, hold.reservationId());
+            split.executeUpdate();
+        }
+    }
+
     /** Puts returned units back on the shelf of the warehouse they left from. The caller has locked the row. */
     public void restock(Connection connection, long productId, long warehouseId, int units) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""

@@ -7,6 +7,7 @@ import java.util.Objects;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.db.Transactions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may touch an order: its buyer, the seller of every one of its items, or an admin. Anyone
@@ -51,6 +52,31 @@ public final class OrderOwnership {
         if (!caller.isAdmin() && !isSellerOfEveryItem(caller, orderId)) {
             throw Access.notYours("order", orderId);
         }
+    }
+
+    /**
+     * For shipping: null for an admin (any item), else the caller's seller id when they sell at
+     * least one item of the order; 404 otherwise.
+     */
+    public @Nullable Long requireSellerOfSomeItem(Principal caller, long orderId) {
+        if (caller.isAdmin()) {
+            return null;
+        }
+        Long sellerId = caller.sellerId();
+        boolean sellsAny = sellerId != null && transactions.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT EXISTS (SELECT 1 FROM order_items WHERE order_id = ? AND seller_id = ?)")) {
+                select.setLong(1, orderId);
+                select.setLong(2, sellerId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() && row.getBoolean(1);
+                }
+            }
+        });
+        if (!sellsAny) {
+            throw Access.notYours("order", orderId);
+        }
+        return sellerId;
     }
 
     private boolean isSellerOfEveryItem(Principal caller, long orderId) {

@@ -2,9 +2,15 @@ package dev.streamcart.serving.shipping;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -57,7 +63,11 @@ public final class Fulfilment {
         return fulfilling;
     }
 
-    /** Hands every unit the order still holds to the carrier. */
+    /**
+     * Hands reserved units to the carrier: the lines asked for, or every unit still waiting. A
+     * seller ships only their own items of a multi-seller order. The order is SHIPPED once nothing
+     * is left waiting; until then a paid order is FULFILLING.
+     */
     public Shipment ship(Connection connection, ShipOrder request) throws SQLException {
         Order order = lock(connection, request.orderId());
         if (!SHIPPABLE.contains(order.status())) {
@@ -71,22 +81,81 @@ public final class Fulfilment {
             throw DomainException.conflict("tracking number " + request.trackingNumber() + " of " + request.carrier()
                     + " is already used by another shipment");
         }
-        List<Hold> shipped = reservations.commit(connection, order.id());
-        if (shipped.isEmpty()) {
+        reservations.lockOrderRows(connection, order.id());
+        List<Hold> waiting = shippableHolds(connection, order.id(), request.sellerScope());
+        List<Hold> parcel = request.lines().isEmpty() ? waiting : pick(waiting, request.lines());
+        if (parcel.isEmpty()) {
             throw DomainException.conflict("order " + order.id() + " holds no units to ship (already shipped or refunded)");
         }
+        Map<Long, Hold> byReservation = new HashMap<>();
+        waiting.forEach(hold -> byReservation.put(hold.reservationId(), hold));
+        for (Hold shipped : parcel) {
+            reservations.commitPart(connection, byReservation.get(shipped.reservationId()), shipped.quantity());
+        }
         long shipmentId = shipments.insert(connection, order.id(), carrierId, request.trackingNumber());
-        recordItems(connection, shipmentId, shipped);
+        recordItems(connection, shipmentId, parcel);
         shipments.addEvent(connection, shipmentId, TrackingStatus.SHIPPED, null);
 
-        orders.updateStatus(connection, order.id(), OrderStatus.SHIPPED);
-        Order shippedOrder = order.withStatus(OrderStatus.SHIPPED);
-        events.append(connection, shippedOrder, OrderEventType.ORDER_SHIPPED, OrderEventPayload.of(shippedOrder, null,
-                null, request.carrier(), request.trackingNumber(), null));
+        boolean complete = reservations.holds(connection, order.id(), "HELD").isEmpty();
+        if (complete) {
+            orders.updateStatus(connection, order.id(), OrderStatus.SHIPPED);
+            Order shippedOrder = order.withStatus(OrderStatus.SHIPPED);
+            events.append(connection, shippedOrder, OrderEventType.ORDER_SHIPPED, OrderEventPayload.of(shippedOrder, null,
+                    null, request.carrier(), request.trackingNumber(), null));
+        } else if (order.status() == OrderStatus.PAID) {
+            orders.updateStatus(connection, order.id(), OrderStatus.FULFILLING);
+            events.append(connection, order.withStatus(OrderStatus.FULFILLING), OrderEventType.ORDER_FULFILLING, null, null);
+        }
         Notifications.record(connection, order.userId(), NotificationKind.ORDER_SHIPPED, order.id(),
-                "Your order " + order.id() + " is on its way",
+                complete ? "Your order " + order.id() + " is on its way" : "Part of your order " + order.id() + " is on its way",
                 "Carrier " + request.carrier() + ", tracking number " + request.trackingNumber() + ".");
         return only(shipments.ofOrder(connection, order.id()), shipmentId);
+    }
+
+    /** The order's HELD reservations, limited to one seller's items when a seller ships. */
+    private List<Hold> shippableHolds(Connection connection, long orderId, @Nullable Long sellerId) throws SQLException {
+        List<Hold> held = reservations.holds(connection, orderId, "HELD");
+        if (sellerId == null) {
+            return held;
+        }
+        Set<Long> sellersItems = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM order_items WHERE order_id = ? AND seller_id = ?")) {
+            select.setLong(1, orderId);
+            select.setLong(2, sellerId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sellersItems.add(rows.getLong(1));
+                }
+            }
+        }
+        return held.stream().filter(hold -> sellersItems.contains(hold.orderItemId())).toList();
+    }
+
+    /** Takes the asked units from the waiting holds, oldest first; 422 when more are asked than wait. */
+    private static List<Hold> pick(List<Hold> waiting, List<ShipOrder.Line> lines) {
+        Map<Long, Integer> asked = new LinkedHashMap<>();
+        lines.forEach(line -> asked.merge(line.productId(), line.quantity(), Integer::sum));
+        List<Hold> parcel = new ArrayList<>();
+        for (Map.Entry<Long, Integer> line : asked.entrySet()) {
+            int missing = line.getValue();
+            for (Hold hold : waiting) {
+                if (missing == 0) {
+                    break;
+                }
+                if (hold.productId() == line.getKey()) {
+                    int units = Math.min(missing, hold.quantity());
+                    parcel.add(new Hold(hold.reservationId(), hold.orderItemId(), hold.productId(), hold.warehouseId(), units));
+                    missing -= units;
+                }
+            }
+            if (missing > 0) {
+                int waitingUnits = line.getValue() - missing;
+                throw DomainException.unprocessable("'items': " + line.getValue() + " units of product " + line.getKey()
+                        + " asked, but only " + waitingUnits + " of yours are waiting to ship in this order");
+            }
+        }
+        return parcel;
     }
 
     /** Records what the carrier reports; DELIVERED completes the order. */
@@ -102,7 +171,10 @@ public final class Fulfilment {
             throw DomainException.conflict("shipment " + shipmentId + " was already delivered");
         }
         shipments.addEvent(connection, shipmentId, status, location);
-        if (status == TrackingStatus.DELIVERED && deliverable(order.status())) {
+        // with split shipments the order is delivered when its last parcel is
+        boolean everyParcelDelivered = shipments.ofOrder(connection, orderId).stream()
+                .allMatch(parcel -> TrackingStatus.DELIVERED.name().equals(parcel.status()));
+        if (status == TrackingStatus.DELIVERED && everyParcelDelivered && deliverable(order.status())) {
             orders.updateStatus(connection, orderId, OrderStatus.DELIVERED);
             Order delivered = order.withStatus(OrderStatus.DELIVERED);
             events.append(connection, delivered, OrderEventType.ORDER_DELIVERED, null, null);

@@ -1,14 +1,27 @@
 package dev.streamcart.serving.shipping;
 
+import java.util.List;
 import java.util.Objects;
 
-/** A request to hand an order's reserved units to a carrier under a tracking number. */
-public record ShipOrder(long orderId, String carrier, String trackingNumber) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request to hand reserved units of an order to a carrier under a tracking number.
+ *
+ * @param lines       what goes in the parcel; empty means every unit still waiting to ship
+ * @param sellerScope the seller shipping: only that seller's items are touched (null: the operator, any item)
+ */
+public record ShipOrder(long orderId, String carrier, String trackingNumber, List<Line> lines,
+                        @Nullable Long sellerScope) {
 
     public static final int MAX_TRACKING_NUMBER = 64;
+
+    /** Units of one product to put in the parcel. */
+    public record Line(long productId, int quantity) {}
 
     public ShipOrder {
         Objects.requireNonNull(carrier, "carrier");
         Objects.requireNonNull(trackingNumber, "trackingNumber");
+        lines = List.copyOf(lines);
     }
 }

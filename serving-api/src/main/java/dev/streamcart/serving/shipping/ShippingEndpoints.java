@@ -32,6 +32,8 @@ public final class ShippingEndpoints {
 
     private static final int MAX_REGION = 64;
     private static final int MAX_CARRIER = 32;
+    private static final int MAX_PARCEL_LINES = 100;
+    private static final int MAX_PARCEL_UNITS = 10_000;
     private static final int MAX_LOCATION = 200;
 
     private final ObjectMapper json;
@@ -72,16 +74,17 @@ public final class ShippingEndpoints {
 
     public void ship(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
-        ownership.requireSeller(Access.principal(ctx), orderId);
+        Long sellerScope = ownership.requireSellerOfSomeItem(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER));
         JsonBody body = JsonBody.parse(json, ctx.body());
-        if (body.has("items")) {
-            // Split shipments need per-line reservation splitting; until then the whole order ships at once.
-            throw DomainException.unprocessable("'items' is not supported yet: a shipment carries every unit the "
-                    + "order holds; leave 'items' out");
-        }
+        List<ShipOrder.Line> lines = body.has("items")
+                ? body.requiredObjects("items", MAX_PARCEL_LINES).stream()
+                        .map(item -> new ShipOrder.Line(item.requiredId("productId"),
+                                item.requiredPositiveInt("quantity", MAX_PARCEL_UNITS)))
+                        .toList()
+                : List.of();
         ShipOrder command = new ShipOrder(orderId, body.requiredText("carrier", MAX_CARRIER),
-                trackingNumber(body.requiredText("trackingNumber", ShipOrder.MAX_TRACKING_NUMBER)));
+                trackingNumber(body.requiredText("trackingNumber", ShipOrder.MAX_TRACKING_NUMBER)), lines, sellerScope);
         StoredResponse response = idempotent.executeOptional(key, "POST " + ctx.path(),
                 RequestFingerprint.of(json, command),
                 connection -> Responses.json(json, 201, fulfilment.ship(connection, command)));

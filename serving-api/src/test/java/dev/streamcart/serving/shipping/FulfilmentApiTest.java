@@ -35,8 +35,8 @@ class FulfilmentApiTest {
 
     @BeforeEach
     void setUp() {
-        client = SERVER.client();
-        shop = new Storefront(client);
+        shop = new Storefront(SERVER.client());
+        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
         db = new Db(SERVER.database());
         product = shop.product("10.00");
         warehouse = shop.warehouse();
@@ -154,7 +154,9 @@ class FulfilmentApiTest {
                 .isEqualTo(400);
         assertThat(client.post(path, "{\"carrier\":").status()).as("malformed").isEqualTo(400);
         assertThat(client.post(path, json("carrier", "streampost", "trackingNumber", "T1",
-                "items", List.of(json("productId", product, "quantity", 1)))).status()).as("split").isEqualTo(422);
+                "items", List.of(json("productId", product, "quantity", 5)))).status()).as("more than waits").isEqualTo(422);
+        assertThat(client.post(path, json("carrier", "streampost", "trackingNumber", "T2",
+                "items", List.of(json("productId", product, "quantity", 0)))).status()).as("zero units").isEqualTo(400);
         assertThat(ship(987654321, "NOPE").status()).as("unknown order").isEqualTo(404);
         ApiClient.Response problem = client.post("/api/orders/abc/shipments", json("carrier", "streampost"));
         assertThat(problem.status()).isEqualTo(400);
@@ -163,6 +165,71 @@ class FulfilmentApiTest {
         assertThat(db.count("SELECT count(*) FROM shipments WHERE order_id IN (?, ?)", pending, paid)).isZero();
         assertThat(stock(product, warehouse)).containsEntry("quantity", 20).containsEntry("reserved_quantity", 2);
         assertThat(client.post("/api/orders/" + pending + "/fulfil", "").status()).as("fulfil unpaid").isEqualTo(409);
+    }
+
+    @Test
+    void aSplitShipmentShipsSomeUnitsAndTheOrderIsShippedWhenTheLastLeaves() throws Exception {
+        long orderId = paidOrder(product, 5);
+        String path = "/api/orders/" + orderId + "/shipments";
+
+        ApiClient.Response first = client.post(path, json("carrier", "streampost", "trackingNumber", "SPLIT-A-" + orderId,
+                "items", List.of(json("productId", product, "quantity", 2))));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().path("items").get(0).path("quantity").asInt()).isEqualTo(2);
+        assertThat(stock(product, warehouse)).containsEntry("quantity", 18).containsEntry("reserved_quantity", 3);
+        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "FULFILLING");
+        assertThat(db.count("SELECT coalesce(sum(quantity), 0) FROM stock_reservations WHERE order_id = ? AND status = 'HELD'",
+                orderId)).isEqualTo(3);
+
+        ApiClient.Response rest = ship(orderId, "SPLIT-B-" + orderId);
+
+        assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+        assertThat(rest.json().path("items").get(0).path("quantity").asInt()).isEqualTo(3);
+        assertThat(stock(product, warehouse)).containsEntry("quantity", 15).containsEntry("reserved_quantity", 0);
+        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "SHIPPED");
+        assertThat(db.count("SELECT coalesce(sum(quantity), 0) FROM stock_reservations WHERE order_id = ? AND status = 'COMMITTED'",
+                orderId)).isEqualTo(5);
+
+        client.post("/api/shipments/" + rest.id() + "/tracking-events", json("status", "DELIVERED"));
+        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).as("one parcel still travels")
+                .containsEntry("status", "SHIPPED");
+        client.post("/api/shipments/" + first.id() + "/tracking-events", json("status", "DELIVERED"));
+        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "DELIVERED");
+    }
+
+    @Test
+    void eachSellerShipsOnlyTheirOwnItemsOfAMultiSellerOrder() {
+        long sellerA = shop.seller();
+        long sellerB = shop.seller();
+        long category = shop.category();
+        long mugOfA = shop.product(sellerA, category, "4.00");
+        long teaOfB = shop.product(sellerB, category, "6.00");
+        shop.receive(mugOfA, warehouse, 10);
+        shop.receive(teaOfB, warehouse, 10);
+        ApiClient.Response order = shop.placeOrder(user, mugOfA, 1, teaOfB, 2);
+        assertThat(shop.pay(order.id(), GOOD_CARD).status()).isEqualTo(201);
+        String path = "/api/orders/" + order.id() + "/shipments";
+
+        ApiClient.Response stealing = shop.asSeller(sellerA).post(path, json("carrier", "streampost",
+                "trackingNumber", "A-STEAL-" + order.id(), "items", List.of(json("productId", teaOfB, "quantity", 2))));
+        assertThat(stealing.status()).as("B's item is not A's to ship").isEqualTo(422);
+        assertThat(stock(teaOfB, warehouse)).containsEntry("quantity", 10).containsEntry("reserved_quantity", 2);
+
+        ApiClient.Response byA = shop.asSeller(sellerA).post(path, json("carrier", "streampost",
+                "trackingNumber", "A-" + order.id()));
+        assertThat(byA.status()).as(byA.toString()).isEqualTo(201);
+        assertThat(byA.json().path("items")).hasSize(1);
+        assertThat(byA.json().path("items").get(0).path("productId").asLong()).isEqualTo(mugOfA);
+        assertThat(stock(teaOfB, warehouse)).as("B's units still wait").containsEntry("reserved_quantity", 2);
+        assertThat(db.single("SELECT status FROM orders WHERE id = ?", order.id())).containsEntry("status", "FULFILLING");
+
+        ApiClient.Response byB = shop.asSeller(sellerB).post(path, json("carrier", "swiftship",
+                "trackingNumber", "B-" + order.id()));
+        assertThat(byB.status()).as(byB.toString()).isEqualTo(201);
+        assertThat(stock(teaOfB, warehouse)).containsEntry("quantity", 8).containsEntry("reserved_quantity", 0);
+        assertThat(db.single("SELECT status FROM orders WHERE id = ?", order.id())).containsEntry("status", "SHIPPED");
+        assertThat(client.get("/api/orders/" + order.id() + "/tracking").json().path("shipments")).hasSize(2);
     }
 
     @Test
