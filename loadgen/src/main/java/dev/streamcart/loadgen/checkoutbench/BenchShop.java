@@ -1,21 +1,14 @@
 package dev.streamcart.loadgen.checkoutbench;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 /**
- * The store the benchmark shops in: one category and two warehouses (written straight to
- * PostgreSQL, because the platform's admin password is not the benchmark's to know), then,
- * through the API like any seller and shopper, a seller with products stocked deep enough never
- * to run out, and one signed-in customer per client.
+ * The store the benchmark shops in, made through the API: one category and two warehouses (as the
+ * platform's admin), a seller with products stocked deep enough never to run out, and one
+ * signed-in customer per client.
  *
  * @param products the product ids
  * @param customers one signed-in client per concurrent shopper
@@ -25,13 +18,14 @@ record BenchShop(List<Long> products, List<BenchClient> customers) {
     static final String PASSWORD = "checkout benchmark";
     private static final int UNITS_PER_RECEIPT = 1_000_000;
 
-    static BenchShop create(DataSource postgres, BenchClient api, int productCount, int customerCount) {
+    static BenchShop create(BenchClient admin, BenchClient api, int productCount, int customerCount) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        long category = insertId(postgres, "INSERT INTO categories (name, parent_id, level) VALUES (?, NULL, 1) RETURNING id",
-                "Benchmark " + tag);
+        long category = admin.post("/api/categories", Map.of("name", "Benchmark " + tag), null).expect(201, "category").id();
         List<Long> warehouses = List.of(
-                insertId(postgres, "INSERT INTO warehouses (name, region) VALUES (?, 'eu-west') RETURNING id", "Bench West " + tag),
-                insertId(postgres, "INSERT INTO warehouses (name, region) VALUES (?, 'eu-north') RETURNING id", "Bench North " + tag));
+                admin.post("/api/warehouses", Map.of("name", "Bench West " + tag, "region", "eu-west"), null)
+                        .expect(201, "warehouse").id(),
+                admin.post("/api/warehouses", Map.of("name", "Bench North " + tag, "region", "eu-north"), null)
+                        .expect(201, "warehouse").id());
 
         BenchClient seller = register(api, "bench-seller-" + tag + "@example.com");
         long sellerId = seller.post("/api/sellers", Map.of("name", "Bench seller " + tag, "email",
@@ -58,17 +52,5 @@ record BenchShop(List<Long> products, List<BenchClient> customers) {
         api.post("/api/users", Map.of("email", email, "password", PASSWORD, "firstName", "Bench", "lastName", "Shopper"), null)
                 .expect(201, "register " + email);
         return api.login(email, PASSWORD);
-    }
-
-    private static long insertId(DataSource postgres, String sql, String name) {
-        try (Connection connection = postgres.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, name);
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 }

@@ -66,7 +66,8 @@ public final class CheckoutBenchmarkMain implements Callable<Integer> {
         try (Platform platform = Platform.start(layout, options, message -> System.out.println("checkout-bench: " + message))) {
             BenchClient api = new BenchClient(platform.endpoints().apiUrl());
             System.out.printf(Locale.ROOT, "checkout-bench: creating %d products and %d shoppers%n", products, clients);
-            BenchShop shop = BenchShop.create(platform.postgres().dataSource(), api, products, clients);
+            BenchClient admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
+            BenchShop shop = BenchShop.create(admin, api, products, clients);
 
             System.out.printf(Locale.ROOT, "checkout-bench: %d shoppers, %d s warm-up, %d s measured%n", clients, warmUpSeconds, seconds);
             CheckoutLoad.Result checkout = new CheckoutLoad(shop).run(Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(seconds));
