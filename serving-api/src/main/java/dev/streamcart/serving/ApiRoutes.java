@@ -23,6 +23,7 @@ import dev.streamcart.serving.shipping.ShippingEndpoints;
 import dev.streamcart.serving.stock.StockEndpoints;
 import dev.streamcart.serving.users.UserEndpoints;
 import dev.streamcart.serving.web.OpenApiDocument;
+import dev.streamcart.serving.web.docs.SwaggerUi;
 import io.javalin.config.RoutesConfig;
 
 /**
@@ -68,6 +69,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
     public void declare(RoutesConfig routes) {
         routes.get("/health", health::get);
         routes.get("/openapi.yaml", openApi::get);
+        routes.get(SwaggerUi.PATH, new SwaggerUi()::get); // its scripts: /webjars/, see ServingApi
         routes.get("/dashboard", analytics::dashboard);
 
         // accounts

@@ -84,6 +84,7 @@ import dev.streamcart.serving.photos.PhotoStore;
 import dev.streamcart.serving.payments.risk.PostgresVelocitySource;
 import dev.streamcart.serving.payments.risk.RiskScorer;
 import dev.streamcart.serving.payments.risk.RiskSignalCollector;
+import dev.streamcart.serving.problems.JettyProblemErrorHandler;
 import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
@@ -302,6 +303,8 @@ public final class ServingApi implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = 1_000_000;
+            cfg.staticFiles.enableWebjars(); // Swagger UI's scripts and styles for /docs, from the classpath
+            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblemErrorHandler(problems)));
             cfg.events.handlerAdded(meta -> {
                 if (meta.getHttpMethod().isHttpMethod()) {
                     routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));

@@ -25,10 +25,11 @@ public final class AnalyticsEndpoints {
     }
 
     public void sales(Context ctx) {
+        int minutes = minutes(ctx.queryParam("minutes")); // a bad request is a 400 whether or not ClickHouse is there
         if (sales == null) {
             throw new DomainException(ProblemKind.UNAVAILABLE, "no ClickHouse is configured (clickhouse.url)");
         }
-        ctx.json(sales.lastMinutes(minutes(ctx.queryParam("minutes"))));
+        ctx.json(sales.lastMinutes(minutes));
     }
 
     public void dashboard(Context ctx) {

@@ -82,9 +82,10 @@ public final class BearerTokens {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    long sellerId = row.getLong("seller_id");
+                    // read as an object: wasNull() after further getters would report on the wrong column
+                    Long sellerId = row.getObject("seller_id", Long.class);
                     Principal principal = new Principal(row.getLong("id"), Role.fromDatabase(row.getString("role")),
-                            row.wasNull() ? null : sellerId);
+                            sellerId);
                     return Optional.of(new Cached(principal, row.getTimestamp("expires_at").toInstant(),
                             now.plus(CACHE_TIME)));
                 }

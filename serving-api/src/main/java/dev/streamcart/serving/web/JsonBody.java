@@ -129,7 +129,28 @@ public final class JsonBody {
         if (text.length() > maxLength) {
             throw invalid(field, "must be at most " + maxLength + " characters");
         }
+        if (!isStorableText(text)) {
+            throw invalid(field, "must not contain control characters (other than tab and line breaks) or unpaired surrogates");
+        }
         return text;
+    }
+
+    // PostgreSQL refuses NUL in text (a 5xx otherwise), and an unpaired surrogate is not Unicode at all.
+    private static boolean isStorableText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A price or amount: a decimal string ("19.99") or number, 0 or more, at most two fraction digits. */

@@ -1,0 +1,414 @@
+package dev.streamcart.serving.badinput;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.badinput.BadInput.Caller;
+
+/**
+ * The table of bad inputs, generated from a description of every state-changing and
+ * parameterised route: for each body field, by its kind, the wrong types, out-of-range numbers,
+ * unknown ids, control characters, unpaired surrogates and over-long text (made of SQL
+ * metacharacters) it must refuse; for each body, malformed JSON and an oversize body; for each
+ * path and query parameter, non-numbers, SQL and unicode tricks; for each route, bad headers; and
+ * other users' ids. A new route is covered by describing it here.
+ */
+final class BadInputTable {
+
+    /** Text made of SQL metacharacters, for over-long values. */
+    static final String SQL = "'; DROP TABLE orders; -- \" OR '1'='1' /* % _ \\ ";
+    private static final String NUL = "a\u0000b";
+    private static final String BELL = "be\u0007ll"; // inside: trimming would remove it at either end
+    private static final String LONE_SURROGATE = "x\uD800y";
+    private static final String KEY_HEADER = "Idempotency-Key";
+    private static final int OVERSIZE = 1_100_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private enum Kind { ID, QUANTITY, TEXT, EMAIL, MONEY, CODE, CARD, SECRET, ITEMS }
+
+    private record Field(String name, Kind kind, boolean required, int max, String unknownMention, int unknownStatus) {}
+
+    private final List<BadInput> cases = new ArrayList<>();
+
+    static List<BadInput> all() {
+        BadInputTable table = new BadInputTable();
+        table.bodies();
+        table.pathAndQueryParameters();
+        table.headers();
+        table.otherUsersIds();
+        return List.copyOf(table.cases);
+    }
+
+    // --- request bodies, field by field --------------------------------------------------------
+
+    private void bodies() {
+        body(Caller.ANONYMOUS, "POST", "/api/users", List.of(),
+                valid("email", "new-user@example.com", "password", "long enough password", "firstName", "Ada", "lastName", "L"),
+                email("email"), secret("password", 200), text("firstName", 100, true), text("lastName", 100, true));
+        body(Caller.ANONYMOUS, "POST", "/api/auth/login", List.of(),
+                valid("email", "nobody@example.com", "password", "whatever it is"),
+                text("email", 255, true), secret("password", 200));
+        body(Caller.OTHER_CUSTOMER, "POST", "/api/sellers", List.of(),
+                valid("name", "New seller", "email", "new-seller@example.com"),
+                text("name", 255, true), email("email"));
+        body(Caller.ADMIN, "POST", "/api/categories", List.of(),
+                valid("name", "New category", "parentId", "@category"),
+                text("name", 255, true), id("parentId", false, "category", 422));
+        body(Caller.ADMIN, "POST", "/api/warehouses", List.of(),
+                valid("name", "New warehouse", "region", "eu-west"),
+                text("name", 255, true), text("region", 100, false));
+        body(Caller.SELLER, "POST", "/api/products", List.of(),
+                valid("sellerId", "@seller", "categoryId", "@category", "sku", "NEW-SKU-1", "name", "New product",
+                        "description", "Described", "price", "9.99", "currency", "USD"),
+                id("sellerId", false, "seller", 403), id("categoryId", true, "category", 422), text("sku", 100, true),
+                text("name", 255, true), text("description", 10_000, false), money("price", true), code("currency", false, 400));
+        body(Caller.SELLER, "POST", "/api/inventory/receipts", List.of(),
+                valid("productId", "@product", "warehouseId", "@warehouse", "quantity", 5),
+                id("productId", true, "product", 404), id("warehouseId", true, "warehouse", 422),
+                quantity("quantity", 1_000_000));
+        body(Caller.CUSTOMER, "POST", "/api/orders", List.of(KEY_HEADER, "@key"),
+                valid("items", List.of(Map.of("productId", "@product", "quantity", 1))),
+                id("userId", false, "user", 403), items("items"));
+        body(Caller.CUSTOMER, "POST", "/api/orders/@order/payments", List.of(KEY_HEADER, "@key"),
+                valid("method", "card", "cardNumber", "4242424242424242"),
+                code("method", true, 422), card("cardNumber"));
+        body(Caller.SELLER, "POST", "/api/orders/@paidOrder/shipments", List.of(),
+                valid("carrier", "streampost", "trackingNumber", "TRACK-1"),
+                code("carrier", true, 422), code("trackingNumber", true, 400));
+        body(Caller.ADMIN, "POST", "/api/shipments/@shipment/tracking-events", List.of(),
+                valid("status", "IN_TRANSIT", "location", "Depot"),
+                code("status", true, 400), text("location", 200, false));
+        body(Caller.SELLER, "POST", "/api/orders/@paidOrder/refunds", List.of(KEY_HEADER, "@key"),
+                valid("reason", "damaged", "amount", "1.00"),
+                text("reason", 200, true), money("amount", false));
+        // refunds of listed items: the lines are checked like an order's
+        String refundPath = "/api/orders/@paidOrder/refunds";
+        add("refund line without productId", Caller.SELLER, "POST", refundPath,
+                json(valid("reason", "r", "items", List.of(Map.of("quantity", 1)))), List.of(KEY_HEADER, "@key"), 400, "items[0].productId");
+        add("refund line of quantity 0", Caller.SELLER, "POST", refundPath,
+                json(valid("reason", "r", "items", List.of(Map.of("productId", "@product", "quantity", 0)))),
+                List.of(KEY_HEADER, "@key"), 400, "items[0].quantity");
+        add("refund of more units than bought", Caller.SELLER, "POST", refundPath,
+                json(valid("reason", "r", "items", List.of(Map.of("productId", "@product", "quantity", 9999)))),
+                List.of(KEY_HEADER, "@key"), 409, "product");
+        add("refund of more money than captured", Caller.SELLER, "POST", refundPath,
+                json(valid("reason", "r", "amount", "99999.00")), List.of(KEY_HEADER, "@key"), 409, "refund");
+    }
+
+    private void body(Caller caller, String method, String path, List<String> headers, Map<String, Object> valid,
+                      Field... fields) {
+        for (String malformed : List.of("{", "[]", "\"just a string\"", "", "{\"a\":1,}", "null", "{\"a\" 1}", "{}{}")) {
+            String mentions = malformed.isEmpty() || malformed.equals("[]") || malformed.startsWith("\"")
+                    || malformed.equals("null") ? "body" : "JSON";
+            add("malformed body " + malformed, caller, method, path, malformed, headers, 400, mentions);
+        }
+        add("oversize body (" + OVERSIZE + " bytes)", caller, method, path,
+                "{\"name\":\"" + "x".repeat(OVERSIZE) + "\"}", headers, 413, "");
+        for (Field field : fields) {
+            String name = field.name();
+            if (field.required()) {
+                add("missing " + name, caller, method, path, json(without(valid, name)), headers, 400, name);
+                add(name + " null", caller, method, path, json(with(valid, name, null)), headers, 400, name);
+            }
+            switch (field.kind()) {
+                case ID -> {
+                    for (Object wrong : List.of("12", "abc", 0, -1, 1.5, true, Map.of("id", 1), List.of(1),
+                            new java.math.BigInteger("9223372036854775808"))) {
+                        add(name + " = " + shown(wrong), caller, method, path, json(with(valid, name, wrong)), headers, 400, name);
+                    }
+                    add(name + " unknown", caller, method, path, json(with(valid, name, 987654321)), headers,
+                            field.unknownStatus(), field.unknownMention());
+                }
+                case QUANTITY -> {
+                    for (Object wrong : List.of(0, -1, -2147483648, field.max() + 1, 2147483648L, 1.5, "3", "1; DROP TABLE inventory")) {
+                        add(name + " = " + shown(wrong), caller, method, path, json(with(valid, name, wrong)), headers, 400, name);
+                    }
+                }
+                case TEXT, SECRET -> {
+                    add(name + " a number", caller, method, path, json(with(valid, name, 42)), headers, 400, name);
+                    add(name + " an array", caller, method, path, json(with(valid, name, List.of("a"))), headers, 400, name);
+                    add(name + " over " + field.max() + " characters of SQL metacharacters", caller, method, path,
+                            json(with(valid, name, SQL.repeat(field.max() / SQL.length() + 1))), headers, 400, name);
+                    if (field.kind() == Kind.TEXT) {
+                        add(name + " with a NUL character", caller, method, path, json(with(valid, name, NUL)), headers, 400, name);
+                        add(name + " with a control character", caller, method, path, json(with(valid, name, BELL)), headers, 400, name);
+                        add(name + " with an unpaired surrogate", caller, method, path,
+                                json(with(valid, name, LONE_SURROGATE)), headers, 400, name);
+                        if (field.required()) {
+                            add(name + " blank", caller, method, path, json(with(valid, name, " \t ")), headers, 400, name);
+                        }
+                    }
+                }
+                case EMAIL -> {
+                    for (Object wrong : List.of("not an address", "x' OR 1=1 --", "a@b@c", "@example.com", "user@", 7)) {
+                        add(name + " = " + shown(wrong), caller, method, path, json(with(valid, name, wrong)), headers, 400,
+                                wrong instanceof String ? "e-mail" : name);
+                    }
+                    add(name + " with a NUL character", caller, method, path,
+                            json(with(valid, name, "a\u0000b@example.com")), headers, 400, name);
+                }
+                case MONEY -> {
+                    for (Object wrong : List.of("-1.00", "1.999", "abc", "1e400", "NaN", "12345678901.00", true, "9.99'; --")) {
+                        add(name + " = " + shown(wrong), caller, method, path, json(with(valid, name, wrong)), headers, 400, name);
+                    }
+                }
+                case CODE -> {
+                    for (Object wrong : List.of("' OR '1'='1", "\u202Eevil")) {
+                        add(name + " = " + shown(wrong), caller, method, path, json(with(valid, name, wrong)),
+                                headers, field.unknownStatus(), name);
+                    }
+                    for (Object wrong : List.of("x".repeat(300), 5)) {
+                        add(name + " = " + shown(wrong), caller, method, path, json(with(valid, name, wrong)), headers, 400, name);
+                    }
+                }
+                case CARD -> {
+                    for (Object wrong : List.of("4242", "4242424242424241", "4242-4242-4242-4242'--",
+                            "\u0664\u0662\u0664\u0662\u0664\u0662\u0664\u0662\u0664\u0662\u0664\u0662\u0664\u0662\u0664\u0662",
+                            "4242424242424242424242", 4242424242424242L)) {
+                        add(name + " = " + shown(wrong), caller, method, path, json(with(valid, name, wrong)), headers, 400,
+                                "cardNumber");
+                    }
+                }
+                case ITEMS -> {
+                    add(name + " empty", caller, method, path, json(with(valid, name, List.of())), headers, 400, name);
+                    add(name + " not an array", caller, method, path, json(with(valid, name, Map.of("productId", 1))), headers, 400, name);
+                    add(name + " of strings", caller, method, path, json(with(valid, name, List.of("x"))), headers, 400, name + "[0]");
+                    add(name + " over 100 lines", caller, method, path,
+                            json(with(valid, name, java.util.Collections.nCopies(101, Map.of("productId", "@product", "quantity", 1)))),
+                            headers, 400, name);
+                    for (Object quantity : List.of(0, -5, 1001, 2147483648L, 1.5, "2")) {
+                        add(name + "[0].quantity = " + shown(quantity), caller, method, path,
+                                json(with(valid, name, List.of(Map.of("productId", "@product", "quantity", quantity)))),
+                                headers, 400, name + "[0].quantity");
+                    }
+                    for (Object product : List.of(0, -1, "abc", 1.5)) {
+                        add(name + "[0].productId = " + shown(product), caller, method, path,
+                                json(with(valid, name, List.of(Map.of("productId", product, "quantity", 1)))),
+                                headers, 400, name + "[0].productId");
+                    }
+                    add(name + "[0].productId unknown", caller, method, path,
+                            json(with(valid, name, List.of(Map.of("productId", 987654321, "quantity", 1)))), headers, 422, "987654321");
+                    add(name + "[0] more than in stock", caller, method, path,
+                            json(with(valid, name, List.of(Map.of("productId", "@product", "quantity", 1000)))), headers, 409, "@product");
+                }
+            }
+        }
+    }
+
+    // --- path and query parameters -------------------------------------------------------------
+
+    private void pathAndQueryParameters() {
+        List<String[]> routes = List.of(
+                new String[] {"GET", "/api/products/%s", "id", "ANONYMOUS"},
+                new String[] {"GET", "/api/stock/%s", "productId", "ANONYMOUS"},
+                new String[] {"GET", "/api/orders/%s", "id", "CUSTOMER"},
+                new String[] {"POST", "/api/orders/%s/payments", "id", "CUSTOMER"},
+                new String[] {"POST", "/api/orders/%s/cancel", "id", "CUSTOMER"},
+                new String[] {"GET", "/api/orders/%s/shipping-options", "id", "CUSTOMER"},
+                new String[] {"GET", "/api/orders/%s/tracking", "id", "CUSTOMER"},
+                new String[] {"POST", "/api/orders/%s/fulfil", "id", "SELLER"},
+                new String[] {"POST", "/api/orders/%s/shipments", "id", "SELLER"},
+                new String[] {"POST", "/api/shipments/%s/tracking-events", "id", "ADMIN"},
+                new String[] {"POST", "/api/orders/%s/refunds", "id", "SELLER"},
+                new String[] {"GET", "/api/users/%s/notifications", "id", "CUSTOMER"},
+                new String[] {"GET", "/api/recommendations/%s", "userId", "CUSTOMER"});
+        for (String[] route : routes) {
+            for (String wrong : List.of("abc", "0", "-1", "1.5", "99999999999999999999", "1%27%20OR%20%271%27%3D%271",
+                    "%E2%80%AE1", "1%00")) {
+                add("path " + route[2] + " = " + wrong, Caller.valueOf(route[3]), route[0], route[1].formatted(wrong),
+                        route[0].equals("POST") ? "{}" : null, List.of(), 400, wrong.contains("%00") ? "request URI" : route[2]);
+            }
+        }
+        for (String region : List.of("x'%20OR%201=1", "%E2%80%AEeu", "a".repeat(65), "eu%00west")) {
+            add("query region = " + abbreviate(region), Caller.CUSTOMER, "GET", "/api/orders/@order/shipping-options?region=" + region,
+                    null, List.of(), 400, "region");
+        }
+        for (String limit : List.of("0", "-1", "101", "abc", "1;DROP%20TABLE%20users", "99999999999")) {
+            add("query limit = " + limit, Caller.CUSTOMER, "GET", "/api/recommendations/@customer?limit=" + limit, null, List.of(),
+                    400, "limit");
+        }
+        for (String minutes : List.of("0", "-5", "1441", "abc", "60'--", "1e3")) {
+            add("query minutes = " + minutes, Caller.ADMIN, "GET", "/api/analytics/sales?minutes=" + minutes, null, List.of(),
+                    400, "minutes");
+        }
+    }
+
+    // --- headers -------------------------------------------------------------------------------
+
+    private void headers() {
+        String order = json(valid("items", List.of(Map.of("productId", "@product", "quantity", 1))));
+        String payment = json(valid("method", "card", "cardNumber", "4242424242424242"));
+        String refund = json(valid("reason", "r", "amount", "1.00"));
+        List<String[]> keyed = List.of(
+                new String[] {"CUSTOMER", "/api/orders", order},
+                new String[] {"CUSTOMER", "/api/orders/@order/payments", payment},
+                new String[] {"SELLER", "/api/orders/@paidOrder/refunds", refund});
+        for (String[] route : keyed) {
+            Caller caller = Caller.valueOf(route[0]);
+            add("no Idempotency-Key", caller, "POST", route[1], route[2], List.of(), 400, KEY_HEADER);
+            add("Idempotency-Key of 256 characters", caller, "POST", route[1], route[2], List.of(KEY_HEADER, "k".repeat(256)), 400, KEY_HEADER);
+            add("Idempotency-Key with a space", caller, "POST", route[1], route[2], List.of(KEY_HEADER, "two words"), 400, KEY_HEADER);
+            add("Idempotency-Key with SQL", caller, "POST", route[1], route[2], List.of(KEY_HEADER, "k';DROP TABLE idempotency_keys;--x y"),
+                    400, KEY_HEADER);
+        }
+        add("Idempotency-Key of 256 characters on cancel", Caller.CUSTOMER, "POST", "/api/orders/@order/cancel", "",
+                List.of(KEY_HEADER, "k".repeat(256)), 400, KEY_HEADER);
+        add("Idempotency-Key of 256 characters on fulfil", Caller.SELLER, "POST", "/api/orders/@paidOrder/fulfil", "",
+                List.of(KEY_HEADER, "k".repeat(256)), 400, KEY_HEADER);
+        add("Idempotency-Key of 256 characters on shipments", Caller.SELLER, "POST", "/api/orders/@paidOrder/shipments",
+                json(valid("carrier", "streampost", "trackingNumber", "T-1")), List.of(KEY_HEADER, "k".repeat(256)), 400, KEY_HEADER);
+
+        List<String[]> tokens = List.of(
+                new String[] {"Bearer not-a-real-token", "token"},
+                new String[] {"Bearer " + "t".repeat(201), "token"},
+                new String[] {"Basic dXNlcjpwYXNzd29yZA==", "Authorization"},
+                new String[] {"Bearer", "Authorization"},
+                new String[] {"Bearer ' OR '1'='1", "token"},
+                new String[] {"Bearer @revokedToken", "token"});
+        for (String[] token : tokens) {
+            add("Authorization: " + abbreviate(token[0]) + " on checkout", Caller.ANONYMOUS, "POST", "/api/orders", order,
+                    List.of("Authorization", token[0], KEY_HEADER, "@key"), 401, token[1]);
+            add("Authorization: " + abbreviate(token[0]) + " on a public route", Caller.ANONYMOUS, "POST", "/api/users",
+                    json(valid("email", "token-case@example.com", "password", "long enough password", "firstName", "A",
+                            "lastName", "B")), List.of("Authorization", token[0]), 401, token[1]);
+        }
+        for (String[] route : List.of(new String[] {"POST", "/api/orders", order}, new String[] {"POST", "/api/categories", "{\"name\":\"c\"}"},
+                new String[] {"POST", "/api/orders/@paidOrder/refunds", refund}, new String[] {"GET", "/api/analytics/sales", null})) {
+            add("no bearer token", Caller.ANONYMOUS, route[0], route[1], route[2], List.of(KEY_HEADER, "@key"), 401, "bearer token");
+        }
+        add("a customer adding a category", Caller.CUSTOMER, "POST", "/api/categories", "{\"name\":\"c\"}", List.of(), 403, "customer");
+        add("a customer adding a warehouse", Caller.CUSTOMER, "POST", "/api/warehouses", "{\"name\":\"w\"}", List.of(), 403, "customer");
+        add("a customer adding a product", Caller.CUSTOMER, "POST", "/api/products",
+                json(valid("categoryId", "@category", "sku", "S", "name", "N", "price", "1.00")), List.of(), 403, "customer");
+        add("a customer receiving stock", Caller.CUSTOMER, "POST", "/api/inventory/receipts",
+                json(valid("productId", "@product", "warehouseId", "@warehouse", "quantity", 1)), List.of(), 403, "customer");
+        add("a customer refunding", Caller.CUSTOMER, "POST", "/api/orders/@paidOrder/refunds", refund, List.of(KEY_HEADER, "@key"),
+                403, "customer");
+        add("a seller reporting tracking", Caller.SELLER, "POST", "/api/shipments/@shipment/tracking-events",
+                "{\"status\":\"IN_TRANSIT\"}", List.of(), 403, "seller");
+        add("a customer reloading models", Caller.CUSTOMER, "POST", "/api/admin/models/reload", "", List.of(), 403, "customer");
+    }
+
+    // --- other users' ids ----------------------------------------------------------------------
+
+    private void otherUsersIds() {
+        String payment = json(valid("method", "card", "cardNumber", "4242424242424242"));
+        add("another customer's order", Caller.OTHER_CUSTOMER, "GET", "/api/orders/@order", null, List.of(), 404, "@order");
+        add("paying another customer's order", Caller.OTHER_CUSTOMER, "POST", "/api/orders/@order/payments", payment,
+                List.of(KEY_HEADER, "@key"), 404, "@order");
+        add("cancelling another customer's order", Caller.OTHER_CUSTOMER, "POST", "/api/orders/@order/cancel", "", List.of(), 404, "@order");
+        add("shipping options of another customer's order", Caller.OTHER_CUSTOMER, "GET", "/api/orders/@order/shipping-options",
+                null, List.of(), 404, "@order");
+        add("tracking of another customer's order", Caller.OTHER_CUSTOMER, "GET", "/api/orders/@paidOrder/tracking", null, List.of(),
+                404, "@paidOrder");
+        add("another customer's notifications", Caller.OTHER_CUSTOMER, "GET", "/api/users/@customer/notifications", null, List.of(),
+                403, "@customer");
+        add("recommendations of another customer", Caller.OTHER_CUSTOMER, "GET", "/api/recommendations/@customer", null, List.of(),
+                403, "@customer");
+        add("ordering for another customer", Caller.OTHER_CUSTOMER, "POST", "/api/orders",
+                json(valid("userId", "@customer", "items", List.of(Map.of("productId", "@product", "quantity", 1)))),
+                List.of(KEY_HEADER, "@key"), 403, "userId");
+        add("another seller fulfilling the order", Caller.OTHER_SELLER, "POST", "/api/orders/@paidOrder/fulfil", "", List.of(), 404,
+                "@paidOrder");
+        add("another seller shipping the order", Caller.OTHER_SELLER, "POST", "/api/orders/@paidOrder/shipments",
+                json(valid("carrier", "streampost", "trackingNumber", "T-2")), List.of(), 404, "@paidOrder");
+        add("another seller refunding the order", Caller.OTHER_SELLER, "POST", "/api/orders/@paidOrder/refunds",
+                json(valid("reason", "r", "amount", "1.00")), List.of(KEY_HEADER, "@key"), 404, "@paidOrder");
+        add("another seller receiving stock of the product", Caller.OTHER_SELLER, "POST", "/api/inventory/receipts",
+                json(valid("productId", "@product", "warehouseId", "@warehouse", "quantity", 1)), List.of(), 404, "@product");
+        add("a product for another seller", Caller.OTHER_SELLER, "POST", "/api/products",
+                json(valid("sellerId", "@seller", "categoryId", "@category", "sku", "OTHER-1", "name", "N", "price", "1.00")),
+                List.of(), 403, "sellerId");
+        add("the seller paying the buyer's order", Caller.SELLER, "POST", "/api/orders/@order/payments", payment,
+                List.of(KEY_HEADER, "@key"), 404, "@order");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private void add(String name, Caller caller, String method, String path, String body, List<String> headers,
+                     int status, String mentions) {
+        cases.add(new BadInput(name, caller, method, path, body, headers, status, mentions));
+    }
+
+    private static Field id(String name, boolean required, String unknownMention, int unknownStatus) {
+        return new Field(name, Kind.ID, required, 0, unknownMention, unknownStatus);
+    }
+
+    private static Field quantity(String name, int max) {
+        return new Field(name, Kind.QUANTITY, true, max, "", 0);
+    }
+
+    private static Field text(String name, int max, boolean required) {
+        return new Field(name, Kind.TEXT, required, max, "", 0);
+    }
+
+    private static Field secret(String name, int max) {
+        return new Field(name, Kind.SECRET, true, max, "", 0);
+    }
+
+    private static Field email(String name) {
+        return new Field(name, Kind.EMAIL, true, 255, "", 0);
+    }
+
+    private static Field money(String name, boolean required) {
+        return new Field(name, Kind.MONEY, required, 0, "", 0);
+    }
+
+    /** A value from a fixed set; {@code unknownStatus} answers a well-formed value outside it. */
+    private static Field code(String name, boolean required, int unknownStatus) {
+        return new Field(name, Kind.CODE, required, 0, name, unknownStatus);
+    }
+
+    private static Field card(String name) {
+        return new Field(name, Kind.CARD, true, 0, "", 0);
+    }
+
+    private static Field items(String name) {
+        return new Field(name, Kind.ITEMS, true, 0, "", 0);
+    }
+
+    private static Map<String, Object> valid(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> valid, String field, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(valid);
+        changed.put(field, value);
+        return changed;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> valid, String field) {
+        Map<String, Object> changed = new LinkedHashMap<>(valid);
+        changed.remove(field);
+        return changed;
+    }
+
+    private static String json(Map<String, Object> body) {
+        try {
+            // sent as a JSON escape: a raw unpaired surrogate would become '?' on its way to UTF-8
+            return JSON.writeValueAsString(body).replace(LONE_SURROGATE, "x\\ud800y");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String shown(Object value) {
+        try {
+            return abbreviate(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "...(" + text.length() + ")" : text;
+    }
+}
