@@ -26,6 +26,7 @@ import dev.streamcart.serving.auth.Login;
 import dev.streamcart.serving.auth.LoginThrottle;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.catalog.Categories;
+import dev.streamcart.serving.catalog.ProductCache;
 import dev.streamcart.serving.catalog.Products;
 import dev.streamcart.serving.catalog.Sellers;
 import dev.streamcart.serving.catalog.Warehouses;
@@ -65,6 +66,8 @@ import dev.streamcart.serving.recommendations.RecommendationEndpoints;
 import dev.streamcart.serving.recommendations.Recommender;
 import dev.streamcart.serving.refunds.OrderRefunds;
 import dev.streamcart.serving.refunds.RefundEndpoints;
+import dev.streamcart.serving.search.ProductSearch;
+import dev.streamcart.serving.search.SearchEndpoints;
 import dev.streamcart.serving.replica.CompactedTopicReplica;
 import dev.streamcart.serving.replica.ReadModel;
 import dev.streamcart.serving.shipping.Fulfilment;
@@ -93,6 +96,9 @@ public final class ServingApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServingApi.class);
     private static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofSeconds(1);
+    // catalog: writes through this API invalidate at once; the TTL bounds rows changed elsewhere
+    private static final long PRODUCT_CACHE_SIZE = 100_000;
+    private static final Duration PRODUCT_CACHE_TTL = Duration.ofMinutes(5);
 
     /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
     public record Route(String method, String path) {}
@@ -193,7 +199,9 @@ public final class ServingApi implements AutoCloseable {
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
                 new AuthEndpoints(json, login, tokens),
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
-                        new Warehouses(transactions), new Products(transactions), stockLevels, clickstream, tokens::forgetUser),
+                        new Warehouses(transactions), new Products(transactions, json, new OutboxWriter(json)),
+                        new ProductCache(PRODUCT_CACHE_SIZE, PRODUCT_CACHE_TTL), stockLevels, clickstream,
+                        tokens::forgetUser),
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
                 new UserEndpoints(json, new UserRegistration(transactions, hasher)),
                 new OrderEndpoints(json, transactions, idempotent,
@@ -209,7 +217,8 @@ public final class ServingApi implements AutoCloseable {
                 new NotificationEndpoints(new Notifications(transactions)),
                 new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
                 new AnalyticsEndpoints(sales),
-                new OpenApiDocument());
+                new OpenApiDocument(),
+                new SearchEndpoints(new ProductSearch(transactions), clickstream));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin server = Javalin.create(cfg -> {

@@ -121,6 +121,37 @@ class OpenApiDocumentTest {
         assertConforms(client.get("/api/users/" + user + "/notifications"), "/api/users/{id}/notifications", "get");
     }
 
+    @Test
+    void catalogAndSearchResponsesCarryEveryFieldTheirSchemaRequires() {
+        ApiClient client = SERVER.client();
+        Storefront shop = new Storefront(client);
+        ApiClient admin = shop.admin();
+        long root = shop.category();
+        ApiClient.Response child = admin.post("/api/categories", json("name", "Child", "parentId", root));
+        long seller = shop.seller();
+        ApiClient owner = shop.asSeller(seller);
+        long product = owner.post("/api/products", json("categoryId", child.id(), "sku", "OPENAPI-CATALOG",
+                "name", "Blue kettle", "price", "30.00", "brand", "Hearth", "weightGrams", 900,
+                "attributes", json("colour", "blue"), "tags", java.util.List.of("kettle"),
+                "images", java.util.List.of(json("url", "https://img.example.com/k.jpg")))).id();
+
+        assertConforms(client.get("/api/categories"), "/api/categories", "get");
+        assertConforms(client.get("/api/categories/" + child.id()), "/api/categories/{id}", "get");
+        assertConforms(client.get("/api/categories/999999"), "/api/categories/{id}", "get");
+        assertConforms(admin.patch("/api/categories/" + child.id(), json("name", "Kettles")), "/api/categories/{id}", "patch");
+        assertConforms(admin.patch("/api/categories/" + root, json("parentId", child.id())), "/api/categories/{id}", "patch");
+        assertConforms(client.get("/api/products/" + product), "/api/products/{id}", "get");
+        assertConforms(owner.patch("/api/products/" + product, json("tags", java.util.List.of("tea"))), "/api/products/{id}", "patch");
+        assertConforms(owner.patch("/api/products/" + product, json("price", "1.00")), "/api/products/{id}", "patch");
+        assertConforms(shop.asSeller(shop.seller()).patch("/api/products/" + product, json("name", "x")), "/api/products/{id}", "patch");
+        assertConforms(shop.as(shop.user()).patch("/api/products/" + product, json("name", "x")), "/api/products/{id}", "patch");
+        assertConforms(owner.put("/api/products/" + product + "/price", json("price", "31.00")), "/api/products/{id}/price", "put");
+        assertConforms(owner.put("/api/products/" + product + "/price", json("price", "-1")), "/api/products/{id}/price", "put");
+        assertConforms(client.get("/api/search?q=kettle"), "/api/search", "get");
+        assertConforms(client.get("/api/search?category=" + root + "&inStock=false&sort=price_desc"), "/api/search", "get");
+        assertConforms(client.get("/api/search?size=1000"), "/api/search", "get");
+    }
+
     private static void assertConforms(ApiClient.Response response, String path, String method) {
         JsonNode declared = document.path("paths").path(path).path(method).path("responses")
                 .path(Integer.toString(response.status()));
