@@ -45,10 +45,16 @@ ALTER TABLE products ADD COLUMN search_document tsvector
     GENERATED ALWAYS AS (product_search_document(name, brand, tags, description)) STORED;
 CREATE INDEX products_search_idx ON products USING GIN (search_document);
 
--- Filters and sorts of the search on active products.
-CREATE INDEX products_active_price_idx ON products (price) WHERE is_active;
+-- Filters, sorts and facets of the search on active products. The INCLUDE columns let the facet
+-- counts of a large filtered set (a price range, a department) come from an index-only scan instead
+-- of the wide product rows.
+CREATE INDEX products_active_price_idx ON products (price)
+    INCLUDE (id, category_id, brand, rating_avg) WHERE is_active;
+CREATE INDEX products_active_category_idx ON products (category_id)
+    INCLUDE (id, price, brand, rating_avg) WHERE is_active;
 CREATE INDEX products_active_created_idx ON products (created_at) WHERE is_active;
 CREATE INDEX products_active_brand_idx ON products (brand) WHERE is_active;
+CREATE INDEX products_active_rating_idx ON products (rating_avg DESC NULLS LAST, rating_count DESC) WHERE is_active;
 -- A product is in stock when a warehouse holds an unreserved unit: since 0 <= reserved <= quantity
 -- per row, sum(quantity - reserved) > 0 exactly when some row has quantity > reserved.
 CREATE INDEX inventory_available_idx ON inventory (product_id) WHERE quantity > reserved_quantity;

@@ -99,6 +99,9 @@ public final class ServingApi implements AutoCloseable {
     // catalog: writes through this API invalidate at once; the TTL bounds rows changed elsewhere
     private static final long PRODUCT_CACHE_SIZE = 100_000;
     private static final Duration PRODUCT_CACHE_TTL = Duration.ofMinutes(5);
+    // search: totals and facet counts of a filter may be this old (the items never are); 0 turns it off
+    private static final Duration SEARCH_FACET_CACHE_TTL =
+            Duration.ofMillis(Long.getLong("search.facet-cache-ttl-ms", 5_000));
 
     /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
     public record Route(String method, String path) {}
@@ -218,7 +221,7 @@ public final class ServingApi implements AutoCloseable {
                 new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
                 new AnalyticsEndpoints(sales),
                 new OpenApiDocument(),
-                new SearchEndpoints(new ProductSearch(transactions), clickstream));
+                new SearchEndpoints(new ProductSearch(transactions, SEARCH_FACET_CACHE_TTL), clickstream));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin server = Javalin.create(cfg -> {

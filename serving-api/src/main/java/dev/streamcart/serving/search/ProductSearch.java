@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.money.Money;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +43,17 @@ public final class ProductSearch {
     private static final String PRICE_BUCKET = "width_bucket(p.price, ARRAY[10, 25, 50, 100, 250, 500]::numeric[])";
 
     private final Transactions transactions;
+    private final @Nullable Cache<Filter, Counts> facetCache;
 
-    public ProductSearch(Transactions transactions) {
+    /**
+     * {@code facetTimeToLive} > 0 keeps the total and facet counts of a filter for that long (the page
+     * of items is always read fresh): counting a large filtered set is the expensive part of a
+     * search, and counts a few seconds old are fine for a storefront. Zero computes them every time.
+     */
+    public ProductSearch(Transactions transactions, Duration facetTimeToLive) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.facetCache = facetTimeToLive.isZero() ? null
+                : Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(facetTimeToLive).build();
     }
 
     public SearchResult search(SearchRequest request) {
@@ -50,10 +61,10 @@ public final class ProductSearch {
         Filter filter = Filter.of(request);
         return transactions.read(connection -> {
             List<SearchResult.Hit> items = page(connection, request, filter);
-            FacetRows facets = facets(connection, filter);
-            long totalPages = (facets.total() + request.size() - 1) / request.size();
-            return new SearchResult(facets.total(), request.page(), request.size(), totalPages,
-                    request.effectiveSort().wireName(), items, facets.toFacets(connection));
+            Counts counts = facetCache == null ? counts(connection, filter) : cachedCounts(connection, filter);
+            long totalPages = (counts.total() + request.size() - 1) / request.size();
+            return new SearchResult(counts.total(), request.page(), request.size(), totalPages,
+                    request.effectiveSort().wireName(), items, counts.facets());
         });
     }
 
@@ -184,6 +195,24 @@ public final class ProductSearch {
             return new SearchResult.Facets(categoryCounts, brandCounts, ranges,
                     new SearchResult.Availability(inStock, outOfStock));
         }
+    }
+
+    /** The total and the facets of one filter. */
+    private record Counts(long total, SearchResult.Facets facets) {}
+
+    private Counts cachedCounts(Connection connection, Filter filter) throws SQLException {
+        Counts cached = Objects.requireNonNull(facetCache).getIfPresent(filter);
+        if (cached != null) {
+            return cached;
+        }
+        Counts computed = counts(connection, filter);
+        facetCache.put(filter, computed);
+        return computed;
+    }
+
+    private static Counts counts(Connection connection, Filter filter) throws SQLException {
+        FacetRows rows = facets(connection, filter);
+        return new Counts(rows.total(), rows.toFacets(connection));
     }
 
     private static FacetRows facets(Connection connection, Filter filter) throws SQLException {
