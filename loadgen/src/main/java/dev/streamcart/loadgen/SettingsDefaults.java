@@ -36,6 +36,12 @@ final class SettingsDefaults implements IDefaultValueProvider {
     /** The configuration key behind an option: {@code --orders-per-second -> loadgen.orders-per-second}. */
     static String keyOf(String optionName) {
         String bare = optionName.replaceFirst("^-+", "");
-        return "data-dir".equals(bare) ? CommonKeys.DATA_DIR : PREFIX + bare;
+        return switch (bare) {
+            case "data-dir" -> CommonKeys.DATA_DIR;
+            // the same keys serving-api creates the admin account from
+            case "admin-email" -> "auth.admin.email";
+            case "admin-password" -> "auth.admin.password";
+            default -> PREFIX + bare;
+        };
     }
 }

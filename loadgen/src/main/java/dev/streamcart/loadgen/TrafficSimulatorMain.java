@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import dev.streamcart.loadgen.api.ApiReadiness;
 import dev.streamcart.loadgen.api.ApiUnreachableException;
+import dev.streamcart.loadgen.api.ShopperLogins;
 import dev.streamcart.loadgen.api.StorefrontApiClient;
 import dev.streamcart.loadgen.api.UnexpectedResponseException;
 import dev.streamcart.loadgen.behaviour.BehaviourSettings;
@@ -130,6 +133,15 @@ public final class TrafficSimulatorMain implements Callable<Integer> {
             description = "Parallel requests while creating a catalog. Default: ${DEFAULT-VALUE}")
     int bootstrapParallelism = 4;
 
+    @Option(names = "--admin-email", defaultValue = "admin@streamcart.local",
+            description = "The operator account that builds the catalog, restocks and ships (auth.admin.email). "
+                    + "Default: ${DEFAULT-VALUE}")
+    String adminEmail = "admin@streamcart.local";
+
+    @Option(names = "--admin-password",
+            description = "Its password (auth.admin.password, AUTH_ADMIN_PASSWORD); ./platform up passes it on.")
+    @Nullable String adminPassword;
+
     private final Settings settings;
     private final PrintStream out;
     private final boolean installShutdownHook;
@@ -176,10 +188,22 @@ public final class TrafficSimulatorMain implements Callable<Integer> {
             System.err.println("loadgen: " + e.getMessage());
             return 2;
         }
-        StorefrontApiClient api = new StorefrontApiClient(apiUrl, Duration.ofSeconds(30));
+        if (adminPassword == null || adminPassword.isBlank()) {
+            System.err.println("loadgen: the operator's password is needed: --admin-password or AUTH_ADMIN_PASSWORD");
+            return 2;
+        }
+        StorefrontApiClient anonymous = new StorefrontApiClient(apiUrl, Duration.ofSeconds(30));
+        StorefrontApiClient api;
         Catalog catalog;
         try {
-            catalog = prepareCatalog(api, random);
+            ApiReadiness.await(anonymous, apiWait, Ticker.SYSTEM, new StopSignal());
+            String operatorToken = anonymous.login(adminEmail, adminPassword);
+            // checking a saved catalog reads products; the operator does that, for nobody in particular
+            catalog = prepareCatalog(anonymous.signedIn(operatorToken, userId -> operatorToken), random);
+            Map<Long, String> shopperEmails = new HashMap<>();
+            catalog.users().forEach(user -> shopperEmails.put(user.id(), user.email()));
+            api = anonymous.signedIn(operatorToken,
+                    new ShopperLogins(anonymous, shopperEmails, Catalog.SHOPPER_PASSWORD));
         } catch (ApiUnreachableException | UnexpectedResponseException | UncheckedIOException | IllegalStateException e) {
             System.err.println("loadgen: cannot prepare the catalog through " + apiUrl + ": " + e.getMessage());
             LOG.debug("catalog preparation failed", e);
@@ -208,9 +232,8 @@ public final class TrafficSimulatorMain implements Callable<Integer> {
                 restockInterval, runSeed);
     }
 
-    /** Waits for the API, then reuses the saved catalog or creates one. */
+    /** Reuses the saved catalog or creates one, as the operator. */
     private Catalog prepareCatalog(StorefrontApiClient api, SplittableRandom random) {
-        ApiReadiness.await(api, apiWait, Ticker.SYSTEM, new StopSignal());
         CatalogLoader loader = new CatalogLoader(api, new CatalogStore(dataDir),
                 new CatalogBootstrap(api, bootstrapParallelism));
         return loader.loadOrCreate(freshCatalog, products, users, random);

@@ -48,7 +48,7 @@ class TrafficSimulatorMainTest {
         TrafficSimulatorMain main = new TrafficSimulatorMain(Settings.of(Map.of("platform.data-dir", dataDir.toString())),
                 new PrintStream(output, true, StandardCharsets.UTF_8), false);
         List<String> args = new ArrayList<>(List.of("--api-url", storefront.url().toString(),
-                "--think-time", "0ms", "--workers", "6", "--report-interval", "1s"));
+                "--think-time", "0ms", "--workers", "6", "--report-interval", "1s", "--admin-password", "operator-pw"));
         args.addAll(List.of(extraArgs));
         int exitCode = main.commandLine().execute(args.toArray(String[]::new));
         return new Outcome(exitCode, output.toString(StandardCharsets.UTF_8), main.totals());
@@ -137,7 +137,7 @@ class TrafficSimulatorMainTest {
         TrafficSimulatorMain main = new TrafficSimulatorMain(Settings.of(Map.of("platform.data-dir", dataDir.toString())),
                 new PrintStream(output, true, StandardCharsets.UTF_8), false);
 
-        int exitCode = main.commandLine().execute("--api-url", url, "--api-wait", "1s");
+        int exitCode = main.commandLine().execute("--api-url", url, "--api-wait", "1s", "--admin-password", "operator-pw");
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.toString(StandardCharsets.UTF_8)).doesNotContain("STREAMCART READY");

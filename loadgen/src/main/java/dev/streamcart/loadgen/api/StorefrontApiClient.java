@@ -48,20 +48,58 @@ public final class StorefrontApiClient {
 
     private static final String JSON = "application/json";
 
+    /** Bearer tokens of the shoppers, by user id: each shopper orders and pays as themselves. */
+    @FunctionalInterface
+    public interface ShopperTokens {
+        String tokenFor(long userId);
+    }
+
     private final URI baseUrl;
     private final Duration requestTimeout;
     private final HttpClient http;
     private final ObjectMapper json;
+    private final @Nullable String operatorToken;
+    private final @Nullable ShopperTokens shopperTokens;
 
+    /** A client that is not signed in: health, registration and login only. */
     public StorefrontApiClient(URI baseUrl, Duration requestTimeout) {
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.http = HttpClient.newBuilder()
+        this(baseUrl, requestTimeout, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .build(), null, null);
+    }
+
+    private StorefrontApiClient(URI baseUrl, Duration requestTimeout, HttpClient http, @Nullable String operatorToken,
+                                @Nullable ShopperTokens shopperTokens) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.http = Objects.requireNonNull(http, "http");
         // money arrives as decimal strings or numbers; never let it pass through a double
         this.json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.operatorToken = operatorToken;
+        this.shopperTokens = shopperTokens;
+    }
+
+    /**
+     * The same API and connection pool, signed in: the operator (admin) token for catalog, stock
+     * and fulfilment calls, and each shopper's own token for their browsing, orders and payments.
+     */
+    public StorefrontApiClient signedIn(String operatorToken, ShopperTokens shopperTokens) {
+        return new StorefrontApiClient(baseUrl, requestTimeout, http, Objects.requireNonNull(operatorToken),
+                Objects.requireNonNull(shopperTokens));
+    }
+
+    /** POST /api/auth/login: the bearer token of the account. */
+    public String login(String email, String password) {
+        String path = "/api/auth/login";
+        HttpResponse<String> response = send("POST", path, Map.of("email", email, "password", password), null, null,
+                null);
+        requireSuccess("POST", path, response);
+        JsonNode token = parse("POST", path, response).get("token");
+        if (token == null || !token.isTextual()) {
+            throw new UnexpectedResponseException("POST", path, response.statusCode(), "no token in the answer");
+        }
+        return token.asText();
     }
 
     public URI baseUrl() {
@@ -70,7 +108,7 @@ public final class StorefrontApiClient {
 
     /** GET /health: the status code (200 when every part is ready, 503 otherwise). */
     public int healthStatus() {
-        return send("GET", "/health", null, null, null).statusCode();
+        return send("GET", "/health", null, null, null, null).statusCode();
     }
 
     public long createSeller(NewSeller seller) {
@@ -96,7 +134,7 @@ public final class StorefrontApiClient {
     /** POST /api/inventory/receipts: stock arrives in a warehouse. */
     public void receiveStock(StockReceipt receipt) {
         String path = "/api/inventory/receipts";
-        HttpResponse<String> response = send("POST", path, receipt, null, null);
+        HttpResponse<String> response = send("POST", path, receipt, null, null, operatorToken);
         requireSuccess("POST", path, response);
     }
 
@@ -104,7 +142,7 @@ public final class StorefrontApiClient {
     public ProductView viewProduct(long productId, String sessionId, long userId) {
         String path = "/api/products/" + productId;
         HttpResponse<String> response = send("GET", path, null, null,
-                new String[] {"X-Session-Id", sessionId, "X-User-Id", Long.toString(userId)});
+                new String[] {"X-Session-Id", sessionId}, shopperToken(userId));
         requireSuccess("GET", path, response);
         JsonNode body = parse("GET", path, response);
         JsonNode stock = body.path("stock");
@@ -119,7 +157,7 @@ public final class StorefrontApiClient {
     /** POST /api/orders with an Idempotency-Key: placed, or stock short (409). */
     public CheckoutResult placeOrder(String idempotencyKey, NewOrder order) {
         String path = "/api/orders";
-        HttpResponse<String> response = send("POST", path, order, idempotencyKey, null);
+        HttpResponse<String> response = send("POST", path, order, idempotencyKey, null, shopperToken(order.userId()));
         if (response.statusCode() == 409) {
             return new StockShort(problemDetail(response));
         }
@@ -133,9 +171,9 @@ public final class StorefrontApiClient {
     }
 
     /** POST /api/orders/{id}/payments with an Idempotency-Key: accepted, or declined (402). */
-    public PaymentResult pay(long orderId, String idempotencyKey, CardPayment payment) {
+    public PaymentResult pay(long userId, long orderId, String idempotencyKey, CardPayment payment) {
         String path = "/api/orders/" + orderId + "/payments";
-        HttpResponse<String> response = send("POST", path, payment, idempotencyKey, null);
+        HttpResponse<String> response = send("POST", path, payment, idempotencyKey, null, shopperToken(userId));
         if (response.statusCode() == 402) {
             return new PaymentDeclined(problemDetail(response));
         }
@@ -144,16 +182,16 @@ public final class StorefrontApiClient {
     }
 
     /** POST /api/orders/{id}/cancel: releases the reservation. */
-    public void cancelOrder(long orderId) {
+    public void cancelOrder(long userId, long orderId) {
         String path = "/api/orders/" + orderId + "/cancel";
-        HttpResponse<String> response = send("POST", path, null, null, null);
+        HttpResponse<String> response = send("POST", path, null, null, null, shopperToken(userId));
         requireSuccess("POST", path, response);
     }
 
     /** POST /api/orders/{id}/fulfil; false when the order is no longer paid (409). */
     public boolean fulfil(long orderId) {
         String path = "/api/orders/" + orderId + "/fulfil";
-        HttpResponse<String> response = send("POST", path, null, null, null);
+        HttpResponse<String> response = send("POST", path, null, null, null, operatorToken);
         if (response.statusCode() == 409) {
             return false;
         }
@@ -165,7 +203,7 @@ public final class StorefrontApiClient {
     public @Nullable Long ship(long orderId, String idempotencyKey, String carrier, String trackingNumber) {
         String path = "/api/orders/" + orderId + "/shipments";
         HttpResponse<String> response = send("POST", path, Map.of("carrier", carrier, "trackingNumber", trackingNumber),
-                idempotencyKey, null);
+                idempotencyKey, null, operatorToken);
         if (response.statusCode() == 409) {
             return null;
         }
@@ -176,7 +214,8 @@ public final class StorefrontApiClient {
     /** POST /api/shipments/{id}/tracking-events; false when the shipment was already delivered (409). */
     public boolean trackingEvent(long shipmentId, String status, String location) {
         String path = "/api/shipments/" + shipmentId + "/tracking-events";
-        HttpResponse<String> response = send("POST", path, Map.of("status", status, "location", location), null, null);
+        HttpResponse<String> response = send("POST", path, Map.of("status", status, "location", location), null, null,
+                operatorToken);
         if (response.statusCode() == 409) {
             return false;
         }
@@ -195,7 +234,7 @@ public final class StorefrontApiClient {
             body.put("amount", amount.toPlainString());
         }
         body.put("reason", reason);
-        HttpResponse<String> response = send("POST", path, body, idempotencyKey, null);
+        HttpResponse<String> response = send("POST", path, body, idempotencyKey, null, operatorToken);
         if (response.statusCode() == 409) {
             return false;
         }
@@ -206,7 +245,7 @@ public final class StorefrontApiClient {
     /** GET /api/stock/{productId}, or null while the read model does not know the product yet (404). */
     public @Nullable StockView stock(long productId) {
         String path = "/api/stock/" + productId;
-        HttpResponse<String> response = send("GET", path, null, null, null);
+        HttpResponse<String> response = send("GET", path, null, null, null, operatorToken);
         if (response.statusCode() == 404) {
             return null;
         }
@@ -225,7 +264,7 @@ public final class StorefrontApiClient {
     }
 
     private long createdId(String path, Object requestBody) {
-        HttpResponse<String> response = send("POST", path, requestBody, null, null);
+        HttpResponse<String> response = send("POST", path, requestBody, null, null, operatorToken);
         requireSuccess("POST", path, response);
         JsonNode id = parse("POST", path, response).get("id");
         if (id == null || !(id.canConvertToLong() || id.isTextual())) {
@@ -234,11 +273,18 @@ public final class StorefrontApiClient {
         return id.asLong();
     }
 
+    private @Nullable String shopperToken(long userId) {
+        return shopperTokens == null ? null : shopperTokens.tokenFor(userId);
+    }
+
     private HttpResponse<String> send(String method, String path, @Nullable Object body,
-            @Nullable String idempotencyKey, String @Nullable [] headers) {
+            @Nullable String idempotencyKey, String @Nullable [] headers, @Nullable String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
                 .timeout(requestTimeout)
                 .header("Accept", JSON);
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

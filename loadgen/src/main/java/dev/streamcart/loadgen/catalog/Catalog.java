@@ -25,6 +25,10 @@ public record Catalog(
         List<Product> products,
         List<User> users) {
 
+    /** The password every shopper of a simulated catalog registered with. */
+    public static final String SHOPPER_PASSWORD = CatalogPlan.SHOPPER_PASSWORD;
+
+
     public static final int FORMAT_VERSION = 1;
 
     public Catalog {

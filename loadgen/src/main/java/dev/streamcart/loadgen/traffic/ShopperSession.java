@@ -89,7 +89,7 @@ final class ShopperSession {
         Placed placed = checkOut(plan.userId(), checkout);
         if (placed != null) {
             thinkTime.pause(random);
-            settle(placed.orderId(), checkout);
+            settle(plan.userId(), placed.orderId(), checkout);
         }
     }
 
@@ -155,19 +155,19 @@ final class ShopperSession {
         }
     }
 
-    private void settle(long orderId, CheckoutPlan checkout) {
+    private void settle(long userId, long orderId, CheckoutPlan checkout) {
         try {
             if (checkout.ending() == OrderEnding.CANCEL) {
-                api.cancelOrder(orderId);
+                api.cancelOrder(userId, orderId);
                 stats.cancelled();
                 return;
             }
             String idempotencyKey = UUID.randomUUID().toString();
             CardPayment payment = CardPayment.card(checkout.ending().testCardNumber());
-            PaymentResult result = api.pay(orderId, idempotencyKey, payment);
+            PaymentResult result = api.pay(userId, orderId, idempotencyKey, payment);
             count(orderId, result);
             if (checkout.replayPayment()) {
-                replayPayment(orderId, idempotencyKey, payment, result);
+                replayPayment(userId, orderId, idempotencyKey, payment, result);
             }
         } catch (UnexpectedResponseException e) {
             failures.unexpectedResponse(e);
@@ -189,8 +189,8 @@ final class ShopperSession {
     }
 
     /** The client retry of a payment must return the first outcome and charge nothing twice. */
-    private void replayPayment(long orderId, String idempotencyKey, CardPayment payment, PaymentResult first) {
-        PaymentResult replay = api.pay(orderId, idempotencyKey, payment);
+    private void replayPayment(long userId, long orderId, String idempotencyKey, CardPayment payment, PaymentResult first) {
+        PaymentResult replay = api.pay(userId, orderId, idempotencyKey, payment);
         if (replay.getClass() == first.getClass()) {
             stats.replayed(true);
         } else {

@@ -243,6 +243,9 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
                     return receive(body);
                 case "/api/users":
                     return createUser(body);
+                case "/api/auth/login":
+                    // the token's value is not checked here: serving-api's own tests cover authentication
+                    return new Answer(200, "{\"token\":\"token-of-" + body.path("email").asText() + "\"}");
                 case "/api/orders":
                     return idempotent(idempotencyKey, "orders", () -> placeOrder(body));
                 default:

@@ -70,7 +70,7 @@ class StorefrontApiClientTest {
 
         assertThat(placed.status()).isEqualTo("PENDING_PAYMENT");
         assertThat(placed.total()).isEqualTo(new BigDecimal("399.98"));
-        assertThat(api.pay(placed.orderId(), "pay-1", CardPayment.card("4242424242424242")))
+        assertThat(api.pay(1L, placed.orderId(), "pay-1", CardPayment.card("4242424242424242")))
                 .isEqualTo(new PaymentAccepted("PAID"));
         StockView stock = api.stock(productId);
         assertThat(stock.onHand()).isEqualTo(3);
@@ -90,7 +90,7 @@ class StorefrontApiClientTest {
     void declinedCardIsA402Result() {
         Placed placed = (Placed) api.placeOrder("key-3", new NewOrder(userId, List.of(new OrderLine(productId, 1))));
 
-        assertThat(api.pay(placed.orderId(), "pay-3", CardPayment.card("4000000000000002")))
+        assertThat(api.pay(1L, placed.orderId(), "pay-3", CardPayment.card("4000000000000002")))
                 .isInstanceOf(PaymentDeclined.class);
         assertThat(storefront.available(productId)).isEqualTo(3);
     }
@@ -103,7 +103,7 @@ class StorefrontApiClientTest {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.body()).contains("\"detail\":\"no product 999999\"");
                 });
-        assertThatThrownBy(() -> api.cancelOrder(999_999)).isInstanceOf(UnexpectedResponseException.class);
+        assertThatThrownBy(() -> api.cancelOrder(1L, 999_999)).isInstanceOf(UnexpectedResponseException.class);
     }
 
     @Test

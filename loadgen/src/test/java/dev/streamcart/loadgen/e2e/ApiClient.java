@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,10 +18,22 @@ final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final String bearerToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ApiClient(String baseUrl) {
+    private ApiClient(String baseUrl, String bearerToken) {
         this.baseUrl = baseUrl;
+        this.bearerToken = bearerToken;
+    }
+
+    /** Signs in (as the platform's admin in these tests: it may act for every buyer and seller). */
+    static ApiClient signedIn(String baseUrl, String email, String password) {
+        ApiClient anonymous = new ApiClient(baseUrl, null);
+        Reply login = anonymous.post("/api/auth/login", Map.of("email", email, "password", password));
+        if (login.status() != 200) {
+            throw new AssertionError("login of " + email + " answered " + login.status() + ": " + login.body());
+        }
+        return new ApiClient(baseUrl, login.body().path("token").asText());
     }
 
     /** A response: status and parsed body (an empty object when there is none). */
@@ -61,6 +74,9 @@ final class ApiClient {
     }
 
     private Reply send(HttpRequest.Builder request, Object body) {
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         try {
             if (body != null) {
                 request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

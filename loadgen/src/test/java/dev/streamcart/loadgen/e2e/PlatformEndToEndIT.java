@@ -69,7 +69,8 @@ class PlatformEndToEndIT {
         Folders.emptied(data);
         PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
         platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[e2e] " + message));
-        api = new ApiClient(platform.endpoints().apiUrl());
+        api = ApiClient.signedIn(platform.endpoints().apiUrl(), platform.adminCredentials().email(),
+                platform.adminCredentials().password());
     }
 
     @AfterAll

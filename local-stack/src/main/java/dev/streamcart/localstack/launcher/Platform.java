@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import dev.streamcart.localstack.process.ManagedProcess;
 import dev.streamcart.localstack.process.Reaper;
 import dev.streamcart.localstack.registry.SchemaRegistryServer;
 import dev.streamcart.schemas.topics.TopicProvisioner;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,7 @@ public final class Platform implements AutoCloseable {
     private volatile boolean stopping;
     private Endpoints endpoints;
     private Map<String, String> serviceSettings = Map.of();
+    private @Nullable AdminCredentials adminCredentials;
     private ManagedProcess kafka;
     private PostgresServer postgres;
     private final List<String> kafkaArguments = new ArrayList<>();
@@ -119,6 +122,11 @@ public final class Platform implements AutoCloseable {
         serviceSettings = new LinkedHashMap<>(endpoints.serviceSettings());
         serviceSettings.put("api.port", Integer.toString(apiPort));
         serviceSettings.put("loadgen.api-url", endpoints.apiUrl());
+
+        AdminCredentials admin = AdminCredentials.resolve(layout.dataDirectory(),
+                System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE));
+        adminCredentials = admin;
+        launcher.environment(admin.environment());
 
         progress.accept("applying PostgreSQL migrations (Flyway)");
         launcher.runToCompletion(ServiceSpec.POSTGRES_MIGRATIONS, serviceSettings, Duration.ofMinutes(3));
@@ -225,6 +233,11 @@ public final class Platform implements AutoCloseable {
 
     public ServiceLauncher launcher() {
         return launcher;
+    }
+
+    /** The operator account serving-api was started with. */
+    public AdminCredentials adminCredentials() {
+        return Objects.requireNonNull(adminCredentials, "the platform has not started");
     }
 
     public Map<String, String> serviceSettings() {

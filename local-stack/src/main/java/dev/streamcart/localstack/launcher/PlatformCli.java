@@ -112,6 +112,12 @@ public final class PlatformCli {
             OUT.println("  Dashboard  " + api + "/dashboard");
             OUT.println("  OpenAPI    " + api + "/openapi.yaml");
             OUT.println("  Health     " + api + "/health");
+            AdminCredentials admin = platform.adminCredentials();
+            OUT.println("  Admin      " + admin.email() + " / " + switch (admin.source()) {
+                case ENVIRONMENT -> "(the password in PLATFORM_ADMIN_PASSWORD)";
+                case SAVED, GENERATED -> admin.password() + "   (generated; kept in "
+                        + layout.dataDirectory().resolve(AdminCredentials.FILE_NAME) + ")";
+            });
             OUT.println("  Train      ./platform train     (recommendations from the data collected so far)");
             OUT.println("  Stop       Ctrl-C");
             OUT.println();
@@ -162,8 +168,11 @@ public final class PlatformCli {
             if (promoted != 0) {
                 return promoted;
             }
+            String token = AdminSession.login(endpoints.apiUrl(), AdminCredentials.resolve(layout.dataDirectory(),
+                    System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE)));
             HttpResponse<String> reload = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(endpoints.apiUrl() + "/api/admin/models/reload"))
+                            .header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             say("the API now serves: " + reload.body());

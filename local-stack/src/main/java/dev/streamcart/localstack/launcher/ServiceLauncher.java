@@ -22,14 +22,20 @@ public final class ServiceLauncher {
 
     private final PlatformLayout layout;
     private final Reaper reaper;
+    private volatile Map<String, String> environment = Map.of();
 
     public ServiceLauncher(PlatformLayout layout, Reaper reaper) {
         this.layout = layout;
         this.reaper = reaper;
     }
 
+    /** Environment variables every service gets: secrets go here, never on the command line. */
+    public void environment(Map<String, String> variables) {
+        this.environment = Map.copyOf(variables);
+    }
+
     public ManagedProcess start(ServiceSpec spec, Map<String, String> settings) {
-        return ManagedProcess.start(spec.name(), command(spec, settings), Map.of(), workingDirectory(spec),
+        return ManagedProcess.start(spec.name(), command(spec, settings), environment, workingDirectory(spec),
                 layout.logs().resolve(spec.name() + ".log"), reaper);
     }
 
@@ -51,10 +57,11 @@ public final class ServiceLauncher {
     /** Runs a command with this terminal as its output (for commands a person watches) and returns its exit code. */
     public int runAttached(ServiceSpec spec, Map<String, String> settings) {
         try {
-            Process process = new ProcessBuilder(command(spec, settings))
+            ProcessBuilder builder = new ProcessBuilder(command(spec, settings))
                     .directory(workingDirectory(spec).toFile())
-                    .inheritIO()
-                    .start();
+                    .inheritIO();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             reaper.register(process.pid());
             try {
                 return process.waitFor();

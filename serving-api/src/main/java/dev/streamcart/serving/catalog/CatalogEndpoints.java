@@ -256,7 +256,20 @@ public final class CatalogEndpoints {
         if (session == null || session.isBlank()) {
             return;
         }
-        clickstream.productViewed(session.trim(), userIdHeader(ctx), product.id(), product.categoryId());
+        clickstream.productViewed(session.trim(), viewer(ctx), product.id(), product.categoryId());
+    }
+
+    /**
+     * Whose view this is: the signed-in customer; or, for a storefront server calling as the
+     * operator on a shopper's behalf, the user named in X-User-Id. Anyone else's header is ignored,
+     * so nobody can put views into another user's history.
+     */
+    private static @Nullable Long viewer(Context ctx) {
+        Principal caller = Access.optionalPrincipal(ctx).orElse(null);
+        if (caller == null) {
+            return null;
+        }
+        return caller.isAdmin() ? userIdHeader(ctx) : Long.valueOf(caller.userId());
     }
 
     // A malformed user header must not fail the page view; the click is then anonymous.

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 
-import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.db.References;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.problems.DomainException;
@@ -59,7 +58,8 @@ public final class StockReceipts {
             select.setLong(1, productId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next() || (sellerId != null && row.getLong(1) != sellerId)) {
-                    throw Access.notYours("product", productId); // another seller's product reads as missing
+                    // another seller's product reads exactly like a missing one
+                    throw DomainException.unprocessable("product " + productId + " does not exist");
                 }
             }
         }

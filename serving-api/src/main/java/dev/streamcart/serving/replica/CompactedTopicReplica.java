@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -103,7 +105,10 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> startEnd = new HashMap<>(consumer.endOffsets(partitions));
+            Map<TopicPartition, Long> startEnd = new HashMap<>(retryingTimeouts(() -> consumer.endOffsets(partitions)));
+            if (!running) {
+                return;
+            }
             LOG.info("replicating {} ({} partitions, {} records to catch up)", topic.name(), partitions.size(),
                     startEnd.values().stream().mapToLong(Long::longValue).sum());
             Deserializer<V> deserializer = topic.valueSerde(registry).deserializer();
@@ -131,7 +136,7 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         // The topic may not exist yet when the API starts before the platform created it.
         boolean warned = false;
         while (running) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
+            List<PartitionInfo> infos = retryingTimeouts(() -> consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)));
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
@@ -142,6 +147,24 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
             sleep(TOPIC_WAIT);
         }
         return List.of();
+    }
+
+    /**
+     * A broker that is slow to answer (starting, or starved of CPU) is not a reason to stop serving
+     * reads for good: metadata and offset look-ups are retried until they answer or we are closed.
+     */
+    private <T> T retryingTimeouts(Supplier<T> lookup) {
+        while (true) {
+            try {
+                return lookup.get();
+            } catch (TimeoutException e) {
+                if (!running) {
+                    throw new WakeupException();
+                }
+                LOG.warn("the broker did not answer a look-up for {} in time ({}); retrying", topic.name(), e.getMessage());
+                sleep(TOPIC_WAIT);
+            }
+        }
     }
 
     private void apply(ConsumerRecord<String, byte[]> record, Deserializer<V> deserializer) {

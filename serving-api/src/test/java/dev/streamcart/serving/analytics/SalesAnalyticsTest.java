@@ -47,7 +47,7 @@ class SalesAnalyticsTest {
 
     @Test
     void salesRowsComeFromClickHouseToTheCentWithReplaysMerged() {
-        ApiClient.Response response = SERVER.client().get("/api/analytics/sales?minutes=60");
+        ApiClient.Response response = SERVER.admin().get("/api/analytics/sales?minutes=60");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode report = response.json();
@@ -67,7 +67,7 @@ class SalesAnalyticsTest {
 
     @Test
     void aLongerWindowReachesOlderMinutes() {
-        JsonNode rows = SERVER.client().get("/api/analytics/sales?minutes=180").json().path("rows");
+        JsonNode rows = SERVER.admin().get("/api/analytics/sales?minutes=180").json().path("rows");
 
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0).path("revenue").asText()).isEqualTo("9999.99");
@@ -75,9 +75,9 @@ class SalesAnalyticsTest {
 
     @Test
     void aBadWindowIs400() {
-        assertThat(SERVER.client().get("/api/analytics/sales?minutes=0").status()).isEqualTo(400);
-        assertThat(SERVER.client().get("/api/analytics/sales?minutes=abc").status()).isEqualTo(400);
-        assertThat(SERVER.client().get("/api/analytics/sales?minutes=1441").status()).isEqualTo(400);
+        assertThat(SERVER.admin().get("/api/analytics/sales?minutes=0").status()).isEqualTo(400);
+        assertThat(SERVER.admin().get("/api/analytics/sales?minutes=abc").status()).isEqualTo(400);
+        assertThat(SERVER.admin().get("/api/analytics/sales?minutes=1441").status()).isEqualTo(400);
     }
 
     @Test

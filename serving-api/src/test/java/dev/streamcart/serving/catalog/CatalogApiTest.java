@@ -26,8 +26,8 @@ class CatalogApiTest {
 
     @BeforeEach
     void setUp() {
-        client = SERVER.client();
-        shop = new Storefront(client);
+        shop = new Storefront(SERVER.client());
+        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
         db = new Db(SERVER.database());
     }
 

@@ -28,8 +28,8 @@ class CheckoutApiTest {
 
     @BeforeEach
     void setUp() {
-        client = SERVER.client();
-        shop = new Storefront(client);
+        shop = new Storefront(SERVER.client());
+        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
         db = new Db(SERVER.database());
     }
 
@@ -202,13 +202,14 @@ class CheckoutApiTest {
                 "{\"userId\":" + user + ",\"items\":[]}", 400,
                 "{\"userId\":" + user + ",\"items\":[{\"productId\":" + product + ",\"quantity\":-1}]}", 400,
                 "{\"userId\":" + user + ",\"items\":[{\"productId\":" + product + ",\"quantity\":1.5}]}", 400,
-                "{\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}", 400,
+                "{\"userId\":\"me\",\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}", 400,
                 "{\"userId\":" + user + ",\"items\":[{\"productId\":999999,\"quantity\":1}]}", 422,
-                "{\"userId\":999999,\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}", 422,
+                "{\"userId\":999999,\"items\":[{\"productId\":" + product + ",\"quantity\":1}]}", 403,
                 "{\"userId\":" + user + ", \"items\": [", 400,
                 "[1,2,3]", 400);
         expectations.forEach((body, status) -> {
-            ApiClient.Response response = client.post("/api/orders", body, "Idempotency-Key", UUID.randomUUID().toString());
+            ApiClient.Response response = shop.as(user).post("/api/orders", body, "Idempotency-Key",
+                    UUID.randomUUID().toString());
             assertThat(response.status()).as(body + " -> " + response).isEqualTo(status);
             assertThat(response.contentType()).startsWith("application/problem+json");
             JsonNode problem = response.json();

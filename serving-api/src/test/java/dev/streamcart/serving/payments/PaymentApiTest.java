@@ -37,8 +37,8 @@ class PaymentApiTest {
 
     @BeforeEach
     void setUp() {
-        client = SERVER.client();
-        shop = new Storefront(client);
+        shop = new Storefront(SERVER.client());
+        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
         db = new Db(SERVER.database());
         seller = shop.seller();
         category = shop.category();

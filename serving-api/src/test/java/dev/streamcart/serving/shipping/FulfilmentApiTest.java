@@ -35,8 +35,8 @@ class FulfilmentApiTest {
 
     @BeforeEach
     void setUp() {
-        client = SERVER.client();
-        shop = new Storefront(client);
+        shop = new Storefront(SERVER.client());
+        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
         db = new Db(SERVER.database());
         product = shop.product("10.00");
         warehouse = shop.warehouse();

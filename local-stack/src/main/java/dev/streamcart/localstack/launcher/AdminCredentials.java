@@ -1,0 +1,72 @@
+package dev.streamcart.localstack.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The operator account of a local platform. Its password comes from {@code PLATFORM_ADMIN_PASSWORD};
+ * without it, one is generated on the first start and kept, readable by the owner only, in the
+ * data folder, so restarts and {@code ./platform train} sign in with the same one.
+ */
+public record AdminCredentials(String email, String password, Source source) {
+
+    public static final String EMAIL = "admin@streamcart.local";
+    public static final String ENVIRONMENT_VARIABLE = "PLATFORM_ADMIN_PASSWORD";
+    static final String FILE_NAME = "admin-password";
+
+    /** Where the password came from, for the banner. */
+    public enum Source { ENVIRONMENT, SAVED, GENERATED }
+
+    public AdminCredentials {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(source, "source");
+    }
+
+    public static AdminCredentials resolve(Path dataDirectory, @Nullable String fromEnvironment) {
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            if (fromEnvironment.length() < 8) {
+                throw new IllegalArgumentException(ENVIRONMENT_VARIABLE + " must have at least 8 characters");
+            }
+            return new AdminCredentials(EMAIL, fromEnvironment, Source.ENVIRONMENT);
+        }
+        Path file = dataDirectory.resolve(FILE_NAME);
+        try {
+            if (Files.isRegularFile(file)) {
+                return new AdminCredentials(EMAIL, Files.readString(file, StandardCharsets.UTF_8).trim(), Source.SAVED);
+            }
+            byte[] secret = new byte[18];
+            new SecureRandom().nextBytes(secret);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            Files.createDirectories(dataDirectory);
+            Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------"))), generated + "\n", StandardCharsets.UTF_8);
+            return new AdminCredentials(EMAIL, generated, Source.GENERATED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the admin password in " + file, e);
+        }
+    }
+
+    /**
+     * How services receive it: environment variables, never command-line arguments, which every
+     * user of the machine can read with {@code ps}.
+     */
+    public Map<String, String> environment() {
+        return Map.of("AUTH_ADMIN_EMAIL", email, "AUTH_ADMIN_PASSWORD", password);
+    }
+
+    @Override
+    public String toString() {
+        return "AdminCredentials[email=" + email + ", source=" + source + "]";
+    }
+}
