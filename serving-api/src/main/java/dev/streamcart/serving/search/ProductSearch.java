@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Product search on PostgreSQL: full text over the generated, weighted {@code search_document}
- * (GIN index) with {@code websearch_to_tsquery}, the category subtree by a recursive CTE, price,
+ * (GIN index) with {@code websearch_to_tsquery}, the category subtree (resolved first by a recursive
+ * CTE, then matched as a list of ids), price,
  * brand, rating and stock filters, then one page and the facet counts of the whole filtered set
  * (one pass with GROUPING SETS). Only active products are found.
  *
@@ -58,8 +60,8 @@ public final class ProductSearch {
 
     public SearchResult search(SearchRequest request) {
         Objects.requireNonNull(request, "request");
-        Filter filter = Filter.of(request);
         return transactions.read(connection -> {
+            Filter filter = Filter.of(request, request.categoryId() == null ? null : subtree(connection, request.categoryId()));
             List<SearchResult.Hit> items = page(connection, request, filter);
             Counts counts = facetCache == null ? counts(connection, filter) : cachedCounts(connection, filter);
             long totalPages = (counts.total() + request.size() - 1) / request.size();
@@ -69,29 +71,23 @@ public final class ProductSearch {
     }
 
     /** The WHERE clause of a request and its parameters, shared by the page and the facet queries. */
-    private record Filter(String with, String from, String where, List<Object> parameters, boolean text) {
+    private record Filter(String from, String where, List<Object> parameters, boolean text) {
 
-        static Filter of(SearchRequest request) {
+        /** {@code categories}: the ids of the requested category's subtree (null: no category filter). */
+        static Filter of(SearchRequest request, Long @Nullable [] categories) {
             List<Object> parameters = new ArrayList<>();
-            StringBuilder with = new StringBuilder();
             StringBuilder from = new StringBuilder(" FROM products p");
             StringBuilder where = new StringBuilder(" WHERE p.is_active");
-            if (request.categoryId() != null) {
-                with.append("""
-                        WITH RECURSIVE subtree (id) AS (
-                            SELECT id FROM categories WHERE id = ?
-                            UNION
-                            SELECT c.id FROM categories c JOIN subtree s ON c.parent_id = s.id)
-                        """);
-                parameters.add(request.categoryId());
-            }
             if (request.text() != null) {
                 from.append(" CROSS JOIN websearch_to_tsquery('english', ?) AS query");
                 parameters.add(request.text());
                 where.append(" AND p.search_document @@ query");
             }
-            if (request.categoryId() != null) {
-                where.append(" AND p.category_id IN (SELECT id FROM subtree)");
+            if (categories != null) {
+                // the ids themselves, not a subquery: the planner then estimates the rows from the
+                // column statistics and keeps to the category index for a small subtree
+                where.append(" AND p.category_id = ANY (?)");
+                parameters.add(categories);
             }
             if (request.minPrice() != null) {
                 where.append(" AND p.price >= ?");
@@ -113,16 +109,50 @@ public final class ProductSearch {
                 where.append(request.inStock() ? " AND" : " AND NOT").append(" EXISTS (SELECT 1 FROM inventory i"
                         + " WHERE i.product_id = p.id AND i.quantity > i.reserved_quantity)");
             }
-            return new Filter(with.toString(), from.toString(), where.toString(), List.copyOf(parameters),
-                    request.text() != null);
+            return new Filter(from.toString(), where.toString(), List.copyOf(parameters), request.text() != null);
         }
 
         int bind(PreparedStatement statement) throws SQLException {
             int index = 1;
             for (Object parameter : parameters) {
-                statement.setObject(index++, parameter);
+                if (parameter instanceof Long[] ids) {
+                    statement.setArray(index++, statement.getConnection().createArrayOf("bigint", ids));
+                } else {
+                    statement.setObject(index++, parameter);
+                }
             }
             return index;
+        }
+
+        // Long[] has identity equality; the facet cache needs equal filters to be equal keys
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Filter that && where.equals(that.where) && from.equals(that.from)
+                    && Arrays.deepEquals(parameters.toArray(), that.parameters.toArray());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(where, from, Arrays.deepHashCode(parameters.toArray()));
+        }
+    }
+
+    /** The category and every category below it (empty when it does not exist). */
+    private static Long[] subtree(Connection connection, long categoryId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                WITH RECURSIVE subtree (id) AS (
+                    SELECT id FROM categories WHERE id = ?
+                    UNION
+                    SELECT c.id FROM categories c JOIN subtree s ON c.parent_id = s.id)
+                SELECT id FROM subtree""")) {
+            select.setLong(1, categoryId);
+            try (ResultSet rows = select.executeQuery()) {
+                List<Long> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+                return ids.toArray(Long[]::new);
+            }
         }
     }
 
@@ -131,7 +161,7 @@ public final class ProductSearch {
         SearchSort sort = request.effectiveSort();
         String score = filter.text() ? "ts_rank_cd(p.search_document, query, 32)" : "NULL::real";
         // the inner query finds the page's ids; image and stock are looked up for those rows only
-        String sql = filter.with() + """
+        String sql = """
                 SELECT r.id, r.name, r.brand, r.price, r.currency, r.category_id, r.rating_avg, r.rating_count, r.score,
                        EXISTS (SELECT 1 FROM inventory i WHERE i.product_id = r.id AND i.quantity > i.reserved_quantity),
                        (SELECT im.url FROM product_images im WHERE im.product_id = r.id ORDER BY im.position LIMIT 1)
@@ -216,7 +246,7 @@ public final class ProductSearch {
     }
 
     private static FacetRows facets(Connection connection, Filter filter) throws SQLException {
-        String sql = filter.with() + """
+        String sql = """
                 SELECT GROUPING(f.category_id), GROUPING(f.brand), GROUPING(f.bucket), GROUPING(f.in_stock),
                        f.category_id, f.brand, f.bucket, f.in_stock, count(*)
                 FROM (SELECT p.category_id, p.brand, %s AS bucket, s.product_id IS NOT NULL AS in_stock"""
