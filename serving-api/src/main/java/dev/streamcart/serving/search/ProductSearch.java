@@ -71,7 +71,7 @@ public final class ProductSearch {
     }
 
     /** The WHERE clause of a request and its parameters, shared by the page and the facet queries. */
-    private record Filter(String from, String where, List<Object> parameters, boolean text) {
+    private record Filter(String from, String where, List<Object> parameters, boolean text, @Nullable Boolean inStock) {
 
         /** {@code categories}: the ids of the requested category's subtree (null: no category filter). */
         static Filter of(SearchRequest request, Long @Nullable [] categories) {
@@ -109,7 +109,8 @@ public final class ProductSearch {
                 where.append(request.inStock() ? " AND" : " AND NOT").append(" EXISTS (SELECT 1 FROM inventory i"
                         + " WHERE i.product_id = p.id AND i.quantity > i.reserved_quantity)");
             }
-            return new Filter(from.toString(), where.toString(), List.copyOf(parameters), request.text() != null);
+            return new Filter(from.toString(), where.toString(), List.copyOf(parameters), request.text() != null,
+                    request.inStock());
         }
 
         int bind(PreparedStatement statement) throws SQLException {
@@ -128,6 +129,7 @@ public final class ProductSearch {
         @Override
         public boolean equals(Object other) {
             return other instanceof Filter that && where.equals(that.where) && from.equals(that.from)
+                    && Objects.equals(inStock, that.inStock)
                     && Arrays.deepEquals(parameters.toArray(), that.parameters.toArray());
         }
 
@@ -246,13 +248,15 @@ public final class ProductSearch {
     }
 
     private static FacetRows facets(Connection connection, Filter filter) throws SQLException {
+        // with a stock filter every match has the same availability: no need to look at the inventory again
+        String availability = filter.inStock() == null ? "s.product_id IS NOT NULL" : filter.inStock().toString();
+        String join = filter.inStock() == null
+                ? " LEFT JOIN (" + AVAILABLE + " GROUP BY product_id) s ON s.product_id = p.id" : "";
         String sql = """
                 SELECT GROUPING(f.category_id), GROUPING(f.brand), GROUPING(f.bucket), GROUPING(f.in_stock),
                        f.category_id, f.brand, f.bucket, f.in_stock, count(*)
-                FROM (SELECT p.category_id, p.brand, %s AS bucket, s.product_id IS NOT NULL AS in_stock"""
-                .formatted(PRICE_BUCKET)
-                + filter.from() + " LEFT JOIN (" + AVAILABLE + " GROUP BY product_id) s ON s.product_id = p.id"
-                + filter.where() + """
+                FROM (SELECT p.category_id, p.brand, %s AS bucket, %s AS in_stock""".formatted(PRICE_BUCKET, availability)
+                + filter.from() + join + filter.where() + """
                 ) f
                 GROUP BY GROUPING SETS ((), (f.category_id), (f.brand), (f.bucket), (f.in_stock))""";
         long total = 0;

@@ -121,6 +121,12 @@ class ProductSearchApiTest {
         assertThat(ids(search("inStock=false"))).as("all reserved, or never received")
                 .containsExactlyInAnyOrder(travelMug, hose);
         assertThat(ids(search("q=mug&brand=Hearth&inStock=true&maxPrice=12.00"))).containsExactly(coffeeMug);
+        JsonNode onlyInStock = search("category=" + kitchen + "&inStock=true").path("facets").path("availability");
+        assertThat(onlyInStock.path("inStock").asLong()).isEqualTo(3);
+        assertThat(onlyInStock.path("outOfStock").asLong()).isZero();
+        JsonNode onlyOut = search("category=" + kitchen + "&inStock=false").path("facets").path("availability");
+        assertThat(onlyOut.path("inStock").asLong()).isZero();
+        assertThat(onlyOut.path("outOfStock").asLong()).isEqualTo(1);
     }
 
     @Test
