@@ -19,6 +19,7 @@ import dev.streamcart.serving.photos.PhotoEndpoints;
 import dev.streamcart.serving.refunds.RefundEndpoints;
 import dev.streamcart.serving.reviews.ReviewEndpoints;
 import dev.streamcart.serving.sellers.SellerEndpoints;
+import dev.streamcart.serving.search.SearchEndpoints;
 import dev.streamcart.serving.shipping.ShippingEndpoints;
 import dev.streamcart.serving.stock.StockEndpoints;
 import dev.streamcart.serving.users.UserEndpoints;
@@ -41,7 +42,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
                         OpenApiDocument openApi, StockAlertEndpoints stockAlerts, CartEndpoints cart,
-                        ReviewEndpoints reviews, PhotoEndpoints photos, SellerEndpoints sellers) {
+                        ReviewEndpoints reviews, PhotoEndpoints photos, SellerEndpoints sellers, SearchEndpoints search) {
 
     public ApiRoutes {
         Objects.requireNonNull(health, "health");
@@ -64,6 +65,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         Objects.requireNonNull(reviews, "reviews");
         Objects.requireNonNull(photos, "photos");
         Objects.requireNonNull(sellers, "sellers");
+        Objects.requireNonNull(search, "search");
     }
 
     public void declare(RoutesConfig routes) {
@@ -81,9 +83,17 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         // catalog: sellers run their own products; the category tree and warehouses are the operator's
         routes.post("/api/sellers", catalog::createSeller, Role.SIGNED_IN);
         routes.post("/api/categories", catalog::createCategory, Role.ADMIN);
+        routes.get("/api/categories", catalog::categoryTree);
+        routes.get("/api/categories/{id}", catalog::getCategory);
+        routes.patch("/api/categories/{id}", catalog::changeCategory, Role.ADMIN);
         routes.post("/api/warehouses", catalog::createWarehouse, Role.ADMIN);
         routes.post("/api/products", catalog::createProduct, Role.SELLER);
         routes.get("/api/products/{id}", catalog::getProduct);
+        routes.patch("/api/products/{id}", catalog::changeProduct, Role.SELLER);
+        routes.put("/api/products/{id}/price", catalog::changePrice, Role.SELLER);
+
+        // search: full text, filters, facets (public)
+        routes.get("/api/search", search::search);
 
         // stock arriving, and stock as the real-time read model sees it
         routes.post("/api/inventory/receipts", inventory::receive, Role.SELLER);

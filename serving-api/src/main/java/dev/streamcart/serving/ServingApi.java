@@ -33,6 +33,7 @@ import dev.streamcart.serving.cart.ExpiredCartSweeper;
 import dev.streamcart.serving.cart.ShoppingCart;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.catalog.Categories;
+import dev.streamcart.serving.catalog.ProductCache;
 import dev.streamcart.serving.catalog.Products;
 import dev.streamcart.serving.catalog.Sellers;
 import dev.streamcart.serving.catalog.Warehouses;
@@ -91,6 +92,8 @@ import dev.streamcart.serving.recommendations.RecommendationEndpoints;
 import dev.streamcart.serving.recommendations.Recommender;
 import dev.streamcart.serving.refunds.OrderRefunds;
 import dev.streamcart.serving.refunds.RefundEndpoints;
+import dev.streamcart.serving.search.ProductSearch;
+import dev.streamcart.serving.search.SearchEndpoints;
 import dev.streamcart.serving.replica.CompactedTopicReplica;
 import dev.streamcart.serving.replica.ReadModel;
 import dev.streamcart.serving.reviews.ProductReviews;
@@ -131,6 +134,12 @@ public final class ServingApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServingApi.class);
     private static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofSeconds(1);
     private static final Duration CART_SWEEP_INTERVAL = Duration.ofHours(1);
+    // catalog: writes through this API invalidate at once; the TTL bounds rows changed elsewhere
+    private static final long PRODUCT_CACHE_SIZE = 100_000;
+    private static final Duration PRODUCT_CACHE_TTL = Duration.ofMinutes(5);
+    // search: totals and facet counts of a filter may be this old (the items never are); 0 turns it off
+    private static final Duration SEARCH_FACET_CACHE_TTL =
+            Duration.ofMillis(Long.getLong("search.facet-cache-ttl-ms", 5_000));
 
     /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
     public record Route(String method, String path) {}
@@ -268,7 +277,9 @@ public final class ServingApi implements AutoCloseable {
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
                 new AuthEndpoints(json, login, tokens),
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
-                        new Warehouses(transactions), new Products(transactions), stockLevels, clickstream, tokens::forgetUser),
+                        new Warehouses(transactions), new Products(transactions, json, new OutboxWriter(json)),
+                        new ProductCache(PRODUCT_CACHE_SIZE, PRODUCT_CACHE_TTL), stockLevels, clickstream,
+                        tokens::forgetUser),
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
                 new UserEndpoints(json, new UserRegistration(transactions, hasher), new UserProfiles(transactions),
                         new UserAddresses(transactions), new UserPreferences(transactions)),
@@ -293,7 +304,8 @@ public final class ServingApi implements AutoCloseable {
                 new ReviewEndpoints(json, new ProductReviews(transactions), new ReviewPhotos(transactions, photoStore)),
                 new PhotoEndpoints(photoStore),
                 new SellerEndpoints(json, new SellerDirectory(transactions), new SellerAdministration(transactions),
-                        new SellerOrders(transactions), new SellerSales(transactions), Clock.systemUTC()));
+                        new SellerOrders(transactions), new SellerSales(transactions), Clock.systemUTC()),
+                new SearchEndpoints(new ProductSearch(transactions, SEARCH_FACET_CACHE_TTL), clickstream));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin server = Javalin.create(cfg -> {

@@ -62,6 +62,9 @@ class OpenApiDocumentTest {
     private static KafkaProducer<String, byte[]> producer;
     private static SchemaRegistryClient registry;
 
+    /** Routes some test of this class checked against the document; @AfterAll wants every route here. */
+    private static final Set<ServingApi.Route> EXERCISED_ELSEWHERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Set<ServingApi.Route> exercised = new LinkedHashSet<>();
     private final List<String> violations = new ArrayList<>();
 
@@ -246,7 +249,7 @@ class OpenApiDocumentTest {
         check("GET", "/health", anonymous.get("/health"));
 
         assertThat(violations).isEmpty();
-        assertThat(exercised).as("every registered route was called").containsAll(SERVER.api().routes());
+        EXERCISED_ELSEWHERE.addAll(exercised);
     }
 
     private void check(String method, String path, ApiClient.Response response) {
@@ -377,5 +380,72 @@ class OpenApiDocumentTest {
         String verb = method.toUpperCase(java.util.Locale.ROOT);
         EXERCISED_ELSEWHERE.add(new ServingApi.Route(verb, path));
         assertThat(CONTRACT.violations(verb, path, response)).as(verb + " " + path + " -> " + response).isEmpty();
+    }
+
+    @Test
+    void catalogAndSearchResponsesCarryEveryFieldTheirSchemaRequires() {
+        ApiClient client = SERVER.client();
+        Storefront shop = new Storefront(client);
+        ApiClient admin = shop.admin();
+        long root = shop.category();
+        ApiClient.Response child = admin.post("/api/categories", json("name", "Child", "parentId", root));
+        long seller = shop.seller();
+        ApiClient owner = shop.asSeller(seller);
+        long product = owner.post("/api/products", json("categoryId", child.id(), "sku", "OPENAPI-CATALOG",
+                "name", "Blue kettle", "price", "30.00", "brand", "Hearth", "weightGrams", 900,
+                "attributes", json("colour", "blue"), "tags", java.util.List.of("kettle"),
+                "images", java.util.List.of(json("url", "https://img.example.com/k.jpg")))).id();
+
+        assertConforms(client.get("/api/categories"), "/api/categories", "get");
+        assertConforms(client.get("/api/categories/" + child.id()), "/api/categories/{id}", "get");
+        assertConforms(client.get("/api/categories/999999"), "/api/categories/{id}", "get");
+        assertConforms(admin.patch("/api/categories/" + child.id(), json("name", "Kettles")), "/api/categories/{id}", "patch");
+        assertConforms(admin.patch("/api/categories/" + root, json("parentId", child.id())), "/api/categories/{id}", "patch");
+        assertConforms(client.get("/api/products/" + product), "/api/products/{id}", "get");
+        assertConforms(owner.patch("/api/products/" + product, json("tags", java.util.List.of("tea"))), "/api/products/{id}", "patch");
+        assertConforms(owner.patch("/api/products/" + product, json("price", "1.00")), "/api/products/{id}", "patch");
+        assertConforms(shop.asSeller(shop.seller()).patch("/api/products/" + product, json("name", "x")), "/api/products/{id}", "patch");
+        assertConforms(shop.as(shop.user()).patch("/api/products/" + product, json("name", "x")), "/api/products/{id}", "patch");
+        assertConforms(owner.put("/api/products/" + product + "/price", json("price", "31.00")), "/api/products/{id}/price", "put");
+        assertConforms(owner.put("/api/products/" + product + "/price", json("price", "-1")), "/api/products/{id}/price", "put");
+        assertConforms(client.get("/api/search?q=kettle"), "/api/search", "get");
+        assertConforms(client.get("/api/search?category=" + root + "&inStock=false&sort=price_desc"), "/api/search", "get");
+        assertConforms(client.get("/api/search?size=1000"), "/api/search", "get");
+    }
+
+    @Test
+    void cartAlertAndUserOrderResponsesMatchTheirSchemas() {
+        Storefront shop = new Storefront(SERVER.client());
+        long product = shop.product("6.00");
+        shop.receive(product, shop.warehouse(), 10);
+        long buyer = shop.user();
+        ApiClient me = shop.as(buyer);
+
+        assertConforms(me.get("/api/cart"), "/api/cart", "get");
+        assertConforms(me.post("/api/cart/items", json("productId", product, "quantity", 2)), "/api/cart/items", "post");
+        assertConforms(me.patch("/api/cart/items/" + product, json("quantity", 3)), "/api/cart/items/{productId}", "patch");
+        assertConforms(me.post("/api/cart/items/" + product + "/save-for-later", ""),
+                "/api/cart/items/{productId}/save-for-later", "post");
+        assertConforms(me.post("/api/cart/saved/" + product + "/move-to-cart", ""),
+                "/api/cart/saved/{productId}/move-to-cart", "post");
+        assertConforms(me.post("/api/cart/refresh-prices", ""), "/api/cart/refresh-prices", "post");
+        assertConforms(me.post("/api/cart/quote", json("region", "us-east")), "/api/cart/quote", "post");
+        assertConforms(me.post("/api/cart/checkout", json("region", "us-east"), "Idempotency-Key", "oa-cart-" + buyer),
+                "/api/cart/checkout", "post");
+        me.post("/api/cart/items", json("productId", product, "quantity", 1));
+        assertConforms(OtherVerbs.delete(me, "/api/cart/items/" + product), "/api/cart/items/{productId}", "delete");
+        ApiClient.Response address = me.post("/api/users/" + buyer + "/addresses", json("type", "shipping",
+                "firstName", "Ada", "lastName", "Lovelace", "line1", "1 Main St", "city", "Leeds", "postalCode", "LS1 1AA",
+                "country", "GB"));
+        assertConforms(OtherVerbs.delete(me, "/api/users/" + buyer + "/addresses/" + address.id()),
+                "/api/users/{id}/addresses/{addressId}", "delete");
+        assertConforms(me.get("/api/users/" + buyer + "/orders"), "/api/users/{id}/orders", "get");
+        assertConforms(shop.admin().get("/api/alerts/stock?limit=5"), "/api/alerts/stock", "get");
+    }
+
+    /** Every registered route had at least one real response checked against its schema by some test above. */
+    @AfterAll
+    static void everyRouteWasCheckedAgainstTheDocument() {
+        assertThat(EXERCISED_ELSEWHERE).as("routes whose responses were checked").containsAll(SERVER.api().routes());
     }
 }
