@@ -45,8 +45,8 @@ import picocli.CommandLine.Option;
  * totals when it ends (duration, max orders, or SIGTERM).
  */
 @Command(name = "loadgen", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Simulated storefront traffic (browsing, checkouts, payments, declines, cancellations)"
-                + " against the StreamCart API.")
+        description = "Simulated storefront traffic (searches, browsing, carts, checkouts, payments, declines,"
+                + " cancellations, fulfilment, refunds, reviews) against the StreamCart API.")
 public final class TrafficSimulatorMain implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrafficSimulatorMain.class);
@@ -112,6 +112,15 @@ public final class TrafficSimulatorMain implements Callable<Integer> {
             description = "Share of checkouts and payments retried with the same Idempotency-Key."
                     + " Default: ${DEFAULT-VALUE}")
     double replayShare = 0.02;
+
+    @Option(names = "--cart-share", defaultValue = "0.5",
+            description = "Share of checkouts that go through the cart (add items, quote, checkout) instead of"
+                    + " POST /api/orders. Default: ${DEFAULT-VALUE}")
+    double cartShare = 0.5;
+
+    @Option(names = "--search-share", defaultValue = "0.35",
+            description = "Share of sessions that search before viewing products. Default: ${DEFAULT-VALUE}")
+    double searchShare = 0.35;
 
     @Option(names = "--seed", defaultValue = "0",
             description = "Seed of the shoppers' decisions (0: a new one each run). Default: ${DEFAULT-VALUE}")
@@ -222,6 +231,8 @@ public final class TrafficSimulatorMain implements Callable<Integer> {
                 .withDeclineShare(declineShare)
                 .withCancelShare(cancelShare)
                 .withReplayShare(replayShare)
+                .withCartShare(cartShare)
+                .withSearchShare(searchShare)
                 .forProfile(profile);
     }
 

@@ -101,4 +101,42 @@ public final class Requests {
             return "CardPayment[method=" + method + ", card=****" + cardNumber.substring(Math.max(0, cardNumber.length() - 4)) + "]";
         }
     }
+
+    // ---- issue 3: carts, reviews, addresses ----
+
+    public record CartItem(long productId, int quantity) {
+        public CartItem {
+            if (quantity <= 0) {
+                throw new IllegalArgumentException("quantity must be positive, was " + quantity);
+            }
+        }
+    }
+
+    /** Where a cart is quoted for or shipped to; an explicit region wins over the address's country. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Destination(@Nullable Long shippingAddressId, @Nullable String region) {}
+
+    public record NewReview(int rating, String title, String text) {
+        public NewReview {
+            if (rating < 1 || rating > 5) {
+                throw new IllegalArgumentException("rating must be 1 to 5, was " + rating);
+            }
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** A shipping or billing address, with the JSON names of the API's NewAddress. */
+    public record NewAddress(String type, String firstName, String lastName, String line1, String city,
+            String postalCode, String country, boolean isDefault) {
+        public NewAddress {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(firstName, "firstName");
+            Objects.requireNonNull(lastName, "lastName");
+            Objects.requireNonNull(line1, "line1");
+            Objects.requireNonNull(city, "city");
+            Objects.requireNonNull(postalCode, "postalCode");
+            Objects.requireNonNull(country, "country");
+        }
+    }
 }

@@ -18,8 +18,14 @@ public final class Responses {
         }
     }
 
-    /** POST /api/orders: placed (201), or refused because stock is short (409). */
-    public sealed interface CheckoutResult permits Placed, StockShort {}
+    /**
+     * POST /api/orders and POST /api/cart/checkout: placed (201), refused because stock is short
+     * (409), or (cart only) refused because a remembered price changed (409 price-changed).
+     */
+    public sealed interface CheckoutResult permits Placed, StockShort, PriceChanged {}
+
+    /** POST /api/cart/quote: the totals, or refused because stock is short (409). */
+    public sealed interface QuoteResult permits Quoted, StockShort {}
 
     public record Placed(long orderId, String status, @Nullable BigDecimal total) implements CheckoutResult {
         public Placed {
@@ -27,7 +33,7 @@ public final class Responses {
         }
     }
 
-    public record StockShort(String detail) implements CheckoutResult {
+    public record StockShort(String detail) implements CheckoutResult, QuoteResult {
         public StockShort {
             Objects.requireNonNull(detail, "detail");
         }
@@ -56,4 +62,20 @@ public final class Responses {
     }
 
     public record WarehouseStock(long warehouseId, long onHand, long reserved, long available) {}
+
+    /** A cart line's remembered price differs from the current one; nothing was ordered. */
+    public record PriceChanged(String detail) implements CheckoutResult {
+        public PriceChanged {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    public record Quoted(@Nullable BigDecimal total) implements QuoteResult {}
+
+    /** GET /api/search: how many products matched, and the ids on the page returned. */
+    public record SearchResults(long total, List<Long> productIds) {
+        public SearchResults {
+            productIds = List.copyOf(productIds);
+        }
+    }
 }

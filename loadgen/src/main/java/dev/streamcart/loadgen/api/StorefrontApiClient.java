@@ -3,6 +3,7 @@ package dev.streamcart.loadgen.api;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,9 +20,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.loadgen.api.Requests.CardPayment;
+import dev.streamcart.loadgen.api.Requests.CartItem;
+import dev.streamcart.loadgen.api.Requests.Destination;
+import dev.streamcart.loadgen.api.Requests.NewAddress;
 import dev.streamcart.loadgen.api.Requests.NewCategory;
 import dev.streamcart.loadgen.api.Requests.NewOrder;
 import dev.streamcart.loadgen.api.Requests.NewProduct;
+import dev.streamcart.loadgen.api.Requests.NewReview;
 import dev.streamcart.loadgen.api.Requests.NewSeller;
 import dev.streamcart.loadgen.api.Requests.NewUser;
 import dev.streamcart.loadgen.api.Requests.NewWarehouse;
@@ -31,6 +36,10 @@ import dev.streamcart.loadgen.api.Responses.PaymentAccepted;
 import dev.streamcart.loadgen.api.Responses.PaymentDeclined;
 import dev.streamcart.loadgen.api.Responses.PaymentResult;
 import dev.streamcart.loadgen.api.Responses.Placed;
+import dev.streamcart.loadgen.api.Responses.PriceChanged;
+import dev.streamcart.loadgen.api.Responses.QuoteResult;
+import dev.streamcart.loadgen.api.Responses.Quoted;
+import dev.streamcart.loadgen.api.Responses.SearchResults;
 import dev.streamcart.loadgen.api.Responses.ProductView;
 import dev.streamcart.loadgen.api.Responses.StockShort;
 import dev.streamcart.loadgen.api.Responses.StockView;
@@ -263,6 +272,138 @@ public final class StorefrontApiClient {
                 body.path("reserved").asLong(), body.path("available").asLong(), warehouses);
     }
 
+    /**
+     * GET /api/search as a shopper in session {@code sessionId} (recorded as a SEARCH click), with
+     * an optional category subtree and sort.
+     */
+    public SearchResults search(long userId, String sessionId, String query, @Nullable Long categoryId,
+            @Nullable String sort) {
+        StringBuilder path = new StringBuilder("/api/search?q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
+        if (categoryId != null) {
+            path.append("&category=").append(categoryId);
+        }
+        if (sort != null) {
+            path.append("&sort=").append(URLEncoder.encode(sort, StandardCharsets.UTF_8));
+        }
+        String target = path.toString();
+        HttpResponse<String> response = send("GET", target, null, null, new String[] {"X-Session-Id", sessionId},
+                shopperToken(userId));
+        requireSuccess("GET", "/api/search", response);
+        JsonNode body = parse("GET", "/api/search", response);
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode hit : body.path("items")) {
+            ids.add(hit.path("id").asLong());
+        }
+        return new SearchResults(body.path("total").asLong(ids.size()), ids);
+    }
+
+    /** POST /api/cart/items as the shopper, in session {@code sessionId} (recorded as a CART_ADD click). */
+    public void addToCart(long userId, String sessionId, CartItem item) {
+        String path = "/api/cart/items";
+        HttpResponse<String> response = send("POST", path, item, null, new String[] {"X-Session-Id", sessionId},
+                shopperToken(userId));
+        requireSuccess("POST", path, response);
+    }
+
+    /** POST /api/cart/items/{productId}/save-for-later. */
+    public void saveForLater(long userId, long productId) {
+        cartCommand(userId, "POST", "/api/cart/items/" + productId + "/save-for-later");
+    }
+
+    /** POST /api/cart/saved/{productId}/move-to-cart. */
+    public void moveToCart(long userId, long productId) {
+        cartCommand(userId, "POST", "/api/cart/saved/" + productId + "/move-to-cart");
+    }
+
+    /** DELETE /api/cart/items/{productId}; false when the line was not there (404). */
+    public boolean removeFromCart(long userId, long productId) {
+        String path = "/api/cart/items/" + productId;
+        HttpResponse<String> response = send("DELETE", path, null, null, null, shopperToken(userId));
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        requireSuccess("DELETE", path, response);
+        return true;
+    }
+
+    /** POST /api/cart/refresh-prices: the shopper accepts the current prices. */
+    public void refreshCartPrices(long userId) {
+        cartCommand(userId, "POST", "/api/cart/refresh-prices");
+    }
+
+    /** POST /api/cart/quote: subtotal, tax, shipping and total; or stock short (409). */
+    public QuoteResult quoteCart(long userId, Destination destination) {
+        String path = "/api/cart/quote";
+        HttpResponse<String> response = send("POST", path, destination, null, null, shopperToken(userId));
+        if (response.statusCode() == 409) {
+            return new StockShort(problemDetail(response));
+        }
+        requireSuccess("POST", path, response);
+        return new Quoted(decimal(parse("POST", path, response).get("total")));
+    }
+
+    /**
+     * POST /api/cart/checkout with an Idempotency-Key: placed, a price changed since a line was
+     * added (409 price-changed), or stock short (any other 409).
+     */
+    public CheckoutResult checkoutCart(long userId, String idempotencyKey, Destination destination) {
+        String path = "/api/cart/checkout";
+        HttpResponse<String> response = send("POST", path, destination, idempotencyKey, null, shopperToken(userId));
+        if (response.statusCode() == 409) {
+            return problemType(response).endsWith("price-changed")
+                    ? new PriceChanged(problemDetail(response))
+                    : new StockShort(problemDetail(response));
+        }
+        requireSuccess("POST", path, response);
+        JsonNode body = parse("POST", path, response);
+        JsonNode id = body.get("id");
+        if (id == null || !id.canConvertToLong() && !id.isTextual()) {
+            throw new UnexpectedResponseException("POST", path, response.statusCode(), "no order id in " + response.body());
+        }
+        return new Placed(id.asLong(), body.path("status").asText("PENDING_PAYMENT"), decimal(body.get("total")));
+    }
+
+    /** The id of the shopper's default shipping address (GET /api/users/{id}/addresses), or null. */
+    public @Nullable Long defaultShippingAddress(long userId) {
+        String path = "/api/users/" + userId + "/addresses";
+        HttpResponse<String> response = send("GET", path, null, null, null, shopperToken(userId));
+        requireSuccess("GET", path, response);
+        Long any = null;
+        for (JsonNode address : parse("GET", path, response).path("addresses")) {
+            if ("shipping".equals(address.path("type").asText())) {
+                if (address.path("isDefault").asBoolean(false)) {
+                    return address.path("id").asLong();
+                }
+                any = any != null ? any : address.path("id").asLong();
+            }
+        }
+        return any;
+    }
+
+    /** POST /api/users/{id}/addresses as the shopper: the new address's id. */
+    public long addAddress(long userId, NewAddress address) {
+        String path = "/api/users/" + userId + "/addresses";
+        HttpResponse<String> response = send("POST", path, address, null, null, shopperToken(userId));
+        requireSuccess("POST", path, response);
+        return parse("POST", path, response).path("id").asLong();
+    }
+
+    /** POST /api/products/{id}/reviews as the buyer; false when they already reviewed it (409). */
+    public boolean writeReview(long userId, long productId, NewReview review) {
+        String path = "/api/products/" + productId + "/reviews";
+        HttpResponse<String> response = send("POST", path, review, null, null, shopperToken(userId));
+        if (response.statusCode() == 409) {
+            return false;
+        }
+        requireSuccess("POST", path, response);
+        return true;
+    }
+
+    private void cartCommand(long userId, String method, String path) {
+        HttpResponse<String> response = send(method, path, null, null, null, shopperToken(userId));
+        requireSuccess(method, path, response);
+    }
+
     private long createdId(String path, Object requestBody) {
         HttpResponse<String> response = send("POST", path, requestBody, null, null, operatorToken);
         requireSuccess("POST", path, response);
@@ -337,6 +478,15 @@ public final class StorefrontApiClient {
             return detail.isEmpty() ? problem.path("title").asText(response.body()) : detail;
         } catch (JsonProcessingException e) {
             return response.body();
+        }
+    }
+
+    /** The problem+json "type" (a URI ending in the problem's slug, such as price-changed), or "". */
+    private String problemType(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body()).path("type").asText("");
+        } catch (JsonProcessingException e) {
+            return "";
         }
     }
 

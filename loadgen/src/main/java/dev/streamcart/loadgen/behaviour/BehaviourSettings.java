@@ -12,6 +12,8 @@ package dev.streamcart.loadgen.behaviour;
  * @param zipfExponent           skew of product popularity (1.0 is classic Zipf)
  * @param meanViews              mean number of product views per session
  * @param maxViews               cap on product views per session
+ * @param cartShare              share of checkouts that go through the cart instead of POST /api/orders
+ * @param searchShare            share of sessions that search before viewing products
  */
 public record BehaviourSettings(
         double conversion,
@@ -22,9 +24,13 @@ public record BehaviourSettings(
         double replayShare,
         double zipfExponent,
         double meanViews,
-        int maxViews) {
+        int maxViews,
+        double cartShare,
+        double searchShare) {
 
     public BehaviourSettings {
+        requireShare("cartShare", cartShare);
+        requireShare("searchShare", searchShare);
         requireShare("conversion", conversion);
         requireShare("preferredCategoryShare", preferredCategoryShare);
         requireShare("declineShare", declineShare);
@@ -43,7 +49,7 @@ public record BehaviourSettings(
     }
 
     public static BehaviourSettings defaults() {
-        return new BehaviourSettings(0.3, 0.75, 0.05, 0.01, 0.03, 0.02, 1.0, 3.0, 8);
+        return new BehaviourSettings(0.3, 0.75, 0.05, 0.01, 0.03, 0.02, 1.0, 3.0, 8, 0.5, 0.35);
     }
 
     /** The same settings for a given kind of day: the conversion is multiplied, capped at 95%. */
@@ -53,22 +59,36 @@ public record BehaviourSettings(
 
     public BehaviourSettings withConversion(double newConversion) {
         return new BehaviourSettings(newConversion, preferredCategoryShare, declineShare, insufficientFundsShare,
-                cancelShare, replayShare, zipfExponent, meanViews, maxViews);
+                cancelShare, replayShare, zipfExponent, meanViews, maxViews, cartShare,
+                searchShare);
     }
 
     public BehaviourSettings withDeclineShare(double newDeclineShare) {
         return new BehaviourSettings(conversion, preferredCategoryShare, newDeclineShare, insufficientFundsShare,
-                cancelShare, replayShare, zipfExponent, meanViews, maxViews);
+                cancelShare, replayShare, zipfExponent, meanViews, maxViews, cartShare,
+                searchShare);
     }
 
     public BehaviourSettings withCancelShare(double newCancelShare) {
         return new BehaviourSettings(conversion, preferredCategoryShare, declineShare, insufficientFundsShare,
-                newCancelShare, replayShare, zipfExponent, meanViews, maxViews);
+                newCancelShare, replayShare, zipfExponent, meanViews, maxViews, cartShare,
+                searchShare);
     }
 
     public BehaviourSettings withReplayShare(double newReplayShare) {
         return new BehaviourSettings(conversion, preferredCategoryShare, declineShare, insufficientFundsShare,
-                cancelShare, newReplayShare, zipfExponent, meanViews, maxViews);
+                cancelShare, newReplayShare, zipfExponent, meanViews, maxViews, cartShare,
+                searchShare);
+    }
+
+    public BehaviourSettings withCartShare(double newCartShare) {
+        return new BehaviourSettings(conversion, preferredCategoryShare, declineShare, insufficientFundsShare,
+                cancelShare, replayShare, zipfExponent, meanViews, maxViews, newCartShare, searchShare);
+    }
+
+    public BehaviourSettings withSearchShare(double newSearchShare) {
+        return new BehaviourSettings(conversion, preferredCategoryShare, declineShare, insufficientFundsShare,
+                cancelShare, replayShare, zipfExponent, meanViews, maxViews, cartShare, newSearchShare);
     }
 
     private static void requireShare(String name, double value) {

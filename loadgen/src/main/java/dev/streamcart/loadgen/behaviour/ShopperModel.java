@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,12 +25,15 @@ import dev.streamcart.loadgen.catalog.Catalog;
  */
 public final class ShopperModel {
 
+    private static final List<String> SORTS = List.of("price_asc", "price_desc", "rating", "newest");
+
     private final BehaviourSettings settings;
     private final List<Catalog.User> users;
     private final List<Catalog.Product> productsByPopularity;
     private final ZipfDistribution storePopularity;
     private final Map<Long, List<Catalog.Product>> productsByCategory = new HashMap<>();
     private final Map<Long, ZipfDistribution> categoryPopularity = new HashMap<>();
+    private final Map<Long, Catalog.Product> productsById = new HashMap<>();
 
     public ShopperModel(Catalog catalog, BehaviourSettings settings) {
         Objects.requireNonNull(catalog, "catalog");
@@ -44,6 +48,7 @@ public final class ShopperModel {
         this.storePopularity = new ZipfDistribution(productsByPopularity.size(), settings.zipfExponent());
         for (Catalog.Product product : productsByPopularity) {
             productsByCategory.computeIfAbsent(product.categoryId(), id -> new ArrayList<>()).add(product);
+            productsById.put(product.id(), product);
         }
         productsByCategory.forEach((category, products) ->
                 categoryPopularity.put(category, new ZipfDistribution(products.size(), settings.zipfExponent())));
@@ -62,8 +67,32 @@ public final class ShopperModel {
             views.add(pickProduct(user, random).id());
         }
         CheckoutPlan checkout = random.nextDouble() < settings.conversion() ? checkout(user, views, random) : null;
+        SearchPlan search = random.nextDouble() < settings.searchShare() ? search(user, views.get(0), random) : null;
         return new SessionPlan(new UUID(random.nextLong(), random.nextLong()).toString(), user.id(),
-                user.preferredCategoryId(), views, checkout);
+                user.preferredCategoryId(), search, views, checkout);
+    }
+
+    /**
+     * The shopper searches for what they are about to look at: a word of the first viewed
+     * product's name, sometimes within their preferred category, sometimes sorted.
+     */
+    private SearchPlan search(Catalog.User user, long firstViewedProductId, RandomGenerator random) {
+        Catalog.Product product = productsById.get(firstViewedProductId);
+        String query = searchWord(product.name(), random);
+        Long category = random.nextDouble() < 0.3 ? user.preferredCategoryId() : null;
+        String sort = random.nextDouble() < 0.3 ? SORTS.get(random.nextInt(SORTS.size())) : null;
+        return new SearchPlan(query, category, sort);
+    }
+
+    /** A word of a product name worth typing: letters only, at least 3 of them; else the whole name. */
+    static String searchWord(String productName, RandomGenerator random) {
+        List<String> words = new ArrayList<>();
+        for (String word : productName.split("[^\\p{L}]+")) {
+            if (word.length() >= 3) {
+                words.add(word.toLowerCase(Locale.ROOT));
+            }
+        }
+        return words.isEmpty() ? productName : words.get(random.nextInt(words.size()));
     }
 
     /** A product: from the shopper's preferred category most of the time, else from the whole store. */
@@ -101,7 +130,9 @@ public final class ShopperModel {
         }
         boolean replayCheckout = random.nextDouble() < settings.replayShare();
         boolean replayPayment = random.nextDouble() < settings.replayShare();
-        return new CheckoutPlan(items, ending(random), replayCheckout, replayPayment);
+        boolean viaCart = random.nextDouble() < settings.cartShare();
+        boolean saveForLater = viaCart && items.size() > 1 && random.nextDouble() < 0.25;
+        return new CheckoutPlan(items, ending(random), replayCheckout, replayPayment, viaCart, saveForLater);
     }
 
     private OrderEnding ending(RandomGenerator random) {

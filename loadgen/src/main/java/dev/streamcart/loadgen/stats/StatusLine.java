@@ -17,10 +17,11 @@ public final class StatusLine {
         double seconds = Math.max(intervalLength.toMillis(), 1) / 1000d;
         double ordersPerSecond = (current.ordersPlaced() - previous.ordersPlaced()) / seconds;
         return String.format(Locale.ROOT,
-                "loadgen %6ss orders/s=%.1f placed=%d paid=%d declined=%d cancelled=%d 409s=%d errors=%d%s"
-                        + " checkout p50=%s p99=%s",
+                "loadgen %6ss orders/s=%.1f placed=%d paid=%d declined=%d cancelled=%d 409s=%d cart=%d"
+                        + " searches=%d reviews=%d errors=%d%s checkout p50=%s p99=%s",
                 elapsed.toSeconds(), ordersPerSecond, current.ordersPlaced(), current.paid(), current.declined(),
-                current.cancelled(), current.stockShort(), current.errors(), unexpectedPart(current),
+                current.cancelled(), current.stockShort(), current.cartCheckouts(), current.searches(),
+                current.reviews(), current.errors(), unexpectedPart(current),
                 millis(checkout.p50()), millis(checkout.p99()));
     }
 
@@ -30,11 +31,13 @@ public final class StatusLine {
         return String.format(Locale.ROOT,
                 "loadgen totals: elapsed=%ss sessions=%d views=%d placed=%d orders/s=%.2f paid=%d declined=%d"
                         + " cancelled=%d 409s=%d errors=%d (5xx=%d io=%d) unexpected=%d replays=%d"
-                        + " replay-mismatches=%d restocks=%d checkout p50=%s p99=%s",
+                        + " replay-mismatches=%d restocks=%d searches=%d cart=%d price-changes=%d reviews=%d"
+                        + " checkout p50=%s p99=%s",
                 elapsed.toSeconds(), totals.sessions(), totals.productViews(), totals.ordersPlaced(),
                 totals.ordersPlaced() / seconds, totals.paid(), totals.declined(), totals.cancelled(),
                 totals.stockShort(), totals.errors(), totals.serverErrors(), totals.ioErrors(), totals.unexpected(),
-                totals.replays(), totals.replayMismatches(), totals.restockReceipts(),
+                totals.replays(), totals.replayMismatches(), totals.restockReceipts(), totals.searches(),
+                totals.cartCheckouts(), totals.priceChanges(), totals.reviews(),
                 millis(checkout.p50()), millis(checkout.p99()));
     }
 

@@ -19,6 +19,10 @@ public final class TrafficStats {
     private final LongAdder replays = new LongAdder();
     private final LongAdder replayMismatches = new LongAdder();
     private final LongAdder restockReceipts = new LongAdder();
+    private final LongAdder searches = new LongAdder();
+    private final LongAdder cartCheckouts = new LongAdder();
+    private final LongAdder priceChanges = new LongAdder();
+    private final LongAdder reviews = new LongAdder();
     private final CheckoutLatencies checkoutLatencies = new CheckoutLatencies();
 
     public void sessionStarted() {
@@ -77,6 +81,25 @@ public final class TrafficStats {
         restockReceipts.increment();
     }
 
+    public void searched() {
+        searches.increment();
+    }
+
+    /** An order placed from the cart (also counted by {@link #orderPlaced}). */
+    public void cartCheckedOut() {
+        cartCheckouts.increment();
+    }
+
+    /** A cart checkout refused with 409 price-changed, then retried at the current prices. */
+    public void priceChanged() {
+        priceChanges.increment();
+    }
+
+    /** A review written by the buyer of a delivered order. */
+    public void reviewed() {
+        reviews.increment();
+    }
+
     public CheckoutLatencies checkoutLatencies() {
         return checkoutLatencies;
     }
@@ -85,6 +108,7 @@ public final class TrafficStats {
         return new TrafficTotals(
                 sessions.sum(), productViews.sum(), ordersPlaced.sum(), paid.sum(), declined.sum(),
                 cancelled.sum(), stockShort.sum(), serverErrors.sum(), ioErrors.sum(), unexpected.sum(),
-                replays.sum(), replayMismatches.sum(), restockReceipts.sum());
+                replays.sum(), replayMismatches.sum(), restockReceipts.sum(), searches.sum(), cartCheckouts.sum(),
+                priceChanges.sum(), reviews.sum());
     }
 }

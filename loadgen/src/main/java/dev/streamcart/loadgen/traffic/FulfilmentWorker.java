@@ -14,13 +14,16 @@ import dev.streamcart.loadgen.api.ApiUnreachableException;
 import dev.streamcart.loadgen.api.StorefrontApiClient;
 import dev.streamcart.loadgen.api.UnexpectedResponseException;
 import dev.streamcart.loadgen.pacing.Ticker;
+import dev.streamcart.loadgen.stats.TrafficStats;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The warehouse and the carriers. A paid order waits {@link #SHIP_AFTER}, then most are shipped
  * (half of them fulfilled first), a few are refunded in full before shipping, the rest stay paid.
  * A shipped order waits {@link #DELIVER_AFTER}, goes IN_TRANSIT and is mostly DELIVERED; a few
- * delivered orders are refunded afterwards, some in part. Gentle by design: at most
+ * delivered orders are refunded afterwards, some in part. The buyer of a delivered order reviews
+ * one of its products now and then (before any refund: a refunded order no longer makes its buyer
+ * a verified purchaser). Gentle by design: at most
  * {@link #MAX_ACTIONS_PER_TICK} orders are handled per tick, the rest wait for the next one.
  */
 final class FulfilmentWorker implements PaidOrders {
@@ -33,14 +36,16 @@ final class FulfilmentWorker implements PaidOrders {
     static final double DELIVERED_SHARE = 0.95;
     static final double REFUND_AFTER_DELIVERY_SHARE = 0.04;
     static final BigDecimal PARTIAL_REFUND = new BigDecimal("1.00");
+    static final double REVIEW_SHARE = 0.3;
 
     private static final List<String> CARRIERS = List.of("streampost", "swiftship", "cargoline");
     private static final List<String> HUBS = List.of("Rotterdam hub", "Leipzig hub", "Lyon hub", "Newark hub");
 
     /** An order waiting for its next step; {@code shipmentId} is 0 before it ships. */
-    private record Due(long orderId, long shipmentId, long dueNanos) {}
+    private record Due(long orderId, long buyerId, List<Long> productIds, long shipmentId, long dueNanos) {}
 
     private final StorefrontApiClient api;
+    private final TrafficStats stats;
     private final FailureReporter failures;
     private final Ticker ticker;
     private final SplittableRandom random;
@@ -49,17 +54,20 @@ final class FulfilmentWorker implements PaidOrders {
     private final AtomicLong shippedCount = new AtomicLong();
     private final AtomicLong deliveredCount = new AtomicLong();
     private final AtomicLong refundedCount = new AtomicLong();
+    private final AtomicLong reviewedCount = new AtomicLong();
+    private final ReviewWriter reviews = new ReviewWriter();
 
-    FulfilmentWorker(StorefrontApiClient api, FailureReporter failures, Ticker ticker, long seed) {
+    FulfilmentWorker(StorefrontApiClient api, TrafficStats stats, FailureReporter failures, Ticker ticker, long seed) {
         this.api = Objects.requireNonNull(api, "api");
+        this.stats = Objects.requireNonNull(stats, "stats");
         this.failures = Objects.requireNonNull(failures, "failures");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.random = new SplittableRandom(seed);
     }
 
     @Override
-    public void paid(long orderId) {
-        paid.add(new Due(orderId, 0, ticker.nanoTime() + SHIP_AFTER.toNanos()));
+    public void paid(long orderId, long buyerId, List<Long> productIds) {
+        paid.add(new Due(orderId, buyerId, List.copyOf(productIds), 0, ticker.nanoTime() + SHIP_AFTER.toNanos()));
     }
 
     /** One round, run by one background thread at a time. */
@@ -71,21 +79,23 @@ final class FulfilmentWorker implements PaidOrders {
             budget--;
         }
         while (budget > 0 && isDue(paid.peek(), now)) {
-            ship(paid.poll().orderId());
+            ship(paid.poll());
             budget--;
         }
     }
 
     /** "shipped=.. delivered=.. refunded=..", for the log. */
     String summary() {
-        return "shipped=" + shippedCount.get() + " delivered=" + deliveredCount.get() + " refunded=" + refundedCount.get();
+        return "shipped=" + shippedCount.get() + " delivered=" + deliveredCount.get() + " refunded=" + refundedCount.get()
+                + " reviewed=" + reviewedCount.get();
     }
 
     private static boolean isDue(@Nullable Due due, long now) {
         return due != null && due.dueNanos() - now <= 0;
     }
 
-    private void ship(long orderId) {
+    private void ship(Due due) {
+        long orderId = due.orderId();
         try {
             double roll = random.nextDouble();
             if (roll < REFUND_BEFORE_SHIPPING_SHARE) {
@@ -103,7 +113,8 @@ final class FulfilmentWorker implements PaidOrders {
                     "LG-" + orderId + "-" + Long.toHexString(random.nextLong() & 0xffffffL));
             if (shipmentId != null) {
                 shippedCount.incrementAndGet();
-                shipped.add(new Due(orderId, shipmentId, ticker.nanoTime() + DELIVER_AFTER.toNanos()));
+                shipped.add(new Due(orderId, due.buyerId(), due.productIds(), shipmentId,
+                        ticker.nanoTime() + DELIVER_AFTER.toNanos()));
             }
         } catch (UnexpectedResponseException e) {
             failures.unexpectedResponse(e);
@@ -122,9 +133,27 @@ final class FulfilmentWorker implements PaidOrders {
                 return;
             }
             deliveredCount.incrementAndGet();
+            if (random.nextDouble() < REVIEW_SHARE && !due.productIds().isEmpty()) {
+                review(due);
+            }
             if (random.nextDouble() < REFUND_AFTER_DELIVERY_SHARE) {
                 boolean partial = random.nextBoolean();
                 refund(due.orderId(), partial ? PARTIAL_REFUND : null, partial ? "arrived scratched" : "returned");
+            }
+        } catch (UnexpectedResponseException e) {
+            failures.unexpectedResponse(e);
+        } catch (ApiUnreachableException e) {
+            failures.unreachable(e);
+        }
+    }
+
+    /** The buyer reviews one product of the order; a 409 (they already reviewed it) is normal. */
+    private void review(Due due) {
+        long productId = due.productIds().get(random.nextInt(due.productIds().size()));
+        try {
+            if (api.writeReview(due.buyerId(), productId, reviews.next(random))) {
+                reviewedCount.incrementAndGet();
+                stats.reviewed();
             }
         } catch (UnexpectedResponseException e) {
             failures.unexpectedResponse(e);

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import dev.streamcart.loadgen.api.ApiUnreachableException;
 import dev.streamcart.loadgen.api.Requests.CardPayment;
+import dev.streamcart.loadgen.api.Requests.Destination;
 import dev.streamcart.loadgen.api.Requests.NewOrder;
 import dev.streamcart.loadgen.api.Requests.OrderLine;
 import dev.streamcart.loadgen.api.Responses.CheckoutResult;
@@ -15,11 +17,13 @@ import dev.streamcart.loadgen.api.Responses.PaymentAccepted;
 import dev.streamcart.loadgen.api.Responses.PaymentDeclined;
 import dev.streamcart.loadgen.api.Responses.PaymentResult;
 import dev.streamcart.loadgen.api.Responses.Placed;
+import dev.streamcart.loadgen.api.Responses.PriceChanged;
 import dev.streamcart.loadgen.api.Responses.StockShort;
 import dev.streamcart.loadgen.api.StorefrontApiClient;
 import dev.streamcart.loadgen.api.UnexpectedResponseException;
 import dev.streamcart.loadgen.behaviour.CheckoutPlan;
 import dev.streamcart.loadgen.behaviour.OrderEnding;
+import dev.streamcart.loadgen.behaviour.SearchPlan;
 import dev.streamcart.loadgen.behaviour.SessionPlan;
 import dev.streamcart.loadgen.pacing.OrderBudget;
 import dev.streamcart.loadgen.pacing.RateLimiter;
@@ -29,10 +33,11 @@ import dev.streamcart.loadgen.stats.TrafficStats;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Plays one {@link SessionPlan} against the API: views with think times, then, if the visit
- * converts, a checkout paced by the shared rate limiter and bounded by the order budget, then the
- * payment or the cancellation. Once an order is placed the session always settles it, even when
- * the run is stopping, so that a clean stop leaves no order waiting for payment.
+ * Plays one {@link SessionPlan} against the API: maybe a search, views with think times, then, if
+ * the visit converts, a checkout paced by the shared rate limiter and bounded by the order budget
+ * (directly with POST /api/orders, or through the user's cart), then the payment or the
+ * cancellation. Once an order is placed the session always settles it, even when the run is
+ * stopping, so that a clean stop leaves no order waiting for payment.
  */
 final class ShopperSession {
 
@@ -46,15 +51,17 @@ final class ShopperSession {
     private final Restocker restocker;
     private final Ticker ticker;
     private final PaidOrders paidOrders;
+    private final @Nullable CartShopper carts;
 
     ShopperSession(StorefrontApiClient api, TrafficStats stats, FailureReporter failures, RateLimiter checkoutRate,
             OrderBudget budget, ThinkTime thinkTime, StopSignal stop, Restocker restocker, Ticker ticker) {
-        this(api, stats, failures, checkoutRate, budget, thinkTime, stop, restocker, ticker, PaidOrders.NONE);
+        this(api, stats, failures, checkoutRate, budget, thinkTime, stop, restocker, ticker, PaidOrders.NONE, null);
     }
 
+    /** @param carts the cart side; null to check every order out directly */
     ShopperSession(StorefrontApiClient api, TrafficStats stats, FailureReporter failures, RateLimiter checkoutRate,
             OrderBudget budget, ThinkTime thinkTime, StopSignal stop, Restocker restocker, Ticker ticker,
-            PaidOrders paidOrders) {
+            PaidOrders paidOrders, @Nullable CartShopper carts) {
         this.api = Objects.requireNonNull(api, "api");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.failures = Objects.requireNonNull(failures, "failures");
@@ -65,10 +72,17 @@ final class ShopperSession {
         this.restocker = Objects.requireNonNull(restocker, "restocker");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.paidOrders = Objects.requireNonNull(paidOrders, "paidOrders");
+        this.carts = carts;
     }
 
     void run(SessionPlan plan, RandomGenerator random) {
         stats.sessionStarted();
+        if (plan.search() != null && !stop.isStopped()) {
+            search(plan, plan.search());
+            if (!thinkTime.pause(random)) {
+                return;
+            }
+        }
         for (long productId : plan.viewedProductIds()) {
             if (stop.isStopped()) {
                 return;
@@ -86,11 +100,94 @@ final class ShopperSession {
             budget.release();
             return;
         }
-        Placed placed = checkOut(plan.userId(), checkout);
+        Placed placed;
+        if (checkout.viaCart() && carts != null && carts.claim(plan.userId())) {
+            try {
+                placed = checkOutCart(plan, checkout);
+            } finally {
+                carts.release(plan.userId());
+            }
+        } else {
+            placed = checkOut(plan.userId(), checkout);
+        }
         if (placed != null) {
             thinkTime.pause(random);
             settle(plan.userId(), placed.orderId(), checkout);
         }
+    }
+
+    private void search(SessionPlan plan, SearchPlan search) {
+        try {
+            api.search(plan.userId(), plan.sessionId(), search.query(), search.categoryId(), search.sort());
+            stats.searched();
+        } catch (UnexpectedResponseException e) {
+            failures.unexpectedResponse(e);
+        } catch (ApiUnreachableException e) {
+            failures.unreachable(e);
+        }
+    }
+
+    /**
+     * Through the cart (holding a budget reservation and the user's cart claim): add the lines,
+     * quote, check out; a 409 price-changed is accepted with refresh-prices and retried once.
+     * Returns the order, or null when none was placed (then the cart is emptied again).
+     */
+    private @Nullable Placed checkOutCart(SessionPlan plan, CheckoutPlan checkout) {
+        CartShopper cart = Objects.requireNonNull(carts);
+        long userId = plan.userId();
+        List<Long> productIds = checkout.items().stream().map(OrderLine::productId).toList();
+        String idempotencyKey = UUID.randomUUID().toString();
+        CheckoutResult result;
+        Duration latency;
+        try {
+            cart.fill(userId, plan.sessionId(), checkout);
+            Destination destination = cart.destination(userId);
+            long quoted = ticker.nanoTime();
+            if (api.quoteCart(userId, destination) instanceof StockShort) {
+                result = new StockShort("quote: stock short");
+                latency = Duration.ofNanos(ticker.nanoTime() - quoted);
+            } else {
+                long started = ticker.nanoTime();
+                result = api.checkoutCart(userId, idempotencyKey, destination);
+                if (result instanceof PriceChanged) {
+                    stats.priceChanged();
+                    api.refreshCartPrices(userId);
+                    // a new request after accepting the new prices, so a new key
+                    idempotencyKey = UUID.randomUUID().toString();
+                    started = ticker.nanoTime();
+                    result = api.checkoutCart(userId, idempotencyKey, destination);
+                }
+                latency = Duration.ofNanos(ticker.nanoTime() - started);
+            }
+        } catch (UnexpectedResponseException e) {
+            budget.release();
+            failures.unexpectedResponse(e);
+            cart.empty(userId, productIds);
+            return null;
+        } catch (ApiUnreachableException e) {
+            budget.release();
+            failures.unreachable(e);
+            cart.empty(userId, productIds);
+            return null;
+        }
+        if (!(result instanceof Placed placed)) {
+            // stock short, or a price changed again right after the refresh: a 409 like any other
+            budget.release();
+            stats.stockShort(latency);
+            restocker.stockShort(productIds);
+            cart.empty(userId, productIds);
+            return null;
+        }
+        budget.confirm();
+        stats.orderPlaced(latency);
+        stats.cartCheckedOut();
+        restocker.ordered(productIds);
+        if (checkout.replayCheckout()) {
+            String key = idempotencyKey;
+            Destination destination = cart.destination(userId);
+            replay(placed, () -> api.checkoutCart(userId, key, destination));
+        }
+        return placed;
     }
 
     private void view(SessionPlan plan, long productId) {
@@ -134,15 +231,15 @@ final class ShopperSession {
         stats.orderPlaced(latency);
         restocker.ordered(productIds);
         if (checkout.replayCheckout()) {
-            replayCheckout(idempotencyKey, order, placed);
+            replay(placed, () -> api.placeOrder(idempotencyKey, order));
         }
         return placed;
     }
 
     /** The client retry: the same request with the same key must return the same order. */
-    private void replayCheckout(String idempotencyKey, NewOrder order, Placed first) {
+    private void replay(Placed first, Supplier<CheckoutResult> sameRequestAgain) {
         try {
-            CheckoutResult replay = api.placeOrder(idempotencyKey, order);
+            CheckoutResult replay = sameRequestAgain.get();
             if (replay instanceof Placed again && again.orderId() == first.orderId()) {
                 stats.replayed(true);
             } else {
@@ -165,7 +262,7 @@ final class ShopperSession {
             String idempotencyKey = UUID.randomUUID().toString();
             CardPayment payment = CardPayment.card(checkout.ending().testCardNumber());
             PaymentResult result = api.pay(userId, orderId, idempotencyKey, payment);
-            count(orderId, result);
+            count(userId, orderId, checkout, result);
             if (checkout.replayPayment()) {
                 replayPayment(userId, orderId, idempotencyKey, payment, result);
             }
@@ -176,12 +273,12 @@ final class ShopperSession {
         }
     }
 
-    private void count(long orderId, PaymentResult result) {
+    private void count(long userId, long orderId, CheckoutPlan checkout, PaymentResult result) {
         if (result instanceof PaymentDeclined) {
             stats.declined();
         } else if ("PAID".equals(((PaymentAccepted) result).status())) {
             stats.paid();
-            paidOrders.paid(orderId);
+            paidOrders.paid(orderId, userId, checkout.items().stream().map(OrderLine::productId).toList());
         } else {
             failures.unexpectedOutcome("payment of order " + orderId + " accepted with status "
                     + ((PaymentAccepted) result).status());

@@ -70,9 +70,10 @@ public final class TrafficRun {
         this.budget = settings.maxOrders() > 0 ? OrderBudget.of(settings.maxOrders()) : OrderBudget.unlimited();
         FailureReporter failures = new FailureReporter(stats, FAILURES_LOGGED_IN_FULL);
         this.restocker = new Restocker(api, catalog.warehouses(), stats, failures, ticker, RESTOCK_COOLDOWN);
-        this.fulfilment = new FulfilmentWorker(api, failures, ticker, settings.seed());
+        this.fulfilment = new FulfilmentWorker(api, stats, failures, ticker, settings.seed());
         this.session = new ShopperSession(api, stats, failures, new RateLimiter(settings.ordersPerSecond(), ticker),
-                budget, new ThinkTime(settings.thinkTime(), stop), stop, restocker, ticker, fulfilment);
+                budget, new ThinkTime(settings.thinkTime(), stop), stop, restocker, ticker, fulfilment,
+                new CartShopper(api, catalog.warehouses()));
     }
 
     /** Starts the virtual users, the reporter and the restocker. */
