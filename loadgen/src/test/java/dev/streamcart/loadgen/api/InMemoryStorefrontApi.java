@@ -32,7 +32,11 @@ import com.sun.net.httpserver.HttpServer;
  * server bound to a free 127.0.0.1 port. It keeps just enough state to behave like the real one
  * for the simulator: unique e-mails and SKUs, stock reserved at checkout (409 when short),
  * idempotent checkout and payment keyed by Idempotency-Key, the documented test cards, and
- * problem+json errors. It also counts what it saw so tests can compare with the simulator.
+ * problem+json errors. Issue 3's routes too: carts (lines at remembered prices, save for later,
+ * quote, checkout with 409 price-changed and insufficient stock), addresses, search, fulfilment
+ * (fulfil, shipments, tracking events, refunds) and reviews by verified purchasers only. The
+ * caller's user comes from the bearer token the double's login hands out. It also counts what it
+ * saw so tests can compare with the simulator.
  */
 public final class InMemoryStorefrontApi implements AutoCloseable {
 
@@ -45,6 +49,17 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
     private static final Pattern STOCK = Pattern.compile("/api/stock/(\\d+)");
     private static final Pattern PAYMENT = Pattern.compile("/api/orders/(\\d+)/payments");
     private static final Pattern CANCEL = Pattern.compile("/api/orders/(\\d+)/cancel");
+    private static final Pattern FULFIL = Pattern.compile("/api/orders/(\\d+)/fulfil");
+    private static final Pattern SHIPMENTS = Pattern.compile("/api/orders/(\\d+)/shipments");
+    private static final Pattern REFUNDS = Pattern.compile("/api/orders/(\\d+)/refunds");
+    private static final Pattern TRACKING = Pattern.compile("/api/shipments/(\\d+)/tracking-events");
+    private static final Pattern REVIEWS = Pattern.compile("/api/products/(\\d+)/reviews");
+    private static final Pattern ADDRESSES = Pattern.compile("/api/users/(\\d+)/addresses");
+    private static final Pattern CART_ITEM = Pattern.compile("/api/cart/items/(\\d+)");
+    private static final Pattern SAVE_FOR_LATER = Pattern.compile("/api/cart/items/(\\d+)/save-for-later");
+    private static final Pattern MOVE_TO_CART = Pattern.compile("/api/cart/saved/(\\d+)/move-to-cart");
+    private static final String TOKEN_PREFIX = "Bearer token-of-";
+    private static final java.util.Set<String> REVIEWABLE = java.util.Set.of("PAID", "FULFILLING", "SHIPPED", "DELIVERED");
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpServer server;
@@ -70,6 +85,36 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
     private int cancelledOrders;
     private int chargesOfAlreadySettledOrders;
     private int replaysAnswered;
+    private final Map<Long, Map<Long, CartLine>> carts = new HashMap<>();
+    private final Map<Long, List<Long>> addresses = new HashMap<>();
+    private final Map<Long, Long> shipments = new HashMap<>();
+    private final java.util.Set<String> reviewed = new java.util.HashSet<>();
+    private int searches;
+    private int searchesWithoutSession;
+    private int cartAdds;
+    private int cartAddsWithoutSession;
+    private int savedForLater;
+    private int movedToCart;
+    private int cartCheckouts;
+    private int priceChangedRefusals;
+    private int priceRefreshes;
+    private int quotes;
+    private int reviews;
+    private int reviewsRefused;
+    private int reviewsOfUndeliveredOrders;
+    private int priceChangeEvery;
+
+    /** A cart line: the price remembered when it was added; {@code saved} is saved-for-later. */
+    private static final class CartLine {
+        int quantity;
+        BigDecimal unitPrice;
+        boolean saved;
+
+        CartLine(int quantity, BigDecimal unitPrice) {
+            this.quantity = quantity;
+            this.unitPrice = unitPrice;
+        }
+    }
 
     private record Product(long id, long sellerId, long categoryId, String name, BigDecimal price) {}
 
@@ -77,12 +122,14 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
 
     private static final class Order {
         final long id;
+        final long userId;
         final List<Line> lines;
         final Map<Long, Map<Long, Integer>> reservations;
         String status = "PENDING_PAYMENT";
 
-        Order(long id, List<Line> lines, Map<Long, Map<Long, Integer>> reservations) {
+        Order(long id, long userId, List<Line> lines, Map<Long, Map<Long, Integer>> reservations) {
             this.id = id;
+            this.userId = userId;
             this.lines = lines;
             this.reservations = reservations;
         }
@@ -187,6 +234,77 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
         return replaysAnswered;
     }
 
+    public synchronized int searches() {
+        return searches;
+    }
+
+    public synchronized int searchesWithoutSession() {
+        return searchesWithoutSession;
+    }
+
+    public synchronized int cartAdds() {
+        return cartAdds;
+    }
+
+    public synchronized int cartAddsWithoutSession() {
+        return cartAddsWithoutSession;
+    }
+
+    public synchronized int savedForLater() {
+        return savedForLater;
+    }
+
+    public synchronized int movedToCart() {
+        return movedToCart;
+    }
+
+    public synchronized int quotes() {
+        return quotes;
+    }
+
+    /** Orders placed from a cart. */
+    public synchronized int cartCheckouts() {
+        return cartCheckouts;
+    }
+
+    public synchronized int priceChangedRefusals() {
+        return priceChangedRefusals;
+    }
+
+    public synchronized int priceRefreshes() {
+        return priceRefreshes;
+    }
+
+    /** Reviews written (201). */
+    public synchronized int reviews() {
+        return reviews;
+    }
+
+    /** Reviews refused because the author had not bought the product: must stay 0. */
+    public synchronized int reviewsRefused() {
+        return reviewsRefused;
+    }
+
+    /** Reviews of products whose buyer's orders of it were none DELIVERED yet. */
+    public synchronized int reviewsOfUndeliveredOrders() {
+        return reviewsOfUndeliveredOrders;
+    }
+
+    /** Lines left in carts (not saved for later), over all users. */
+    public synchronized int linesInCarts() {
+        return (int) carts.values().stream().flatMap(cart -> cart.values().stream()).filter(line -> !line.saved).count();
+    }
+
+    /** Raise the price of every {@code n}th product added to a cart by 1.00 right after the add (0: never). */
+    public synchronized void changePriceAfterEveryCartAdd(int n) {
+        priceChangeEvery = n;
+    }
+
+    public synchronized void changePrice(long productId, BigDecimal newPrice) {
+        Product product = products.get(productId);
+        products.put(productId, new Product(productId, product.sellerId(), product.categoryId(), product.name(), newPrice));
+    }
+
     /** Available units of a product over all warehouses. */
     public synchronized int available(long productId) {
         return stock.getOrDefault(productId, Map.of()).values().stream().mapToInt(units -> units[0] - units[1]).sum();
@@ -200,7 +318,9 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
             try {
                 answer = route(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                        exchange.getRequestHeaders().getFirst("X-Session-Id"), readBody(exchange));
+                        exchange.getRequestHeaders().getFirst("X-Session-Id"), readBody(exchange),
+                        caller(exchange.getRequestHeaders().getFirst("Authorization")),
+                        exchange.getRequestURI().getRawQuery());
             } catch (RuntimeException e) {
                 answer = problem(400, "bad request: " + e.getMessage());
             }
@@ -223,11 +343,23 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
         }
     }
 
+    /** The user id behind a bearer token of the double's login, or 0 (the operator, or nobody). */
+    private synchronized long caller(String authorization) {
+        if (authorization == null || !authorization.startsWith(TOKEN_PREFIX)) {
+            return 0;
+        }
+        return userEmails.getOrDefault(authorization.substring(TOKEN_PREFIX.length()), 0L);
+    }
+
     private synchronized Answer route(String method, String path, String idempotencyKey, String sessionId,
-            JsonNode body) {
+            JsonNode body, long caller, String query) {
         Matcher matcher;
         if (method.equals("GET") && path.equals("/health")) {
             return new Answer(200, "{\"status\":\"UP\",\"components\":{}}");
+        }
+        Answer issue3 = routeIssue3(method, path, idempotencyKey, sessionId, body, caller, query);
+        if (issue3 != null) {
+            return issue3;
         }
         if (method.equals("POST")) {
             switch (path) {
@@ -387,6 +519,11 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
         if (lines.isEmpty()) {
             return problem(400, "no items");
         }
+        return place(userId, lines);
+    }
+
+    /** Reserves stock and places the order, or 409 when any line is short. */
+    private Answer place(long userId, List<Line> lines) {
         for (Line line : lines) {
             if (available(line.productId()) < line.quantity()) {
                 stockShortRefusals++;
@@ -407,7 +544,7 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
             }
         }
         long id = nextId++;
-        orders.put(id, new Order(id, lines, reservations));
+        orders.put(id, new Order(id, userId, lines, reservations));
         BigDecimal total = lines.stream().map(line -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.UNNECESSARY);
         return new Answer(201, "{\"id\":" + id + ",\"status\":\"PENDING_PAYMENT\",\"total\":\"" + total.toPlainString() + "\"}");
@@ -480,6 +617,282 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
         return new Answer(200, String.format(
                 "{\"productId\":%d,\"onHand\":%d,\"reserved\":%d,\"available\":%d,\"warehouses\":[%s]}",
                 productId, onHand, reserved, onHand - reserved, warehousesJson));
+    }
+
+    // ---- issue 3: carts, addresses, search, fulfilment, reviews --------------------------------
+
+    /** The answer of an issue-3 route, or null when the path is none of them. */
+    private Answer routeIssue3(String method, String path, String idempotencyKey, String sessionId, JsonNode body,
+            long caller, String query) {
+        Matcher matcher;
+        if (method.equals("GET") && path.equals("/api/search")) {
+            return search(sessionId, query);
+        }
+        if (path.startsWith("/api/cart")) {
+            if (caller == 0) {
+                return problem(401, "sign in first");
+            }
+            return cartRoute(method, path, idempotencyKey, sessionId, body, caller);
+        }
+        if ((matcher = ADDRESSES.matcher(path)).matches()) {
+            long userId = Long.parseLong(matcher.group(1));
+            if (caller != userId) {
+                return problem(403, "not your addresses");
+            }
+            List<Long> ids = addresses.computeIfAbsent(userId, id -> new ArrayList<>());
+            if (method.equals("GET")) {
+                StringBuilder list = new StringBuilder();
+                for (int i = 0; i < ids.size(); i++) {
+                    list.append(i == 0 ? "" : ",").append("{\"id\":").append(ids.get(i))
+                            .append(",\"type\":\"shipping\",\"isDefault\":").append(i == ids.size() - 1).append('}');
+                }
+                return new Answer(200, "{\"addresses\":[" + list + "]}");
+            }
+            if (method.equals("POST")) {
+                text(body, "line1");
+                text(body, "country");
+                ids.add(nextId);
+                return created(nextId++);
+            }
+        }
+        if (method.equals("POST") && (matcher = REVIEWS.matcher(path)).matches()) {
+            return review(caller, Long.parseLong(matcher.group(1)), body);
+        }
+        if (method.equals("POST") && (matcher = FULFIL.matcher(path)).matches()) {
+            return advance(Long.parseLong(matcher.group(1)), "FULFILLING", java.util.Set.of("PAID"), 200);
+        }
+        if (method.equals("POST") && (matcher = SHIPMENTS.matcher(path)).matches()) {
+            long orderId = Long.parseLong(matcher.group(1));
+            Answer answer = advance(orderId, "SHIPPED", java.util.Set.of("PAID", "FULFILLING"), 201);
+            if (answer.status() != 201) {
+                return answer;
+            }
+            long shipmentId = nextId++;
+            shipments.put(shipmentId, orderId);
+            return created(shipmentId);
+        }
+        if (method.equals("POST") && (matcher = TRACKING.matcher(path)).matches()) {
+            Long orderId = shipments.get(Long.parseLong(matcher.group(1)));
+            if (orderId == null) {
+                return problem(404, "no shipment");
+            }
+            String status = text(body, "status");
+            return status.equals("DELIVERED")
+                    ? advance(orderId, "DELIVERED", java.util.Set.of("SHIPPED"), 201)
+                    : advance(orderId, "SHIPPED", java.util.Set.of("SHIPPED"), 201);
+        }
+        if (method.equals("POST") && (matcher = REFUNDS.matcher(path)).matches()) {
+            String status = body.hasNonNull("amount") ? "PARTIALLY_REFUNDED" : "REFUNDED";
+            return advance(Long.parseLong(matcher.group(1)), status,
+                    java.util.Set.of("PAID", "FULFILLING", "SHIPPED", "DELIVERED", "PARTIALLY_REFUNDED"), 201);
+        }
+        return null;
+    }
+
+    private Answer advance(long orderId, String to, java.util.Set<String> from, int status) {
+        Order order = orders.get(orderId);
+        if (order == null) {
+            return problem(404, "no order " + orderId);
+        }
+        if (!from.contains(order.status)) {
+            return problem(409, "order " + orderId + " is " + order.status);
+        }
+        order.status = to;
+        return new Answer(status, "{\"id\":" + orderId + ",\"status\":\"" + to + "\"}");
+    }
+
+    private Answer search(String sessionId, String query) {
+        Map<String, String> params = new HashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] parts = pair.split("=", 2);
+                params.put(java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                        parts.length > 1 ? java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        String sort = params.getOrDefault("sort", "relevance");
+        if (!List.of("relevance", "price_asc", "price_desc", "rating", "newest").contains(sort)) {
+            return problem(400, "sort");
+        }
+        String words = params.getOrDefault("q", "").toLowerCase(java.util.Locale.ROOT);
+        Long category = params.containsKey("category") ? Long.valueOf(params.get("category")) : null;
+        searches++;
+        if (sessionId == null) {
+            searchesWithoutSession++;
+        }
+        List<Product> hits = products.values().stream()
+                .filter(product -> product.name().toLowerCase(java.util.Locale.ROOT).contains(words))
+                .filter(product -> category == null || inSubtree(product.categoryId(), category))
+                .sorted(java.util.Comparator.comparingLong(Product::id))
+                .toList();
+        StringBuilder items = new StringBuilder();
+        hits.stream().limit(20).forEach(product -> items.append(items.length() == 0 ? "" : ",")
+                .append("{\"id\":").append(product.id()).append(",\"name\":").append(quote(product.name())).append('}'));
+        return new Answer(200, "{\"total\":" + hits.size() + ",\"page\":1,\"size\":20,\"totalPages\":"
+                + Math.max(1, (hits.size() + 19) / 20) + ",\"sort\":\"" + sort + "\",\"items\":[" + items
+                + "],\"facets\":{}}");
+    }
+
+    private boolean inSubtree(long categoryId, long root) {
+        for (Long at = categoryId; at != null && at != 0; at = categories.get(at)) {
+            if (at == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Answer cartRoute(String method, String path, String idempotencyKey, String sessionId, JsonNode body,
+            long userId) {
+        Map<Long, CartLine> cart = carts.computeIfAbsent(userId, id -> new LinkedHashMap<>());
+        Matcher matcher;
+        if (method.equals("POST") && path.equals("/api/cart/items")) {
+            Product product = products.get(body.path("productId").asLong());
+            int quantity = body.path("quantity").asInt();
+            if (product == null) {
+                return problem(404, "no product " + body.path("productId"));
+            }
+            if (quantity <= 0) {
+                return problem(400, "quantity");
+            }
+            CartLine line = cart.computeIfAbsent(product.id(), id -> new CartLine(0, product.price()));
+            line.quantity += quantity;
+            line.unitPrice = product.price();
+            line.saved = false;
+            cartAdds++;
+            if (sessionId == null) {
+                cartAddsWithoutSession++;
+            }
+            if (priceChangeEvery > 0 && cartAdds % priceChangeEvery == 0) {
+                changePrice(product.id(), product.price().add(BigDecimal.ONE));
+            }
+            return cartAnswer(userId);
+        }
+        if (method.equals("POST") && (matcher = SAVE_FOR_LATER.matcher(path)).matches()) {
+            CartLine line = cart.get(Long.parseLong(matcher.group(1)));
+            if (line == null || line.saved) {
+                return problem(404, "no such line in the cart");
+            }
+            line.saved = true;
+            savedForLater++;
+            return cartAnswer(userId);
+        }
+        if (method.equals("POST") && (matcher = MOVE_TO_CART.matcher(path)).matches()) {
+            CartLine line = cart.get(Long.parseLong(matcher.group(1)));
+            if (line == null || !line.saved) {
+                return problem(404, "no such saved line");
+            }
+            line.saved = false;
+            movedToCart++;
+            return cartAnswer(userId);
+        }
+        if (method.equals("DELETE") && (matcher = CART_ITEM.matcher(path)).matches()) {
+            return cart.remove(Long.parseLong(matcher.group(1))) == null ? problem(404, "no such line")
+                    : cartAnswer(userId);
+        }
+        if (method.equals("POST") && path.equals("/api/cart/refresh-prices")) {
+            cart.forEach((productId, line) -> line.unitPrice = products.get(productId).price());
+            priceRefreshes++;
+            return cartAnswer(userId);
+        }
+        if (method.equals("POST") && path.equals("/api/cart/quote")) {
+            List<Line> lines = cartLines(cart);
+            if (lines.isEmpty()) {
+                return problem(422, "the cart is empty");
+            }
+            if (!body.hasNonNull("region") && !body.hasNonNull("shippingAddressId")) {
+                return problem(400, "'shippingAddressId' or 'region' is required");
+            }
+            for (Line line : lines) {
+                if (available(line.productId()) < line.quantity()) {
+                    stockShortRefusals++;
+                    return problem(409, "insufficient-stock", "not enough stock for product " + line.productId());
+                }
+            }
+            quotes++;
+            return new Answer(200, "{\"currency\":\"USD\",\"total\":\"" + total(lines).toPlainString() + "\"}");
+        }
+        if (method.equals("POST") && path.equals("/api/cart/checkout")) {
+            return idempotent(idempotencyKey, "cart checkout " + userId, () -> checkoutCart(userId, cart, body));
+        }
+        return problem(404, "no route " + method + " " + path);
+    }
+
+    private Answer checkoutCart(long userId, Map<Long, CartLine> cart, JsonNode body) {
+        long addressId = body.path("shippingAddressId").asLong(0);
+        if (!addresses.getOrDefault(userId, List.of()).contains(addressId)) {
+            return problem(400, "'shippingAddressId' is required: the user has no default shipping address");
+        }
+        List<Line> lines = cartLines(cart);
+        if (lines.isEmpty()) {
+            return problem(422, "the cart is empty");
+        }
+        for (Line line : lines) {
+            if (products.get(line.productId()).price().compareTo(line.unitPrice()) != 0) {
+                priceChangedRefusals++;
+                return problem(409, "price-changed", "the price of product " + line.productId() + " changed");
+            }
+        }
+        Answer answer = place(userId, lines);
+        if (answer.status() == 201) {
+            cartCheckouts++;
+            cart.values().removeIf(line -> !line.saved);
+        }
+        return answer;
+    }
+
+    private static List<Line> cartLines(Map<Long, CartLine> cart) {
+        List<Line> lines = new ArrayList<>();
+        cart.forEach((productId, line) -> {
+            if (!line.saved) {
+                lines.add(new Line(productId, line.quantity, line.unitPrice));
+            }
+        });
+        return lines;
+    }
+
+    private static BigDecimal total(List<Line> lines) {
+        return lines.stream().map(line -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private Answer cartAnswer(long userId) {
+        int lines = (int) carts.get(userId).values().stream().filter(line -> !line.saved).count();
+        return new Answer(200, "{\"userId\":" + userId + ",\"items\":[],\"savedForLater\":[],\"itemCount\":" + lines
+                + ",\"subtotal\":\"0.00\",\"pricesChanged\":false}");
+    }
+
+    private Answer review(long userId, long productId, JsonNode body) {
+        if (!products.containsKey(productId)) {
+            return problem(404, "no product " + productId);
+        }
+        int rating = body.path("rating").asInt();
+        text(body, "title");
+        text(body, "text");
+        if (rating < 1 || rating > 5) {
+            return problem(400, "rating");
+        }
+        List<Order> bought = orders.values().stream()
+                .filter(order -> order.userId == userId && REVIEWABLE.contains(order.status))
+                .filter(order -> order.lines.stream().anyMatch(line -> line.productId() == productId))
+                .toList();
+        if (bought.isEmpty()) {
+            reviewsRefused++;
+            return problem(403, "only a verified purchaser may review product " + productId);
+        }
+        if (!reviewed.add(userId + "/" + productId)) {
+            return problem(409, "already reviewed");
+        }
+        reviews++;
+        if (bought.stream().noneMatch(order -> order.status.equals("DELIVERED"))) {
+            reviewsOfUndeliveredOrders++;
+        }
+        return new Answer(201, "{\"id\":" + nextId++ + ",\"productId\":" + productId + ",\"rating\":" + rating + "}");
+    }
+
+    private static Answer problem(int status, String slug, String detail) {
+        return new Answer(status, "{\"type\":\"https://streamcart.dev/problems/" + slug + "\",\"title\":\"Conflict\","
+                + "\"status\":" + status + ",\"detail\":" + quote(detail) + "}");
     }
 
     private static Answer created(long id) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class StatusLineTest {
 
     private static TrafficTotals totals(long placed, long paid, long declined, long serverErrors, long unexpected) {
-        return new TrafficTotals(100, 300, placed, paid, declined, 2, 3, serverErrors, 1, unexpected, 4, 0, 5);
+        return new TrafficTotals(100, 300, placed, paid, declined, 2, 3, serverErrors, 1, unexpected, 4, 0, 5, 40, placed / 2,
+                1, 7);
     }
 
     @Test
@@ -18,7 +19,7 @@ class StatusLineTest {
                 totals(125, 110, 6, 2, 0), new LatencySummary(25, Duration.ofMillis(12), Duration.ofMillis(48)));
 
         assertThat(line).isEqualTo("loadgen     35s orders/s=5.0 placed=125 paid=110 declined=6 cancelled=2 409s=3"
-                + " errors=3 checkout p50=12ms p99=48ms");
+                + " cart=62 searches=40 reviews=7 errors=3 checkout p50=12ms p99=48ms");
     }
 
     @Test
@@ -36,6 +37,7 @@ class StatusLineTest {
 
         assertThat(line).startsWith("loadgen totals: elapsed=10s sessions=100 views=300 placed=50 orders/s=5.00 paid=45")
                 .contains("declined=3 cancelled=2 409s=3 errors=1 (5xx=0 io=1)")
+                .contains("restocks=5 searches=40 cart=25 price-changes=1 reviews=7")
                 .endsWith("checkout p50=2.5ms p99=31ms");
     }
 }

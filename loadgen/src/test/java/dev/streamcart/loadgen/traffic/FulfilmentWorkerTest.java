@@ -26,10 +26,13 @@ class FulfilmentWorkerTest {
     private static final int ORDERS = 200;
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** "POST /api/products/{id}/reviews by Bearer shopper-{userId}" for each review. */
+    private final List<String> reviews = new CopyOnWriteArrayList<>();
     private final AtomicLong shipmentIds = new AtomicLong();
     private final FakeClock clock = new FakeClock();
     private HttpServer server;
     private FulfilmentWorker worker;
+    private final TrafficStats stats = new TrafficStats();
 
     @BeforeEach
     void startFakeApi() throws IOException {
@@ -38,8 +41,8 @@ class FulfilmentWorkerTest {
         server.start();
         StorefrontApiClient api = new StorefrontApiClient(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(5));
-        TrafficStats stats = new TrafficStats();
-        worker = new FulfilmentWorker(api, new FailureReporter(stats, 5), clock, 42);
+        worker = new FulfilmentWorker(api.signedIn("operator", userId -> "shopper-" + userId), stats,
+                new FailureReporter(stats, 5), clock, 42);
     }
 
     @AfterEach
@@ -51,6 +54,11 @@ class FulfilmentWorkerTest {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             requests.add(exchange.getRequestMethod() + " " + path);
+            if (path.endsWith("/reviews")) {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                reviews.add(exchange.getRequestMethod() + " " + path + " by "
+                        + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+            }
             String body = path.endsWith("/shipments") ? "{\"id\":" + shipmentIds.incrementAndGet() + "}" : "{}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -72,7 +80,8 @@ class FulfilmentWorkerTest {
     @Test
     void paidOrdersWaitThenMostShipAFewAreRefundedAndEachIsHandledOnce() {
         for (long order = 1; order <= ORDERS; order++) {
-            worker.paid(order);
+            // buyer 1000 + n bought products 10n and 10n + 1
+            worker.paid(order, 1000 + order, List.of(order * 10, order * 10 + 1));
         }
         worker.tick();
         assertThat(requests).as("nothing before the shipping delay").isEmpty();
@@ -92,11 +101,40 @@ class FulfilmentWorkerTest {
         assertThat(requests.stream().filter(r -> r.endsWith("/shipments") || r.endsWith("/refunds")).distinct().count())
                 .as("every order is shipped or refunded at most once").isEqualTo(shipped + refundedBeforeShipping);
 
+        assertThat(reviews).as("nobody reviews before delivery").isEmpty();
+
         clock.advanceMillis(FulfilmentWorker.DELIVER_AFTER.toMillis());
         tickUntilIdle();
 
         long inTransit = requests.stream().filter(r -> r.endsWith("/tracking-events")).count();
         assertThat(inTransit).as("IN_TRANSIT for each, DELIVERED for most").isBetween(shipped + shipped * 8 / 10, shipped * 2);
         assertThat(worker.summary()).startsWith("shipped=" + shipped + " ");
+
+        // about 30% of the delivered orders get a review, by their buyer, of one of their products
+        long delivered = inTransit - shipped;
+        assertThat(reviews).hasSizeBetween((int) (delivered / 6), (int) (delivered / 2));
+        assertThat(stats.snapshot().reviews()).isEqualTo(reviews.size());
+        for (String review : reviews) {
+            java.util.regex.Matcher matcher = java.util.regex.Pattern
+                    .compile("POST /api/products/(\\d+)/reviews by Bearer shopper-(\\d+) (.*)").matcher(review);
+            assertThat(matcher.matches()).as(review).isTrue();
+            long productId = Long.parseLong(matcher.group(1));
+            long order = Long.parseLong(matcher.group(2)) - 1000;
+            assertThat(productId).as("a product of the buyer's own order").isIn(order * 10, order * 10 + 1);
+            assertThat(matcher.group(3)).matches("\\{\"rating\":[1-5],\"title\":\".+\",\"text\":\".+\"}");
+        }
+    }
+
+    @Test
+    void starsAreSkewedPositive() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int[] counts = new int[6];
+        for (int i = 0; i < 10_000; i++) {
+            counts[ReviewWriter.stars(random)]++;
+        }
+        assertThat(counts[0]).isZero();
+        assertThat(counts[5]).isGreaterThan(counts[4]).isGreaterThan(counts[3]);
+        assertThat(counts[4] + counts[5]).isBetween(7_000, 8_000);
+        assertThat(counts[1]).isBetween(300, 700);
     }
 }
