@@ -19,6 +19,7 @@ import dev.streamcart.loadgen.api.Requests.StockReceipt;
 import dev.streamcart.loadgen.api.StorefrontApiClient;
 import dev.streamcart.loadgen.behaviour.CheckoutPlan;
 import dev.streamcart.loadgen.behaviour.OrderEnding;
+import dev.streamcart.loadgen.behaviour.SearchPlan;
 import dev.streamcart.loadgen.behaviour.SessionPlan;
 import dev.streamcart.loadgen.catalog.Catalog;
 import dev.streamcart.loadgen.pacing.FakeClock;
@@ -43,6 +44,8 @@ class ShopperSessionTest {
     private long userId;
     private long productId;
     private long warehouseId;
+    private long otherProductId;
+    private Catalog.Warehouse warehouse;
 
     @BeforeEach
     void startStorefront() throws IOException {
@@ -54,7 +57,13 @@ class ShopperSessionTest {
                 new BigDecimal("39.99"), "USD"));
         warehouseId = api.createWarehouse(new NewWarehouse("Columbus", "us-east"));
         api.receiveStock(new StockReceipt(productId, warehouseId, 5));
+        otherProductId = api.createProduct(new NewProduct(sellerId, categoryId, "KIT-2", "Chef Knife", "Sharp.",
+                new BigDecimal("24.50"), "USD"));
+        api.receiveStock(new StockReceipt(otherProductId, warehouseId, 50));
         userId = api.createUser(new NewUser("mia@example.com", "secret-password", "Mia", "Kim"));
+        // each shopper acts with their own token; the double knows who a "token-of-<email>" is
+        api = api.signedIn("operator-token", id -> "token-of-mia@example.com");
+        warehouse = new Catalog.Warehouse(warehouseId, "Columbus", "us-east");
         restocker = new Restocker(api, List.of(new Catalog.Warehouse(warehouseId, "Columbus", "us-east")), stats,
                 new FailureReporter(stats, 5), clock, Duration.ofSeconds(15));
     }
@@ -67,6 +76,18 @@ class ShopperSessionTest {
     private ShopperSession session() {
         return new ShopperSession(api, stats, new FailureReporter(stats, 5), new RateLimiter(1000, clock), budget,
                 new ThinkTime(Duration.ZERO, stop), stop, restocker, clock);
+    }
+
+    private ShopperSession sessionWithCarts(PaidOrders paidOrders) {
+        return new ShopperSession(api, stats, new FailureReporter(stats, 5), new RateLimiter(1000, clock), budget,
+                new ThinkTime(Duration.ZERO, stop), stop, restocker, clock, paidOrders,
+                new CartShopper(api, List.of(warehouse)));
+    }
+
+    private SessionPlan cartPlan(int quantity, boolean saveForLater, boolean replay) {
+        return new SessionPlan("session-2", userId, 1, new SearchPlan("skillet", null, "price_asc"), List.of(productId),
+                new CheckoutPlan(List.of(new OrderLine(productId, quantity), new OrderLine(otherProductId, 1)),
+                        OrderEnding.PAY_WITH_VALID_CARD, replay, replay, true, saveForLater));
     }
 
     private SessionPlan plan(int quantity, OrderEnding ending, boolean replay) {
@@ -141,5 +162,72 @@ class ShopperSessionTest {
 
         assertThat(storefront.orders()).isZero();
         assertThat(storefront.productViews()).isZero();
+    }
+
+    @Test
+    void searchesThenChecksOutThroughTheCartAndPaysTellingTheWarehouseWhoBoughtWhat() {
+        List<String> paid = new java.util.ArrayList<>();
+        sessionWithCarts((orderId, buyerId, productIds) -> paid.add(buyerId + ":" + productIds))
+                .run(cartPlan(2, true, false), new SplittableRandom(1));
+
+        TrafficTotals totals = stats.snapshot();
+        assertThat(totals.searches()).isEqualTo(1);
+        assertThat(storefront.searches()).isEqualTo(1);
+        assertThat(storefront.searchesWithoutSession()).isZero();
+        assertThat(storefront.cartAdds()).isEqualTo(2);
+        assertThat(storefront.cartAddsWithoutSession()).isZero();
+        assertThat(storefront.savedForLater()).isEqualTo(1);
+        assertThat(storefront.movedToCart()).isEqualTo(1);
+        assertThat(storefront.quotes()).isEqualTo(1);
+        assertThat(storefront.cartCheckouts()).isEqualTo(1);
+        assertThat(storefront.linesInCarts()).isZero();
+        assertThat(totals.ordersPlaced()).isEqualTo(1);
+        assertThat(totals.cartCheckouts()).isEqualTo(1);
+        assertThat(totals.paid()).isEqualTo(1);
+        assertThat(storefront.ordersWithStatus("PAID")).isEqualTo(1);
+        assertThat(storefront.available(productId)).isEqualTo(3);
+        assertThat(totals.errors() + totals.unexpected()).isZero();
+        assertThat(paid).containsExactly(userId + ":" + List.of(productId, otherProductId));
+    }
+
+    @Test
+    void aPriceChangedSinceTheAddIsAcceptedAndTheCheckoutRetriedOnce() {
+        storefront.changePriceAfterEveryCartAdd(2);
+
+        sessionWithCarts(PaidOrders.NONE).run(cartPlan(1, false, false), new SplittableRandom(1));
+
+        TrafficTotals totals = stats.snapshot();
+        assertThat(storefront.priceChangedRefusals()).isEqualTo(1);
+        assertThat(storefront.priceRefreshes()).isEqualTo(1);
+        assertThat(totals.priceChanges()).isEqualTo(1);
+        assertThat(totals.ordersPlaced()).isEqualTo(1);
+        assertThat(totals.paid()).isEqualTo(1);
+        assertThat(totals.errors() + totals.unexpected()).isZero();
+    }
+
+    @Test
+    void shortStockAtTheCartCountsAs409AndLeavesTheCartEmpty() {
+        budget = OrderBudget.of(1);
+
+        sessionWithCarts(PaidOrders.NONE).run(cartPlan(6, false, false), new SplittableRandom(1));
+
+        TrafficTotals totals = stats.snapshot();
+        assertThat(totals.stockShort()).isEqualTo(1);
+        assertThat(totals.ordersPlaced()).isZero();
+        assertThat(budget.tryReserve()).isTrue();
+        assertThat(storefront.orders()).isZero();
+        assertThat(storefront.linesInCarts()).as("the next visit starts with an empty cart").isZero();
+        assertThat(totals.errors() + totals.unexpected()).isZero();
+    }
+
+    @Test
+    void aCartCheckoutRetriedWithTheSameKeyGetsTheSameOrder() {
+        sessionWithCarts(PaidOrders.NONE).run(cartPlan(1, false, true), new SplittableRandom(1));
+
+        TrafficTotals totals = stats.snapshot();
+        assertThat(totals.replays()).isEqualTo(2);
+        assertThat(totals.replayMismatches()).isZero();
+        assertThat(storefront.orders()).isEqualTo(1);
+        assertThat(storefront.payments()).isEqualTo(1);
     }
 }
