@@ -56,6 +56,7 @@ class TrafficSimulatorMainTest {
 
     @Test
     void bootstrapsTheCatalogThenPlacesAndPaysExactlyMaxOrdersCountingDeclines() {
+        storefront.changePriceAfterEveryCartAdd(9);
         Outcome run = simulate("--orders-per-second", "400", "--max-orders", "60", "--seed", "7", "--decline-share", "0.3", "--cancel-share", "0.1",
                 "--replay-share", "0.2");
 
@@ -87,8 +88,38 @@ class TrafficSimulatorMainTest {
         assertThat(storefront.chargesOfAlreadySettledOrders()).isZero();
         assertThat(storefront.viewsWithoutSession()).isZero();
 
+        // about half the checkouts go through the cart, some after accepting a changed price; sessions search
+        assertThat(totals.cartCheckouts()).isBetween(15L, 45L).isEqualTo(storefront.cartCheckouts());
+        assertThat(storefront.cartAdds()).isGreaterThanOrEqualTo(storefront.cartCheckouts());
+        assertThat(storefront.cartAddsWithoutSession()).isZero();
+        assertThat(storefront.quotes()).isGreaterThanOrEqualTo(storefront.cartCheckouts());
+        assertThat(totals.priceChanges()).isPositive().isEqualTo(storefront.priceChangedRefusals())
+                .isEqualTo(storefront.priceRefreshes());
+        assertThat(storefront.linesInCarts()).as("no cart is left half-filled").isZero();
+        assertThat(totals.searches()).isPositive().isEqualTo(storefront.searches());
+        assertThat(storefront.searchesWithoutSession()).isZero();
+
         assertThat(run.output()).containsOnlyOnce("STREAMCART READY loadgen");
         assertThat(run.output()).contains("loadgen totals: ").contains("placed=60 ");
+    }
+
+    @Test
+    void deliveredOrdersAreReviewedByTheirBuyers() {
+        // long enough for orders to be paid, shipped after 3 s and delivered 4 s later
+        Outcome run = simulate("--duration", "11s", "--orders-per-second", "10", "--products", "30", "--users", "40",
+                "--seed", "11");
+
+        assertThat(run.exitCode()).isZero();
+        TrafficTotals totals = run.totals();
+        assertThat(storefront.ordersWithStatus("DELIVERED") + storefront.ordersWithStatus("REFUNDED")
+                + storefront.ordersWithStatus("PARTIALLY_REFUNDED")).isPositive();
+        assertThat(totals.reviews()).isPositive().isEqualTo(storefront.reviews());
+        assertThat(storefront.reviewsRefused()).as("only buyers review").isZero();
+        assertThat(storefront.reviewsOfUndeliveredOrders()).as("only after delivery").isZero();
+        assertThat(totals.cartCheckouts()).isPositive();
+        assertThat(totals.searches()).isPositive();
+        assertThat(totals.errors() + totals.unexpected() + totals.replayMismatches()).isZero();
+        assertThat(run.output()).contains(" reviews=" + totals.reviews() + " ");
     }
 
     @Test
