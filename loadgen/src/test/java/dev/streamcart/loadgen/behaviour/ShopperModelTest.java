@@ -170,4 +170,42 @@ class ShopperModelTest {
 
         assertThat(meanViews).isCloseTo(2.9, within(0.15));
     }
+
+    @Test
+    void aboutHalfTheCheckoutsGoThroughTheCartAndSomeSessionsSearchFirst() {
+        List<SessionPlan> sessions = sessions(BehaviourSettings.defaults(), 31);
+        List<CheckoutPlan> checkouts = sessions.stream().map(SessionPlan::checkout).filter(c -> c != null).toList();
+        long viaCart = checkouts.stream().filter(CheckoutPlan::viaCart).count();
+        List<SearchPlan> searches = sessions.stream().map(SessionPlan::search).filter(s -> s != null).toList();
+
+        assertThat(viaCart / (double) checkouts.size()).isCloseTo(0.5, within(0.02));
+        assertThat(checkouts).filteredOn(CheckoutPlan::saveForLater)
+                .isNotEmpty()
+                .allMatch(checkout -> checkout.viaCart() && checkout.items().size() > 1);
+        assertThat(searches.size() / (double) SESSIONS).isCloseTo(0.35, within(0.01));
+        assertThat(searches).allMatch(search -> search.query().equals("product"));
+        assertThat(searches.stream().filter(search -> search.categoryId() != null).count() / (double) searches.size())
+                .isCloseTo(0.3, within(0.02));
+        assertThat(searches).extracting(SearchPlan::sort).contains(null, "price_asc", "price_desc", "rating", "newest");
+    }
+
+    @Test
+    void noCartAndNoSearchWhenTheirSharesAreZero() {
+        List<SessionPlan> sessions = sessions(BehaviourSettings.defaults().withCartShare(0).withSearchShare(0), 37);
+
+        assertThat(sessions).allMatch(session -> session.search() == null);
+        assertThat(sessions).allMatch(session -> session.checkout() == null || !session.checkout().viaCart());
+    }
+
+    @Test
+    void aSearchIsAWordOfTheProductNameWorthTyping() {
+        SplittableRandom random = new SplittableRandom(3);
+        Set<String> words = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            words.add(ShopperModel.searchWord("Cast-Iron Skillet, 10\" (26 cm)", random));
+        }
+
+        assertThat(words).containsExactlyInAnyOrder("cast", "iron", "skillet");
+        assertThat(ShopperModel.searchWord("X1 2", random)).isEqualTo("X1 2");
+    }
 }
