@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.streamcart.loadgen.api.Requests.CardPayment;
+import dev.streamcart.loadgen.api.Requests.CartItem;
+import dev.streamcart.loadgen.api.Requests.Destination;
+import dev.streamcart.loadgen.api.Requests.NewAddress;
+import dev.streamcart.loadgen.api.Requests.NewReview;
 import dev.streamcart.loadgen.api.Requests.NewCategory;
 import dev.streamcart.loadgen.api.Requests.NewOrder;
 import dev.streamcart.loadgen.api.Requests.NewProduct;
@@ -22,6 +26,9 @@ import dev.streamcart.loadgen.api.Requests.StockReceipt;
 import dev.streamcart.loadgen.api.Responses.PaymentAccepted;
 import dev.streamcart.loadgen.api.Responses.PaymentDeclined;
 import dev.streamcart.loadgen.api.Responses.Placed;
+import dev.streamcart.loadgen.api.Responses.PriceChanged;
+import dev.streamcart.loadgen.api.Responses.Quoted;
+import dev.streamcart.loadgen.api.Responses.SearchResults;
 import dev.streamcart.loadgen.api.Responses.StockShort;
 import dev.streamcart.loadgen.api.Responses.StockView;
 import org.junit.jupiter.api.AfterEach;
@@ -121,5 +128,66 @@ class StorefrontApiClientTest {
     @Test
     void cardNumberNeverAppearsInAPaymentsToString() {
         assertThat(CardPayment.card("4242424242424242").toString()).doesNotContain("424242424242").contains("4242");
+    }
+
+    @Test
+    void searchesInACategorySubtreeWithTheSessionHeader() {
+        StorefrontApiClient shopper = api.signedIn("operator", id -> "token-of-ava@example.com");
+
+        SearchResults found = shopper.search(userId, "session-9", "nova x12", null, "price_asc");
+        SearchResults none = shopper.search(userId, "session-9", "toaster & co", null, null);
+
+        assertThat(found.total()).isEqualTo(1);
+        assertThat(found.productIds()).containsExactly(productId);
+        assertThat(none.total()).isZero();
+        assertThat(storefront.searches()).isEqualTo(2);
+        assertThat(storefront.searchesWithoutSession()).isZero();
+    }
+
+    @Test
+    void cartLinesAreQuotedAndCheckedOutAndAChangedPriceIsReportedNotCharged() {
+        StorefrontApiClient shopper = api.signedIn("operator", id -> "token-of-ava@example.com");
+        long addressId = shopper.addAddress(userId,
+                new NewAddress("shipping", "Ava", "Smith", "1 Main St", "Reno", "89501", "US", true));
+        assertThat(shopper.defaultShippingAddress(userId)).isEqualTo(addressId);
+        Destination destination = new Destination(addressId, "us-west");
+
+        shopper.addToCart(userId, "session-1", new CartItem(productId, 2));
+        shopper.saveForLater(userId, productId);
+        shopper.moveToCart(userId, productId);
+        assertThat(shopper.quoteCart(userId, destination)).isEqualTo(new Quoted(new BigDecimal("399.98")));
+        storefront.changePrice(productId, new BigDecimal("189.99"));
+
+        assertThat(shopper.checkoutCart(userId, "cart-key-1", destination)).isInstanceOf(PriceChanged.class);
+        assertThat(storefront.orders()).isZero();
+        shopper.refreshCartPrices(userId);
+        Placed placed = (Placed) shopper.checkoutCart(userId, "cart-key-2", destination);
+        assertThat(placed.status()).isEqualTo("PENDING_PAYMENT");
+        assertThat(placed.total()).isEqualByComparingTo("379.98");
+        assertThat(shopper.checkoutCart(userId, "cart-key-2", destination)).as("the same key, the same order")
+                .isEqualTo(placed);
+        assertThatThrownBy(() -> shopper.checkoutCart(userId, "cart-key-3", destination)).as("nothing left to buy")
+                .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("422");
+        assertThat(storefront.cartAdds()).isEqualTo(1);
+        assertThat(storefront.linesInCarts()).isZero();
+    }
+
+    @Test
+    void aStockShortCartIsA409AtTheQuoteAndOnlyABuyerMayReviewOnce() {
+        StorefrontApiClient shopper = api.signedIn("operator", id -> "token-of-ava@example.com");
+        shopper.addToCart(userId, "session-1", new CartItem(productId, 4));
+
+        assertThat(shopper.quoteCart(userId, new Destination(null, "us-west"))).isInstanceOf(StockShort.class);
+        assertThat(shopper.removeFromCart(userId, productId)).isTrue();
+        assertThat(shopper.removeFromCart(userId, productId)).isFalse();
+
+        NewReview review = new NewReview(5, "Love it!", "Great phone.");
+        assertThatThrownBy(() -> shopper.writeReview(userId, productId, review))
+                .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("403");
+        Placed placed = (Placed) shopper.placeOrder("key-1", new NewOrder(userId, List.of(new OrderLine(productId, 1))));
+        shopper.pay(userId, placed.orderId(), "pay-1", CardPayment.card("4242424242424242"));
+        assertThat(shopper.writeReview(userId, productId, review)).isTrue();
+        assertThat(shopper.writeReview(userId, productId, review)).as("409: already reviewed").isFalse();
+        assertThat(storefront.reviews()).isEqualTo(1);
     }
 }
