@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /** Request bodies of the API, with exactly the JSON field names of the contract (issue 2). */
@@ -128,7 +129,9 @@ public final class Requests {
 
     /** A shipping or billing address, with the JSON names of the API's NewAddress. */
     public record NewAddress(String type, String firstName, String lastName, String line1, String city,
-            String postalCode, String country, boolean isDefault) {
+            String postalCode, String country,
+            // without the annotation Jackson would call an "is" boolean "default"
+            @JsonProperty("isDefault") boolean isDefault) {
         public NewAddress {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(firstName, "firstName");

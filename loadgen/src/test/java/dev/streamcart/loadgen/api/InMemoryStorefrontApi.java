@@ -651,6 +651,10 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
             if (method.equals("POST")) {
                 text(body, "line1");
                 text(body, "country");
+                text(body, "postalCode");
+                if (!body.path("isDefault").isBoolean() || body.has("default")) {
+                    return problem(400, "'isDefault' must be a boolean, and there is no field 'default'");
+                }
                 ids.add(nextId);
                 return created(nextId++);
             }
