@@ -1,6 +1,7 @@
 package dev.streamcart.inventory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -8,6 +9,8 @@ import dev.streamcart.inventory.alerts.ReorderSuggestion;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.streams.StreamsProperties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Everything inventory-streams needs to start, read once from {@link Settings}. Defaults live here
@@ -18,23 +21,36 @@ import dev.streamcart.schemas.streams.StreamsProperties;
  * @param stateDirectory local state, kept across restarts ({@code <platform.data-dir>/inventory-streams/state})
  * @param numThreads stream threads ({@code streams.num-threads}, default 1)
  * @param reorderCoverDays days of sales a REORDER suggestion covers ({@code inventory.reorder-cover-days}, default 14)
+ * @param queryPort port of the interactive-query endpoint on 127.0.0.1 ({@code inventory.query.port}, default 0: a free port)
+ * @param velocityRefreshInterval how often sales velocity is re-evaluated against the wall clock
+ *        ({@code inventory.velocity.refresh-interval}, ISO-8601 duration or milliseconds, default 1 minute)
  */
 public record InventoryStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads,
-        int reorderCoverDays) {
+        int reorderCoverDays, int queryPort, Duration velocityRefreshInterval) {
 
     public static final String APPLICATION_ID = "inventory-streams";
     public static final String NUM_THREADS = "streams.num-threads";
     public static final String REORDER_COVER_DAYS = "inventory.reorder-cover-days";
+    public static final String QUERY_PORT = "inventory.query.port";
+    public static final String VELOCITY_REFRESH_INTERVAL = "inventory.velocity.refresh-interval";
+    public static final Duration DEFAULT_VELOCITY_REFRESH_INTERVAL = Duration.ofMinutes(1);
 
     public InventoryStreamsConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(velocityRefreshInterval, "velocityRefreshInterval");
         if (numThreads < 1) {
             throw new IllegalArgumentException("numThreads must be >= 1, was " + numThreads);
         }
         if (reorderCoverDays < 1) {
             throw new IllegalArgumentException("reorderCoverDays must be >= 1, was " + reorderCoverDays);
+        }
+        if (queryPort < 0 || queryPort > 65_535) {
+            throw new IllegalArgumentException("queryPort must be 0..65535, was " + queryPort);
+        }
+        if (velocityRefreshInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("velocityRefreshInterval must be at least 1 ms, was " + velocityRefreshInterval);
         }
     }
 
@@ -44,15 +60,37 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
                 settings.require(CommonKeys.SCHEMA_REGISTRY_URL),
                 Path.of(settings.require(CommonKeys.DATA_DIR)).resolve(APPLICATION_ID).resolve("state"),
                 settings.getInt(NUM_THREADS, 1),
-                settings.getInt(REORDER_COVER_DAYS, ReorderSuggestion.DEFAULT_COVER_DAYS));
+                settings.getInt(REORDER_COVER_DAYS, ReorderSuggestion.DEFAULT_COVER_DAYS),
+                settings.getInt(QUERY_PORT, 0),
+                duration(settings.get(VELOCITY_REFRESH_INTERVAL, DEFAULT_VELOCITY_REFRESH_INTERVAL.toString())));
+    }
+
+    /** The same configuration with another state folder (a second instance in one JVM needs its own). */
+    public InventoryStreamsConfig withStateDirectory(Path folder) {
+        return new InventoryStreamsConfig(bootstrapServers, schemaRegistryUrl, folder, numThreads, reorderCoverDays,
+                queryPort, velocityRefreshInterval);
     }
 
     public ReorderSuggestion reorderSuggestion() {
         return new ReorderSuggestion(reorderCoverDays);
     }
 
-    /** Kafka Streams properties, shared by every streams service; see {@link StreamsProperties}. */
-    public Properties streamsProperties() {
-        return StreamsProperties.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDirectory, numThreads);
+    /**
+     * Kafka Streams properties, shared by every streams service (see {@link StreamsProperties}),
+     * plus the query endpoint this instance advertises to the others.
+     */
+    public Properties streamsProperties(HostInfo queryEndpoint) {
+        Properties props = StreamsProperties.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDirectory, numThreads);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryEndpoint.host() + ":" + queryEndpoint.port());
+        return props;
+    }
+
+    /** {@code PT30S} style, or a plain number of milliseconds. */
+    private static Duration duration(String text) {
+        String trimmed = text.trim();
+        if (trimmed.chars().allMatch(Character::isDigit) && !trimmed.isEmpty()) {
+            return Duration.ofMillis(Long.parseLong(trimmed));
+        }
+        return Duration.parse(trimmed);
     }
 }

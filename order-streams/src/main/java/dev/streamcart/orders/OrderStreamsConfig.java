@@ -1,9 +1,12 @@
 package dev.streamcart.orders;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Properties;
 
+import dev.streamcart.orders.deadlines.DeadlineSettings;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.streams.StreamsProperties;
@@ -16,16 +19,22 @@ import dev.streamcart.schemas.streams.StreamsProperties;
  * @param schemaRegistryUrl registry for the Avro topics ({@code schema-registry.url})
  * @param stateDirectory local state, kept across restarts ({@code <platform.data-dir>/order-streams/state})
  * @param numThreads stream threads ({@code streams.num-threads}, default 1)
+ * @param deadlines payment timeout, shipping SLA and how often they are checked ({@code orders.*})
  */
-public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads) {
+public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads,
+                                 DeadlineSettings deadlines) {
 
     public static final String APPLICATION_ID = "order-streams";
     public static final String NUM_THREADS = "streams.num-threads";
+    public static final String PAYMENT_TIMEOUT = "orders.payment-timeout";
+    public static final String SHIP_SLA = "orders.ship-sla";
+    public static final String DEADLINE_CHECK_INTERVAL = "orders.deadline-check-interval";
 
     public OrderStreamsConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(deadlines, "deadlines");
         if (numThreads < 1) {
             throw new IllegalArgumentException("numThreads must be >= 1, was " + numThreads);
         }
@@ -36,7 +45,24 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
                 settings.require(CommonKeys.KAFKA_BOOTSTRAP_SERVERS),
                 settings.require(CommonKeys.SCHEMA_REGISTRY_URL),
                 Path.of(settings.require(CommonKeys.DATA_DIR)).resolve(APPLICATION_ID).resolve("state"),
-                settings.getInt(NUM_THREADS, 1));
+                settings.getInt(NUM_THREADS, 1),
+                new DeadlineSettings(
+                        duration(settings, PAYMENT_TIMEOUT, DeadlineSettings.DEFAULT_PAYMENT_TIMEOUT),
+                        duration(settings, SHIP_SLA, DeadlineSettings.DEFAULT_SHIP_SLA),
+                        duration(settings, DEADLINE_CHECK_INTERVAL, DeadlineSettings.DEFAULT_CHECK_INTERVAL)));
+    }
+
+    /** An ISO-8601 duration such as {@code PT15M}. */
+    static Duration duration(Settings settings, String key, Duration defaultValue) {
+        String text = settings.find(key);
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Duration.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT15M, was '" + text + "'", e);
+        }
     }
 
     /** Kafka Streams properties, shared by every streams service; see {@link StreamsProperties}. */

@@ -1,6 +1,5 @@
 package dev.streamcart.orders;
 
-import dev.streamcart.orders.tracking.OrderTrackingTopology;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.StreamsApplication;
@@ -13,7 +12,10 @@ import dev.streamcart.schemas.streams.StreamsService;
  * <p>Guarantees: exactly-once (v2) from {@code order-events} to {@code order-views}; an event
  * re-delivered (same event id) changes nothing; the view's status always equals the status of the
  * newest event, because PostgreSQL is the truth, and a transition the state machine forbids is
- * kept in the view's anomalies and logged. Prints {@code STREAMCART READY order-streams} once
+ * kept in the view's anomalies, published on {@code order-anomalies} and logged. It also expires
+ * unpaid orders (commands on {@code order-commands} that serving-api applies), raises shipping
+ * SLA alerts ({@code order-sla-alerts}) and counts fraud velocity signals per user
+ * ({@code fraud-signals}). Prints {@code STREAMCART READY order-streams} once
  * the topology first runs, and exits non-zero when it cannot start or its stream threads fail.
  */
 public final class OrderStreamsMain {
@@ -26,7 +28,8 @@ public final class OrderStreamsMain {
         StreamsService.run(SERVICE_NAME, Settings.fromEnvironment(), settings -> {
             OrderStreamsConfig config = OrderStreamsConfig.from(settings);
             SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
-            return new StreamsApplication(OrderTrackingTopology.build(registry), config.streamsProperties());
+            return new StreamsApplication(OrderStreamsTopology.build(OrderSerdes.registry(registry), config.deadlines()),
+                    config.streamsProperties());
         });
     }
 }

@@ -2,17 +2,24 @@ package dev.streamcart.serving;
 
 import java.util.Objects;
 
+import dev.streamcart.serving.alerts.StockAlertEndpoints;
 import dev.streamcart.serving.analytics.AnalyticsEndpoints;
 import dev.streamcart.serving.auth.AuthEndpoints;
 import dev.streamcart.serving.auth.Role;
+import dev.streamcart.serving.cart.CartEndpoints;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.health.HealthEndpoints;
 import dev.streamcart.serving.inventory.InventoryEndpoints;
 import dev.streamcart.serving.notifications.NotificationEndpoints;
 import dev.streamcart.serving.orders.OrderEndpoints;
+import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
+import dev.streamcart.serving.photos.PhotoEndpoints;
 import dev.streamcart.serving.refunds.RefundEndpoints;
+import dev.streamcart.serving.reviews.ReviewEndpoints;
+import dev.streamcart.serving.sellers.SellerEndpoints;
+import dev.streamcart.serving.search.SearchEndpoints;
 import dev.streamcart.serving.shipping.ShippingEndpoints;
 import dev.streamcart.serving.stock.StockEndpoints;
 import dev.streamcart.serving.users.UserEndpoints;
@@ -30,10 +37,12 @@ import io.javalin.config.RoutesConfig;
  * the handler, against the caller's {@code Principal}.
  */
 public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpoints catalog, InventoryEndpoints inventory,
-                        UserEndpoints users, OrderEndpoints orders, PaymentEndpoints payments, StockEndpoints stock,
+                        UserEndpoints users, OrderEndpoints orders, UserOrderEndpoints userOrders,
+                        PaymentEndpoints payments, StockEndpoints stock,
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
-                        OpenApiDocument openApi) {
+                        OpenApiDocument openApi, StockAlertEndpoints stockAlerts, CartEndpoints cart,
+                        ReviewEndpoints reviews, PhotoEndpoints photos, SellerEndpoints sellers, SearchEndpoints search) {
 
     public ApiRoutes {
         Objects.requireNonNull(health, "health");
@@ -42,6 +51,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         Objects.requireNonNull(inventory, "inventory");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(userOrders, "userOrders");
         Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(stock, "stock");
         Objects.requireNonNull(shipping, "shipping");
@@ -50,6 +60,12 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         Objects.requireNonNull(recommendations, "recommendations");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(openApi, "openApi");
+        Objects.requireNonNull(stockAlerts, "stockAlerts");
+        Objects.requireNonNull(cart, "cart");
+        Objects.requireNonNull(reviews, "reviews");
+        Objects.requireNonNull(photos, "photos");
+        Objects.requireNonNull(sellers, "sellers");
+        Objects.requireNonNull(search, "search");
     }
 
     public void declare(RoutesConfig routes) {
@@ -67,9 +83,17 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         // catalog: sellers run their own products; the category tree and warehouses are the operator's
         routes.post("/api/sellers", catalog::createSeller, Role.SIGNED_IN);
         routes.post("/api/categories", catalog::createCategory, Role.ADMIN);
+        routes.get("/api/categories", catalog::categoryTree);
+        routes.get("/api/categories/{id}", catalog::getCategory);
+        routes.patch("/api/categories/{id}", catalog::changeCategory, Role.ADMIN);
         routes.post("/api/warehouses", catalog::createWarehouse, Role.ADMIN);
         routes.post("/api/products", catalog::createProduct, Role.SELLER);
         routes.get("/api/products/{id}", catalog::getProduct);
+        routes.patch("/api/products/{id}", catalog::changeProduct, Role.SELLER);
+        routes.put("/api/products/{id}/price", catalog::changePrice, Role.SELLER);
+
+        // search: full text, filters, facets (public)
+        routes.get("/api/search", search::search);
 
         // stock arriving, and stock as the real-time read model sees it
         routes.post("/api/inventory/receipts", inventory::receive, Role.SELLER);
@@ -79,20 +103,60 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.post("/api/orders", orders::place, Role.SIGNED_IN);
         routes.get("/api/orders/{id}", orders::get, Role.SIGNED_IN);
         routes.post("/api/orders/{id}/payments", payments::pay, Role.SIGNED_IN);
+        routes.post("/api/orders/{id}/payments/void", payments::voidAuthorization, Role.SIGNED_IN);
         routes.post("/api/orders/{id}/cancel", orders::cancel, Role.SIGNED_IN);
         routes.get("/api/orders/{id}/shipping-options", shipping::shippingOptions, Role.SIGNED_IN);
         routes.get("/api/orders/{id}/tracking", shipping::tracking, Role.SIGNED_IN);
         routes.get("/api/users/{id}/notifications", notifications::list, Role.SIGNED_IN);
+        routes.get("/api/users/{id}/orders", userOrders::list, Role.SIGNED_IN);
+
+        // the signed-in buyer's own cart: items, saved for later, totals before payment, checkout
+        routes.get("/api/cart", cart::get, Role.SIGNED_IN);
+        routes.post("/api/cart/items", cart::add, Role.SIGNED_IN);
+        routes.patch("/api/cart/items/{productId}", cart::setQuantity, Role.SIGNED_IN);
+        routes.delete("/api/cart/items/{productId}", cart::remove, Role.SIGNED_IN);
+        routes.post("/api/cart/items/{productId}/save-for-later", cart::saveForLater, Role.SIGNED_IN);
+        routes.post("/api/cart/saved/{productId}/move-to-cart", cart::moveToCart, Role.SIGNED_IN);
+        routes.post("/api/cart/refresh-prices", cart::refreshPrices, Role.SIGNED_IN);
+        routes.post("/api/cart/quote", cart::quote, Role.SIGNED_IN);
+        routes.post("/api/cart/checkout", cart::checkout, Role.SIGNED_IN);
 
         // fulfilment and after-sales: the seller of the items, or the operator; carriers report as the operator
         routes.post("/api/orders/{id}/fulfil", shipping::fulfil, Role.SELLER);
         routes.post("/api/orders/{id}/shipments", shipping::ship, Role.SELLER);
         routes.post("/api/shipments/{id}/tracking-events", shipping::trackingEvent, Role.ADMIN);
+        routes.post("/api/orders/{id}/payments/capture", payments::capture, Role.SELLER);
         routes.post("/api/orders/{id}/refunds", refunds::refund, Role.SELLER);
 
         // recommendations and analytics
         routes.get("/api/recommendations/{userId}", recommendations::recommend, Role.SIGNED_IN);
         routes.post("/api/admin/models/reload", recommendations::reload, Role.ADMIN);
         routes.get("/api/analytics/sales", analytics::sales, Role.ADMIN);
+
+        // stock alerts raised by inventory-streams, for the dashboard and the sellers
+        routes.get("/api/alerts/stock", stockAlerts::recent, Role.SELLER);
+        // profiles, addresses and preferences: only the user (or an admin), checked in the handler
+        routes.get("/api/users/{id}", users::getProfile, Role.SIGNED_IN);
+        routes.patch("/api/users/{id}", users::updateProfile, Role.SIGNED_IN);
+        routes.get("/api/users/{id}/addresses", users::listAddresses, Role.SIGNED_IN);
+        routes.post("/api/users/{id}/addresses", users::addAddress, Role.SIGNED_IN);
+        routes.patch("/api/users/{id}/addresses/{addressId}", users::updateAddress, Role.SIGNED_IN);
+        routes.delete("/api/users/{id}/addresses/{addressId}", users::deleteAddress, Role.SIGNED_IN);
+        routes.get("/api/users/{id}/preferences", users::getPreferences, Role.SIGNED_IN);
+        routes.put("/api/users/{id}/preferences", users::replacePreferences, Role.SIGNED_IN);
+
+        // sellers: public profile, the operator's verification and commission, a seller's own orders and sales
+        routes.get("/api/sellers/{id}", sellers::profile);
+        routes.post("/api/admin/sellers/{id}/verify", sellers::verify, Role.ADMIN);
+        routes.put("/api/admin/sellers/{id}/commission", sellers::setCommission, Role.ADMIN);
+        routes.get("/api/sellers/me/orders", sellers::myOrders, Role.SELLER);
+        routes.get("/api/sellers/me/sales", sellers::mySales, Role.SELLER);
+
+        // reviews by verified purchasers, with photos from the content-addressed store
+        routes.get("/api/products/{id}/reviews", reviews::list);
+        routes.post("/api/products/{id}/reviews", reviews::write, Role.SIGNED_IN);
+        routes.post("/api/reviews/{id}/helpful", reviews::helpful, Role.SIGNED_IN);
+        routes.post("/api/reviews/{id}/photos", reviews::addPhoto, Role.SIGNED_IN);
+        routes.get("/api/photos/{sha256}", photos::get);
     }
 }

@@ -15,6 +15,9 @@ import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
+import dev.streamcart.serving.alerts.StockAlertConsumer;
+import dev.streamcart.serving.alerts.StockAlertEndpoints;
+import dev.streamcart.serving.alerts.StockAlertStore;
 import dev.streamcart.serving.analytics.AnalyticsEndpoints;
 import dev.streamcart.serving.analytics.SalesPerMinute;
 import dev.streamcart.serving.auth.AdminAccount;
@@ -24,17 +27,27 @@ import dev.streamcart.serving.auth.Authentication;
 import dev.streamcart.serving.auth.BearerTokens;
 import dev.streamcart.serving.auth.Login;
 import dev.streamcart.serving.auth.LoginThrottle;
+import dev.streamcart.serving.cart.CartCheckout;
+import dev.streamcart.serving.cart.CartEndpoints;
+import dev.streamcart.serving.cart.ExpiredCartSweeper;
+import dev.streamcart.serving.cart.ShoppingCart;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.catalog.Categories;
+import dev.streamcart.serving.catalog.ProductCache;
 import dev.streamcart.serving.catalog.Products;
 import dev.streamcart.serving.catalog.Sellers;
 import dev.streamcart.serving.catalog.Warehouses;
+import dev.streamcart.serving.commands.OrderCommandConsumer;
+import dev.streamcart.serving.commands.OrderCommandHandler;
 import dev.streamcart.serving.db.ConnectionPool;
 import dev.streamcart.serving.db.Migrations;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.events.KafkaClickstream;
 import dev.streamcart.serving.events.OutboxWriter;
+import dev.streamcart.serving.fraud.FraudSignalSource;
+import dev.streamcart.serving.fraud.ReplicatedFraudSignals;
+import dev.streamcart.serving.fraud.StreamVelocitySource;
 import dev.streamcart.serving.health.ComponentHealth;
 import dev.streamcart.serving.health.HealthCheck;
 import dev.streamcart.serving.health.HealthEndpoints;
@@ -55,10 +68,23 @@ import dev.streamcart.serving.orders.OrderEvents;
 import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.orders.OrderViews;
+import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
+import dev.streamcart.serving.orders.tracking.UserOrderIndex;
+import dev.streamcart.serving.orders.tracking.UserOrders;
+import dev.streamcart.serving.payments.CardFingerprints;
+import dev.streamcart.serving.payments.GatewayRetry;
 import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
+import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
+import dev.streamcart.serving.pricing.OrderPricing;
+import dev.streamcart.serving.photos.LocalPhotoStore;
+import dev.streamcart.serving.photos.PhotoEndpoints;
+import dev.streamcart.serving.photos.PhotoStore;
+import dev.streamcart.serving.payments.risk.PostgresVelocitySource;
+import dev.streamcart.serving.payments.risk.RiskScorer;
+import dev.streamcart.serving.payments.risk.RiskSignalCollector;
 import dev.streamcart.serving.problems.JettyProblemErrorHandler;
 import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
@@ -66,8 +92,18 @@ import dev.streamcart.serving.recommendations.RecommendationEndpoints;
 import dev.streamcart.serving.recommendations.Recommender;
 import dev.streamcart.serving.refunds.OrderRefunds;
 import dev.streamcart.serving.refunds.RefundEndpoints;
+import dev.streamcart.serving.search.ProductSearch;
+import dev.streamcart.serving.search.SearchEndpoints;
 import dev.streamcart.serving.replica.CompactedTopicReplica;
 import dev.streamcart.serving.replica.ReadModel;
+import dev.streamcart.serving.reviews.ProductReviews;
+import dev.streamcart.serving.reviews.ReviewEndpoints;
+import dev.streamcart.serving.reviews.ReviewPhotos;
+import dev.streamcart.serving.sellers.SellerAdministration;
+import dev.streamcart.serving.sellers.SellerDirectory;
+import dev.streamcart.serving.sellers.SellerEndpoints;
+import dev.streamcart.serving.sellers.SellerOrders;
+import dev.streamcart.serving.sellers.SellerSales;
 import dev.streamcart.serving.shipping.Fulfilment;
 import dev.streamcart.serving.shipping.Shipments;
 import dev.streamcart.serving.shipping.ShippingEndpoints;
@@ -75,7 +111,10 @@ import dev.streamcart.serving.shipping.ShippingOptions;
 import dev.streamcart.serving.stock.StockEndpoints;
 import dev.streamcart.serving.stock.StockLevels;
 import dev.streamcart.serving.users.PasswordHasher;
+import dev.streamcart.serving.users.UserAddresses;
 import dev.streamcart.serving.users.UserEndpoints;
+import dev.streamcart.serving.users.UserPreferences;
+import dev.streamcart.serving.users.UserProfiles;
 import dev.streamcart.serving.users.UserRegistration;
 import dev.streamcart.serving.web.JsonMapping;
 import dev.streamcart.serving.web.OpenApiDocument;
@@ -94,6 +133,13 @@ public final class ServingApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServingApi.class);
     private static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration CART_SWEEP_INTERVAL = Duration.ofHours(1);
+    // catalog: writes through this API invalidate at once; the TTL bounds rows changed elsewhere
+    private static final long PRODUCT_CACHE_SIZE = 100_000;
+    private static final Duration PRODUCT_CACHE_TTL = Duration.ofMinutes(5);
+    // search: totals and facet counts of a filter may be this old (the items never are); 0 turns it off
+    private static final Duration SEARCH_FACET_CACHE_TTL =
+            Duration.ofMillis(Long.getLong("search.facet-cache-ttl-ms", 5_000));
 
     /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
     public record Route(String method, String path) {}
@@ -109,7 +155,7 @@ public final class ServingApi implements AutoCloseable {
     }
 
     public static ServingApi start(ServingApiConfig config) {
-        return start(config, new SimulatedPaymentGateway(config.paymentLatency()));
+        return start(config, new SimulatedPaymentGateway(config.payments().simulatorLatency()));
     }
 
     /** Starts with a given payment provider (the simulator unless a real one is plugged in). */
@@ -134,6 +180,9 @@ public final class ServingApi implements AutoCloseable {
 
         ReadModel<StockLevel> stockReplica = ReadModel.disabled();
         ReadModel<OrderView> orderReplica = ReadModel.disabled();
+        UserOrderIndex userOrderIndex = new UserOrderIndex();
+        // The payment risk check reads it (wired by the payments work); no signals without Kafka.
+        FraudSignalSource fraudSignals = FraudSignalSource.none();
         Clickstream clickstream = Clickstream.disabled();
         KafkaProbe kafkaProbe = null;
         if (config.kafkaEnabled()) {
@@ -144,11 +193,17 @@ public final class ServingApi implements AutoCloseable {
             stockReplica = stock.start();
             CompactedTopicReplica<OrderView> orders = new CompactedTopicReplica<>(Topics.ORDER_VIEWS, bootstrap, registry);
             resources.push(orders);
-            orderReplica = orders.start();
+            orderReplica = orders.onChange(userOrderIndex).start();
+            CompactedTopicReplica<dev.streamcart.schemas.fraud.FraudSignals> fraud =
+                    new CompactedTopicReplica<>(Topics.FRAUD_SIGNALS, bootstrap, registry);
+            resources.push(fraud);
+            fraudSignals = new ReplicatedFraudSignals(fraud.start());
             clickstream = new KafkaClickstream(bootstrap, registry);
             resources.push(clickstream);
             kafkaProbe = new KafkaProbe(bootstrap);
             resources.push(kafkaProbe);
+            // stock alerts: stored for the dashboard, and notified to the product's seller
+            resources.push(new StockAlertConsumer(bootstrap, registry, transactions).start());
         } else {
             LOG.warn("no kafka.bootstrap-servers configured: stock and order views, and the clickstream, are disabled");
         }
@@ -184,24 +239,55 @@ public final class ServingApi implements AutoCloseable {
         StockReservations reservations = new StockReservations();
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
+        FraudSignalSource streamedFraudSignals = fraudSignals; // effectively final, for the lambda below
+        // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge
+        PaymentSettings paymentSettings = config.payments();
+        OrderPayments payments = new OrderPayments(orderRepository, reservations, new OutboxWriter(json), json, gateway,
+                new GatewayRetry(paymentSettings.gatewayAttempts(), paymentSettings.firstBackoff()),
+                new CardFingerprints(paymentSettings.fingerprintSecret()),
+                new RiskSignalCollector(connection -> new StreamVelocitySource(streamedFraudSignals,
+                        new PostgresVelocitySource(connection))),
+                new RiskScorer(paymentSettings.riskThreshold(), paymentSettings.highAmount()));
+
+        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents,
+                payments::voidOpenAuthorization);
+        // order-streams' commands (payment expiry), applied in PostgreSQL (issue 4)
+        if (config.kafkaEnabled()) {
+            OrderCommandConsumer commands = new OrderCommandConsumer(Objects.requireNonNull(config.kafkaBootstrapServers()),
+                    new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())),
+                    new OrderCommandHandler(transactions, cancellation));
+            resources.push(commands);
+            commands.start();
+        }
         ProblemMapper problems = new ProblemMapper(json);
         NotificationDispatcher notificationDispatcher =
                 new NotificationDispatcher(transactions, new LoggingNotificationSender());
         resources.push(notificationDispatcher);
         notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
 
+        // checkout and carts (issue 3)
+        ExpiredCartSweeper cartSweeper = new ExpiredCartSweeper(transactions);
+        resources.push(cartSweeper);
+        cartSweeper.start(CART_SWEEP_INTERVAL);
+        Checkout checkout = new Checkout(orderRepository, reservations, orderEvents,
+                new OrderPricing(new ShippingOptions(transactions, Clock.systemUTC())));
+        PhotoStore photoStore = new LocalPhotoStore(config.photosDir());
+
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
                 new AuthEndpoints(json, login, tokens),
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
-                        new Warehouses(transactions), new Products(transactions), stockLevels, clickstream, tokens::forgetUser),
+                        new Warehouses(transactions), new Products(transactions, json, new OutboxWriter(json)),
+                        new ProductCache(PRODUCT_CACHE_SIZE, PRODUCT_CACHE_TTL), stockLevels, clickstream,
+                        tokens::forgetUser),
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
-                new UserEndpoints(json, new UserRegistration(transactions, hasher)),
+                new UserEndpoints(json, new UserRegistration(transactions, hasher), new UserProfiles(transactions),
+                        new UserAddresses(transactions), new UserPreferences(transactions)),
                 new OrderEndpoints(json, transactions, idempotent,
-                        new Checkout(orderRepository, reservations, orderEvents),
-                        new OrderCancellation(orderRepository, reservations, orderEvents), orderViews, ownership),
-                new PaymentEndpoints(json, idempotent,
-                        new OrderPayments(orderRepository, reservations, orderEvents, gateway), problems, ownership),
+                        checkout,
+                        cancellation, orderViews, ownership),
+                new UserOrderEndpoints(new UserOrders(orderReplica, userOrderIndex)),
+                new PaymentEndpoints(json, idempotent, payments, problems, ownership),
                 new StockEndpoints(stockLevels),
                 new ShippingEndpoints(json, transactions, idempotent,
                         new ShippingOptions(transactions, Clock.systemUTC()),
@@ -210,7 +296,16 @@ public final class ServingApi implements AutoCloseable {
                 new NotificationEndpoints(new Notifications(transactions)),
                 new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
                 new AnalyticsEndpoints(sales),
-                new OpenApiDocument());
+                new OpenApiDocument(),
+                new StockAlertEndpoints(new StockAlertStore(transactions)),
+                new CartEndpoints(json, transactions, idempotent, new ShoppingCart(transactions),
+                        new CartCheckout(checkout), clickstream),
+                // reviews, photos and sellers
+                new ReviewEndpoints(json, new ProductReviews(transactions), new ReviewPhotos(transactions, photoStore)),
+                new PhotoEndpoints(photoStore),
+                new SellerEndpoints(json, new SellerDirectory(transactions), new SellerAdministration(transactions),
+                        new SellerOrders(transactions), new SellerSales(transactions), Clock.systemUTC()),
+                new SearchEndpoints(new ProductSearch(transactions, SEARCH_FACET_CACHE_TTL), clickstream));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin server = Javalin.create(cfg -> {

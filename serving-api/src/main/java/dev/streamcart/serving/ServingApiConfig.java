@@ -9,6 +9,7 @@ import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
+import dev.streamcart.serving.payments.PaymentSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,24 +19,25 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
                                @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
-                               Path modelsDir, Duration modelCheckInterval, Duration paymentLatency, int bcryptRounds,
-                               AuthSettings auth) {
+                               Path modelsDir, Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds,
+                               AuthSettings auth, Path photosDir) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
     public static final String DB_POOL_SIZE = "api.db-pool-size";
-    public static final String PAYMENT_LATENCY_MS = "payments.simulator.latency-ms";
     public static final String BCRYPT_ROUNDS = "users.bcrypt-rounds";
     public static final String CLICKHOUSE_USER = "clickhouse.user";
     public static final String CLICKHOUSE_PASSWORD = "clickhouse.password";
+    public static final String PHOTOS_DIR = "photos.dir";
 
     public ServingApiConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(modelsDir, "modelsDir");
         Objects.requireNonNull(modelCheckInterval, "modelCheckInterval");
-        Objects.requireNonNull(paymentLatency, "paymentLatency");
+        Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(photosDir, "photosDir");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("api.port must be within 0..65535, was " + port);
         }
@@ -43,6 +45,14 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
             throw new IllegalArgumentException("kafka.bootstrap-servers and schema-registry.url go together: "
                     + "set both or neither");
         }
+    }
+
+    /** Review photos go to a {@code photos} folder next to the models folder (both live in the data dir). */
+    public ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
+                            @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse, Path modelsDir,
+                            Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds, AuthSettings auth) {
+        this(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir, modelCheckInterval,
+                payments, bcryptRounds, auth, modelsDir.toAbsolutePath().resolveSibling("photos"));
     }
 
     public static ServingApiConfig from(Settings settings) {
@@ -65,9 +75,20 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 clickHouse,
                 modelsDir(settings),
                 Duration.ofSeconds(2),
-                Duration.ofMillis(settings.getLong(PAYMENT_LATENCY_MS, 20)),
+                PaymentSettings.from(settings),
                 settings.getInt(BCRYPT_ROUNDS, 10),
-                AuthSettings.from(settings));
+                AuthSettings.from(settings),
+                photosDir(settings));
+    }
+
+    /** photos.dir, else {@code <platform.data-dir>/photos}, else {@code ./photos}. */
+    private static Path photosDir(Settings settings) {
+        String explicit = settings.find(PHOTOS_DIR);
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        String dataDir = settings.find(CommonKeys.DATA_DIR);
+        return dataDir == null ? Path.of("photos") : Path.of(dataDir, "photos");
     }
 
     /** recommender.models-dir, else {@code <platform.data-dir>/models}, else {@code ./models}. */

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * keyed by order id. The payload is the JSON object of the outbox contract:
  * {@code {"orderId","userId","status","totalCents","currency","items":[{"productId","sellerId",
  * "categoryId","quantity","unitPriceCents"}],"paymentMethod","reason"}}; money is integer cents.
+ * Optional keys {@code cardFingerprint} (payment events: a salted hash, never the card number) and
+ * {@code shippingAddressKey} (ORDER_PLACED) are copied when present, for the fraud velocity signals.
  */
 public final class OrderOutboxMapper implements OutboxEventMapper {
 
@@ -44,6 +46,9 @@ public final class OrderOutboxMapper implements OutboxEventMapper {
                 .setOccurredAt(row.occurredAt())
                 .setPaymentMethod(optionalText(payload, "paymentMethod"))
                 .setReason(optionalText(payload, "reason"))
+                // fraud velocity inputs, present only in payloads that carry them
+                .setCardFingerprint(optionalText(payload, "cardFingerprint"))
+                .setShippingAddressKey(optionalText(payload, "shippingAddressKey"))
                 .build();
         return new OutgoingEvent<>(Topics.ORDER_EVENTS, row.aggregateId(), event);
     }

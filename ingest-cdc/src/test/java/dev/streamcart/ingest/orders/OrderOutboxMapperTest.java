@@ -47,6 +47,24 @@ class OrderOutboxMapperTest {
         assertThat(value.getOccurredAt()).isEqualTo(COMMITTED);
         assertThat(value.getPaymentMethod()).isEqualTo("card");
         assertThat(value.getReason()).isNull();
+        assertThat(value.getCardFingerprint()).as("absent from the payload").isNull();
+        assertThat(value.getShippingAddressKey()).isNull();
+    }
+
+    @Test
+    void fraudKeysOfThePayloadAreCarriedOver() {
+        String paid = PAYLOAD.replace("\"reason\":null", "\"reason\":null,\"cardFingerprint\":\"fp-9f2c\"");
+        String placed = PAYLOAD.replace("\"reason\":null", "\"reason\":null,\"shippingAddressKey\":\"addr-71ab\"");
+
+        OrderEvent payment = (OrderEvent) router.map(outboxRow(RowChange.Operation.INSERT, "order", "ORDER_PAID", paid))
+                .get(0).value();
+        OrderEvent placing = (OrderEvent) router.map(outboxRow(RowChange.Operation.INSERT, "order", "ORDER_PLACED", placed))
+                .get(0).value();
+
+        assertThat(payment.getCardFingerprint()).isEqualTo("fp-9f2c");
+        assertThat(payment.getShippingAddressKey()).isNull();
+        assertThat(placing.getShippingAddressKey()).isEqualTo("addr-71ab");
+        assertThat(placing.getCardFingerprint()).isNull();
     }
 
     @Test

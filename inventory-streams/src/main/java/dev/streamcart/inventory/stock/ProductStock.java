@@ -25,9 +25,11 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt commit time of the newest change applied
  * @param sales net units sold per hour, for the velocity (absent in state written before it existed)
  * @param alerts what has been raised already (absent in state written before alerts existed)
+ * @param velocityAsOf the moment the published sales velocity was computed for: the newest change's
+ *        commit time, or later once the wall-clock refresh moved it on (absent in older state: updatedAt)
  */
 public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> warehouses, Instant updatedAt,
-        SalesHistory sales, AlertState alerts) {
+        SalesHistory sales, AlertState alerts, @Nullable Instant velocityAsOf) {
 
     public ProductStock {
         Objects.requireNonNull(updatedAt, "updatedAt");
@@ -35,15 +37,16 @@ public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> wareh
         // state stored by the previous version has neither field: start from nothing known
         sales = sales == null ? SalesHistory.none() : sales;
         alerts = alerts == null ? AlertState.INITIAL : alerts;
+        velocityAsOf = velocityAsOf == null || velocityAsOf.isBefore(updatedAt) ? updatedAt : velocityAsOf;
     }
 
     public static ProductStock empty(long productId) {
-        return new ProductStock(productId, new TreeMap<>(), Instant.EPOCH, SalesHistory.none(), AlertState.INITIAL);
+        return new ProductStock(productId, new TreeMap<>(), Instant.EPOCH, SalesHistory.none(), AlertState.INITIAL, null);
     }
 
     /** The same stock with the alert state that has now been reported. */
     public ProductStock withAlerts(AlertState next) {
-        return new ProductStock(productId, warehouses, updatedAt, sales, next);
+        return new ProductStock(productId, warehouses, updatedAt, sales, next, velocityAsOf);
     }
 
     /** Whether any warehouse row is live; a product with none is not stocked and raises no alerts. */
@@ -68,9 +71,24 @@ public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> wareh
         return new StockTotals(onHand, available, lowStockThreshold, reorderPoint);
     }
 
-    /** Sales velocity as of the newest change applied (event time, so replays give the same figures). */
+    /**
+     * Sales velocity as published: as of the newest change applied (event time, so replays give the
+     * same figures) or as of the last wall-clock refresh after it.
+     */
     public SalesVelocity velocity() {
-        return sales.velocityAt(updatedAt);
+        return sales.velocityAt(Objects.requireNonNull(velocityAsOf));
+    }
+
+    /**
+     * The same stock with its velocity re-evaluated at {@code now}, when time passing without sales
+     * changed it noticeably (see {@link SalesVelocity#differsNoticeably}); empty otherwise.
+     */
+    public Optional<ProductStock> refreshedAt(Instant now) {
+        if (!stocked() || !now.isAfter(Objects.requireNonNull(velocityAsOf))
+                || !sales.velocityAt(now).differsNoticeably(velocity())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProductStock(productId, warehouses, updatedAt, sales, alerts, now));
     }
 
     /**
@@ -91,7 +109,7 @@ public record ProductStock(long productId, SortedMap<Long, WarehouseEntry> wareh
         next.put(change.getWarehouseId(), changed);
         Instant newest = change.getCommittedAt().isAfter(updatedAt) ? change.getCommittedAt() : updatedAt;
         return Optional.of(new ProductStock(productId, next, newest,
-                sales.record(change.getCommittedAt(), unitsSold(current, changed)), alerts));
+                sales.record(change.getCommittedAt(), unitsSold(current, changed)), alerts, velocityAsOf));
     }
 
     /** A new row is stock arriving, and a deleted row stock leaving the books: neither is a sale. */

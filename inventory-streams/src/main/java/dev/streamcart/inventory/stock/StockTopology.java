@@ -1,7 +1,9 @@
 package dev.streamcart.inventory.stock;
 
+import java.time.Duration;
 import java.util.Objects;
 
+import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.inventory.alerts.ReorderSuggestion;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockAlert;
@@ -32,14 +34,28 @@ public final class StockTopology {
 
     private StockTopology() {}
 
+    /** Velocity re-evaluated every minute. */
     public static Topology build(SchemaRegistryClient registry, ReorderSuggestion reorderSuggestion) {
+        return build(registry, reorderSuggestion, InventoryStreamsConfig.DEFAULT_VELOCITY_REFRESH_INTERVAL);
+    }
+
+    public static Topology build(SchemaRegistryClient registry, ReorderSuggestion reorderSuggestion,
+            Duration velocityRefreshInterval) {
         return build(Topics.INVENTORY_CHANGES.valueSerde(registry), Topics.STOCK_LEVELS.valueSerde(registry),
-                Topics.STOCK_ALERTS.valueSerde(registry), reorderSuggestion);
+                Topics.STOCK_ALERTS.valueSerde(registry), reorderSuggestion, velocityRefreshInterval);
+    }
+
+    /** The topology with explicit value serdes and velocity re-evaluated every minute. */
+    public static Topology build(Serde<InventoryChanged> changeSerde, Serde<StockLevel> stockLevelSerde,
+            Serde<StockAlert> alertSerde, ReorderSuggestion reorderSuggestion) {
+        return build(changeSerde, stockLevelSerde, alertSerde, reorderSuggestion,
+                InventoryStreamsConfig.DEFAULT_VELOCITY_REFRESH_INTERVAL);
     }
 
     /** The topology with explicit value serdes, so unit tests can run it without a registry. */
     public static Topology build(Serde<InventoryChanged> changeSerde, Serde<StockLevel> stockLevelSerde,
-            Serde<StockAlert> alertSerde, ReorderSuggestion reorderSuggestion) {
+            Serde<StockAlert> alertSerde, ReorderSuggestion reorderSuggestion, Duration velocityRefreshInterval) {
+        Objects.requireNonNull(velocityRefreshInterval, "velocityRefreshInterval");
         Objects.requireNonNull(changeSerde, "changeSerde");
         Objects.requireNonNull(stockLevelSerde, "stockLevelSerde");
         Objects.requireNonNull(alertSerde, "alertSerde");
@@ -51,7 +67,7 @@ public final class StockTopology {
         topology.addSource(SOURCE, Topics.INVENTORY_CHANGES.keySerde().deserializer(), changeSerde.deserializer(),
                 Topics.INVENTORY_CHANGES.name());
         // Fold each change into the product's rows, dropping stale ones; emit new totals and crossings.
-        topology.addProcessor(PROCESSOR, () -> new StockLevelProcessor(STOCK_STORE, reorderSuggestion), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new StockLevelProcessor(STOCK_STORE, reorderSuggestion, velocityRefreshInterval), SOURCE);
         topology.addStateStore(store, PROCESSOR);
         // The compacted read model served by serving-api.
         topology.addSink(STOCK_LEVELS_SINK, Topics.STOCK_LEVELS.name(), Topics.STOCK_LEVELS.keySerde().serializer(),

@@ -12,11 +12,25 @@ import org.jspecify.annotations.Nullable;
 public record SalesVelocity(int unitsLast24h, int unitsLast7d, double unitsPerDay) {
 
     public static final SalesVelocity NONE = new SalesVelocity(0, 0, 0.0);
+    private static final double RELEVANT_PACE_CHANGE = 0.01;
 
     public SalesVelocity {
         if (unitsPerDay < 0 || Double.isNaN(unitsPerDay)) {
             throw new IllegalArgumentException("unitsPerDay must be >= 0, was " + unitsPerDay);
         }
+    }
+
+    /**
+     * Whether {@code other} tells a seller something different: another unit count in either window,
+     * or a pace more than 1% apart. The pace of a product with under 7 days of history drifts every
+     * second (its days observed grow); re-publishing it for every drift would flood the read model.
+     */
+    public boolean differsNoticeably(SalesVelocity other) {
+        if (unitsLast24h != other.unitsLast24h || unitsLast7d != other.unitsLast7d) {
+            return true;
+        }
+        double larger = Math.max(unitsPerDay, other.unitsPerDay);
+        return Math.abs(unitsPerDay - other.unitsPerDay) > RELEVANT_PACE_CHANGE * larger;
     }
 
     /** Days the available units last at this pace; null when nothing sells (infinite cover). */

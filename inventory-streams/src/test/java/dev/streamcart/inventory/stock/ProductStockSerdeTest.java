@@ -32,7 +32,7 @@ class ProductStockSerdeTest {
     void salesAndAlertStateSurviveTheRoundTrip() {
         Instant at = Instant.parse("2026-11-26T10:00:00Z");
         ProductStock stock = new ProductStock(3, new TreeMap<>(), at, SalesHistory.none().record(at, 4),
-                new AlertState(StockCondition.LOW, true));
+                new AlertState(StockCondition.LOW, true), at.plusSeconds(90));
 
         ProductStock read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", stock));
 

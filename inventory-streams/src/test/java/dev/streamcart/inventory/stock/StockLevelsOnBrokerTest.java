@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.streamcart.inventory.InventoryApplication;
 import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.inventory.RecordedValues;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
@@ -21,7 +22,6 @@ import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockAlertType;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
-import dev.streamcart.schemas.streams.StreamsApplication;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -67,7 +67,7 @@ class StockLevelsOnBrokerTest {
                 RecordedValues<StockAlert> alerts = new RecordedValues<>(infra.bootstrapServers(),
                         Topics.STOCK_ALERTS.name(), 3, Topics.STOCK_ALERTS.valueSerde(registry).deserializer())) {
 
-            try (StreamsApplication app = start(config, registry)) {
+            try (InventoryApplication app = start(config, registry)) {
                 send(producer, change(1, 1, 100, 10, 10));
                 send(producer, change(1, 2, 50, 0, 11));
                 send(producer, change(2, 1, 5, 5, 12));
@@ -85,8 +85,8 @@ class StockLevelsOnBrokerTest {
 
             Folders.delete(config.stateDirectory());
 
-            try (StreamsApplication app = start(config, registry)) {
-                ReadOnlyKeyValueStore<String, ProductStock> store = app.streams().store(StoreQueryParameters
+            try (InventoryApplication app = start(config, registry)) {
+                ReadOnlyKeyValueStore<String, ProductStock> store = app.streams().streams().store(StoreQueryParameters
                         .fromNameAndType(StockTopology.STOCK_STORE, QueryableStoreTypes.keyValueStore()));
                 assertThat(store.get("2").toStockLevel().getAvailable()).as("restored from the changelog").isZero();
 
@@ -103,10 +103,10 @@ class StockLevelsOnBrokerTest {
         }
     }
 
-    private static StreamsApplication start(InventoryStreamsConfig config, SchemaRegistryClient registry) {
-        StreamsApplication app = new StreamsApplication(StockTopology.build(registry, config.reorderSuggestion()), config.streamsProperties());
+    private static InventoryApplication start(InventoryStreamsConfig config, SchemaRegistryClient registry) {
+        InventoryApplication app = InventoryApplication.create(config, registry);
         app.start();
-        app.running().orTimeout(60, TimeUnit.SECONDS).join();
+        app.streams().running().orTimeout(60, TimeUnit.SECONDS).join();
         return app;
     }
 

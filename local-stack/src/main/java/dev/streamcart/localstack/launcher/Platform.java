@@ -122,6 +122,13 @@ public final class Platform implements AutoCloseable {
         serviceSettings = new LinkedHashMap<>(endpoints.serviceSettings());
         serviceSettings.put("api.port", Integer.toString(apiPort));
         serviceSettings.put("loadgen.api-url", endpoints.apiUrl());
+        if (options.traffic()) {
+            // The simulator's few hundred shoppers each buy many times a day, far above the "more than 10
+            // orders in 24 h" velocity rule; alone that rule (weight 65) would block most simulated payments.
+            // At 90 a payment is blocked when velocity comes with a second signal (high amount, many cards).
+            serviceSettings.putIfAbsent("payments.risk.threshold", "90");
+        }
+        serviceSettings.putAll(options.extraSettings());
 
         AdminCredentials admin = AdminCredentials.resolve(layout.dataDirectory(),
                 System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE));

@@ -2,6 +2,7 @@ package dev.streamcart.localstack.launcher;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param trafficArguments extra arguments for the simulator
  * @param superviseRestarts whether a service that dies is started again
  * @param readyTimeout how long one service may take to report ready
+ * @param extraSettings settings given to every service on top of the endpoints (e.g. a short
+ *                      {@code orders.payment-timeout} for a test); empty by default
  */
 public record PlatformOptions(int apiPort, boolean traffic, List<String> trafficArguments, boolean superviseRestarts,
-        Duration readyTimeout) {
+        Duration readyTimeout, Map<String, String> extraSettings) {
 
     public PlatformOptions {
         if (apiPort < 0 || apiPort > 65535) {
@@ -22,17 +25,22 @@ public record PlatformOptions(int apiPort, boolean traffic, List<String> traffic
         }
         trafficArguments = List.copyOf(trafficArguments);
         Objects.requireNonNull(readyTimeout, "readyTimeout");
+        extraSettings = Map.copyOf(extraSettings);
     }
 
     public static PlatformOptions defaults() {
-        return new PlatformOptions(8080, true, List.of(), true, Duration.ofMinutes(3));
+        return new PlatformOptions(8080, true, List.of(), true, Duration.ofMinutes(3), Map.of());
     }
 
     public PlatformOptions withApiPort(int port) {
-        return new PlatformOptions(port, traffic, trafficArguments, superviseRestarts, readyTimeout);
+        return new PlatformOptions(port, traffic, trafficArguments, superviseRestarts, readyTimeout, extraSettings);
     }
 
     public PlatformOptions withTraffic(boolean enabled, List<String> arguments) {
-        return new PlatformOptions(apiPort, enabled, arguments, superviseRestarts, readyTimeout);
+        return new PlatformOptions(apiPort, enabled, arguments, superviseRestarts, readyTimeout, extraSettings);
+    }
+
+    public PlatformOptions withExtraSettings(Map<String, String> settings) {
+        return new PlatformOptions(apiPort, traffic, trafficArguments, superviseRestarts, readyTimeout, settings);
     }
 }

@@ -1,17 +1,17 @@
 package dev.streamcart.orders.tracking;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.streamcart.schemas.order.OrderAnomaly;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderView;
-import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
@@ -20,9 +20,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * order-events (outbox events, keyed by order id) in, order-views (each order with its status
- * history) out. Both topics are keyed by order id, so an order's events are applied in commit
- * order by one task, without a repartition.
+ * order-events (outbox events, keyed by order id) in; order-views (each order with its status
+ * history) and order-anomalies (impossible transitions) out. All are keyed by order id, so an
+ * order's events are applied in commit order by one task, without a repartition.
  */
 public final class OrderTrackingTopology {
 
@@ -31,26 +31,30 @@ public final class OrderTrackingTopology {
 
     private OrderTrackingTopology() {}
 
-    public static Topology build(SchemaRegistryClient registry) {
-        return build(Topics.ORDER_EVENTS.valueSerde(registry), Topics.ORDER_VIEWS.valueSerde(registry));
-    }
-
-    /** The topology with explicit value serdes, so unit tests can run it without a registry. */
-    public static Topology build(Serde<OrderEvent> eventSerde, Serde<OrderView> viewSerde) {
-        Objects.requireNonNull(eventSerde, "eventSerde");
+    /**
+     * Adds the view to {@code events}' topology and returns the stream of changed views (a
+     * re-delivered event changes nothing and emits nothing), for the deadline watchers downstream.
+     */
+    public static KStream<String, OrderView> addTo(KStream<String, OrderEvent> events, Serde<OrderView> viewSerde,
+                                                   Serde<OrderAnomaly> anomalySerde) {
         Objects.requireNonNull(viewSerde, "viewSerde");
-        StreamsBuilder builder = new StreamsBuilder();
-        builder
-                // Domain events from the outbox, in commit order per order.
-                .stream(Topics.ORDER_EVENTS.name(), Consumed.with(Topics.ORDER_EVENTS.keySerde(), eventSerde))
-                // Run the state machine on the stored view; duplicates emit nothing.
-                .processValues(new OrderViewProcessorSupplier(viewSerde))
-                // The compacted read model behind GET /api/orders/{id}.
-                .to(Topics.ORDER_VIEWS.name(), Produced.with(Topics.ORDER_VIEWS.keySerde(), viewSerde));
-        return builder.build();
+        Objects.requireNonNull(anomalySerde, "anomalySerde");
+        // Run the state machine on the stored view.
+        KStream<String, OrderViewUpdate.Result> changes =
+                events.processValues(new OrderViewProcessorSupplier(viewSerde), Named.as("order-view"));
+        changes
+                .flatMapValues(change -> change.anomaly() == null ? List.<OrderAnomaly>of() : List.of(change.anomaly()),
+                        Named.as("order-anomalies"))
+                // Flagged, not swallowed: operators and the dashboard read this topic.
+                .to(Topics.ORDER_ANOMALIES.name(), Produced.with(Topics.ORDER_ANOMALIES.keySerde(), anomalySerde));
+        KStream<String, OrderView> views = changes.mapValues(OrderViewUpdate.Result::view, Named.as("order-view-only"));
+        // The compacted read model behind GET /api/orders/{id}.
+        views.to(Topics.ORDER_VIEWS.name(), Produced.with(Topics.ORDER_VIEWS.keySerde(), viewSerde));
+        return views;
     }
 
-    private static final class OrderViewProcessorSupplier implements FixedKeyProcessorSupplier<String, OrderEvent, OrderView> {
+    private static final class OrderViewProcessorSupplier
+            implements FixedKeyProcessorSupplier<String, OrderEvent, OrderViewUpdate.Result> {
 
         private final Serde<OrderView> viewSerde;
 
@@ -59,7 +63,7 @@ public final class OrderTrackingTopology {
         }
 
         @Override
-        public FixedKeyProcessor<String, OrderEvent, OrderView> get() {
+        public FixedKeyProcessor<String, OrderEvent, OrderViewUpdate.Result> get() {
             return new OrderViewProcessor(VIEW_STORE);
         }
 

@@ -9,13 +9,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies each order event to the stored view of its order and emits the new view. */
-final class OrderViewProcessor implements FixedKeyProcessor<String, OrderEvent, OrderView> {
+/**
+ * Applies each order event to the stored view of its order and emits the change: the new view,
+ * with the anomaly the event raised, if any. A re-delivered event emits nothing.
+ */
+final class OrderViewProcessor implements FixedKeyProcessor<String, OrderEvent, OrderViewUpdate.Result> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderViewProcessor.class);
 
     private final String storeName;
-    private FixedKeyProcessorContext<String, OrderView> context;
+    private FixedKeyProcessorContext<String, OrderViewUpdate.Result> context;
     private KeyValueStore<String, OrderView> store;
 
     OrderViewProcessor(String storeName) {
@@ -23,7 +26,7 @@ final class OrderViewProcessor implements FixedKeyProcessor<String, OrderEvent, 
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, OrderView> context) {
+    public void init(FixedKeyProcessorContext<String, OrderViewUpdate.Result> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
     }
@@ -36,10 +39,10 @@ final class OrderViewProcessor implements FixedKeyProcessor<String, OrderEvent, 
         }
         OrderViewUpdate.apply(store.get(record.key()), event).ifPresent(result -> {
             if (result.anomaly() != null) {
-                LOG.warn("order {}: {}", event.getOrderId(), result.anomaly());
+                LOG.warn("order {}: {}", event.getOrderId(), result.anomaly().getDetail());
             }
             store.put(record.key(), result.view());
-            context.forward(record.withValue(result.view()));
+            context.forward(record.withValue(result));
         });
     }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.streamcart.orders.lifecycle.OrderLifecycle;
+import dev.streamcart.schemas.order.OrderAnomaly;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
@@ -33,8 +34,14 @@ public final class OrderViewUpdate {
         }
         OrderStatus from = current == null ? OrderStatus.UNKNOWN : current.getStatus();
         OrderStatus to = OrderLifecycle.statusAfter(event);
-        String anomaly = OrderLifecycle.isAllowed(from, to) ? null
-                : event.getType() + " event " + event.getEventId() + ": impossible transition " + from + " -> " + to;
+        OrderAnomaly anomaly = OrderLifecycle.isAllowed(from, to) ? null : OrderAnomaly.newBuilder()
+                .setOrderId(event.getOrderId())
+                .setEventId(event.getEventId())
+                .setFromStatus(from)
+                .setAttemptedType(event.getType())
+                .setDetectedAt(event.getOccurredAt())
+                .setDetail(event.getType() + " event " + event.getEventId() + ": impossible transition " + from + " -> " + to)
+                .build();
 
         OrderView.Builder next = current == null ? newView(event) : OrderView.newBuilder(current);
         if (current != null && event.getType() == OrderEventType.ORDER_PLACED) {
@@ -50,7 +57,7 @@ public final class OrderViewUpdate {
                 .build());
         List<String> anomalies = new ArrayList<>(next.getAnomalies());
         if (anomaly != null) {
-            anomalies.add(anomaly);
+            anomalies.add(anomaly.getDetail());
         }
         OrderView view = next.setStatus(to)
                 .setHistory(history)
@@ -84,7 +91,7 @@ public final class OrderViewUpdate {
      * @param view the order's view after the event
      * @param anomaly the impossible transition the event made, or null when it was allowed
      */
-    public record Result(OrderView view, @Nullable String anomaly) {
+    public record Result(OrderView view, @Nullable OrderAnomaly anomaly) {
 
         public Result {
             Objects.requireNonNull(view, "view");

@@ -2,12 +2,12 @@ package dev.streamcart.orders.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
-import dev.streamcart.localstack.testing.PlainAvroSerde;
+import dev.streamcart.orders.OrderStreamsDriver;
+import dev.streamcart.orders.deadlines.DeadlineSettings;
+import dev.streamcart.schemas.order.OrderAnomaly;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderLine;
@@ -15,10 +15,7 @@ import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.order.StatusChange;
 import dev.streamcart.schemas.topics.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.assertj.core.groups.Tuple;
@@ -29,30 +26,23 @@ import org.junit.jupiter.api.Test;
 class OrderTrackingTopologyTest {
 
     private static final long ORDER = 12;
-    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-    private static final List<OrderLine> ITEMS = List.of(OrderLine.newBuilder()
-            .setProductId(5).setSellerId(1).setCategoryId(2).setQuantity(2).setUnitPriceCents(1999).build());
+    private static final Instant T0 = OrderStreamsDriver.T0;
+    private static final List<OrderLine> ITEMS = OrderStreamsDriver.ITEMS;
 
+    private OrderStreamsDriver streams;
     private TopologyTestDriver driver;
-    private TestInputTopic<String, OrderEvent> events;
     private TestOutputTopic<String, OrderView> views;
 
     @BeforeEach
     void startDriver() {
-        PlainAvroSerde<OrderEvent> eventSerde = new PlainAvroSerde<>(OrderEvent.class);
-        PlainAvroSerde<OrderView> viewSerde = new PlainAvroSerde<>(OrderView.class);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-streams-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "topology-test-state").toAbsolutePath().toString());
-        driver = new TopologyTestDriver(OrderTrackingTopology.build(eventSerde, viewSerde), props);
-        events = driver.createInputTopic(Topics.ORDER_EVENTS.name(), new StringSerializer(), eventSerde.serializer());
-        views = driver.createOutputTopic(Topics.ORDER_VIEWS.name(), new StringDeserializer(), viewSerde.deserializer());
+        streams = new OrderStreamsDriver(DeadlineSettings.defaults());
+        driver = streams.driver();
+        views = streams.views;
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        streams.close();
     }
 
     @Test
@@ -104,6 +94,39 @@ class OrderTrackingTopologyTest {
     }
 
     @Test
+    void impossibleTransitionIsPublishedOnTheAnomaliesTopic() {
+        send(event("e-1", OrderEventType.ORDER_PLACED, OrderStatus.PENDING_PAYMENT, 0));
+        send(event("e-2", OrderEventType.ORDER_CANCELLED, OrderStatus.CANCELLED, 1_000));
+        send(event("e-3", OrderEventType.ORDER_SHIPPED, OrderStatus.SHIPPED, 2_000));
+        send(event("e-3", OrderEventType.ORDER_SHIPPED, OrderStatus.SHIPPED, 2_000));   // re-delivered
+
+        List<KeyValue<String, OrderAnomaly>> published = streams.anomalies.readKeyValuesToList();
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).key).isEqualTo(Topics.key(ORDER));
+        OrderAnomaly anomaly = published.get(0).value;
+        assertThat(anomaly.getOrderId()).isEqualTo(ORDER);
+        assertThat(anomaly.getEventId()).isEqualTo("e-3");
+        assertThat(anomaly.getFromStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(anomaly.getAttemptedType()).isEqualTo(OrderEventType.ORDER_SHIPPED);
+        assertThat(anomaly.getDetectedAt()).isEqualTo(T0.plusMillis(2_000));
+        assertThat(anomaly.getDetail()).contains("CANCELLED -> SHIPPED");
+    }
+
+    @Test
+    void payingTwiceIsAnAnomalyAndAllowedStepsAreNot() {
+        send(event("e-1", OrderEventType.ORDER_PLACED, OrderStatus.PENDING_PAYMENT, 0));
+        send(event("e-2", OrderEventType.ORDER_PAID, OrderStatus.PAID, 1_000));
+        assertThat(streams.anomalies.isEmpty()).as("placed then paid is allowed").isTrue();
+
+        send(event("e-9", OrderEventType.ORDER_PAID, OrderStatus.PAID, 2_000));
+
+        OrderAnomaly anomaly = streams.anomalies.readValue();
+        assertThat(anomaly.getFromStatus()).isEqualTo(OrderStatus.PAID);
+        assertThat(anomaly.getAttemptedType()).isEqualTo(OrderEventType.ORDER_PAID);
+        assertThat(streams.anomalies.isEmpty()).isTrue();
+    }
+
+    @Test
     void firstEventThatIsNotAPlacingIsFlagged() {
         send(event("e-2", OrderEventType.ORDER_PAID, OrderStatus.PAID, 1_000));
 
@@ -127,7 +150,7 @@ class OrderTrackingTopologyTest {
     }
 
     private void send(OrderEvent event) {
-        events.pipeInput(Topics.key(event.getOrderId()), event);
+        streams.send(event);
     }
 
     private OrderView lastView() {
@@ -137,17 +160,6 @@ class OrderTrackingTopologyTest {
     }
 
     private static OrderEvent event(String eventId, OrderEventType type, OrderStatus status, long millisAfterT0) {
-        return OrderEvent.newBuilder()
-                .setEventId(eventId)
-                .setOrderId(ORDER)
-                .setUserId(3)
-                .setType(type)
-                .setStatus(status)
-                .setTotalCents(3998)
-                .setCurrency("USD")
-                .setItems(ITEMS)
-                .setOccurredAt(T0.plusMillis(millisAfterT0))
-                .setPaymentMethod(type == OrderEventType.ORDER_PAID ? "card" : null)
-                .build();
+        return OrderStreamsDriver.event(ORDER, eventId, type, status, millisAfterT0);
     }
 }

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.localstack.testing.LatestValues;
+import dev.streamcart.orders.OrderSerdes;
 import dev.streamcart.orders.OrderStreamsConfig;
+import dev.streamcart.orders.OrderStreamsTopology;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderLine;
@@ -61,7 +63,7 @@ class OrderViewsOnBrokerTest {
                         new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(registry).serializer());
                 LatestValues<OrderView> views = new LatestValues<>(infra.bootstrapServers(), Topics.ORDER_VIEWS.name(), 3,
                         Topics.ORDER_VIEWS.valueSerde(registry).deserializer());
-                StreamsApplication app = new StreamsApplication(OrderTrackingTopology.build(registry),
+                StreamsApplication app = new StreamsApplication(OrderStreamsTopology.build(OrderSerdes.registry(registry), config.deadlines()),
                         config.streamsProperties())) {
             app.start();
             app.running().orTimeout(60, TimeUnit.SECONDS).join();

@@ -4,10 +4,14 @@ import java.util.List;
 
 import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.clickstream.ClickEvent;
+import dev.streamcart.schemas.fraud.FraudSignals;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockLevel;
+import dev.streamcart.schemas.order.OrderAnomaly;
+import dev.streamcart.schemas.order.OrderCommand;
 import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderSlaAlert;
 import dev.streamcart.schemas.order.OrderView;
 
 /** The topic catalogue: the only place a topic name is written. */
@@ -37,13 +41,33 @@ public final class Topics {
     public static final TopicSpec<OrderView> ORDER_VIEWS =
             new TopicSpec<>("order-views", OrderView.class, 3, true);
 
+    // --- order-streams (issue 4) ---
+
+    /** Impossible order transitions flagged by order-streams, key: order id. */
+    public static final TopicSpec<OrderAnomaly> ORDER_ANOMALIES =
+            new TopicSpec<>("order-anomalies", OrderAnomaly.class, 3, false);
+
+    /** Commands order-streams asks serving-api to apply (payment expiry), key: order id. */
+    public static final TopicSpec<OrderCommand> ORDER_COMMANDS =
+            new TopicSpec<>("order-commands", OrderCommand.class, 3, false);
+
+    /** Orders paid but not shipped within the shipping SLA, key: order id. */
+    public static final TopicSpec<OrderSlaAlert> ORDER_SLA_ALERTS =
+            new TopicSpec<>("order-sla-alerts", OrderSlaAlert.class, 3, false);
+
+    /** Per-user fraud velocity signals over the last 24 h, key: user id. Compacted. */
+    public static final TopicSpec<FraudSignals> FRAUD_SIGNALS =
+            new TopicSpec<>("fraud-signals", FraudSignals.class, 3, true);
+
+    // --- end order-streams ---
+
     /** Storefront behaviour from serving-api, key: session id. */
     public static final TopicSpec<ClickEvent> CLICKSTREAM =
             new TopicSpec<>("clickstream", ClickEvent.class, 3, false);
 
     public static final List<TopicSpec<?>> ALL =
             List.of(ORDER_EVENTS, INVENTORY_CHANGES, PRODUCT_CHANGES, STOCK_LEVELS, STOCK_ALERTS, ORDER_VIEWS,
-                    CLICKSTREAM);
+                    CLICKSTREAM, ORDER_ANOMALIES, ORDER_COMMANDS, ORDER_SLA_ALERTS, FRAUD_SIGNALS);
 
     private Topics() {}
 

@@ -8,6 +8,16 @@ public interface Clickstream extends AutoCloseable {
     /** Records that a session looked at a product. Never throws and never blocks for long. */
     void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId);
 
+    /** Records that a session put a product into its cart (CART_ADD). Never throws and never blocks for long. */
+    void cartAdded(String sessionId, @Nullable Long userId, long productId, long categoryId);
+    /**
+     * Records that a session searched ({@code query} may be empty for a browse by filters only,
+     * {@code categoryId} is the category filter). Never throws and never blocks for long.
+     */
+    default void searched(String sessionId, @Nullable Long userId, String query, @Nullable Long categoryId) {
+        // an implementation without search tracking records nothing
+    }
+
     @Override
     void close();
 
@@ -15,6 +25,11 @@ public interface Clickstream extends AutoCloseable {
         return new Clickstream() {
             @Override
             public void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId) {
+                // no Kafka configured: behaviour is not recorded
+            }
+
+            @Override
+            public void cartAdded(String sessionId, @Nullable Long userId, long productId, long categoryId) {
                 // no Kafka configured: behaviour is not recorded
             }
 

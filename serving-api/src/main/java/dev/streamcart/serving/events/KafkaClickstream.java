@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends storefront behaviour (product views, ...) to the {@code clickstream} topic, keyed by
+ * Sends storefront behaviour (product views, searches, ...) to the {@code clickstream} topic, keyed by
  * session. Fire and forget: a lost click is acceptable, a failed page view is not, so failures are
  * logged (at most one line per 30 s) and never reach the request.
  */
@@ -46,19 +46,36 @@ public final class KafkaClickstream implements Clickstream {
 
     @Override
     public void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId) {
+        send(event(sessionId, userId, ClickType.PRODUCT_VIEW).setProductId(productId).setCategoryId(categoryId)
+                .setQuery(null).build());
+    }
+
+    @Override
+    public void cartAdded(String sessionId, @Nullable Long userId, long productId, long categoryId) {
+        send(event(sessionId, userId, ClickType.CART_ADD).setProductId(productId).setCategoryId(categoryId)
+                .setQuery(null).build());
+    }
+
+    @Override
+    public void searched(String sessionId, @Nullable Long userId, String query, @Nullable Long categoryId) {
+        Objects.requireNonNull(query, "query");
+        send(event(sessionId, userId, ClickType.SEARCH).setProductId(null).setCategoryId(categoryId)
+                .setQuery(query).build());
+    }
+
+    private static ClickEvent.Builder event(String sessionId, @Nullable Long userId, ClickType type) {
         Objects.requireNonNull(sessionId, "sessionId");
-        ClickEvent event = ClickEvent.newBuilder()
+        return ClickEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setSessionId(sessionId)
                 .setUserId(userId)
-                .setType(ClickType.PRODUCT_VIEW)
-                .setProductId(productId)
-                .setCategoryId(categoryId)
-                .setQuery(null)
-                .setOccurredAt(Instant.now())
-                .build();
+                .setType(type)
+                .setOccurredAt(Instant.now());
+    }
+
+    private void send(ClickEvent event) {
         try {
-            producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), sessionId, event), (metadata, failure) -> {
+            producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), event.getSessionId(), event), (metadata, failure) -> {
                 if (failure != null) {
                     logFailure(failure);
                 }

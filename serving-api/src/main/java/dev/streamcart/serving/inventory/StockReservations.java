@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Holds and gives back stock for orders, always inside the caller's transaction.
  *
@@ -21,13 +23,25 @@ import java.util.Map;
 public final class StockReservations {
 
     /**
-     * Reserves {@code requested} units per product, choosing warehouses with {@link WarehouseAllocator}.
+     * Reserves {@code requested} units per product, choosing warehouses with {@link WarehouseAllocator}
+     * (no buyer region: the fullest warehouse first).
      *
      * @throws InsufficientStockException when any product is short; nothing has been changed then
      */
     public List<Allocation> reserve(Connection connection, Map<Long, Integer> requested) throws SQLException {
-        List<InventoryRow> rows = lockRows(connection, requested.keySet().toArray(Long[]::new));
-        WarehouseAllocator.Plan plan = WarehouseAllocator.allocate(requested, rows);
+        return reserve(connection, requested, null);
+    }
+
+    /**
+     * Reserves {@code requested} units per product, preferring warehouses near {@code buyerRegion}
+     * (see {@link WarehouseAllocator}).
+     *
+     * @throws InsufficientStockException when any product is short; nothing has been changed then
+     */
+    public List<Allocation> reserve(Connection connection, Map<Long, Integer> requested, @Nullable String buyerRegion)
+            throws SQLException {
+        List<InventoryRow> rows = readRows(connection, requested.keySet().toArray(Long[]::new), true);
+        WarehouseAllocator.Plan plan = WarehouseAllocator.allocate(requested, rows, buyerRegion);
         if (!plan.feasible()) {
             throw new InsufficientStockException(plan.shortages());
         }
@@ -271,18 +285,32 @@ public final class StockReservations {
         }
     }
 
-    private static List<InventoryRow> lockRows(Connection connection, Long[] productIds) throws SQLException {
+    /**
+     * The allocation a reservation would make now, without locking or changing anything: what a
+     * quote uses to know which warehouses (hence which shipping zone) would serve each line.
+     * Checkout decides again under lock, so the numbers may differ when stock moved in between.
+     */
+    public WarehouseAllocator.Plan preview(Connection connection, Map<Long, Integer> requested,
+                                           @Nullable String buyerRegion) throws SQLException {
+        List<InventoryRow> rows = readRows(connection, requested.keySet().toArray(Long[]::new), false);
+        return WarehouseAllocator.allocate(requested, rows, buyerRegion);
+    }
+
+    private static List<InventoryRow> readRows(Connection connection, Long[] productIds, boolean lock)
+            throws SQLException {
         Array ids = connection.createArrayOf("bigint", productIds);
+        // FOR UPDATE OF i: only the inventory rows are locked (in the global order), never the warehouses
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT product_id, warehouse_id, quantity, reserved_quantity FROM inventory
-                WHERE product_id = ANY (?)
-                ORDER BY product_id, warehouse_id
-                FOR UPDATE""")) {
+                SELECT i.product_id, i.warehouse_id, i.quantity, i.reserved_quantity, w.region
+                FROM inventory i JOIN warehouses w ON w.id = i.warehouse_id
+                WHERE i.product_id = ANY (?)
+                ORDER BY i.product_id, i.warehouse_id""" + (lock ? " FOR UPDATE OF i" : ""))) {
             select.setArray(1, ids);
             List<InventoryRow> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new InventoryRow(row.getLong(1), row.getLong(2), row.getInt(3), row.getInt(4)));
+                    rows.add(new InventoryRow(row.getLong(1), row.getLong(2), row.getInt(3), row.getInt(4),
+                            row.getString(5)));
                 }
             }
             return rows;

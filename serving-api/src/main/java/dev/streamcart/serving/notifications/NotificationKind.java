@@ -2,7 +2,9 @@ package dev.streamcart.serving.notifications;
 
 /** What a notification is about; stored by name. */
 public enum NotificationKind {
+    ORDER_CONFIRMED,
     ORDER_SHIPPED,
     ORDER_DELIVERED,
-    ORDER_REFUNDED
+    ORDER_REFUNDED,
+    PAYMENT_FAILED
 }

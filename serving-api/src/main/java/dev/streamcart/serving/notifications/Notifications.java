@@ -74,8 +74,10 @@ public final class Notifications {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     long orderId = row.getLong(4);
+                    // wasNull() must follow getLong(4) directly: stock notifications have no order
+                    Long order = row.wasNull() ? null : orderId;
                     found.add(new Notification(row.getLong(1), row.getLong(2), row.getString(3),
-                            row.wasNull() ? null : orderId, row.getString(5), row.getString(6),
+                            order, row.getString(5), row.getString(6),
                             row.getTimestamp(7).toInstant()));
                 }
             }

@@ -19,74 +19,140 @@ import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.serving.db.References;
 import dev.streamcart.serving.inventory.Allocation;
+import dev.streamcart.serving.inventory.InsufficientStockException;
 import dev.streamcart.serving.inventory.StockReservations;
+import dev.streamcart.serving.inventory.WarehouseAllocator;
+import dev.streamcart.serving.money.Money;
+import dev.streamcart.serving.notifications.NotificationKind;
+import dev.streamcart.serving.notifications.Notifications;
+import dev.streamcart.serving.pricing.OrderPricing;
+import dev.streamcart.serving.pricing.PriceQuote;
+import dev.streamcart.serving.pricing.PricedLine;
+import dev.streamcart.serving.pricing.PricingLine;
+import dev.streamcart.serving.pricing.SellerParcel;
 import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.shipping.ShippingOptions;
 
 /**
- * Places an order: prices the lines at the products' current prices, reserves the stock, and
- * writes the order, its items, the reservations and the ORDER_PLACED outbox event, all in the
- * caller's one transaction. Either all of it commits or none of it: an order never exists without
- * its stock, and stock is never held without an order.
+ * Places an order, all in the caller's one transaction: resolves the destination from the buyer's
+ * own addresses, checks the prices the buyer saw (cart checkout), reserves the stock in warehouses
+ * near the buyer, prices the order per seller (tax per line, one parcel per seller), and writes the
+ * order, its items, the reservations, the ORDER_PLACED outbox event (totalCents = the total to be
+ * charged) and the ORDER_CONFIRMED notification. Either all of it commits or none of it: an order
+ * never exists without its stock, and stock is never held without an order.
  */
 public final class Checkout {
 
     private final OrderRepository orders;
     private final StockReservations reservations;
     private final OrderEvents events;
+    private final OrderPricing pricing;
 
-    public Checkout(OrderRepository orders, StockReservations reservations, OrderEvents events) {
+    public Checkout(OrderRepository orders, StockReservations reservations, OrderEvents events, OrderPricing pricing) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.events = Objects.requireNonNull(events, "events");
+        this.pricing = Objects.requireNonNull(pricing, "pricing");
     }
 
+    /** A product as checkout and quotes see it: for sale or not, its current price and its unit weight. */
     private record CatalogEntry(long productId, long sellerId, long categoryId, String name, String sku,
-                                BigDecimal price, String currency, boolean active) {}
+                               BigDecimal price, String currency, boolean active, int weightGrams) {}
 
-    public Order place(Connection connection, PlaceOrder request) throws SQLException {
+    public PlacedOrder place(Connection connection, PlaceOrder request) throws SQLException {
         References.requireExists(connection, "users", "user", request.userId());
+        Destination destination = Destination.resolve(connection, request.userId(), request.delivery());
         Map<Long, CatalogEntry> catalog = loadProducts(connection, request.quantities().keySet());
+        requireForSale(catalog);
+        requireUnchangedPrices(catalog, request.expectedPrices());
         String currency = singleCurrency(catalog);
 
         // Stock first: a shortage aborts before anything is written.
-        List<Allocation> allocations = reservations.reserve(connection, request.quantities());
+        List<Allocation> allocations = reservations.reserve(connection, request.quantities(), destination.region());
+
+        List<PricingLine> pricingLines = request.items().stream()
+                .map(line -> pricingLine(catalog.get(line.productId()), line.quantity()))
+                .toList();
+        PriceQuote quote = destination.known()
+                ? pricing.price(connection, currency, destination.region(), destination.carrier(), pricingLines, allocations)
+                : OrderPricing.goodsOnly(currency, pricingLines);
 
         List<OrderRepository.NewItem> lines = new ArrayList<>();
-        BigDecimal subtotal = BigDecimal.ZERO;
         for (PlaceOrder.Line line : request.items()) {
             CatalogEntry product = catalog.get(line.productId());
+            PricedLine priced = quote.line(product.productId());
             OrderItem item = new OrderItem(product.productId(), product.sellerId(), product.categoryId(),
                     line.quantity(), product.price());
-            lines.add(new OrderRepository.NewItem(item, product.name(), product.sku()));
-            subtotal = subtotal.add(item.lineTotal());
+            lines.add(new OrderRepository.NewItem(item, product.name(), product.sku(), priced.tax()));
         }
-        // Tax and shipping arrive with a later issue; until then the total is the subtotal.
-        BigDecimal total = subtotal;
-        long orderId = orders.insertOrder(connection, request.userId(), subtotal, total, currency);
+        String carrier = quote.sellers().stream().map(SellerParcel::carrier).filter(Objects::nonNull).distinct()
+                .reduce((a, b) -> a + "," + b).orElse(null);
+        long orderId = orders.insertOrder(connection, new OrderRepository.NewOrder(request.userId(), quote.subtotal(),
+                quote.tax(), quote.shipping(), quote.total(), currency, destination.shippingAddressId(),
+                destination.billingAddressId(), destination.region(), carrier));
         Map<Long, Long> itemIdByProduct = new HashMap<>();
         for (OrderRepository.NewItem line : lines) {
             itemIdByProduct.put(line.item().productId(), orders.insertItem(connection, orderId, line));
         }
         reservations.recordHolds(connection, orderId, itemIdByProduct, allocations);
 
-        Order order = new Order(orderId, request.userId(), OrderStatus.PENDING_PAYMENT, total, currency,
+        Order order = new Order(orderId, request.userId(), OrderStatus.PENDING_PAYMENT, quote.total(), currency,
                 lines.stream().map(OrderRepository.NewItem::item).toList());
-        events.append(connection, order, OrderEventType.ORDER_PLACED, null, null);
-        return order;
+        events.append(connection, order, OrderEventType.ORDER_PLACED,
+                OrderEventPayload.placed(order, destination.shippingAddressKey()));
+        Notifications.record(connection, request.userId(), NotificationKind.ORDER_CONFIRMED, orderId,
+                "Order " + orderId + " confirmed",
+                "We have your order " + orderId + " of " + lines.size() + " item(s), total " + Money.format(quote.total())
+                        + " " + currency + " (goods " + Money.format(quote.subtotal()) + ", tax "
+                        + Money.format(quote.tax()) + ", shipping " + Money.format(quote.shipping())
+                        + "). It is reserved for you until paid.");
+        return new PlacedOrder(order, quote, destination);
     }
 
+    /**
+     * Prices lines the way {@link #place} would, without reserving or writing anything: the
+     * allocation is previewed (no locks) to know each seller's shipping zone.
+     */
+    public PriceQuote quote(Connection connection, long userId, Map<Long, Integer> quantities,
+                            PlaceOrder.Delivery delivery) throws SQLException {
+        Destination destination = Destination.resolve(connection, userId, delivery);
+        Map<Long, CatalogEntry> catalog = loadProducts(connection, quantities.keySet());
+        requireForSale(catalog);
+        String currency = singleCurrency(catalog);
+        List<PricingLine> lines = quantities.entrySet().stream()
+                .map(e -> pricingLine(catalog.get(e.getKey()), e.getValue()))
+                .toList();
+        if (!destination.known()) {
+            return OrderPricing.goodsOnly(currency, lines);
+        }
+        WarehouseAllocator.Plan plan = reservations.preview(connection, quantities, destination.region());
+        if (!plan.feasible()) {
+            throw new InsufficientStockException(plan.shortages());
+        }
+        return pricing.price(connection, currency, destination.region(), destination.carrier(), lines, plan.allocations());
+    }
+
+    private static PricingLine pricingLine(CatalogEntry product, int quantity) {
+        return new PricingLine(product.productId(), product.sellerId(), product.categoryId(), quantity, product.price(),
+                product.weightGrams());
+    }
+
+    /** The products with their current price, currency and weight; 422 naming unknown ids. */
     private static Map<Long, CatalogEntry> loadProducts(Connection connection, Set<Long> productIds) throws SQLException {
         Map<Long, CatalogEntry> found = new LinkedHashMap<>();
         Array ids = connection.createArrayOf("bigint", productIds.toArray(Long[]::new));
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, seller_id, category_id, name, sku, price, currency, is_active
+                SELECT id, seller_id, category_id, name, sku, price, currency, is_active,
+                       CASE WHEN jsonb_typeof(attributes -> 'weightGrams') = 'number'
+                            THEN (attributes ->> 'weightGrams')::numeric ELSE ? END
                 FROM products WHERE id = ANY (?)""")) {
-            select.setArray(1, ids);
+            select.setInt(1, ShippingOptions.DEFAULT_ITEM_GRAMS);
+            select.setArray(2, ids);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     found.put(row.getLong(1), new CatalogEntry(row.getLong(1), row.getLong(2), row.getLong(3),
                             row.getString(4), row.getString(5), row.getBigDecimal(6), row.getString(7).trim(),
-                            row.getBoolean(8)));
+                            row.getBoolean(8), Math.max(0, row.getBigDecimal(9).intValue())));
                 }
             }
         } finally {
@@ -97,12 +163,30 @@ public final class Checkout {
         if (!missing.isEmpty()) {
             throw DomainException.unprocessable("unknown products: " + missing);
         }
+        return found;
+    }
+
+    private static void requireForSale(Map<Long, CatalogEntry> catalog) {
         Set<Long> inactive = new TreeSet<>();
-        found.values().stream().filter(p -> !p.active()).forEach(p -> inactive.add(p.productId()));
+        catalog.values().stream().filter(p -> !p.active()).forEach(p -> inactive.add(p.productId()));
         if (!inactive.isEmpty()) {
             throw DomainException.unprocessable("products no longer for sale: " + inactive);
         }
-        return found;
+    }
+
+    private static void requireUnchangedPrices(Map<Long, CatalogEntry> catalog, Map<Long, BigDecimal> expected) {
+        List<PriceChangedException.Change> changes = new ArrayList<>();
+        String currency = null;
+        for (Map.Entry<Long, BigDecimal> seen : expected.entrySet()) {
+            CatalogEntry product = catalog.get(seen.getKey());
+            if (product != null && product.price().compareTo(seen.getValue()) != 0) {
+                changes.add(new PriceChangedException.Change(product.productId(), seen.getValue(), product.price()));
+                currency = product.currency();
+            }
+        }
+        if (!changes.isEmpty()) {
+            throw new PriceChangedException(currency, changes);
+        }
     }
 
     private static String singleCurrency(Map<Long, CatalogEntry> catalog) {

@@ -1,6 +1,8 @@
 package dev.streamcart.serving.orders;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +65,7 @@ public final class OrderEndpoints {
         StoredResponse response = idempotent.execute(key, "POST /api/orders by user " + command.userId(),
                 RequestFingerprint.of(json, command),
                 connection -> {
-                    Order order = checkout.place(connection, command);
+                    Order order = checkout.place(connection, command).order();
                     return Responses.json(json, 201, OrderResponse.of(order));
                 });
         Responses.send(ctx, response);
@@ -105,6 +107,27 @@ public final class OrderEndpoints {
                 .map(item -> new PlaceOrder.Line(item.requiredId("productId"),
                         item.requiredPositiveInt("quantity", PlaceOrder.MAX_QUANTITY)))
                 .toList();
-        return new PlaceOrder(userId, lines);
+        return new PlaceOrder(userId, lines, delivery(body), Map.of());
+    }
+
+    private static final int MAX_REGION = 64;
+    private static final int MAX_CARRIER = 32;
+
+    /**
+     * Where an order goes, from {@code shippingAddressId}, {@code billingAddressId}, {@code region}
+     * and {@code carrier} (all optional; the cart checkout and quote read the same fields).
+     */
+    public static PlaceOrder.Delivery delivery(JsonBody body) {
+        String region = body.optionalText("region", MAX_REGION);
+        if (region != null && !region.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-'))) {
+            throw DomainException.invalidInput("'region' must be up to " + MAX_REGION
+                    + " letters, digits and '-', such as \"eu-west\"");
+        }
+        String carrier = body.optionalText("carrier", MAX_CARRIER);
+        if (carrier != null && !carrier.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
+            throw DomainException.invalidInput("'carrier' must be a carrier code such as \"streampost\"");
+        }
+        return new PlaceOrder.Delivery(body.optionalId("shippingAddressId"), body.optionalId("billingAddressId"),
+                region == null ? null : region.toLowerCase(Locale.ROOT), carrier);
     }
 }

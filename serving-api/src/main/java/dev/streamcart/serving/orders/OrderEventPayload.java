@@ -12,13 +12,16 @@ import org.jspecify.annotations.Nullable;
  * into an Avro {@code OrderEvent}: money in cents, status as an {@code OrderStatus} symbol, every
  * item of the order, and {@code paymentMethod}/{@code reason} present (possibly null). Shipping
  * events add {@code carrier}/{@code trackingNumber}, refunds {@code refundedCents} (this refund's
- * amount); those are left out of every other event, so older payloads keep their exact shape.
+ * amount), ORDER_PLACED {@code shippingAddressKey} (SHA-256 hex of the normalised shipping address,
+ * when the order has one); those are left out of every other event, so older payloads keep their
+ * exact shape.
  */
 public record OrderEventPayload(long orderId, long userId, String status, long totalCents, String currency,
                                 List<Line> items, @Nullable String paymentMethod, @Nullable String reason,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String carrier,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String trackingNumber,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long refundedCents) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long refundedCents,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String shippingAddressKey) {
 
     public record Line(long productId, long sellerId, long categoryId, int quantity, long unitPriceCents) {}
 
@@ -40,6 +43,13 @@ public record OrderEventPayload(long orderId, long userId, String status, long t
                         Money.toCents(item.unitPrice())))
                 .toList();
         return new OrderEventPayload(order.id(), order.userId(), order.status().name(), Money.toCents(order.total()),
-                order.currency(), lines, paymentMethod, reason, carrier, trackingNumber, refundedCents);
+                order.currency(), lines, paymentMethod, reason, carrier, trackingNumber, refundedCents, null);
+    }
+
+    /** ORDER_PLACED: adds the shipping address key (fraud signals) when the order has a shipping address. */
+    public static OrderEventPayload placed(Order order, @Nullable String shippingAddressKey) {
+        OrderEventPayload payload = of(order, null, null);
+        return new OrderEventPayload(payload.orderId(), payload.userId(), payload.status(), payload.totalCents(),
+                payload.currency(), payload.items(), null, null, null, null, null, shippingAddressKey);
     }
 }

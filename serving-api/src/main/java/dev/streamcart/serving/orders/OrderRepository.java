@@ -5,28 +5,41 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.streamcart.schemas.order.OrderStatus;
+import org.jspecify.annotations.Nullable;
 
 /** Rows of {@code orders} and {@code order_items}, on the caller's connection and transaction. */
 public final class OrderRepository {
 
     /** A priced line about to be written, with the product details copied into the order. */
-    public record NewItem(OrderItem item, String productName, String productSku) {}
+    public record NewItem(OrderItem item, String productName, String productSku, BigDecimal tax) {}
 
-    public long insertOrder(Connection connection, long userId, BigDecimal subtotal, BigDecimal total, String currency)
-            throws SQLException {
+    /** An order about to be written: its amounts as priced at checkout, and where it goes. */
+    public record NewOrder(long userId, BigDecimal subtotal, BigDecimal tax, BigDecimal shipping, BigDecimal total,
+                           String currency, @Nullable Long shippingAddressId, @Nullable Long billingAddressId,
+                           @Nullable String shippingRegion, @Nullable String shippingCarrier) {}
+
+    public long insertOrder(Connection connection, NewOrder order) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO orders (user_id, status, subtotal, tax_amount, shipping_amount, total, currency)
-                VALUES (?, ?, ?, 0, 0, ?, ?) RETURNING id""")) {
-            insert.setLong(1, userId);
+                INSERT INTO orders (user_id, status, subtotal, tax_amount, shipping_amount, total, currency,
+                                    shipping_address_id, billing_address_id, shipping_region, shipping_carrier)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+            insert.setLong(1, order.userId());
             insert.setString(2, OrderStatus.PENDING_PAYMENT.name());
-            insert.setBigDecimal(3, subtotal);
-            insert.setBigDecimal(4, total);
-            insert.setString(5, currency);
+            insert.setBigDecimal(3, order.subtotal());
+            insert.setBigDecimal(4, order.tax());
+            insert.setBigDecimal(5, order.shipping());
+            insert.setBigDecimal(6, order.total());
+            insert.setString(7, order.currency());
+            insert.setObject(8, order.shippingAddressId(), Types.BIGINT);
+            insert.setObject(9, order.billingAddressId(), Types.BIGINT);
+            insert.setString(10, order.shippingRegion());
+            insert.setString(11, order.shippingCarrier());
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -38,8 +51,8 @@ public final class OrderRepository {
         OrderItem item = line.item();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO order_items (order_id, product_id, seller_id, category_id, quantity, unit_price, total_price,
-                                         product_name, product_sku)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                                         product_name, product_sku, tax_amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             insert.setLong(1, orderId);
             insert.setLong(2, item.productId());
             insert.setLong(3, item.sellerId());
@@ -49,6 +62,7 @@ public final class OrderRepository {
             insert.setBigDecimal(7, item.lineTotal());
             insert.setString(8, line.productName());
             insert.setString(9, line.productSku());
+            insert.setBigDecimal(10, line.tax());
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getLong(1);

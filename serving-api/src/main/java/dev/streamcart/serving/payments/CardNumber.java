@@ -19,12 +19,17 @@ public final class CardNumber {
 
     /** Parses what a customer typed; spaces and dashes between digit groups are allowed. */
     public static CardNumber parse(String typed) {
+        return parse(typed, "cardNumber");
+    }
+
+    /** Like {@link #parse(String)}; problems name {@code field}. The number itself is never in a message. */
+    public static CardNumber parse(String typed, String field) {
         String digits = typed.replace(" ", "").replace("-", "");
         if (digits.length() < 12 || digits.length() > 19 || !digits.chars().allMatch(Character::isDigit)) {
-            throw DomainException.invalidInput("'cardNumber' must be 12 to 19 digits");
+            throw DomainException.invalidInput("'" + field + "' must be 12 to 19 digits");
         }
         if (!passesLuhn(digits)) {
-            throw DomainException.invalidInput("'cardNumber' is not a valid card number (Luhn check failed)");
+            throw DomainException.invalidInput("'" + field + "' is not a valid card number (Luhn check failed)");
         }
         return new CardNumber(digits);
     }

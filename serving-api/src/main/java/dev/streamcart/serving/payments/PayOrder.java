@@ -1,28 +1,31 @@
 package dev.streamcart.serving.payments;
 
-import java.util.Locale;
 import java.util.Objects;
 
-import dev.streamcart.serving.problems.DomainException;
+import org.jspecify.annotations.Nullable;
 
-/** A request to pay an order by card. {@link #toString()} never shows the card number. */
-public record PayOrder(long orderId, String method, CardNumber card) {
-
-    public static final String CARD = "card";
+/**
+ * A request to pay an order. {@link #toString()} never shows a card number, CVC or IBAN.
+ *
+ * @param deviceId the caller's {@code X-Device-Id}, a risk signal; null when not sent
+ */
+public record PayOrder(long orderId, PaymentInstrument instrument, CaptureMode capture, @Nullable String deviceId) {
 
     public PayOrder {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(card, "card");
-        method = method.toLowerCase(Locale.ROOT);
-        if (!CARD.equals(method)) {
-            throw DomainException.unprocessable("payment method '" + method + "' is not supported; use \"card\"");
-        }
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(capture, "capture");
     }
 
-    /** What identifies this request for idempotency without holding the card number. */
+    public PaymentMethod method() {
+        return instrument.method();
+    }
+
+    /** What identifies this request for idempotency without holding any secret. */
     public Fingerprint fingerprint() {
-        return new Fingerprint(orderId, method, card.brand(), card.last4(), card.length());
+        int cardLength = instrument instanceof PaymentInstrument.Card card ? card.number().length() : 0;
+        return new Fingerprint(orderId, method().code(), instrument.stored(), cardLength, capture.name());
     }
 
-    public record Fingerprint(long orderId, String method, String cardBrand, String cardLast4, int cardLength) {}
+    public record Fingerprint(long orderId, String method, PaymentInstrument.Stored instrument, int cardLength,
+                              String capture) {}
 }

@@ -11,6 +11,7 @@ import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.idempotency.RequestFingerprint;
 import dev.streamcart.serving.idempotency.StoredResponse;
 import dev.streamcart.serving.money.Money;
+import dev.streamcart.serving.orders.Order;
 import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.problems.Problem;
 import dev.streamcart.serving.problems.ProblemKind;
@@ -19,15 +20,23 @@ import dev.streamcart.serving.web.JsonBody;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.Responses;
 import io.javalin.http.Context;
+import org.jspecify.annotations.Nullable;
 
 /**
- * HTTP handler of {@code POST /api/orders/{id}/payments}. A decline is committed (the order is
- * PAYMENT_FAILED, its stock released), so its 402 problem is stored and replayed like a success.
+ * HTTP handlers of {@code POST /api/orders/{id}/payments} (pay), {@code .../payments/capture} and
+ * {@code .../payments/void}. A decline or a risk block is committed (the order is PAYMENT_FAILED,
+ * its stock released), so its 402 problem is stored and replayed like a success.
  */
 public final class PaymentEndpoints {
 
-    public record PaymentResponse(long orderId, String status, long paymentId, String amount, String currency,
-                                  String cardBrand, String cardLast4) {}
+    /** A payment that went through; card fields are null for wallets and transfers, {@code accountLast4} for cards. */
+    public record PaymentResponse(long orderId, String status, long paymentId, String paymentStatus, String method,
+                                  String amount, String currency, @Nullable String cardBrand, @Nullable String cardLast4,
+                                  @Nullable Integer cardExpMonth, @Nullable Integer cardExpYear,
+                                  @Nullable String accountLast4, int riskScore) {}
+
+    /** The answer to a void: the authorisation is released and the order cancelled. */
+    public record VoidResponse(long orderId, String status, String paymentStatus) {}
 
     private final ObjectMapper json;
     private final IdempotentRequests idempotent;
@@ -37,41 +46,78 @@ public final class PaymentEndpoints {
 
     public PaymentEndpoints(ObjectMapper json, IdempotentRequests idempotent, OrderPayments payments,
                             ProblemMapper problems, OrderOwnership ownership) {
-        this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.json = Objects.requireNonNull(json, "json");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
         this.payments = Objects.requireNonNull(payments, "payments");
         this.problems = Objects.requireNonNull(problems, "problems");
+        this.ownership = Objects.requireNonNull(ownership, "ownership");
     }
 
     public void pay(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
         ownership.requireBuyer(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
-        JsonBody body = JsonBody.parse(json, ctx.body());
-        PayOrder command = new PayOrder(orderId, body.requiredText("method", 32),
-                CardNumber.parse(body.requiredText("cardNumber", 32)));
+        PayOrder command = PaymentRequestParser.parse(orderId, JsonBody.parse(json, ctx.body()),
+                ctx.header(PaymentRequestParser.DEVICE_HEADER));
         StoredResponse response = idempotent.execute(key, "POST " + ctx.path(),
                 RequestFingerprint.of(json, command.fingerprint()),
                 connection -> respond(payments.pay(connection, command, key)));
         Responses.send(ctx, response);
     }
 
+    /** Captures the order's authorised payment (manual capture): the seller of its items, or an admin. */
+    public void capture(Context ctx) {
+        long orderId = PathIds.of(ctx, "id");
+        ownership.requireSeller(Access.principal(ctx), orderId);
+        StoredResponse response = idempotent.executeOptional(IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER)),
+                "POST " + ctx.path(), RequestFingerprint.of(ctx.path()),
+                connection -> respond(payments.captureAuthorized(connection, orderId)));
+        Responses.send(ctx, response);
+    }
+
+    /** Voids the order's authorised payment and cancels the order: its buyer, a seller of its items, or an admin. */
+    public void voidAuthorization(Context ctx) {
+        long orderId = PathIds.of(ctx, "id");
+        ownership.requireBuyerOrSeller(Access.principal(ctx), orderId);
+        StoredResponse response = idempotent.executeOptional(IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER)),
+                "POST " + ctx.path(), RequestFingerprint.of(ctx.path()), connection -> {
+                    Order cancelled = payments.voidAndCancel(connection, orderId);
+                    return Responses.json(json, 200, new VoidResponse(cancelled.id(), cancelled.status().name(),
+                            PaymentRecords.VOIDED));
+                });
+        Responses.send(ctx, response);
+    }
+
     private StoredResponse respond(PaymentOutcome outcome) {
-        if (outcome instanceof PaymentOutcome.Paid paid) {
-            return Responses.json(json, 201, new PaymentResponse(paid.orderId(), paid.orderStatus().name(),
-                    paid.paymentId(), Money.format(paid.amount()), paid.currency(), paid.cardBrand(), paid.cardLast4()));
+        if (outcome instanceof PaymentOutcome.Accepted accepted) {
+            PaymentInstrument.Stored instrument = accepted.instrument();
+            return Responses.json(json, 201, new PaymentResponse(accepted.orderId(), accepted.orderStatus().name(),
+                    accepted.paymentId(), accepted.paymentStatus(), accepted.method().code(), Money.format(accepted.amount()),
+                    accepted.currency(), instrument.cardBrand(), instrument.cardLast4(), instrument.expMonth(),
+                    instrument.expYear(), instrument.accountLast4(), accepted.riskScore()));
         }
-        PaymentOutcome.Declined declined = (PaymentOutcome.Declined) outcome;
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("orderId", declined.orderId());
-        extensions.put("orderStatus", declined.orderStatus().name());
-        extensions.put("paymentId", declined.paymentId());
-        extensions.put("reason", declined.reason().code());
-        ProblemKind kind = ProblemKind.PAYMENT_DECLINED;
-        Problem problem = new Problem(kind.type(), kind.title(), kind.status(),
-                "payment for order " + declined.orderId() + " failed: " + declined.reason().description()
-                        + "; the order's stock was released", extensions);
+        extensions.put("orderId", outcome.orderId());
+        extensions.put("orderStatus", outcome.orderStatus().name());
+        extensions.put("paymentId", outcome.paymentId());
+        ProblemKind kind;
+        String detail;
+        if (outcome instanceof PaymentOutcome.Blocked blocked) {
+            kind = ProblemKind.PAYMENT_BLOCKED;
+            extensions.put("reason", OrderPayments.FRAUD_RISK);
+            extensions.put("riskScore", blocked.risk().score());
+            extensions.put("reasons", blocked.risk().reasonCodes());
+            detail = "payment for order " + blocked.orderId() + " was blocked by fraud checks (risk score "
+                    + blocked.risk().score() + ": " + String.join(", ", blocked.risk().reasonCodes())
+                    + "); nothing was charged and the order's stock was released";
+        } else {
+            PaymentOutcome.Declined declined = (PaymentOutcome.Declined) outcome;
+            kind = ProblemKind.PAYMENT_DECLINED;
+            extensions.put("reason", declined.reason().code());
+            detail = "payment for order " + declined.orderId() + " failed: " + declined.reason().description()
+                    + "; the order's stock was released";
+        }
+        Problem problem = new Problem(kind.type(), kind.title(), kind.status(), detail, extensions);
         return new StoredResponse(kind.status(), Problem.CONTENT_TYPE, problems.serialize(problem));
     }
 }

@@ -4,8 +4,13 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 import dev.streamcart.schemas.order.OrderStatus;
+import dev.streamcart.serving.payments.risk.RiskAssessment;
 
-/** The committed result of a payment attempt: the order is PAID, or PAYMENT_FAILED with its stock released. */
+/**
+ * The committed result of a payment attempt: captured (order PAID), authorised only (manual
+ * capture; order still PENDING_PAYMENT), declined by the gateway or blocked by the risk score
+ * (both: order PAYMENT_FAILED, stock released).
+ */
 public sealed interface PaymentOutcome {
 
     long orderId();
@@ -14,21 +19,31 @@ public sealed interface PaymentOutcome {
 
     OrderStatus orderStatus();
 
-    record Paid(long orderId, long paymentId, BigDecimal amount, String currency, String cardBrand, String cardLast4)
+    /** A payment that went through: {@code paymentStatus} is CAPTURED or AUTHORIZED. */
+    record Accepted(long orderId, long paymentId, OrderStatus orderStatus, String paymentStatus, PaymentMethod method,
+                    BigDecimal amount, String currency, PaymentInstrument.Stored instrument, int riskScore)
             implements PaymentOutcome {
-        public Paid {
+        public Accepted {
+            Objects.requireNonNull(orderStatus, "orderStatus");
+            Objects.requireNonNull(paymentStatus, "paymentStatus");
             Objects.requireNonNull(amount, "amount");
-        }
-
-        @Override
-        public OrderStatus orderStatus() {
-            return OrderStatus.PAID;
         }
     }
 
     record Declined(long orderId, long paymentId, DeclineReason reason) implements PaymentOutcome {
         public Declined {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public OrderStatus orderStatus() {
+            return OrderStatus.PAYMENT_FAILED;
+        }
+    }
+
+    record Blocked(long orderId, long paymentId, RiskAssessment risk) implements PaymentOutcome {
+        public Blocked {
+            Objects.requireNonNull(risk, "risk");
         }
 
         @Override

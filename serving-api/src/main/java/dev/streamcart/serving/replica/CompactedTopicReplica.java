@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
@@ -56,6 +57,7 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean caughtUp;
+    private volatile BiConsumer<String, @Nullable V> listener = (key, value) -> { };
 
     public CompactedTopicReplica(TopicSpec<V> topic, String bootstrapServers, SchemaRegistryClient registry) {
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -70,6 +72,16 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "replica-" + topic.name());
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Tells {@code listener} of every change, on the replica's thread, after the value is stored:
+     * the new value, or null when a tombstone removed the key. Set it before {@link #start()}; it
+     * lets a secondary index (orders by user, say) follow the replica without scanning it.
+     */
+    public CompactedTopicReplica<V> onChange(BiConsumer<String, @Nullable V> listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     public CompactedTopicReplica<V> start() {
@@ -141,7 +153,7 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
             if (!warned) {
-                LOG.warn("topic {} does not exist yet; waiting for it", topic.name());
+                LOG.warn("topic {} does not exist yet or the broker is slow to answer; waiting for it", topic.name());
                 warned = true;
             }
             sleep(TOPIC_WAIT);
@@ -171,16 +183,22 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         if (record.key() == null) {
             return;
         }
-        if (record.value() == null) {
-            values.remove(record.key());
-        } else {
+        V value = null;
+        if (record.value() != null) {
             try {
-                values.put(record.key(), deserializer.deserialize(record.topic(), record.value()));
+                value = deserializer.deserialize(record.topic(), record.value());
             } catch (RuntimeException e) {
                 LOG.warn("skipping undecodable record {}-{}@{} of {}: {}", record.topic(), record.partition(),
                         record.offset(), topic.name(), e.toString());
+                return;
             }
         }
+        if (value == null) {
+            values.remove(record.key());
+        } else {
+            values.put(record.key(), value);
+        }
+        listener.accept(record.key(), value);
     }
 
     private boolean reached(Map<TopicPartition, Long> targets) {

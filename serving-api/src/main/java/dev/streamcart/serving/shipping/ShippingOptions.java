@@ -40,7 +40,8 @@ public final class ShippingOptions {
         return transactions.read(connection -> {
             int weight = weightGrams(connection, orderId);
             int zone = zone(connection, orderId, destinationRegion);
-            return new ShippingQuote(orderId, weight, zone, destinationRegion, offers(connection, zone, weight));
+            return new ShippingQuote(orderId, weight, zone, destinationRegion,
+                    offers(connection, zone, weight, currency(connection, orderId)));
         });
     }
 
@@ -81,14 +82,31 @@ public final class ShippingOptions {
         }
     }
 
-    private List<ShippingOption> offers(Connection connection, int zone, int weightGrams) throws SQLException {
+    private static String currency(Connection connection, long orderId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT currency FROM orders WHERE id = ?")) {
+            select.setLong(1, orderId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1).trim();
+            }
+        }
+    }
+
+    /**
+     * Every active carrier's price for a parcel of {@code weightGrams} in {@code zone}, in rates of
+     * {@code currency} (a parcel is priced in its order's currency), cheapest first. Checkout prices
+     * each seller's parcel with this before an order exists.
+     */
+    public List<ShippingOption> offers(Connection connection, int zone, int weightGrams, String currency)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT DISTINCT ON (c.id) c.code, c.name, r.price, r.currency, r.delivery_days
                 FROM carriers c JOIN carrier_rates r ON r.carrier_id = c.id
-                WHERE c.is_active AND r.zone = ? AND r.max_weight_grams >= ?
+                WHERE c.is_active AND r.zone = ? AND r.max_weight_grams >= ? AND r.currency = ?
                 ORDER BY c.id, r.max_weight_grams""")) {
             select.setInt(1, zone);
             select.setInt(2, weightGrams);
+            select.setString(3, currency);
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             List<ShippingOption> options = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {

@@ -1,21 +1,42 @@
 package dev.streamcart.serving.users;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.CreatedId;
 import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.PathIds;
 import io.javalin.http.Context;
+import org.jspecify.annotations.Nullable;
 
-/** HTTP handlers of {@code /api/users}. The password goes to the hasher and nowhere else. */
+/**
+ * HTTP handlers of {@code /api/users}: sign-up, and the profile, addresses and preferences of one
+ * account, which only that account (or an admin) may read or change. The password goes to the
+ * hasher and nowhere else.
+ */
 public final class UserEndpoints {
+
+    /** The body of {@code GET /api/users/{id}/addresses}. */
+    public record AddressList(List<Address> addresses) {}
 
     private final ObjectMapper json;
     private final UserRegistration registration;
+    private final UserProfiles profiles;
+    private final UserAddresses addresses;
+    private final UserPreferences preferences;
 
-    public UserEndpoints(ObjectMapper json, UserRegistration registration) {
+    public UserEndpoints(ObjectMapper json, UserRegistration registration, UserProfiles profiles,
+                         UserAddresses addresses, UserPreferences preferences) {
         this.json = Objects.requireNonNull(json, "json");
         this.registration = Objects.requireNonNull(registration, "registration");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.addresses = Objects.requireNonNull(addresses, "addresses");
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
     }
 
     public void register(Context ctx) {
@@ -26,5 +47,122 @@ public final class UserEndpoints {
                 body.requiredText("firstName", 100),
                 body.requiredText("lastName", 100)));
         ctx.status(201).json(new CreatedId(id));
+    }
+
+    // --- profile ---
+
+    public void getProfile(Context ctx) {
+        long userId = ownUserId(ctx);
+        ctx.json(profiles.find(userId));
+    }
+
+    public void updateProfile(Context ctx) {
+        long userId = ownUserId(ctx);
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        ProfileChange change = new ProfileChange(
+                unclearable(body, "firstName", 100),
+                unclearable(body, "lastName", 100),
+                body.mentions("phone"),
+                PhoneNumber.parse("phone", body.optionalText("phone", 32)));
+        ctx.json(profiles.update(userId, change));
+    }
+
+    // --- addresses ---
+
+    public void listAddresses(Context ctx) {
+        long userId = ownUserId(ctx);
+        ctx.json(new AddressList(addresses.list(userId)));
+    }
+
+    public void addAddress(Context ctx) {
+        long userId = ownUserId(ctx);
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        AddressFields fields = new AddressFields(
+                AddressType.parse(body.requiredText("type", 20)),
+                body.requiredText("firstName", 100),
+                body.requiredText("lastName", 100),
+                body.optionalText("company", 255),
+                body.requiredText("line1", 255),
+                body.optionalText("line2", 255),
+                body.requiredText("city", 100),
+                body.optionalText("state", 100),
+                body.requiredText("postalCode", 20),
+                body.requiredText("country", 2),
+                PhoneNumber.parse("phone", body.optionalText("phone", 32)));
+        Address address = addresses.add(userId, fields, body.optionalBoolean("isDefault"));
+        ctx.status(201).header("Location", "/api/users/" + userId + "/addresses/" + address.id()).json(address);
+    }
+
+    public void updateAddress(Context ctx) {
+        long userId = ownUserId(ctx);
+        long addressId = PathIds.of(ctx, "addressId");
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        Set<String> cleared = new HashSet<>();
+        for (String field : AddressChange.CLEARABLE) {
+            if (body.mentions(field) && body.optionalText(field, 255) == null) {
+                cleared.add(field);
+            }
+        }
+        String type = unclearable(body, "type", 20);
+        AddressChange change = new AddressChange(
+                type == null ? null : AddressType.parse(type),
+                unclearable(body, "firstName", 100),
+                unclearable(body, "lastName", 100),
+                body.optionalText("company", 255),
+                unclearable(body, "line1", 255),
+                body.optionalText("line2", 255),
+                unclearable(body, "city", 100),
+                body.optionalText("state", 100),
+                unclearable(body, "postalCode", 20),
+                unclearable(body, "country", 2),
+                PhoneNumber.parse("phone", body.optionalText("phone", 32)),
+                cleared,
+                body.optionalBoolean("isDefault"));
+        ctx.json(addresses.update(userId, addressId, change));
+    }
+
+    public void deleteAddress(Context ctx) {
+        long userId = ownUserId(ctx);
+        addresses.delete(userId, PathIds.of(ctx, "addressId"));
+        ctx.status(204);
+    }
+
+    // --- preferences ---
+
+    public void getPreferences(Context ctx) {
+        long userId = ownUserId(ctx);
+        ctx.json(preferences.find(userId));
+    }
+
+    /** A PUT replaces every preference; a field left out takes its default. */
+    public void replacePreferences(Context ctx) {
+        long userId = ownUserId(ctx);
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        Preferences defaults = Preferences.DEFAULTS;
+        String language = body.optionalText("language", 8);
+        String currency = body.optionalText("currency", 3);
+        Boolean marketing = body.optionalBoolean("marketingEmails");
+        List<Long> favourites = body.optionalIds("favouriteCategoryIds", Preferences.MAX_FAVOURITE_CATEGORIES);
+        ctx.json(preferences.replace(userId, new Preferences(
+                language != null ? language : defaults.language(),
+                currency != null ? currency : defaults.currency(),
+                marketing != null ? marketing : defaults.marketingEmails(),
+                favourites != null ? favourites : defaults.favouriteCategoryIds())));
+    }
+
+    /** The {id} of the path, which must be the caller (or the caller an admin): 403 otherwise. */
+    private static long ownUserId(Context ctx) {
+        long userId = PathIds.of(ctx, "id");
+        Access.requireUser(ctx, userId);
+        return userId;
+    }
+
+    /** A field a PATCH may change but not remove: an explicit null or blank is a 400. */
+    private static @Nullable String unclearable(JsonBody body, String field, int maxLength) {
+        String value = body.optionalText(field, maxLength);
+        if (value == null && body.mentions(field)) {
+            throw DomainException.invalidInput("'" + field + "' cannot be removed, only changed");
+        }
+        return value;
     }
 }

@@ -206,6 +206,63 @@ public final class JsonBody {
         return items;
     }
 
+    /** Whether the body names the field at all, null included, so a PATCH tells "clear it" from "leave it". */
+    public boolean mentions(String field) {
+        return node.has(Objects.requireNonNull(field, "field"));
+    }
+
+    public @Nullable Boolean optionalBoolean(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw invalid(field, "must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    /** An array of positive ids, duplicates dropped, order kept; null when absent. */
+    public @Nullable List<Long> optionalIds(String field, int maxItems) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw invalid(field, "must be an array of positive integer ids");
+        }
+        if (value.size() > maxItems) {
+            throw invalid(field, "must have at most " + maxItems + " entries");
+        }
+        List<Long> ids = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            if (!item.isIntegralNumber() || !item.canConvertToLong() || item.asLong() <= 0) {
+                throw invalid(field, "must be an array of positive integer ids");
+            }
+            if (!ids.contains(item.asLong())) {
+                ids.add(item.asLong());
+            }
+        }
+        return ids;
+    }
+
+    /** A nested object, read with the same checks; its fields are named {@code field.name} in problems. */
+    public JsonBody requiredObject(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        if (!value.isObject()) {
+            throw invalid(field, "must be an object");
+        }
+        return new JsonBody((ObjectNode) value, qualified(field) + ".");
+    }
+
+    /** The field's name as problems show it, with the path of the objects it is nested in. */
+    public String nameOf(String field) {
+        return qualified(field);
+    }
+
     private @Nullable JsonNode present(String field) {
         Objects.requireNonNull(field, "field");
         JsonNode value = node.get(field);

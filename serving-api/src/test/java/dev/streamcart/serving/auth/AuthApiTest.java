@@ -112,6 +112,8 @@ class AuthApiTest {
         JsonNode me = customer.get("/api/auth/me").json();
         assertThat(me.path("role").asText()).isEqualTo("seller");
         assertThat(me.path("sellerId").asLong()).isEqualTo(seller.id());
+        // a new seller lists products once the operator verified it (see SellerApiTest)
+        assertThat(shop.admin().post("/api/admin/sellers/" + seller.id() + "/verify", "").status()).isEqualTo(200);
         ApiClient.Response product = customer.post("/api/products", json("categoryId", shop.category(),
                 "sku", "GG-" + System.nanoTime(), "name", "Mug", "price", "4.00"));
         assertThat(product.status()).as(product.toString()).isEqualTo(201);

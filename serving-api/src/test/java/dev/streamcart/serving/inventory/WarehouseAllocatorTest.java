@@ -65,4 +65,48 @@ class WarehouseAllocatorTest {
 
         assertThat(WarehouseAllocator.allocate(want(1, 1), rows).shortages()).containsExactly(new Shortage(1, 1, 0));
     }
+
+    @Test
+    void aWarehouseInTheBuyersRegionWinsOverAFullerOneElsewhere() {
+        List<InventoryRow> rows = List.of(new InventoryRow(1, 10, 100, 0, "eu-west"), new InventoryRow(1, 20, 5, 0, "us-east"));
+
+        assertThat(WarehouseAllocator.allocate(want(1, 3), rows, "us-east").allocations())
+                .containsExactly(new Allocation(1, 20, 3));
+        assertThat(WarehouseAllocator.allocate(want(1, 3), rows, "eu-west").allocations())
+                .containsExactly(new Allocation(1, 10, 3));
+    }
+
+    @Test
+    void theSameContinentComesBeforeAnotherContinent() {
+        List<InventoryRow> rows = List.of(new InventoryRow(1, 10, 100, 0, "us-east"), new InventoryRow(1, 20, 5, 0, "eu-north"),
+                new InventoryRow(1, 30, 50, 0, null));
+
+        assertThat(WarehouseAllocator.allocate(want(1, 3), rows, "eu-west").allocations())
+                .containsExactly(new Allocation(1, 20, 3));
+    }
+
+    @Test
+    void withinOneRegionTheFullestWins() {
+        List<InventoryRow> rows = List.of(new InventoryRow(1, 10, 4, 0, "eu-west"), new InventoryRow(1, 20, 9, 0, "eu-west"),
+                new InventoryRow(1, 30, 90, 0, "us-east"));
+
+        assertThat(WarehouseAllocator.allocate(want(1, 3), rows, "eu-west").allocations())
+                .containsExactly(new Allocation(1, 20, 3));
+    }
+
+    @Test
+    void whenNoNearbyWarehouseCoversTheLineAFartherOneShipsItWhole() {
+        List<InventoryRow> rows = List.of(new InventoryRow(1, 10, 2, 0, "eu-west"), new InventoryRow(1, 20, 9, 0, "us-east"));
+
+        assertThat(WarehouseAllocator.allocate(want(1, 5), rows, "eu-west").allocations())
+                .containsExactly(new Allocation(1, 20, 5));
+    }
+
+    @Test
+    void aLineNoWarehouseCoversIsSplitNearestFirst() {
+        List<InventoryRow> rows = List.of(new InventoryRow(1, 10, 2, 0, "eu-west"), new InventoryRow(1, 20, 9, 0, "us-east"));
+
+        assertThat(WarehouseAllocator.allocate(want(1, 10), rows, "eu-west").allocations())
+                .containsExactly(new Allocation(1, 10, 2), new Allocation(1, 20, 8));
+    }
 }

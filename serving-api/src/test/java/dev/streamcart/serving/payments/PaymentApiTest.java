@@ -89,7 +89,13 @@ class PaymentApiTest {
         assertThat(lastOutboxPayload(orderId, "ORDER_PAID")).isEqualTo(new ObjectMapper().readTree("""
                 {"orderId":%d,"userId":%d,"status":"PAID","totalCents":2500,"currency":"USD",
                  "items":[{"productId":%d,"sellerId":%d,"categoryId":%d,"quantity":2,"unitPriceCents":1250}],
-                 "paymentMethod":"card","reason":null}""".formatted(orderId, user, product, seller, category)));
+                 "paymentMethod":"card","reason":null,"cardFingerprint":"%s"}""".formatted(orderId, user, product, seller,
+                category, new CardFingerprints(ApiServerExtension.FINGERPRINT_SECRET).of(CardNumber.parse(GOOD_CARD)))));
+        assertThat(db.single("SELECT card_fingerprint FROM payments WHERE order_id = ?", orderId).get("card_fingerprint"))
+                .isEqualTo(lastOutboxPayload(orderId, "ORDER_PAID").path("cardFingerprint").asText());
+        assertThat(db.rows("SELECT t.kind, t.status FROM payment_transactions t JOIN payments p ON p.id = t.payment_id "
+                + "WHERE p.order_id = ? ORDER BY t.id", orderId)).containsExactly(
+                Map.of("kind", "AUTHORIZE", "status", "SUCCEEDED"), Map.of("kind", "CAPTURE", "status", "SUCCEEDED"));
     }
 
     @Test
@@ -108,12 +114,15 @@ class PaymentApiTest {
         assertThat(db.single("SELECT status FROM stock_reservations WHERE order_id = ?", orderId))
                 .containsEntry("status", "RELEASED");
         assertThat(db.single("SELECT status, decline_reason FROM payments WHERE order_id = ?", orderId))
-                .containsEntry("status", "DECLINED").containsEntry("decline_reason", "card_declined");
+                .containsEntry("status", "FAILED").containsEntry("decline_reason", "card_declined");
         JsonNode payload = lastOutboxPayload(orderId, "PAYMENT_FAILED");
         assertThat(payload.path("status").asText()).isEqualTo("PAYMENT_FAILED");
         assertThat(payload.path("reason").asText()).isEqualTo("card_declined");
         assertThat(payload.path("paymentMethod").asText()).isEqualTo("card");
         assertThat(payload.path("totalCents").asLong()).isEqualTo(3750);
+        assertThat(payload.path("cardFingerprint").asText()).hasSize(64);
+        assertThat(db.single("SELECT kind, title FROM notifications WHERE order_id = ?", orderId))
+                .containsEntry("kind", "PAYMENT_FAILED").containsEntry("title", "Payment failed for order " + orderId);
     }
 
     @ParameterizedTest
@@ -126,6 +135,21 @@ class PaymentApiTest {
         assertThat(response.status()).isEqualTo(402);
         assertThat(response.json().path("reason").asText()).isEqualTo(reason);
         assertThat(reserved()).isZero();
+    }
+
+    @Test
+    void anotherCustomerCannotPaySomeoneElsesOrder() {
+        long orderId = pendingOrder(1);
+        long stranger = shop.user();
+
+        ApiClient.Response response = shop.as(stranger).post("/api/orders/" + orderId + "/payments",
+                ApiClient.json("method", "card", "cardNumber", GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(404);
+        assertThat(SERVER.client().post("/api/orders/" + orderId + "/payments", ApiClient.json("method", "card", "cardNumber",
+                GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString()).status()).as("signed out").isEqualTo(401);
+        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PENDING_PAYMENT");
+        assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
     }
 
     @Test

@@ -274,7 +274,7 @@ class FulfilmentApiTest {
 
         assertThat(notifications.status()).isEqualTo(200);
         assertThat(notifications.json().path("notifications")).extracting(n -> n.path("kind").asText())
-                .containsExactly("ORDER_DELIVERED", "ORDER_SHIPPED");
+                .containsExactly("ORDER_DELIVERED", "ORDER_SHIPPED", "ORDER_CONFIRMED");
         assertThat(notifications.json().path("notifications").get(1).path("message").asText()).contains("N-" + orderId);
         // the dispatcher hands committed notifications to the (log-only) sender and marks them delivered
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(db.count(

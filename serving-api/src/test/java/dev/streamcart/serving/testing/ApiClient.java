@@ -87,6 +87,16 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    public Response put(String path, Object body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body))));
+    }
+
+    public Response patch(String path, Object body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body))));
+    }
+
     public static String write(Object body) {
         try {
             return JSON.writeValueAsString(body);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -20,6 +21,7 @@ import dev.streamcart.serving.ServingApiConfig;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
+import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.users.EmailAddress;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -37,10 +39,12 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     private static final AtomicInteger DATABASES = new AtomicInteger();
     public static final String ADMIN_EMAIL = "admin@streamcart.test";
     public static final String ADMIN_PASSWORD = "admin password for tests";
+    public static final String FINGERPRINT_SECRET = "card fingerprint secret for tests";
 
     private boolean withKafka;
     private boolean withClickHouse;
     private Duration paymentLatency = Duration.ofMillis(5);
+    private Function<Duration, PaymentSettings> payments = latency -> PaymentSettings.defaults(latency, FINGERPRINT_SECRET);
     private @Nullable LocalInfrastructure extraInfrastructure;
     private @Nullable ServingApi api;
     private @Nullable ApiClient client;
@@ -66,6 +70,12 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
 
     public ApiServerExtension paymentLatency(Duration latency) {
         paymentLatency = latency;
+        return this;
+    }
+
+    /** Payment settings other than the defaults (given the simulator latency). */
+    public ApiServerExtension payments(Function<Duration, PaymentSettings> settings) {
+        payments = settings;
         return this;
     }
 
@@ -104,7 +114,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
                 withKafka ? extraInfrastructure.schemaRegistryUrl() : null,
                 withClickHouse ? new ClickHouseSettings(extraInfrastructure.clickHouseUrl(), "streamcart", "default", "")
                         : null,
-                folder.resolve("models"), Duration.ofMillis(200), paymentLatency, 4,
+                folder.resolve("models"), Duration.ofMillis(200), payments.apply(paymentLatency), 4,
                 new AuthSettings(new EmailAddress(ADMIN_EMAIL), ADMIN_PASSWORD, Duration.ofHours(1),
                         5, Duration.ofMinutes(15), 1_000_000, Duration.ofMinutes(1)));
         api = ServingApi.start(config);

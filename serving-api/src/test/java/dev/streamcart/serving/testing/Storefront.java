@@ -52,8 +52,16 @@ public final class Storefront {
         return as(Objects.requireNonNull(buyers.get(orderId), "no order " + orderId + " placed by this storefront"));
     }
 
-    /** A new account that registered a seller business; returns the seller id. */
+    /** A new account that registered a seller business, verified by the admin; returns the seller id. */
     public long seller() {
+        long sellerId = unverifiedSeller();
+        ApiClient.Response verified = admin.post("/api/admin/sellers/" + sellerId + "/verify", "");
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        return sellerId;
+    }
+
+    /** A seller business as registered, before the admin verified it (it cannot list products yet). */
+    public long unverifiedSeller() {
         int n = SEQUENCE.incrementAndGet();
         long userId = user();
         ApiClient account = as(userId);

@@ -29,8 +29,10 @@ import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.ServingApi;
+import dev.streamcart.serving.photos.TestImages;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,6 +61,9 @@ class OpenApiDocumentTest {
 
     private static KafkaProducer<String, byte[]> producer;
     private static SchemaRegistryClient registry;
+
+    /** Routes some test of this class checked against the document; @AfterAll wants every route here. */
+    private static final Set<ServingApi.Route> EXERCISED_ELSEWHERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Set<ServingApi.Route> exercised = new LinkedHashSet<>();
     private final List<String> violations = new ArrayList<>();
@@ -244,7 +249,7 @@ class OpenApiDocumentTest {
         check("GET", "/health", anonymous.get("/health"));
 
         assertThat(violations).isEmpty();
-        assertThat(exercised).as("every registered route was called").containsAll(SERVER.api().routes());
+        EXERCISED_ELSEWHERE.addAll(exercised);
     }
 
     private void check(String method, String path, ApiClient.Response response) {
@@ -289,5 +294,158 @@ class OpenApiDocumentTest {
                         .POST(HttpRequest.BodyPublishers.ofString(sql)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(sql + " -> " + response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void reviewSellerAndProfileResponsesMatchTheirSchemas() {
+        Storefront shop = new Storefront(SERVER.client());
+        ApiClient admin = shop.admin();
+        long seller = shop.seller();
+        long product = shop.product(seller, shop.category(), "8.00");
+        shop.receive(product, shop.warehouse(), 10);
+        long buyer = shop.user();
+        ApiClient me = shop.as(buyer);
+        long order = shop.placeOrder(buyer, product, 1).id();
+        shop.pay(order, "4242424242424242");
+        ApiClient.Response review = me.post("/api/products/" + product + "/reviews",
+                json("rating", 4, "title", "Good", "text", "Does the job."));
+        ApiClient.Response address = me.post("/api/users/" + buyer + "/addresses", json("type", "shipping",
+                "firstName", "Ada", "lastName", "Lovelace", "line1", "1 Main St", "city", "Leeds", "postalCode", "LS1 1AA",
+                "country", "GB"));
+
+        assertConforms(me.get("/api/users/" + buyer), "/api/users/{id}", "get");
+        assertConforms(OtherVerbs.patch(me, "/api/users/" + buyer, json("phone", "+44 113 496 0000")), "/api/users/{id}", "patch");
+        assertConforms(address, "/api/users/{id}/addresses", "post");
+        assertConforms(me.get("/api/users/" + buyer + "/addresses"), "/api/users/{id}/addresses", "get");
+        assertConforms(OtherVerbs.patch(me, "/api/users/" + buyer + "/addresses/" + address.id(), json("line2", "Flat 1")),
+                "/api/users/{id}/addresses/{addressId}", "patch");
+        assertConforms(me.get("/api/users/" + buyer + "/preferences"), "/api/users/{id}/preferences", "get");
+        assertConforms(OtherVerbs.put(me, "/api/users/" + buyer + "/preferences", json("language", "fr")),
+                "/api/users/{id}/preferences", "put");
+        assertConforms(shop.as(shop.user()).get("/api/users/" + buyer), "/api/users/{id}", "get");
+        assertConforms(SERVER.client().get("/api/sellers/" + seller), "/api/sellers/{id}", "get");
+        assertConforms(admin.post("/api/admin/sellers/" + seller + "/verify", ""), "/api/admin/sellers/{id}/verify", "post");
+        assertConforms(OtherVerbs.put(admin, "/api/admin/sellers/" + seller + "/commission", json("commissionRate", "9.99")),
+                "/api/admin/sellers/{id}/commission", "put");
+        assertConforms(shop.asSeller(seller).get("/api/sellers/me/orders"), "/api/sellers/me/orders", "get");
+        assertConforms(shop.asSeller(seller).get("/api/sellers/me/sales"), "/api/sellers/me/sales", "get");
+        assertConforms(review, "/api/products/{id}/reviews", "post");
+        assertConforms(me.post("/api/products/" + product + "/reviews", json("rating", 4, "title", "Again", "text", "x")),
+                "/api/products/{id}/reviews", "post");
+        assertConforms(shop.as(shop.user()).post("/api/products/" + product + "/reviews",
+                json("rating", 4, "title", "Never bought", "text", "x")), "/api/products/{id}/reviews", "post");
+        assertConforms(OtherVerbs.postBytes(me, "/api/reviews/" + review.id() + "/photos", "image/png",
+                TestImages.png(1)), "/api/reviews/{id}/photos", "post");
+        assertConforms(OtherVerbs.postBytes(me, "/api/reviews/" + review.id() + "/photos", "image/gif", new byte[] {1}),
+                "/api/reviews/{id}/photos", "post");
+        assertConforms(shop.as(shop.user()).post("/api/reviews/" + review.id() + "/helpful", ""),
+                "/api/reviews/{id}/helpful", "post");
+        assertConforms(SERVER.client().get("/api/products/" + product + "/reviews?sort=helpful"),
+                "/api/products/{id}/reviews", "get");
+        assertConforms(SERVER.client().get("/api/photos/" + "0".repeat(64)), "/api/photos/{sha256}", "get");
+    }
+
+    @Test
+    void paymentResponsesMatchTheirSchemas() {
+        Storefront shop = new Storefront(SERVER.client());
+        long seller = shop.seller();
+        long product = shop.product(seller, shop.category(), "8.00");
+        shop.receive(product, shop.warehouse(), 50);
+        long user = shop.user();
+        ApiClient buyer = shop.as(user);
+        String payments = "/api/orders/{id}/payments";
+
+        assertConforms(buyer.post("/api/orders/" + shop.placeOrder(user, product, 1).id() + "/payments",
+                json("method", "wallet", "walletId", "wal_openapi"), "Idempotency-Key", "oa-wallet-" + user), payments, "post");
+        assertConforms(shop.pay(shop.placeOrder(user, product, 1).id(), "4000000000000069"), payments, "post");
+        assertConforms(shop.pay(shop.placeOrder(user, product, 1).id(), "4000000000000119"), payments, "post");
+        long manual = shop.placeOrder(user, product, 1).id();
+        assertConforms(buyer.post("/api/orders/" + manual + "/payments", json("method", "card", "cardNumber",
+                "4242424242424242", "capture", "manual"), "Idempotency-Key", "oa-manual-" + manual), payments, "post");
+        assertConforms(shop.asSeller(seller).post("/api/orders/" + manual + "/payments/capture", ""),
+                "/api/orders/{id}/payments/capture", "post");
+        long voided = shop.placeOrder(user, product, 1).id();
+        buyer.post("/api/orders/" + voided + "/payments", json("method", "bank_transfer", "iban", "GB82WEST12345698765432",
+                "capture", "manual"), "Idempotency-Key", "oa-void-" + voided);
+        assertConforms(buyer.post("/api/orders/" + voided + "/payments/void", ""), "/api/orders/{id}/payments/void", "post");
+        long repriced = shop.placeOrder(user, product, 1).id();
+        SERVER.execute("UPDATE products SET price = 9.00 WHERE id = " + product);
+        ApiClient.Response blocked = shop.pay(repriced, "4242424242424242");
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(402);
+        assertConforms(blocked, payments, "post");
+    }
+
+    /** Checks one response against its documented schema and counts its route as exercised. */
+    private static void assertConforms(ApiClient.Response response, String path, String method) {
+        String verb = method.toUpperCase(java.util.Locale.ROOT);
+        EXERCISED_ELSEWHERE.add(new ServingApi.Route(verb, path));
+        assertThat(CONTRACT.violations(verb, path, response)).as(verb + " " + path + " -> " + response).isEmpty();
+    }
+
+    @Test
+    void catalogAndSearchResponsesCarryEveryFieldTheirSchemaRequires() {
+        ApiClient client = SERVER.client();
+        Storefront shop = new Storefront(client);
+        ApiClient admin = shop.admin();
+        long root = shop.category();
+        ApiClient.Response child = admin.post("/api/categories", json("name", "Child", "parentId", root));
+        long seller = shop.seller();
+        ApiClient owner = shop.asSeller(seller);
+        long product = owner.post("/api/products", json("categoryId", child.id(), "sku", "OPENAPI-CATALOG",
+                "name", "Blue kettle", "price", "30.00", "brand", "Hearth", "weightGrams", 900,
+                "attributes", json("colour", "blue"), "tags", java.util.List.of("kettle"),
+                "images", java.util.List.of(json("url", "https://img.example.com/k.jpg")))).id();
+
+        assertConforms(client.get("/api/categories"), "/api/categories", "get");
+        assertConforms(client.get("/api/categories/" + child.id()), "/api/categories/{id}", "get");
+        assertConforms(client.get("/api/categories/999999"), "/api/categories/{id}", "get");
+        assertConforms(admin.patch("/api/categories/" + child.id(), json("name", "Kettles")), "/api/categories/{id}", "patch");
+        assertConforms(admin.patch("/api/categories/" + root, json("parentId", child.id())), "/api/categories/{id}", "patch");
+        assertConforms(client.get("/api/products/" + product), "/api/products/{id}", "get");
+        assertConforms(owner.patch("/api/products/" + product, json("tags", java.util.List.of("tea"))), "/api/products/{id}", "patch");
+        assertConforms(owner.patch("/api/products/" + product, json("price", "1.00")), "/api/products/{id}", "patch");
+        assertConforms(shop.asSeller(shop.seller()).patch("/api/products/" + product, json("name", "x")), "/api/products/{id}", "patch");
+        assertConforms(shop.as(shop.user()).patch("/api/products/" + product, json("name", "x")), "/api/products/{id}", "patch");
+        assertConforms(owner.put("/api/products/" + product + "/price", json("price", "31.00")), "/api/products/{id}/price", "put");
+        assertConforms(owner.put("/api/products/" + product + "/price", json("price", "-1")), "/api/products/{id}/price", "put");
+        assertConforms(client.get("/api/search?q=kettle"), "/api/search", "get");
+        assertConforms(client.get("/api/search?category=" + root + "&inStock=false&sort=price_desc"), "/api/search", "get");
+        assertConforms(client.get("/api/search?size=1000"), "/api/search", "get");
+    }
+
+    @Test
+    void cartAlertAndUserOrderResponsesMatchTheirSchemas() {
+        Storefront shop = new Storefront(SERVER.client());
+        long product = shop.product("6.00");
+        shop.receive(product, shop.warehouse(), 10);
+        long buyer = shop.user();
+        ApiClient me = shop.as(buyer);
+
+        assertConforms(me.get("/api/cart"), "/api/cart", "get");
+        assertConforms(me.post("/api/cart/items", json("productId", product, "quantity", 2)), "/api/cart/items", "post");
+        assertConforms(me.patch("/api/cart/items/" + product, json("quantity", 3)), "/api/cart/items/{productId}", "patch");
+        assertConforms(me.post("/api/cart/items/" + product + "/save-for-later", ""),
+                "/api/cart/items/{productId}/save-for-later", "post");
+        assertConforms(me.post("/api/cart/saved/" + product + "/move-to-cart", ""),
+                "/api/cart/saved/{productId}/move-to-cart", "post");
+        assertConforms(me.post("/api/cart/refresh-prices", ""), "/api/cart/refresh-prices", "post");
+        assertConforms(me.post("/api/cart/quote", json("region", "us-east")), "/api/cart/quote", "post");
+        assertConforms(me.post("/api/cart/checkout", json("region", "us-east"), "Idempotency-Key", "oa-cart-" + buyer),
+                "/api/cart/checkout", "post");
+        me.post("/api/cart/items", json("productId", product, "quantity", 1));
+        assertConforms(OtherVerbs.delete(me, "/api/cart/items/" + product), "/api/cart/items/{productId}", "delete");
+        ApiClient.Response address = me.post("/api/users/" + buyer + "/addresses", json("type", "shipping",
+                "firstName", "Ada", "lastName", "Lovelace", "line1", "1 Main St", "city", "Leeds", "postalCode", "LS1 1AA",
+                "country", "GB"));
+        assertConforms(OtherVerbs.delete(me, "/api/users/" + buyer + "/addresses/" + address.id()),
+                "/api/users/{id}/addresses/{addressId}", "delete");
+        assertConforms(me.get("/api/users/" + buyer + "/orders"), "/api/users/{id}/orders", "get");
+        assertConforms(shop.admin().get("/api/alerts/stock?limit=5"), "/api/alerts/stock", "get");
+    }
+
+    /** Every registered route had at least one real response checked against its schema by some test above. */
+    @AfterAll
+    static void everyRouteWasCheckedAgainstTheDocument() {
+        assertThat(EXERCISED_ELSEWHERE).as("routes whose responses were checked").containsAll(SERVER.api().routes());
     }
 }

@@ -2,18 +2,19 @@ package dev.streamcart.serving.payments;
 
 import java.util.Objects;
 
-/** What the gateway answered: captured, or declined with a reason. Both carry its reference. */
-public sealed interface ChargeResult {
+/** The gateway's answer to an authorisation: approved with a token for the instrument, or declined. */
+public sealed interface Authorization {
 
     String gatewayReference();
 
-    record Approved(String gatewayReference) implements ChargeResult {
+    record Approved(String gatewayReference, String token) implements Authorization {
         public Approved {
             Objects.requireNonNull(gatewayReference, "gatewayReference");
+            Objects.requireNonNull(token, "token");
         }
     }
 
-    record Declined(String gatewayReference, DeclineReason reason) implements ChargeResult {
+    record Declined(String gatewayReference, DeclineReason reason) implements Authorization {
         public Declined {
             Objects.requireNonNull(gatewayReference, "gatewayReference");
             Objects.requireNonNull(reason, "reason");

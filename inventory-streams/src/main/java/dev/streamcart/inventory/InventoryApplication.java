@@ -1,0 +1,73 @@
+package dev.streamcart.inventory;
+
+import java.util.Objects;
+
+import dev.streamcart.inventory.query.StockLookup;
+import dev.streamcart.inventory.query.StockQueryServer;
+import dev.streamcart.inventory.stock.StockTopology;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.streams.StreamsApplication;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * One inventory-streams instance: the Kafka Streams topology and the HTTP endpoint that answers
+ * stock queries for any product, from its own store or from the instance that owns the product.
+ * Any number of instances may run with the same application id; each needs its own state folder.
+ */
+public final class InventoryApplication implements AutoCloseable {
+
+    private final StockQueryServer queries;
+    private final StreamsApplication streams;
+
+    private InventoryApplication(StockQueryServer queries, StreamsApplication streams) {
+        this.queries = queries;
+        this.streams = streams;
+    }
+
+    /** Binds the query port and builds the topology; nothing runs until {@link #start()}. */
+    public static InventoryApplication create(InventoryStreamsConfig config, SchemaRegistryClient registry) {
+        Objects.requireNonNull(config, "config");
+        StockQueryServer queries = StockQueryServer.bind(config.queryPort());
+        try {
+            StreamsApplication streams = new StreamsApplication(
+                    StockTopology.build(registry, config.reorderSuggestion(), config.velocityRefreshInterval()),
+                    config.streamsProperties(queries.self()));
+            return new InventoryApplication(queries, streams);
+        } catch (RuntimeException e) {
+            queries.close();
+            throw e;
+        }
+    }
+
+    /** Starts the query endpoint and the topology. */
+    public void start() {
+        serveQueries();
+        streams.start();
+    }
+
+    /** Starts only the query endpoint (503 until the topology runs), for a caller that starts the topology itself. */
+    public void serveQueries() {
+        queries.start(new StockLookup(streams.streams(), queries.self()));
+    }
+
+    /** Stops answering queries; {@link #close()} also does. */
+    public void stopQueries() {
+        queries.close();
+    }
+
+    public StreamsApplication streams() {
+        return streams;
+    }
+
+    /** Where this instance answers {@code GET /stock/{productId}}. */
+    public HostInfo queryEndpoint() {
+        return queries.self();
+    }
+
+    /** Stops answering first, then leaves the group. */
+    @Override
+    public void close() {
+        queries.close();
+        streams.close();
+    }
+}

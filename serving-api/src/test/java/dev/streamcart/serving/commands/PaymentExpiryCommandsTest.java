@@ -1,0 +1,186 @@
+package dev.streamcart.serving.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.schemas.order.OrderCommand;
+import dev.streamcart.schemas.order.OrderCommandType;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.Storefront;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * EXPIRE_PAYMENT commands on a real broker, applied by serving-api's consumer to PostgreSQL:
+ * the order is cancelled, its stock released and ORDER_EXPIRED written to the outbox, once.
+ */
+class PaymentExpiryCommandsTest {
+
+    private static final String GOOD_CARD = "4242424242424242";
+
+    @RegisterExtension
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka();
+
+    private static KafkaProducer<String, OrderCommand> producer;
+    private static Admin admin;
+    private static final AtomicLong SENT = new AtomicLong();
+
+    private Storefront shop;
+    private Db db;
+    private long product;
+    private long user;
+
+    @BeforeAll
+    static void openClients() {
+        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
+        String bootstrap = SERVER.infrastructure().bootstrapServers();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), Topics.ORDER_COMMANDS.valueSerde(registry).serializer());
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    @AfterAll
+    static void closeClients() {
+        producer.close();
+        admin.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        shop = new Storefront(SERVER.client());
+        db = new Db(SERVER.database());
+        product = shop.product("12.50");
+        shop.receive(product, shop.warehouse(), 10);
+        user = shop.user();
+    }
+
+    @Test
+    void anUnpaidOrderIsCancelledWithItsStockReleasedAndTheEventWrittenOnce() throws Exception {
+        long orderId = pendingOrder(3);
+        assertThat(reserved()).isEqualTo(3);
+
+        send(expire(orderId));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("CANCELLED"));
+        assertThat(reserved()).as("stock released").isZero();
+        assertThat(onHand()).isEqualTo(10);
+        List<Map<String, Object>> expired = expiredEvents(orderId);
+        assertThat(expired).hasSize(1);
+        JsonNode payload = new ObjectMapper().readTree((String) expired.get(0).get("payload"));
+        assertThat(payload.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(payload.path("reason").asText()).isEqualTo("payment timeout");
+
+        // the same command again (re-delivered, or re-issued by order-streams): nothing changes
+        send(expire(orderId));
+        awaitAllHandled();
+
+        assertThat(status(orderId)).isEqualTo("CANCELLED");
+        assertThat(expiredEvents(orderId)).hasSize(1);
+        assertThat(reserved()).isZero();
+        assertThat(onHand()).isEqualTo(10);
+        assertThat(db.count("SELECT count(*) FROM outbox WHERE aggregate_id = ?", Long.toString(orderId)))
+                .as("ORDER_PLACED and one ORDER_EXPIRED").isEqualTo(2);
+    }
+
+    @Test
+    void anOrderPaidBeforeTheCommandArrivedStaysPaid() {
+        long orderId = pendingOrder(2);
+        ApiClient.Response paid = shop.pay(orderId, GOOD_CARD);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+
+        send(expire(orderId));
+        awaitAllHandled();
+
+        assertThat(status(orderId)).isEqualTo("PAID");
+        assertThat(reserved()).as("a paid order keeps its stock").isEqualTo(2);
+        assertThat(expiredEvents(orderId)).isEmpty();
+    }
+
+    @Test
+    void aCommandForAnUnknownOrderIsHandledAndChangesNothing() {
+        send(expire(987_654_321L));
+
+        awaitAllHandled();
+
+        assertThat(db.count("SELECT count(*) FROM outbox WHERE event_type = 'ORDER_EXPIRED' AND aggregate_id = ?",
+                "987654321")).isZero();
+    }
+
+    private long pendingOrder(int quantity) {
+        ApiClient.Response order = shop.placeOrder(user, product, quantity);
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        return order.id();
+    }
+
+    private static OrderCommand expire(long orderId) {
+        return OrderCommand.newBuilder()
+                .setCommandId(orderId + ":EXPIRE_PAYMENT")
+                .setOrderId(orderId)
+                .setType(OrderCommandType.EXPIRE_PAYMENT)
+                .setReason("payment timeout")
+                .setIssuedAt(Instant.now())
+                .build();
+    }
+
+    private static void send(OrderCommand command) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS.name(), Topics.key(command.getOrderId()), command)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        SENT.incrementAndGet();
+    }
+
+    /** The consumer group committed past every command sent so far: each one was handled. */
+    private static void awaitAllHandled() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> committedOffsets() == SENT.get());
+    }
+
+    private static long committedOffsets() throws Exception {
+        Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(OrderCommandConsumer.GROUP_ID)
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.values().stream().filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+    }
+
+    private String status(long orderId) {
+        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
+    }
+
+    private int reserved() {
+        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
+                .get("reserved_quantity");
+    }
+
+    private int onHand() {
+        return (Integer) db.single("SELECT quantity FROM inventory WHERE product_id = ?", product).get("quantity");
+    }
+
+    private List<Map<String, Object>> expiredEvents(long orderId) {
+        return db.rows("SELECT payload::text AS payload FROM outbox WHERE aggregate_type = 'order' "
+                + "AND aggregate_id = ? AND event_type = 'ORDER_EXPIRED'", Long.toString(orderId));
+    }
+}

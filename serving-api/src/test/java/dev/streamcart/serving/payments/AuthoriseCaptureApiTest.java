@@ -1,0 +1,230 @@
+package dev.streamcart.serving.payments;
+
+import static dev.streamcart.serving.testing.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.Storefront;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Authorise then capture, manual capture and void, and gateway timeouts retried with the same reference. */
+class AuthoriseCaptureApiTest {
+
+    private static final String GOOD_CARD = "4242424242424242";
+
+    @RegisterExtension
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
+
+    private Storefront shop;
+    private Db db;
+    private long seller;
+    private long product;
+    private long user;
+
+    @BeforeEach
+    void setUp() {
+        shop = new Storefront(SERVER.client());
+        db = new Db(SERVER.database());
+        seller = shop.seller();
+        product = shop.product(seller, shop.category(), "20.00");
+        shop.receive(product, shop.warehouse(), 100);
+        user = shop.user();
+    }
+
+    private long pendingOrder(int quantity) {
+        ApiClient.Response order = shop.placeOrder(user, product, quantity);
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        return order.id();
+    }
+
+    private ApiClient.Response pay(long orderId, Map<String, Object> body, String key) {
+        return shop.as(user).post("/api/orders/" + orderId + "/payments", body, "Idempotency-Key", key);
+    }
+
+    private static Map<String, Object> card(String number) {
+        return json("method", "card", "cardNumber", number);
+    }
+
+    private static Map<String, Object> manual(String number) {
+        return json("method", "card", "cardNumber", number, "capture", "manual");
+    }
+
+    private String orderStatus(long orderId) {
+        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
+    }
+
+    private int reserved() {
+        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
+                .get("reserved_quantity");
+    }
+
+    private List<Map<String, Object>> transactions(long orderId) {
+        return db.rows("SELECT t.kind, t.status, t.attempts, t.idempotency_reference FROM payment_transactions t "
+                + "JOIN payments p ON p.id = t.payment_id WHERE p.order_id = ? ORDER BY t.id", orderId);
+    }
+
+    private long events(long orderId, String type) {
+        return db.count("SELECT count(*) FROM outbox WHERE aggregate_id = ? AND event_type = ?", Long.toString(orderId), type);
+    }
+
+    @Test
+    void aGatewayThatTimesOutTwiceIsRetriedWithTheSameReferenceAndChargesOnce() {
+        long orderId = pendingOrder(1);
+
+        ApiClient.Response response = pay(orderId, card(SimulatedPaymentGateway.FLAKY_CARD), UUID.randomUUID().toString());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
+        List<Map<String, Object>> calls = transactions(orderId);
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0)).containsEntry("kind", "AUTHORIZE").containsEntry("status", "SUCCEEDED")
+                .containsEntry("attempts", SimulatedPaymentGateway.FLAKY_TIMEOUTS + 1);
+        assertThat(calls.get(1)).containsEntry("kind", "CAPTURE").containsEntry("attempts", 1);
+        assertThat(events(orderId, "ORDER_PAID")).isEqualTo(1);
+    }
+
+    @Test
+    void aGatewayThatNeverAnswersIs503AndLeavesTheOrderAwaitingPaymentWithNothingCharged() {
+        long orderId = pendingOrder(2);
+        String key = UUID.randomUUID().toString();
+
+        ApiClient.Response response = pay(orderId, card(SimulatedPaymentGateway.UNREACHABLE_CARD), key);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("orderStatus").asText()).isEqualTo("PENDING_PAYMENT");
+        assertThat(response.json().path("retryable").asBoolean()).isTrue();
+        assertThat(response.json().path("attempts").asInt()).isEqualTo(4);
+        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(reserved()).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
+        assertThat(events(orderId, "PAYMENT_FAILED") + events(orderId, "ORDER_PAID")).isZero();
+
+        ApiClient.Response again = pay(orderId, card(SimulatedPaymentGateway.UNREACHABLE_CARD), key);
+        assertThat(again.status()).as("the key was not used up by a rolled-back attempt").isEqualTo(503);
+
+        ApiClient.Response withAnotherCard = pay(orderId, card(GOOD_CARD), UUID.randomUUID().toString());
+        assertThat(withAnotherCard.status()).as(withAnotherCard.toString()).isEqualTo(201);
+        assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void moreConcurrentPaymentsThanPooledConnectionsAllGoThroughOnce() throws Exception {
+        int buyers = 32; // the test server's pool has 20 connections
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < buyers; i++) {
+            long buyer = shop.user();
+            ApiClient.Response order = shop.placeOrder(buyer, product, 1);
+            assertThat(order.status()).as(order.toString()).isEqualTo(201);
+            orders.add(order.id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(buyers);
+        try {
+            List<Future<ApiClient.Response>> answers = new ArrayList<>();
+            for (long orderId : orders) {
+                answers.add(pool.submit(() -> shop.pay(orderId, GOOD_CARD)));
+            }
+            for (Future<ApiClient.Response> answer : answers) {
+                ApiClient.Response response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.toString()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (long orderId : orders) {
+            assertThat(orderStatus(orderId)).isEqualTo("PAID");
+            assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aManualCaptureLeavesThePaymentAuthorisedUntilTheSellerCapturesIt() throws Exception {
+        long orderId = pendingOrder(1);
+
+        ApiClient.Response authorised = pay(orderId, manual(GOOD_CARD), UUID.randomUUID().toString());
+
+        assertThat(authorised.status()).as(authorised.toString()).isEqualTo(201);
+        assertThat(authorised.json().path("paymentStatus").asText()).isEqualTo("AUTHORIZED");
+        assertThat(authorised.json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
+        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(events(orderId, "ORDER_PAID")).isZero();
+        assertThat(pay(orderId, card(GOOD_CARD), UUID.randomUUID().toString()).status())
+                .as("no second payment while one is authorised").isEqualTo(409);
+        assertThat(shop.asSeller(seller).post("/api/orders/" + orderId + "/refunds", json("reason", "x"),
+                "Idempotency-Key", UUID.randomUUID().toString()).status()).as("nothing captured to refund").isEqualTo(409);
+        assertThat(shop.as(user).post("/api/orders/" + orderId + "/payments/capture", "").status())
+                .as("the buyer does not capture").isEqualTo(403);
+        assertThat(shop.asSeller(shop.seller()).post("/api/orders/" + orderId + "/payments/capture", "").status())
+                .as("another seller").isEqualTo(404);
+
+        ApiClient.Response captured = shop.asSeller(seller).post("/api/orders/" + orderId + "/payments/capture", "");
+
+        assertThat(captured.status()).as(captured.toString()).isEqualTo(201);
+        assertThat(captured.json().path("status").asText()).isEqualTo("PAID");
+        assertThat(captured.json().path("paymentStatus").asText()).isEqualTo("CAPTURED");
+        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "CAPTURE");
+        JsonNode paid = new ObjectMapper().readTree((String) db.single("SELECT payload::text AS p FROM outbox "
+                + "WHERE aggregate_id = ? AND event_type = 'ORDER_PAID'", Long.toString(orderId)).get("p"));
+        assertThat(paid.path("cardFingerprint").asText()).hasSize(64);
+        assertThat(shop.asSeller(seller).post("/api/orders/" + orderId + "/payments/capture", "").status())
+                .as("captured once").isEqualTo(409);
+
+        ApiClient.Response refund = shop.asSeller(seller).post("/api/orders/" + orderId + "/refunds",
+                json("reason", "changed mind"), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(refund.status()).as("refunds compare against the capture: " + refund).isEqualTo(201);
+        assertThat(refund.json().path("amount").asText()).isEqualTo("20.00");
+    }
+
+    @Test
+    void voidingAnAuthorisationCancelsTheOrderAndReleasesItsStock() throws Exception {
+        long orderId = pendingOrder(3);
+        pay(orderId, manual(GOOD_CARD), UUID.randomUUID().toString());
+        assertThat(shop.as(shop.user()).post("/api/orders/" + orderId + "/payments/void", "").status())
+                .as("another customer").isEqualTo(404);
+
+        ApiClient.Response voided = shop.as(user).post("/api/orders/" + orderId + "/payments/void", "");
+
+        assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
+        assertThat(voided.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(voided.json().path("paymentStatus").asText()).isEqualTo("VOIDED");
+        assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
+        assertThat(reserved()).isZero();
+        assertThat(db.single("SELECT status, voided_at IS NOT NULL AS voided FROM payments WHERE order_id = ?", orderId))
+                .containsEntry("status", "VOIDED").containsEntry("voided", true);
+        assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "VOID");
+        JsonNode cancelled = new ObjectMapper().readTree((String) db.single("SELECT payload::text AS p FROM outbox "
+                + "WHERE aggregate_id = ? AND event_type = 'ORDER_CANCELLED'", Long.toString(orderId)).get("p"));
+        assertThat(cancelled.path("reason").asText()).isEqualTo("payment_voided");
+        assertThat(shop.as(user).post("/api/orders/" + orderId + "/payments/void", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void cancellingAnOrderVoidsItsUncapturedAuthorisation() {
+        long orderId = pendingOrder(1);
+        pay(orderId, manual(GOOD_CARD), UUID.randomUUID().toString());
+
+        ApiClient.Response cancelled = shop.as(user).post("/api/orders/" + orderId + "/cancel", "");
+
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(db.single("SELECT status FROM payments WHERE order_id = ?", orderId)).containsEntry("status", "VOIDED");
+        assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "VOID");
+        assertThat(reserved()).isZero();
+    }
+}

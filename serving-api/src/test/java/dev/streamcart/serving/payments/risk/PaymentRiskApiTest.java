@@ -1,0 +1,145 @@
+package dev.streamcart.serving.payments.risk;
+
+import static dev.streamcart.serving.testing.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.Storefront;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The fraud risk score blocks payments before the gateway is called, with its reasons. */
+class PaymentRiskApiTest {
+
+    private static final String GOOD_CARD = "4242424242424242";
+
+    @RegisterExtension
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
+
+    private Storefront shop;
+    private Db db;
+    private long product;
+    private long user;
+
+    @BeforeEach
+    void setUp() {
+        shop = new Storefront(SERVER.client());
+        db = new Db(SERVER.database());
+        product = shop.product("10.00");
+        shop.receive(product, shop.warehouse(), 1_000);
+        user = shop.user();
+    }
+
+    private long order(long productId, int quantity) {
+        ApiClient.Response order = shop.placeOrder(user, productId, quantity);
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        return order.id();
+    }
+
+    private ApiClient.Response pay(long orderId, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Idempotency-Key";
+        all[1] = UUID.randomUUID().toString();
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return shop.as(user).post("/api/orders/" + orderId + "/payments", json("method", "card", "cardNumber", GOOD_CARD), all);
+    }
+
+    private int reserved(long productId) {
+        return ((Number) db.single("SELECT sum(reserved_quantity) AS r FROM inventory WHERE product_id = ?", productId)
+                .get("r")).intValue();
+    }
+
+    private long shipTo(long orderId, String street) {
+        long address = ((Number) db.single("""
+                INSERT INTO user_addresses (user_id, address_type, first_name, last_name, address_line1, city, postal_code,
+                                            country) VALUES (?, 'shipping', 'Ada', 'Lovelace', ?, 'London', 'N1', 'GB')
+                RETURNING id""", user, street).get("id")).longValue();
+        SERVER.execute("UPDATE orders SET shipping_address_id = " + address + " WHERE id = " + orderId);
+        return address;
+    }
+
+    @Test
+    void moreThanTenOrdersInADayBlockThePaymentWithoutCallingTheGateway() throws Exception {
+        for (int i = 0; i < 9; i++) {
+            order(product, 1);
+        }
+        long tenth = order(product, 1);
+        assertThat(pay(tenth).status()).as("ten orders are fine").isEqualTo(201);
+        long eleventh = order(product, 2);
+        int reservedBefore = reserved(product);
+
+        ApiClient.Response response = pay(eleventh);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(402);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.path("type").asText()).endsWith("/payment-blocked");
+        assertThat(problem.path("reason").asText()).isEqualTo("fraud_risk");
+        assertThat(problem.path("reasons").toString()).isEqualTo("[\"velocity\"]");
+        assertThat(problem.path("riskScore").asInt()).isEqualTo(65);
+        assertThat(problem.path("orderStatus").asText()).isEqualTo("PAYMENT_FAILED");
+        assertThat(db.single("SELECT status FROM orders WHERE id = ?", eleventh)).containsEntry("status", "PAYMENT_FAILED");
+        assertThat(reserved(product)).as("stock released").isEqualTo(reservedBefore - 2);
+        Map<String, Object> payment = db.single("SELECT status, decline_reason, risk_score, "
+                + "array_to_string(risk_reasons, ',') AS reasons, gateway_reference FROM payments WHERE order_id = ?", eleventh);
+        assertThat(payment).containsEntry("status", "FAILED").containsEntry("decline_reason", "fraud_risk")
+                .containsEntry("reasons", "velocity").containsEntry("gateway_reference", null);
+        assertThat(((Number) payment.get("risk_score")).intValue()).isEqualTo(65);
+        assertThat(db.count("SELECT count(*) FROM payment_transactions t JOIN payments p ON p.id = t.payment_id "
+                + "WHERE p.order_id = ?", eleventh)).as("nothing sent to the gateway").isZero();
+        JsonNode event = new ObjectMapper().readTree((String) db.single("SELECT payload::text AS p FROM outbox "
+                + "WHERE aggregate_id = ? AND event_type = 'PAYMENT_FAILED'", Long.toString(eleventh)).get("p"));
+        assertThat(event.path("reason").asText()).isEqualTo("fraud_risk");
+        assertThat(event.path("cardFingerprint").asText()).hasSize(64);
+        assertThat(db.single("SELECT kind FROM notifications WHERE order_id = ?", eleventh))
+                .containsEntry("kind", "PAYMENT_FAILED");
+    }
+
+    @Test
+    void aPriceThatChangedSinceTheOrderWasPlacedBlocksThePayment() {
+        long mine = shop.product("30.00");
+        shop.receive(mine, shop.warehouse(), 5);
+        long orderId = order(mine, 1);
+        SERVER.execute("UPDATE products SET price = 24.00 WHERE id = " + mine);
+
+        ApiClient.Response response = pay(orderId);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(402);
+        assertThat(response.json().path("reasons").toString()).isEqualTo("[\"price_mismatch\"]");
+        assertThat(reserved(mine)).isZero();
+    }
+
+    @Test
+    void aBigOrderFromANewDeviceToANewAddressIsBlockedButFromAKnownDeviceItPasses() {
+        long expensive = shop.product("600.00");
+        shop.receive(expensive, shop.warehouse(), 10);
+        ApiClient.Response first = pay(order(product, 1), "X-Device-Id", "phone-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().path("riskScore").asInt()).as("a first device is new").isEqualTo(15);
+
+        long fromKnownDevice = order(expensive, 2);
+        shipTo(fromKnownDevice, "1 Known Street");
+        ApiClient.Response known = pay(fromKnownDevice, "X-Device-Id", "phone-1");
+        assertThat(known.status()).as(known.toString()).isEqualTo(201);
+        assertThat(known.json().path("riskScore").asInt()).as("high amount + new address").isEqualTo(50);
+
+        long fromNewDevice = order(expensive, 2);
+        shipTo(fromNewDevice, "2 Unknown Road");
+        ApiClient.Response blocked = pay(fromNewDevice, "X-Device-Id", "tablet-3");
+
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(402);
+        assertThat(blocked.json().path("reasons").toString())
+                .isEqualTo("[\"high_amount\",\"new_device\",\"new_shipping_address\"]");
+        assertThat(blocked.json().path("riskScore").asInt()).isEqualTo(65);
+        assertThat(db.count("SELECT count(*) FROM known_devices WHERE user_id = ? AND device_id = 'tablet-3'", user))
+                .as("a blocked device does not become known").isZero();
+    }
+}

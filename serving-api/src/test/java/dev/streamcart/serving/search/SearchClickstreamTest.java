@@ -1,0 +1,110 @@
+package dev.streamcart.serving.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.streamcart.schemas.clickstream.ClickEvent;
+import dev.streamcart.schemas.clickstream.ClickType;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.Storefront;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SearchClickstreamTest {
+
+    @RegisterExtension
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka();
+
+    @Test
+    void aSearchInASessionIsRecordedOnTheClickstreamAndOneWithoutASessionIsNot() {
+        warmUp();
+        // recorded as anonymous: only the operator may name the shopper in X-User-Id
+        String stranger = "stranger-" + UUID.randomUUID();
+        assertThat(SERVER.client().get("/api/search?q=mug", "X-Session-Id", stranger, "X-User-Id", "42").status())
+                .isEqualTo(200);
+        Storefront shop = new Storefront(SERVER.client());
+        long category = shop.category();
+        long customer = shop.user();
+        String session = "search-" + UUID.randomUUID();
+        String anonymous = "never-sent-" + UUID.randomUUID();
+
+        ApiClient.Response unrecorded = SERVER.client().get("/api/search?q=" + anonymous.replace("-", ""));
+        ApiClient.Response recorded = shop.as(customer).get("/api/search?q=blue%20kettle&category=" + category,
+                "X-Session-Id", session);
+
+        assertThat(unrecorded.status()).isEqualTo(200);
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        Map<String, List<ClickEvent>> clicks = awaitClicks(session, stranger);
+        assertThat(clicks.get(session)).hasSize(1);
+        assertThat(clicks.get(stranger)).singleElement().satisfies(click -> {
+            assertThat(click.getUserId()).isNull();
+            assertThat(click.getQuery()).isEqualTo("mug");
+            assertThat(click.getCategoryId()).isNull();
+        });
+        assertThat(clicks.keySet()).as("nothing for the search without a session").allMatch(key ->
+                key.equals(session) || key.equals(stranger) || key.startsWith(WARM_UP));
+        ClickEvent search = clicks.get(session).get(0);
+        assertThat(search.getType()).isEqualTo(ClickType.SEARCH);
+        assertThat(search.getQuery()).isEqualTo("blue kettle");
+        assertThat(search.getCategoryId()).isEqualTo(category);
+        assertThat(search.getProductId()).isNull();
+        assertThat(search.getUserId()).as("the signed-in shopper").isEqualTo(customer);
+    }
+
+    private static final String WARM_UP = "warm-up-";
+
+    /**
+     * Clicks are fire and forget: on a loaded machine the very first one can be lost while its schema
+     * is registered. Search until one warm-up click arrives, so the clicks under test are not the first.
+     */
+    private static void warmUp() {
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
+            String session = WARM_UP + UUID.randomUUID();
+            SERVER.client().get("/api/search?q=warm", "X-Session-Id", session);
+            return awaitClicks(Duration.ofSeconds(10), session).containsKey(session);
+        });
+    }
+
+    private static Map<String, List<ClickEvent>> awaitClicks(String... sessions) {
+        return awaitClicks(Duration.ofSeconds(30), sessions);
+    }
+
+    private static Map<String, List<ClickEvent>> awaitClicks(Duration patience, String... sessions) {
+        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, ClickEvent> consumer = new KafkaConsumer<>(config,
+                Topics.CLICKSTREAM.keySerde().deserializer(), Topics.CLICKSTREAM.valueSerde(registry).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLICKSTREAM.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<String, List<ClickEvent>> found = new HashMap<>();
+            await().atMost(patience).until(() -> {
+                for (ConsumerRecord<String, ClickEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    found.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value());
+                }
+                return found.keySet().containsAll(List.of(sessions));
+            });
+            // the search without a session was answered first, so it would have been sent first
+            consumer.poll(Duration.ofMillis(500)).forEach(record ->
+                    found.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value()));
+            return found;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.streamcart.serving.users;
+
+import static dev.streamcart.serving.testing.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OtherVerbs;
+import dev.streamcart.serving.testing.Storefront;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Profiles and preferences: only the user (or an admin) reads or changes them. */
+class ProfileApiTest {
+
+    @RegisterExtension
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
+
+    private Storefront shop;
+    private Db db;
+
+    @BeforeEach
+    void setUp() {
+        shop = new Storefront(SERVER.client());
+        db = new Db(SERVER.database());
+    }
+
+    @Test
+    void aUserReadsAndChangesTheirProfile() {
+        long user = shop.user();
+        ApiClient me = shop.as(user);
+
+        JsonNode profile = me.get("/api/users/" + user).json();
+        ApiClient.Response renamed = OtherVerbs.patch(me, "/api/users/" + user,
+                json("firstName", "Augusta", "phone", "+44 20 7946 0958"));
+        ApiClient.Response phoneCleared = OtherVerbs.patch(me, "/api/users/" + user, json("phone", null));
+
+        assertThat(profile.path("id").asLong()).isEqualTo(user);
+        assertThat(profile.path("email").asText()).endsWith("@example.com");
+        assertThat(profile.path("firstName").asText()).isEqualTo("Ada");
+        assertThat(profile.path("role").asText()).isEqualTo("customer");
+        assertThat(profile.has("passwordHash")).isFalse();
+        assertThat(profile.toString()).doesNotContain("$2a$");
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(renamed.json().path("firstName").asText()).isEqualTo("Augusta");
+        assertThat(renamed.json().path("lastName").asText()).as("left as it was").isEqualTo("Lovelace");
+        assertThat(renamed.json().path("phone").asText()).isEqualTo("+44 20 7946 0958");
+        assertThat(phoneCleared.json().path("phone").isNull()).isTrue();
+        assertThat(phoneCleared.json().path("firstName").asText()).isEqualTo("Augusta");
+        Map<String, Object> row = db.single("SELECT first_name, phone FROM users WHERE id = ?", user);
+        assertThat(row.get("first_name")).isEqualTo("Augusta");
+        assertThat(row.get("phone")).isNull();
+    }
+
+    @Test
+    void anotherUsersProfileAndPreferencesAreRefusedAndUnchanged() {
+        long owner = shop.user();
+        long other = shop.user();
+        ApiClient intruder = shop.as(other);
+
+        assertProblem(intruder.get("/api/users/" + owner), 403);
+        assertProblem(OtherVerbs.patch(intruder, "/api/users/" + owner, json("firstName", "Mallory")), 403);
+        assertProblem(intruder.get("/api/users/" + owner + "/preferences"), 403);
+        assertProblem(OtherVerbs.put(intruder, "/api/users/" + owner + "/preferences", json("language", "fr")), 403);
+        assertProblem(SERVER.client().get("/api/users/" + owner), 401);
+        assertProblem(OtherVerbs.patch(SERVER.client(), "/api/users/" + owner, json("firstName", "Mallory")), 401);
+
+        assertThat(db.single("SELECT first_name FROM users WHERE id = ?", owner).get("first_name")).isEqualTo("Ada");
+        assertThat(db.count("SELECT count(*) FROM user_preferences WHERE user_id = ?", owner)).isZero();
+        assertThat(shop.admin().get("/api/users/" + owner).json().path("id").asLong()).as("an admin may").isEqualTo(owner);
+        assertProblem(shop.admin().get("/api/users/999999"), 404);
+    }
+
+    @Test
+    void badProfileChangesAreRefusedNamingTheField() {
+        long user = shop.user();
+        ApiClient me = shop.as(user);
+        String path = "/api/users/" + user;
+
+        assertProblem(OtherVerbs.patch(me, path, json("firstName", null)), 400, "firstName");
+        assertProblem(OtherVerbs.patch(me, path, json("lastName", "  ")), 400, "lastName");
+        assertProblem(OtherVerbs.patch(me, path, json("firstName", 42)), 400, "firstName");
+        assertProblem(OtherVerbs.patch(me, path, json("firstName", "x".repeat(101))), 400, "firstName");
+        assertProblem(OtherVerbs.patch(me, path, json("phone", "call me'; DROP TABLE users; --")), 400, "phone");
+        assertProblem(OtherVerbs.patch(me, path, "{\"firstName\":"), 400);
+        assertProblem(OtherVerbs.patch(me, path, "[]"), 400);
+        assertProblem(OtherVerbs.patch(me, "/api/users/abc", json("firstName", "A")), 400);
+
+        assertThat(db.single("SELECT first_name, phone FROM users WHERE id = ?", user))
+                .containsEntry("first_name", "Ada").containsEntry("phone", null);
+    }
+
+    @Test
+    void preferencesStartAtTheDefaultsAndAreReplacedAsAWhole() {
+        long user = shop.user();
+        ApiClient me = shop.as(user);
+        long books = shop.category();
+        long games = shop.category();
+        String path = "/api/users/" + user + "/preferences";
+
+        JsonNode defaults = me.get(path).json();
+        ApiClient.Response replaced = OtherVerbs.put(me, path, json("language", "pt-BR", "currency", "eur",
+                "marketingEmails", true, "favouriteCategoryIds", List.of(books, games, books)));
+        JsonNode reread = me.get(path).json();
+        ApiClient.Response partial = OtherVerbs.put(me, path, json("language", "de"));
+
+        assertThat(defaults.path("language").asText()).isEqualTo("en");
+        assertThat(defaults.path("currency").asText()).isEqualTo("USD");
+        assertThat(defaults.path("marketingEmails").asBoolean()).isFalse();
+        assertThat(defaults.path("favouriteCategoryIds")).isEmpty();
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(reread.path("language").asText()).isEqualTo("pt-BR");
+        assertThat(reread.path("currency").asText()).isEqualTo("EUR");
+        assertThat(reread.path("marketingEmails").asBoolean()).isTrue();
+        assertThat(reread.path("favouriteCategoryIds").toString()).isEqualTo("[" + books + "," + games + "]");
+        assertThat(partial.json().path("currency").asText()).as("a PUT replaces everything").isEqualTo("USD");
+        assertThat(partial.json().path("favouriteCategoryIds")).isEmpty();
+    }
+
+    @Test
+    void badPreferencesAreRefusedAndChangeNothing() {
+        long user = shop.user();
+        ApiClient me = shop.as(user);
+        String path = "/api/users/" + user + "/preferences";
+        OtherVerbs.put(me, path, json("language", "fr"));
+
+        assertProblem(OtherVerbs.put(me, path, json("language", "french")), 400, "language");
+        assertProblem(OtherVerbs.put(me, path, json("currency", "EURO")), 400, "currency");
+        assertProblem(OtherVerbs.put(me, path, json("currency", "ZZZ")), 400, "currency");
+        assertProblem(OtherVerbs.put(me, path, json("marketingEmails", "yes")), 400, "marketingEmails");
+        assertProblem(OtherVerbs.put(me, path, json("favouriteCategoryIds", List.of(-1))), 400, "favouriteCategoryIds");
+        assertProblem(OtherVerbs.put(me, path, json("favouriteCategoryIds", "1,2")), 400, "favouriteCategoryIds");
+        assertProblem(OtherVerbs.put(me, path, json("favouriteCategoryIds", List.of(999_999))), 422, "999999");
+
+        assertThat(me.get(path).json().path("language").asText()).isEqualTo("fr");
+    }
+
+    static void assertProblem(ApiClient.Response response, int status, String... mentions) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        for (String mention : mentions) {
+            assertThat(response.json().path("detail").asText()).contains(mention);
+        }
+    }
+}
