@@ -110,7 +110,7 @@ public final class PlatformCli {
             OUT.println();
             OUT.println("  API        " + api + "/api");
             OUT.println("  Dashboard  " + api + "/dashboard");
-            OUT.println("  OpenAPI    " + api + "/openapi.yaml");
+            OUT.println("  OpenAPI    " + api + "/openapi.yaml   (Swagger UI: " + api + "/docs)");
             OUT.println("  Health     " + api + "/health");
             AdminCredentials admin = platform.adminCredentials();
             OUT.println("  Admin      " + admin.email() + " / " + switch (admin.source()) {

@@ -68,7 +68,7 @@ final class BadInputTable {
                 text("name", 255, true), text("description", 10_000, false), money("price", true), code("currency", false, 400));
         body(Caller.SELLER, "POST", "/api/inventory/receipts", List.of(),
                 valid("productId", "@product", "warehouseId", "@warehouse", "quantity", 5),
-                id("productId", true, "product", 404), id("warehouseId", true, "warehouse", 422),
+                id("productId", true, "product", 422), id("warehouseId", true, "warehouse", 422),
                 quantity("quantity", 1_000_000));
         body(Caller.CUSTOMER, "POST", "/api/orders", List.of(KEY_HEADER, "@key"),
                 valid("items", List.of(Map.of("productId", "@product", "quantity", 1))),
@@ -319,7 +319,7 @@ final class BadInputTable {
         add("another seller refunding the order", Caller.OTHER_SELLER, "POST", "/api/orders/@paidOrder/refunds",
                 json(valid("reason", "r", "amount", "1.00")), List.of(KEY_HEADER, "@key"), 404, "@paidOrder");
         add("another seller receiving stock of the product", Caller.OTHER_SELLER, "POST", "/api/inventory/receipts",
-                json(valid("productId", "@product", "warehouseId", "@warehouse", "quantity", 1)), List.of(), 404, "@product");
+                json(valid("productId", "@product", "warehouseId", "@warehouse", "quantity", 1)), List.of(), 422, "@product");
         add("a product for another seller", Caller.OTHER_SELLER, "POST", "/api/products",
                 json(valid("sellerId", "@seller", "categoryId", "@category", "sku", "OTHER-1", "name", "N", "price", "1.00")),
                 List.of(), 403, "sellerId");

