@@ -124,7 +124,7 @@ class ReviewPhotoApiTest {
         byte[] justTooBig = paddedPng(FIVE_MIB + 1);
         byte[] justRight = paddedPng(FIVE_MIB);
 
-        assertProblem(upload(review, "image/png", justTooBig), 413);
+        assertRefusedAsTooLarge(review, justTooBig);
         assertThat(storedFiles()).isEqualTo(before);
         assertThat(db.count("SELECT count(*) FROM review_photos WHERE review_id = ?", review.id)).isZero();
 
@@ -173,6 +173,21 @@ class ReviewPhotoApiTest {
                 json("rating", 5, "title", "Lovely", "text", "See the photos."));
         assertThat(review.status()).as(review.toString()).isEqualTo(201);
         return new Written(review.id(), product, author);
+    }
+
+    /**
+     * The API answers 413 from the Content-Length, before reading the body; RFC 9110 lets it then close
+     * the connection, and a client still sending the body may see that close instead of the answer.
+     * Either way nothing may be stored (the caller checks).
+     */
+    private void assertRefusedAsTooLarge(Written review, byte[] bytes) {
+        ApiClient.Response response;
+        try {
+            response = upload(review, "image/png", bytes);
+        } catch (java.io.UncheckedIOException connectionClosedWhileSending) {
+            return;
+        }
+        assertProblem(response, 413);
     }
 
     private ApiClient.Response upload(Written review, String contentType, byte[] bytes) {
