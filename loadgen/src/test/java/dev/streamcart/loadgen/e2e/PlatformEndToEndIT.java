@@ -271,8 +271,9 @@ class PlatformEndToEndIT {
         });
         JsonNode tracking = api.get("/api/orders/" + shipped + "/tracking").body();
         assertThat(tracking.path("shipments").get(0).path("events").size()).isEqualTo(3);
-        assertThat(api.get("/api/users/" + buyers.get(0) + "/notifications").body().path("notifications").size())
-                .isEqualTo(3);
+        assertThat(api.get("/api/users/" + buyers.get(0) + "/notifications").body().path("notifications")
+                .findValuesAsText("kind")).as("confirmation, shipped, delivered and refund of the buyer's one order")
+                .containsExactlyInAnyOrder("ORDER_CONFIRMED", "ORDER_SHIPPED", "ORDER_DELIVERED", "ORDER_REFUNDED");
     }
 
     private static Map<String, Object> product(long seller, long category, String sku, String name, String price) {
