@@ -187,28 +187,7 @@ public final class StockReservations {
             giveBack.setLong(3, hold.warehouseId());
             giveBack.executeUpdate();
         }
-        if (units == hold.quantity()) {
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "UPDATE stock_reservations SET status = 'RELEASED', updated_at = now() WHERE id = ?")) {
-                mark.setLong(1, hold.reservationId());
-                mark.executeUpdate();
-            }
-            return;
-        }
-        try (PreparedStatement shrink = connection.prepareStatement(
-                "UPDATE stock_reservations SET quantity = quantity - ?, updated_at = now() WHERE id = ?")) {
-            shrink.setInt(1, units);
-            shrink.setLong(2, hold.reservationId());
-            shrink.executeUpdate();
-        }
-        try (PreparedStatement split = connection.prepareStatement("""
-                INSERT INTO stock_reservations (order_id, order_item_id, product_id, warehouse_id, quantity, status)
-                SELECT order_id, order_item_id, product_id, warehouse_id, ?, 'RELEASED' FROM stock_reservations
-                WHERE id = ?""")) {
-            split.setInt(1, units);
-            split.setLong(2, hold.reservationId());
-            split.executeUpdate();
-        }
+        splitOff(connection, hold, units, "RELEASED");
     }
 
     /**
@@ -229,10 +208,20 @@ public final class StockReservations {
             ship.setLong(4, hold.warehouseId());
             ship.executeUpdate();
         }
+        splitOff(connection, hold, units, "COMMITTED");
+    }
+
+    /**
+     * Moves {@code units} of a HELD reservation to {@code status}: the whole row when all of it
+     * moves, else the row shrinks and the moved units become a row of their own, so the order's
+     * reservation history still adds up to what it reserved.
+     */
+    private static void splitOff(Connection connection, Hold hold, int units, String status) throws SQLException {
         if (units == hold.quantity()) {
             try (PreparedStatement mark = connection.prepareStatement(
-                    "UPDATE stock_reservations SET status = 'COMMITTED', updated_at = now() WHERE id = ?")) {
-                mark.setLong(1, hold.reservationId());
+                    "UPDATE stock_reservations SET status = ?, updated_at = now() WHERE id = ?")) {
+                mark.setString(1, status);
+                mark.setLong(2, hold.reservationId());
                 mark.executeUpdate();
             }
             return;
@@ -245,10 +234,11 @@ public final class StockReservations {
         }
         try (PreparedStatement split = connection.prepareStatement("""
                 INSERT INTO stock_reservations (order_id, order_item_id, product_id, warehouse_id, quantity, status)
-                SELECT order_id, order_item_id, product_id, warehouse_id, ?, 'COMMITTED' FROM stock_reservations
+                SELECT order_id, order_item_id, product_id, warehouse_id, ?, ? FROM stock_reservations
                 WHERE id = ?""")) {
             split.setInt(1, units);
-            split.setLong(2, hold.reservationId());
+            split.setString(2, status);
+            split.setLong(3, hold.reservationId());
             split.executeUpdate();
         }
     }
