@@ -32,7 +32,7 @@ final class OrderEventFixtures {
             int lineCount = 1 + random.nextInt(3);
             for (int l = 0; l < lineCount; l++) {
                 lines.add(new OrderLine(100L + random.nextInt(50), 7L, 1L + random.nextInt(4),
-                        1 + random.nextInt(3), 99L + random.nextInt(9_900)));
+                        1 + random.nextInt(3), 99L + random.nextInt(9_900), null));
             }
             events.add(event(orderId, OrderEventType.ORDER_PLACED, OrderStatus.PENDING_PAYMENT, placedAt, lines));
             boolean paid = random.nextInt(10) < 8;
