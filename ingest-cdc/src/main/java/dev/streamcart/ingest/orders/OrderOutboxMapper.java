@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * {@code {"orderId","userId","status","totalCents","currency","items":[{"productId","sellerId",
  * "categoryId","quantity","unitPriceCents"}],"paymentMethod","reason"}}; money is integer cents.
  * Optional keys {@code cardFingerprint} (payment events: a salted hash, never the card number) and
- * {@code shippingAddressKey} (ORDER_PLACED) are copied when present, for the fraud velocity signals.
+ * {@code shippingAddressKey} (ORDER_PLACED) are copied when present, for the fraud velocity signals;
+ * so are {@code region}, {@code refundedCents}, {@code refundedItems} (refunds, lines like
+ * {@code items}) and each line's {@code recommendationVariant}, for analytics.
  */
 public final class OrderOutboxMapper implements OutboxEventMapper {
 
@@ -49,6 +51,9 @@ public final class OrderOutboxMapper implements OutboxEventMapper {
                 // fraud velocity inputs, present only in payloads that carry them
                 .setCardFingerprint(optionalText(payload, "cardFingerprint"))
                 .setShippingAddressKey(optionalText(payload, "shippingAddressKey"))
+                .setRegion(optionalText(payload, "region"))
+                .setRefundedCents(optionalLong(payload, "refundedCents"))
+                .setRefundedItems(payload.has("refundedItems") ? lines(payload, "refundedItems") : List.of())
                 .build();
         return new OutgoingEvent<>(Topics.ORDER_EVENTS, row.aggregateId(), event);
     }
@@ -83,9 +88,13 @@ public final class OrderOutboxMapper implements OutboxEventMapper {
     }
 
     private static List<OrderLine> items(JsonNode payload) {
-        JsonNode items = payload.get("items");
+        return lines(payload, "items");
+    }
+
+    private static List<OrderLine> lines(JsonNode payload, String field) {
+        JsonNode items = payload.get(field);
         if (items == null || !items.isArray()) {
-            throw new IllegalArgumentException("'items' must be an array");
+            throw new IllegalArgumentException("'" + field + "' must be an array");
         }
         List<OrderLine> lines = new ArrayList<>(items.size());
         for (JsonNode item : items) {
@@ -95,6 +104,7 @@ public final class OrderOutboxMapper implements OutboxEventMapper {
                     .setCategoryId(requiredLong(item, "categoryId"))
                     .setQuantity(Math.toIntExact(requiredLong(item, "quantity")))
                     .setUnitPriceCents(requiredLong(item, "unitPriceCents"))
+                    .setRecommendationVariant(optionalText(item, "recommendationVariant"))
                     .build());
         }
         return lines;
@@ -115,6 +125,11 @@ public final class OrderOutboxMapper implements OutboxEventMapper {
             throw new IllegalArgumentException("'" + field + "' is required");
         }
         return value;
+    }
+
+    private static @Nullable Long optionalLong(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : requiredLong(node, field);
     }
 
     private static @Nullable String optionalText(JsonNode node, String field) {

@@ -52,6 +52,27 @@ class OrderOutboxMapperTest {
     }
 
     @Test
+    void analyticsKeysOfThePayloadAreCarriedOver() {
+        String refund = PAYLOAD.replace("\"unitPriceCents\":1999}", "\"unitPriceCents\":1999,\"recommendationVariant\":\"B\"}")
+                .replace("\"reason\":null", "\"reason\":\"damaged\",\"region\":\"de\",\"refundedCents\":1999,"
+                        + "\"refundedItems\":[{\"productId\":5,\"sellerId\":1,\"categoryId\":2,\"quantity\":1,\"unitPriceCents\":1999}]");
+
+        OrderEvent value = (OrderEvent) router.map(outboxRow(RowChange.Operation.INSERT, "order", "ORDER_PARTIALLY_REFUNDED",
+                refund)).get(0).value();
+
+        assertThat(value.getRegion()).isEqualTo("de");
+        assertThat(value.getRefundedCents()).isEqualTo(1999L);
+        assertThat(value.getRefundedItems()).containsExactly(OrderLine.newBuilder()
+                .setProductId(5).setSellerId(1).setCategoryId(2).setQuantity(1).setUnitPriceCents(1999).build());
+        assertThat(value.getItems().get(0).getRecommendationVariant()).isEqualTo("B");
+        OrderEvent plain = (OrderEvent) router.map(outboxRow(RowChange.Operation.INSERT, "order", "ORDER_PAID", PAYLOAD))
+                .get(0).value();
+        assertThat(plain.getRegion()).isNull();
+        assertThat(plain.getRefundedCents()).isNull();
+        assertThat(plain.getRefundedItems()).isEmpty();
+    }
+
+    @Test
     void fraudKeysOfThePayloadAreCarriedOver() {
         String paid = PAYLOAD.replace("\"reason\":null", "\"reason\":null,\"cardFingerprint\":\"fp-9f2c\"");
         String placed = PAYLOAD.replace("\"reason\":null", "\"reason\":null,\"shippingAddressKey\":\"addr-71ab\"");

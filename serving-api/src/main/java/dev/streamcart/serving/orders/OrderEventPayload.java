@@ -21,14 +21,24 @@ public record OrderEventPayload(long orderId, long userId, String status, long t
                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String carrier,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String trackingNumber,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long refundedCents,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String shippingAddressKey) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String shippingAddressKey,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String region,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Line> refundedItems) {
 
-    public record Line(long productId, long sellerId, long categoryId, int quantity, long unitPriceCents) {}
+    /** One order line; {@code recommendationVariant} is the A/B variant the item was added from, if any. */
+    public record Line(long productId, long sellerId, long categoryId, int quantity, long unitPriceCents,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String recommendationVariant) {
+
+        public Line(long productId, long sellerId, long categoryId, int quantity, long unitPriceCents) {
+            this(productId, sellerId, categoryId, quantity, unitPriceCents, null);
+        }
+    }
 
     public OrderEventPayload {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(currency, "currency");
         items = List.copyOf(items);
+        refundedItems = refundedItems == null ? null : List.copyOf(refundedItems);
     }
 
     public static OrderEventPayload of(Order order, @Nullable String paymentMethod, @Nullable String reason) {
@@ -43,13 +53,13 @@ public record OrderEventPayload(long orderId, long userId, String status, long t
                         Money.toCents(item.unitPrice())))
                 .toList();
         return new OrderEventPayload(order.id(), order.userId(), order.status().name(), Money.toCents(order.total()),
-                order.currency(), lines, paymentMethod, reason, carrier, trackingNumber, refundedCents, null);
+                order.currency(), lines, paymentMethod, reason, carrier, trackingNumber, refundedCents, null, null, null);
     }
 
     /** ORDER_PLACED: adds the shipping address key (fraud signals) when the order has a shipping address. */
     public static OrderEventPayload placed(Order order, @Nullable String shippingAddressKey) {
         OrderEventPayload payload = of(order, null, null);
         return new OrderEventPayload(payload.orderId(), payload.userId(), payload.status(), payload.totalCents(),
-                payload.currency(), payload.items(), null, null, null, null, null, shippingAddressKey);
+                payload.currency(), payload.items(), null, null, null, null, null, shippingAddressKey, null, null);
     }
 }
