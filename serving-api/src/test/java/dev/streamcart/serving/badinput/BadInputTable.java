@@ -85,6 +85,34 @@ final class BadInputTable {
         body(Caller.SELLER, "POST", "/api/orders/@paidOrder/refunds", List.of(KEY_HEADER, "@key"),
                 valid("reason", "damaged", "amount", "1.00"),
                 text("reason", 200, true), money("amount", false));
+        // the storefront and account routes added with the commerce core
+        body(Caller.CUSTOMER, "POST", "/api/cart/items", List.of(),
+                valid("productId", "@product", "quantity", 1),
+                id("productId", true, "product", 404), quantity("quantity", 1000));
+        body(Caller.CUSTOMER, "PATCH", "/api/cart/items/@product", List.of(),
+                valid("quantity", 2), quantity("quantity", 1000));
+        body(Caller.SELLER, "PUT", "/api/products/@product/price", List.of(),
+                valid("price", "6.00"), money("price", true));
+        body(Caller.SELLER, "PATCH", "/api/products/@product", List.of(),
+                valid("description", "Changed"),
+                text("name", 255, false), text("description", 10_000, false), text("brand", 100, false));
+        body(Caller.ADMIN, "PATCH", "/api/categories/@category", List.of(),
+                valid("name", "Renamed"), text("name", 255, false));
+        body(Caller.CUSTOMER, "POST", "/api/users/@customer/addresses", List.of(),
+                valid("type", "shipping", "firstName", "Ada", "lastName", "L", "line1", "1 Main St", "city", "Springfield",
+                        "postalCode", "12345", "country", "US"),
+                text("type", 20, true), text("firstName", 100, true), text("lastName", 100, true),
+                text("company", 255, false), text("line1", 255, true), text("line2", 255, false), text("city", 100, true),
+                text("state", 100, false), text("postalCode", 20, true), text("country", 2, true));
+        body(Caller.CUSTOMER, "PATCH", "/api/users/@customer", List.of(),
+                valid("firstName", "Ada"), text("firstName", 100, false), text("lastName", 100, false));
+        body(Caller.CUSTOMER, "PUT", "/api/users/@customer/preferences", List.of(),
+                valid("language", "en"), text("language", 8, false));
+        body(Caller.CUSTOMER, "POST", "/api/products/@product/reviews", List.of(),
+                valid("rating", 5, "title", "Good", "text", "Works as described"),
+                quantity("rating", 5), text("title", 200, true), text("text", 5_000, true));
+        body(Caller.ADMIN, "PUT", "/api/admin/sellers/@seller/commission", List.of(),
+                valid("commissionRate", "0.10"), money("commissionRate", true));
         // refunds of listed items: the lines are checked like an order's
         String refundPath = "/api/orders/@paidOrder/refunds";
         add("refund line without productId", Caller.SELLER, "POST", refundPath,
@@ -223,6 +251,26 @@ final class BadInputTable {
                         route[0].equals("POST") ? "{}" : null, List.of(), 400, wrong.contains("%00") ? "request URI" : route[2]);
             }
         }
+        for (String[] search : List.of(new String[] {"minPrice", "abc"}, new String[] {"minPrice", "-1"},
+                new String[] {"maxPrice", "1e400"}, new String[] {"minRating", "6"}, new String[] {"minRating", "x'--"},
+                new String[] {"category", "abc"}, new String[] {"category", "-1"}, new String[] {"page", "0"},
+                new String[] {"size", "1000"}, new String[] {"size", "abc"}, new String[] {"sort", "price;DROP%20TABLE%20products"},
+                new String[] {"inStock", "maybe"}, new String[] {"q", "a%00b"}, new String[] {"q", "x".repeat(300)},
+                new String[] {"unknown", "1"})) {
+            add("search " + search[0] + " = " + abbreviate(search[1]), Caller.ANONYMOUS, "GET",
+                    "/api/search?" + search[0] + "=" + search[1], null, List.of(), 400, search[0]);
+        }
+        for (String[] route : List.of(new String[] {"GET", "/api/products/%s/reviews", "id", "ANONYMOUS"},
+                new String[] {"GET", "/api/users/%s/orders", "id", "CUSTOMER"},
+                new String[] {"GET", "/api/users/%s/addresses", "id", "CUSTOMER"},
+                new String[] {"GET", "/api/sellers/%s", "id", "ANONYMOUS"},
+                new String[] {"DELETE", "/api/cart/items/%s", "productId", "CUSTOMER"},
+                new String[] {"GET", "/api/categories/%s", "id", "ANONYMOUS"})) {
+            for (String wrong : List.of("abc", "0", "-1", "1%27%20OR%20%271%27%3D%271")) {
+                add("path " + route[2] + " = " + wrong, Caller.valueOf(route[3]), route[0], route[1].formatted(wrong),
+                        null, List.of(), 400, route[2]);
+            }
+        }
         for (String region : List.of("x'%20OR%201=1", "%E2%80%AEeu", "a".repeat(65), "eu%00west")) {
             add("query region = " + abbreviate(region), Caller.CUSTOMER, "GET", "/api/orders/@order/shipping-options?region=" + region,
                     null, List.of(), 400, "region");
@@ -323,6 +371,21 @@ final class BadInputTable {
         add("a product for another seller", Caller.OTHER_SELLER, "POST", "/api/products",
                 json(valid("sellerId", "@seller", "categoryId", "@category", "sku", "OTHER-1", "name", "N", "price", "1.00")),
                 List.of(), 403, "sellerId");
+        add("another customer's addresses", Caller.OTHER_CUSTOMER, "GET", "/api/users/@customer/addresses", null, List.of(),
+                403, "@customer");
+        add("an address for another customer", Caller.OTHER_CUSTOMER, "POST", "/api/users/@customer/addresses",
+                json(valid("type", "shipping", "firstName", "A", "lastName", "B", "line1", "1 Main St", "city", "C",
+                        "postalCode", "1", "country", "US")), List.of(), 403, "@customer");
+        add("another customer's profile change", Caller.OTHER_CUSTOMER, "PATCH", "/api/users/@customer",
+                json(valid("firstName", "Mallory")), List.of(), 403, "@customer");
+        add("another customer's orders", Caller.OTHER_CUSTOMER, "GET", "/api/users/@customer/orders", null, List.of(),
+                403, "@customer");
+        add("another seller's price change", Caller.OTHER_SELLER, "PUT", "/api/products/@product/price",
+                json(valid("price", "0.01")), List.of(), 404, "@product");
+        add("another seller's product edit", Caller.OTHER_SELLER, "PATCH", "/api/products/@product",
+                json(valid("name", "Hijacked")), List.of(), 404, "@product");
+        add("a seller setting a commission", Caller.SELLER, "PUT", "/api/admin/sellers/@seller/commission",
+                json(valid("commissionRate", "0.00")), List.of(), 403, "seller");
         add("the seller paying the buyer's order", Caller.SELLER, "POST", "/api/orders/@order/payments", payment,
                 List.of(KEY_HEADER, "@key"), 404, "@order");
     }
