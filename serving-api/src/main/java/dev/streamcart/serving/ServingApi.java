@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
@@ -34,6 +35,7 @@ import dev.streamcart.serving.cart.ShoppingCart;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.catalog.Categories;
 import dev.streamcart.serving.catalog.ProductCache;
+import dev.streamcart.serving.catalog.ProductChangeInvalidation;
 import dev.streamcart.serving.catalog.Products;
 import dev.streamcart.serving.catalog.Sellers;
 import dev.streamcart.serving.catalog.Warehouses;
@@ -181,6 +183,7 @@ public final class ServingApi implements AutoCloseable {
         ReadModel<StockLevel> stockReplica = ReadModel.disabled();
         ReadModel<OrderView> orderReplica = ReadModel.disabled();
         UserOrderIndex userOrderIndex = new UserOrderIndex();
+        ProductCache productCache = new ProductCache(PRODUCT_CACHE_SIZE, PRODUCT_CACHE_TTL);
         // The payment risk check reads it (wired by the payments work); no signals without Kafka.
         FraudSignalSource fraudSignals = FraudSignalSource.none();
         Clickstream clickstream = Clickstream.disabled();
@@ -198,6 +201,12 @@ public final class ServingApi implements AutoCloseable {
                     new CompactedTopicReplica<>(Topics.FRAUD_SIGNALS, bootstrap, registry);
             resources.push(fraud);
             fraudSignals = new ReplicatedFraudSignals(fraud.start());
+            // A product changed by another API instance or by hand in SQL reaches every instance's
+            // cache through CDC within the pipeline's lag, instead of only at the cache's expiry.
+            CompactedTopicReplica<ProductChanged> productChanges =
+                    new CompactedTopicReplica<>(Topics.PRODUCT_CHANGES, bootstrap, registry);
+            resources.push(productChanges);
+            productChanges.onChange(new ProductChangeInvalidation(productCache)).start();
             clickstream = new KafkaClickstream(bootstrap, registry);
             resources.push(clickstream);
             kafkaProbe = new KafkaProbe(bootstrap);
@@ -278,7 +287,7 @@ public final class ServingApi implements AutoCloseable {
                 new AuthEndpoints(json, login, tokens),
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
                         new Warehouses(transactions), new Products(transactions, json, new OutboxWriter(json)),
-                        new ProductCache(PRODUCT_CACHE_SIZE, PRODUCT_CACHE_TTL), stockLevels, clickstream,
+                        productCache, stockLevels, clickstream,
                         tokens::forgetUser),
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
                 new UserEndpoints(json, new UserRegistration(transactions, hasher), new UserProfiles(transactions),

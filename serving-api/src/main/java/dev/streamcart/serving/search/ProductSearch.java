@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * (one pass with GROUPING SETS). Only active products are found.
  *
  * <p>In stock means some warehouse holds an unreserved unit: per inventory row reserved never
- * exceeds quantity, so sum(quantity - reserved) > 0 exactly when one row has quantity > reserved,
- * which a partial index answers.
+ * exceeds quantity, so sum(quantity - reserved) > 0 exactly when one row has quantity > reserved.
+ * A trigger on inventory keeps that answer in {@code products.in_stock} (V16), written only when it
+ * flips, so filters and facet counts read a column instead of joining the inventory.
  */
 public final class ProductSearch {
 
@@ -41,7 +42,6 @@ public final class ProductSearch {
     static final int MAX_BRANDS = 20;
     static final int MAX_CATEGORIES = 50;
 
-    private static final String AVAILABLE = "SELECT product_id FROM inventory WHERE quantity > reserved_quantity";
     private static final String PRICE_BUCKET = "width_bucket(p.price, ARRAY[10, 25, 50, 100, 250, 500]::numeric[])";
 
     private final Transactions transactions;
@@ -106,8 +106,7 @@ public final class ProductSearch {
                 parameters.add(request.minRating());
             }
             if (request.inStock() != null) {
-                where.append(request.inStock() ? " AND" : " AND NOT").append(" EXISTS (SELECT 1 FROM inventory i"
-                        + " WHERE i.product_id = p.id AND i.quantity > i.reserved_quantity)");
+                where.append(request.inStock() ? " AND p.in_stock" : " AND NOT p.in_stock");
             }
             return new Filter(from.toString(), where.toString(), List.copyOf(parameters), request.text() != null,
                     request.inStock());
@@ -165,10 +164,10 @@ public final class ProductSearch {
         // the inner query finds the page's ids; image and stock are looked up for those rows only
         String sql = """
                 SELECT r.id, r.name, r.brand, r.price, r.currency, r.category_id, r.rating_avg, r.rating_count, r.score,
-                       EXISTS (SELECT 1 FROM inventory i WHERE i.product_id = r.id AND i.quantity > i.reserved_quantity),
+                       r.in_stock,
                        (SELECT im.url FROM product_images im WHERE im.product_id = r.id ORDER BY im.position LIMIT 1)
                 FROM (SELECT p.id, p.name, p.brand, p.price, p.currency, p.category_id, p.rating_avg, p.rating_count,
-                             p.created_at, %s AS score""".formatted(score)
+                             p.created_at, p.in_stock, %s AS score""".formatted(score)
                 + filter.from() + filter.where()
                 + " ORDER BY " + order(sort, "p.", score) + " LIMIT ? OFFSET ?) r ORDER BY " + order(sort, "r.", "r.score");
         try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -248,15 +247,12 @@ public final class ProductSearch {
     }
 
     private static FacetRows facets(Connection connection, Filter filter) throws SQLException {
-        // with a stock filter every match has the same availability: no need to look at the inventory again
-        String availability = filter.inStock() == null ? "s.product_id IS NOT NULL" : filter.inStock().toString();
-        String join = filter.inStock() == null
-                ? " LEFT JOIN (" + AVAILABLE + " GROUP BY product_id) s ON s.product_id = p.id" : "";
+        // availability is the products.in_stock flag the inventory trigger keeps (V16): no join
         String sql = """
                 SELECT GROUPING(f.category_id), GROUPING(f.brand), GROUPING(f.bucket), GROUPING(f.in_stock),
                        f.category_id, f.brand, f.bucket, f.in_stock, count(*)
-                FROM (SELECT p.category_id, p.brand, %s AS bucket, %s AS in_stock""".formatted(PRICE_BUCKET, availability)
-                + filter.from() + join + filter.where() + """
+                FROM (SELECT p.category_id, p.brand, %s AS bucket, p.in_stock""".formatted(PRICE_BUCKET)
+                + filter.from() + filter.where() + """
                 ) f
                 GROUP BY GROUPING SETS ((), (f.category_id), (f.brand), (f.bucket), (f.in_stock))""";
         long total = 0;

@@ -201,6 +201,37 @@ class ProductSearchApiTest {
         assertThat(new Db(SERVER.database()).count("SELECT count(*) FROM products")).isEqualTo(6);
     }
 
+    @Test
+    void availabilityFollowsReservationsAndReleasesAsTheyCommit() {
+        Storefront shop = new Storefront(SERVER.client());
+        long seller = shop.seller();
+        long can = product(shop.asSeller(seller), garden, "Zinc watering can", "Verde", "19.00", List.of(), null, true, null);
+        assertThat(inStock("zinc", can)).as("never received").isFalse();
+
+        shop.receive(can, shop.warehouse(), 1);
+        assertThat(inStock("zinc", can)).isTrue();
+
+        long buyer = shop.user();
+        ApiClient.Response order = shop.placeOrder(buyer, can, 1);
+        assertThat(order.status()).isEqualTo(201);
+        assertThat(inStock("zinc", can)).as("the only unit is reserved").isFalse();
+        assertThat(ids(search("q=zinc&inStock=false"))).containsExactly(can);
+
+        long orderId = order.json().path("id").asLong();
+        assertThat(shop.as(buyer).post("/api/orders/" + orderId + "/cancel", "").status()).isEqualTo(200);
+        assertThat(inStock("zinc", can)).as("released by the cancellation").isTrue();
+        assertThat(ids(search("q=zinc&inStock=true"))).containsExactly(can);
+    }
+
+    private static boolean inStock(String query, long productId) {
+        for (JsonNode item : search("q=" + query).path("items")) {
+            if (item.path("id").asLong() == productId) {
+                return item.path("inStock").asBoolean();
+            }
+        }
+        throw new AssertionError("product " + productId + " not found by q=" + query);
+    }
+
     private static JsonNode search(String query) {
         ApiClient.Response response = SERVER.client().get("/api/search?" + query);
         assertThat(response.status()).as(query + " -> " + response).isEqualTo(200);

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
 import dev.streamcart.schemas.inventory.StockLevel;
@@ -97,6 +98,25 @@ class ReadModelReplicasTest {
         }
         return StockLevel.newBuilder().setProductId(productId).setOnHand(onHand).setReserved(reserved)
                 .setAvailable(onHand - reserved).setWarehouses(warehouses).setUpdatedAt(Instant.now()).build();
+    }
+
+    @Test
+    void aProductChangedOutsideThisInstanceLeavesItsCacheWhenTheChangeArrivesFromCdc() {
+        Storefront shop = new Storefront(SERVER.client());
+        long seller = shop.seller();
+        long product = shop.product(seller, shop.category(), "5.00");
+        assertThat(SERVER.client().get("/api/products/" + product).json().path("price").asText()).isEqualTo("5.00");
+
+        // another instance (or an operator) changes the row: this instance's cache cannot know yet
+        SERVER.execute("UPDATE products SET price = 7.25 WHERE id = " + product);
+        assertThat(SERVER.client().get("/api/products/" + product).json().path("price").asText())
+                .as("served from the cache").isEqualTo("5.00");
+
+        commit(Topics.PRODUCT_CHANGES, product, ProductChanged.newBuilder().setProductId(product).setSellerId(seller)
+                .setCategoryId(1).setSku("CDC-" + product).setName("Changed elsewhere").setPriceCents(725).setCurrency("USD")
+                .setActive(true).setSourceLsn(1).setCommittedAt(Instant.now()).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(SERVER.client().get("/api/products/" + product).json().path("price").asText()).isEqualTo("7.25"));
     }
 
     @Test
