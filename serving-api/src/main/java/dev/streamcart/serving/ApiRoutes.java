@@ -2,6 +2,7 @@ package dev.streamcart.serving;
 
 import java.util.Objects;
 
+import dev.streamcart.serving.alerts.OrderAlertEndpoints;
 import dev.streamcart.serving.alerts.StockAlertEndpoints;
 import dev.streamcart.serving.analytics.AnalyticsEndpoints;
 import dev.streamcart.serving.auth.AuthEndpoints;
@@ -41,7 +42,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
                         PaymentEndpoints payments, StockEndpoints stock,
                         ShippingEndpoints shipping, RefundEndpoints refunds, NotificationEndpoints notifications,
                         RecommendationEndpoints recommendations, AnalyticsEndpoints analytics,
-                        OpenApiDocument openApi, StockAlertEndpoints stockAlerts, CartEndpoints cart,
+                        OpenApiDocument openApi, StockAlertEndpoints stockAlerts, OrderAlertEndpoints orderAlerts, CartEndpoints cart,
                         ReviewEndpoints reviews, PhotoEndpoints photos, SellerEndpoints sellers, SearchEndpoints search) {
 
     public ApiRoutes {
@@ -61,6 +62,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(openApi, "openApi");
         Objects.requireNonNull(stockAlerts, "stockAlerts");
+        Objects.requireNonNull(orderAlerts, "orderAlerts");
         Objects.requireNonNull(cart, "cart");
         Objects.requireNonNull(reviews, "reviews");
         Objects.requireNonNull(photos, "photos");
@@ -135,6 +137,8 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
 
         // stock alerts raised by inventory-streams, for the dashboard and the sellers
         routes.get("/api/alerts/stock", stockAlerts::recent, Role.SELLER);
+        // order-streams' SLA breaches and impossible transitions, for operators
+        routes.get("/api/admin/order-alerts", orderAlerts::recent, Role.ADMIN);
         // profiles, addresses and preferences: only the user (or an admin), checked in the handler
         routes.get("/api/users/{id}", users::getProfile, Role.SIGNED_IN);
         routes.patch("/api/users/{id}", users::updateProfile, Role.SIGNED_IN);

@@ -16,6 +16,9 @@ import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
+import dev.streamcart.serving.alerts.OrderAlertConsumer;
+import dev.streamcart.serving.alerts.OrderAlertEndpoints;
+import dev.streamcart.serving.alerts.OrderAlertStore;
 import dev.streamcart.serving.alerts.StockAlertConsumer;
 import dev.streamcart.serving.alerts.StockAlertEndpoints;
 import dev.streamcart.serving.alerts.StockAlertStore;
@@ -213,6 +216,8 @@ public final class ServingApi implements AutoCloseable {
             resources.push(kafkaProbe);
             // stock alerts: stored for the dashboard, and notified to the product's seller
             resources.push(new StockAlertConsumer(bootstrap, registry, transactions).start());
+            // order SLA breaches and anomalies: stored for operators, late orders notified to their sellers
+            resources.push(new OrderAlertConsumer(bootstrap, registry, transactions).start());
         } else {
             LOG.warn("no kafka.bootstrap-servers configured: stock and order views, and the clickstream, are disabled");
         }
@@ -307,6 +312,7 @@ public final class ServingApi implements AutoCloseable {
                 new AnalyticsEndpoints(sales),
                 new OpenApiDocument(),
                 new StockAlertEndpoints(new StockAlertStore(transactions)),
+                new OrderAlertEndpoints(new OrderAlertStore(transactions)),
                 new CartEndpoints(json, transactions, idempotent, new ShoppingCart(transactions),
                         new CartCheckout(checkout), clickstream),
                 // reviews, photos and sellers

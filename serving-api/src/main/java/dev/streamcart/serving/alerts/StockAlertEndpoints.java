@@ -34,7 +34,7 @@ public final class StockAlertEndpoints {
         ctx.json(new StockAlertList(limit, store.recent(limit, sellerId)));
     }
 
-    private static int limit(@Nullable String raw) {
+    static int limit(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return DEFAULT_LIMIT;
         }

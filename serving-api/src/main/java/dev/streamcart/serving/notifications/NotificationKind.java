@@ -6,5 +6,6 @@ public enum NotificationKind {
     ORDER_SHIPPED,
     ORDER_DELIVERED,
     ORDER_REFUNDED,
-    PAYMENT_FAILED
+    PAYMENT_FAILED,
+    ORDER_SLA_BREACHED
 }

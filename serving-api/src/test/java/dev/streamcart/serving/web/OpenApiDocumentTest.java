@@ -441,6 +441,8 @@ class OpenApiDocumentTest {
                 "/api/users/{id}/addresses/{addressId}", "delete");
         assertConforms(me.get("/api/users/" + buyer + "/orders"), "/api/users/{id}/orders", "get");
         assertConforms(shop.admin().get("/api/alerts/stock?limit=5"), "/api/alerts/stock", "get");
+        assertConforms(shop.admin().get("/api/admin/order-alerts?limit=5"), "/api/admin/order-alerts", "get");
+        assertConforms(shop.admin().get("/api/admin/order-alerts?kind=ANOMALY"), "/api/admin/order-alerts", "get");
     }
 
     /** Every registered route had at least one real response checked against its schema by some test above. */
