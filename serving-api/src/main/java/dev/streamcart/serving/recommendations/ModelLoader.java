@@ -5,15 +5,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Reads a model folder written by recommender-spark (contract 5): {@code user-factors.tsv},
  * {@code item-factors.tsv} ({@code id<TAB>f1 f2 ... fk}) and {@code popular.tsv}
- * ({@code id<TAB>score}, best first). Every line is checked: a malformed folder fails to load as
+ * ({@code id<TAB>score}, best first), and, when present, {@code cooccurrence.tsv}
+ * ({@code id<TAB>other:score,...}, best first) and model.json's {@code createdAt}. Every line is checked: a malformed folder fails to load as
  * a whole, and the model being served stays in place.
  */
 final class ModelLoader {
@@ -21,6 +27,9 @@ final class ModelLoader {
     static final String USER_FACTORS = "user-factors.tsv";
     static final String ITEM_FACTORS = "item-factors.tsv";
     static final String POPULAR = "popular.tsv";
+    static final String COOCCURRENCE = "cooccurrence.tsv";
+    static final String MODEL_JSON = "model.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelLoader() {}
 
@@ -52,9 +61,55 @@ final class ModelLoader {
                 popularScores.add(parseScore(rest, where));
             });
         }
-        return new RecommenderModel(version, k, users, ids, flat,
+        Map<Long, RecommenderModel.Neighbours> cooccurrence = new HashMap<>();
+        Path cooccurring = folder.resolve(COOCCURRENCE);
+        if (Files.exists(cooccurring)) {
+            readLines(cooccurring, (id, rest, where) -> cooccurrence.put(id, neighbours(rest, where)));
+        }
+        return new RecommenderModel(version, createdAt(folder), k, users, ids, flat,
                 popularIds.stream().mapToLong(Long::longValue).toArray(),
-                popularScores.stream().mapToDouble(Double::doubleValue).toArray());
+                popularScores.stream().mapToDouble(Double::doubleValue).toArray(), cooccurrence);
+    }
+
+    /** model.json's createdAt; a model without one is dated by its _SUCCESS marker (written last). */
+    private static Instant createdAt(Path folder) throws IOException {
+        Path metadata = folder.resolve(MODEL_JSON);
+        if (Files.exists(metadata)) {
+            JsonNode createdAt = JSON.readTree(metadata.toFile()).path("createdAt");
+            if (createdAt.isTextual()) {
+                try {
+                    return Instant.parse(createdAt.asText());
+                } catch (DateTimeParseException e) {
+                    throw new IOException(MODEL_JSON + ": createdAt is not an ISO-8601 instant", e);
+                }
+            }
+        }
+        Path marker = folder.resolve(ModelRepository.SUCCESS);
+        return Files.exists(marker) ? Files.getLastModifiedTime(marker).toInstant() : Instant.EPOCH;
+    }
+
+    /** {@code otherId:score,otherId:score,...}, highest first. */
+    private static RecommenderModel.Neighbours neighbours(String text, String where) throws IOException {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            return new RecommenderModel.Neighbours(new long[0], new double[0]);
+        }
+        String[] pairs = trimmed.split(",");
+        long[] ids = new long[pairs.length];
+        double[] scores = new double[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            int colon = pairs[i].indexOf(':');
+            if (colon <= 0) {
+                throw new IOException(where + ": expected 'otherId:score', got '" + pairs[i] + "'");
+            }
+            try {
+                ids[i] = Long.parseLong(pairs[i].substring(0, colon).trim());
+                scores[i] = Double.parseDouble(pairs[i].substring(colon + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new IOException(where + ": '" + pairs[i] + "' is not 'otherId:score'", e);
+            }
+        }
+        return new RecommenderModel.Neighbours(ids, scores);
     }
 
     @FunctionalInterface
