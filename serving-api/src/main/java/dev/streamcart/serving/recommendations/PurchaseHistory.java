@@ -1,6 +1,5 @@
 package dev.streamcart.serving.recommendations;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -54,32 +53,25 @@ final class PurchaseHistory {
         return taste;
     }
 
+    // one round trip: this runs for every user not seen in the last few seconds
     private Taste load(long userId) {
         return transactions.read(connection -> {
             Set<Long> products = new HashSet<>();
             Set<Long> categories = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT DISTINCT oi.product_id, oi.category_id FROM order_items oi JOIN orders o ON o.id = oi.order_id
-                    WHERE o.user_id = ? AND o.status NOT IN ('PAYMENT_FAILED', 'CANCELLED')""")) {
+                    WHERE o.user_id = ? AND o.status NOT IN ('PAYMENT_FAILED', 'CANCELLED')
+                    UNION ALL
+                    SELECT NULL, unnest(favourite_category_ids) FROM user_preferences WHERE user_id = ?""")) {
                 select.setLong(1, userId);
+                select.setLong(2, userId);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        products.add(row.getLong(1));
-                        categories.add(row.getLong(2));
-                    }
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT favourite_category_ids FROM user_preferences WHERE user_id = ?")) {
-                select.setLong(1, userId);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        Array ids = row.getArray(1);
-                        if (ids != null) {
-                            for (Object id : (Object[]) ids.getArray()) {
-                                categories.add(((Number) id).longValue());
-                            }
+                        long product = row.getLong(1);
+                        if (!row.wasNull()) {
+                            products.add(product);
                         }
+                        categories.add(row.getLong(2));
                     }
                 }
             }
