@@ -89,6 +89,9 @@ public final class RecommendationBenchmark implements Callable<Integer> {
     @Option(names = "--api-heap", defaultValue = "1g", description = "serving-api's -Xmx")
     String apiHeap;
 
+    /** serving-api's process, for its CPU time per phase (a figure that the machine's other load does not inflate). */
+    private ProcessHandle apiProcess;
+
     @Option(names = "--data", defaultValue = "loadgen/target/recommendation-benchmark", description = "working folder (wiped)")
     Path data;
 
@@ -122,13 +125,15 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 String token = login(port);
                 System.out.printf("load: %d client threads, closed loop, GET /api/recommendations/{1..%d}?limit=10%n",
                         threads, users);
+                apiProcess = api.toHandle();
                 run(port, token, warmup, null, "warm-up");
                 Result steady = run(port, token, duration, null, "steady");
                 ModelSwapper swapper = new ModelSwapper(models, List.of(first, second), port, token);
                 Result swapping = run(port, token, duration, swapper, "swapping");
                 System.out.println();
-                System.out.println("| phase | requests | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | model swaps |");
-                System.out.println("|---|---|---|---|---|---|---|---|---|");
+                System.out.println("| phase | requests | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | model swaps "
+                        + "| serving-api CPU ms per request |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|---|");
                 System.out.println(steady.row(0));
                 System.out.println(swapping.row(swapper.swaps.get()));
                 if (swapper.failures.get() > 0) {
@@ -268,12 +273,13 @@ public final class RecommendationBenchmark implements Callable<Integer> {
     // --- load ------------------------------------------------------------------------------------
 
     /** One phase's figures. */
-    record Result(String phase, long requests, double seconds, long[] sortedNanos, long errors) {
+    record Result(String phase, long requests, double seconds, long[] sortedNanos, long errors, double apiCpuSeconds) {
 
         String row(int swaps) {
-            return "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %d |".formatted(phase, requests,
+            return "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.3f |".formatted(phase, requests,
                     requests / seconds, millis(0.50), millis(0.99), millis(0.999),
-                    sortedNanos.length == 0 ? 0 : sortedNanos[sortedNanos.length - 1] / 1e6, errors, swaps);
+                    sortedNanos.length == 0 ? 0 : sortedNanos[sortedNanos.length - 1] / 1e6, errors, swaps,
+                    requests == 0 ? 0 : apiCpuSeconds * 1000 / requests);
         }
 
         private double millis(double quantile) {
@@ -331,6 +337,7 @@ public final class RecommendationBenchmark implements Callable<Integer> {
         }
         Thread swapping = swapper == null ? null : new Thread(() -> swapper.run(running, swapEvery), "model-swapper");
         long started = System.nanoTime();
+        Duration cpuBefore = apiCpu();
         clients.forEach(Thread::start);
         if (swapping != null) {
             swapping.start();
@@ -352,7 +359,7 @@ public final class RecommendationBenchmark implements Callable<Integer> {
             at += counts[t];
         }
         Arrays.sort(all);
-        Result result = new Result(phase, total, seconds, all, errors.get());
+        Result result = new Result(phase, total, seconds, all, errors.get(), apiCpu().minus(cpuBefore).toNanos() / 1e9);
         System.out.println(result.row(swapper == null ? 0 : swapper.swaps.get()));
         return result;
     }
@@ -399,6 +406,10 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private Duration apiCpu() {
+        return apiProcess == null ? Duration.ZERO : apiProcess.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static int freePort() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
+import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiClient;
@@ -25,9 +27,15 @@ import dev.streamcart.serving.testing.Storefront;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -36,6 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * recommendation carry the variant to the clickstream and, through the cart, into the order's
  * outbox event.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecommendationExperimentTest {
 
     @RegisterExtension
@@ -87,6 +96,7 @@ class RecommendationExperimentTest {
     }
 
     @Test
+    @Order(1)
     void usersAreSplitByTheHashOfTheirIdAndEachVariantAnswersWithItsModel() {
         Set<String> variants = new HashSet<>();
         for (long user : users) {
@@ -105,6 +115,7 @@ class RecommendationExperimentTest {
     }
 
     @Test
+    @Order(2)
     void everyProductShownIsAnImpressionOfTheVariant() {
         long user = users.get(0);
         String variant = VariantSplit.inExperiment(user, 0.5) ? "B" : "A";
@@ -124,6 +135,7 @@ class RecommendationExperimentTest {
     }
 
     @Test
+    @Order(3)
     void aViewAndACartAddFromARecommendationCarryTheVariantIntoTheClickstreamAndTheOrderEvent() throws Exception {
         long buyer = shop.user();
         Db db = new Db(SERVER.database());
@@ -171,6 +183,37 @@ class RecommendationExperimentTest {
         String cancelPayload = (String) db.single("SELECT payload::text AS payload FROM outbox WHERE aggregate_id = ? "
                 + "AND event_type = 'ORDER_CANCELLED'", Long.toString(order.id())).get("payload");
         assertThat(cancelPayload).contains("\"recommendationVariant\": \"B\"");
+    }
+
+    @Test
+    @Order(4)
+    void aProductTheStockReadModelReportsSoldOutIsNoLongerRecommended() {
+        long user = users.stream().filter(id -> !VariantSplit.inExperiment(id, 0.5)).findFirst().orElseThrow();
+        long best = products.get(3);
+        assertThat(ids(shop.as(user).get("/api/recommendations/" + user + "?limit=2").json())).first().isEqualTo(best);
+
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sold-out-test-" + UUID.randomUUID());
+        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
+        try (KafkaProducer<String, StockLevel> producer = new KafkaProducer<>(config,
+                Topics.STOCK_LEVELS.keySerde().serializer(), Topics.STOCK_LEVELS.valueSerde(registry).serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.STOCK_LEVELS.name(), Topics.key(best), StockLevel.newBuilder()
+                    .setProductId(best).setOnHand(0).setReserved(0).setAvailable(0).setWarehouses(List.of())
+                    .setUpdatedAt(Instant.now()).build()));
+            producer.commitTransaction();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ids(shop.as(user).get("/api/recommendations/" + user + "?limit=2").json()))
+                        .containsExactly(products.get(2), products.get(1)));
+        assertThat(ids(SERVER.client().get("/api/products/" + products.get(2) + "/similar").json())).doesNotContain(best);
+    }
+
+    private static List<Long> ids(JsonNode answer) {
+        return answer.path("items").findValuesAsText("productId").stream().map(Long::parseLong).toList();
     }
 
     private static List<ClickEvent> clicksOf(String session, int expected) {
