@@ -92,6 +92,10 @@ public final class RecommendationBenchmark implements Callable<Integer> {
     /** serving-api's process, for its CPU time per phase (a figure that the machine's other load does not inflate). */
     private ProcessHandle apiProcess;
 
+    @Option(names = "--api-jvm-option", description = "extra JVM option for serving-api (repeatable), e.g. "
+            + "-XX:StartFlightRecording=filename=api.jfr to profile it")
+    List<String> apiJvmOptions = new ArrayList<>();
+
     @Option(names = "--data", defaultValue = "loadgen/target/recommendation-benchmark", description = "working folder (wiped)")
     Path data;
 
@@ -193,8 +197,10 @@ public final class RecommendationBenchmark implements Callable<Integer> {
         if (!Files.isDirectory(apiLib)) {
             throw new IllegalStateException(apiLib + " is missing: build serving-api first (see loadgen/README.md)");
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + apiHeap, "-cp", apiLib.toAbsolutePath() + "/*",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + apiHeap));
+        command.addAll(apiJvmOptions);
+        command.addAll(List.of("-cp", apiLib.toAbsolutePath() + "/*",
                 "-Dapi.port=" + port, "-Dapi.host=127.0.0.1",
                 "-Dpostgres.jdbc-url=" + infra.jdbcUrl(), "-Dpostgres.user=" + infra.postgresUser(),
                 "-Dpostgres.password=" + infra.postgresPassword(),
@@ -203,7 +209,7 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 "-Dauth.admin.email=" + ADMIN_EMAIL, "-Dauth.admin.password=" + ADMIN_PASSWORD,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dplatform.parent-pid=" + ProcessHandle.current().pid(),
-                "dev.streamcart.serving.ServingApiMain");
+                "dev.streamcart.serving.ServingApiMain"));
         Process process = new ProcessBuilder(command).redirectError(data.resolve("serving-api.log").toFile()).start();
         BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         AtomicBoolean ready = new AtomicBoolean();
