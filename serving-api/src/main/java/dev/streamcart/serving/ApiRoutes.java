@@ -133,6 +133,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         // recommendations and analytics
         routes.get("/api/recommendations/{userId}", recommendations::recommend, Role.SIGNED_IN);
         routes.post("/api/admin/models/reload", recommendations::reload, Role.ADMIN);
+        routes.get("/api/products/{id}/similar", recommendations::similar);
         routes.get("/api/analytics/sales", analytics::sales, Role.ADMIN);
 
         // stock alerts raised by inventory-streams, for the dashboard and the sellers

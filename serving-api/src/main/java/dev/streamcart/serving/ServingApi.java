@@ -95,6 +95,7 @@ import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
 import dev.streamcart.serving.recommendations.Recommender;
+import dev.streamcart.serving.recommendations.SimilarProducts;
 import dev.streamcart.serving.refunds.OrderRefunds;
 import dev.streamcart.serving.refunds.RefundEndpoints;
 import dev.streamcart.serving.search.ProductSearch;
@@ -145,6 +146,9 @@ public final class ServingApi implements AutoCloseable {
     // search: totals and facet counts of a filter may be this old (the items never are); 0 turns it off
     private static final Duration SEARCH_FACET_CACHE_TTL =
             Duration.ofMillis(Long.getLong("search.facet-cache-ttl-ms", 5_000));
+
+    // recommendations: at most this many items of one seller in a user's list
+    private static final int RECOMMENDATIONS_PER_SELLER = Integer.getInteger("recommendations.max-per-seller", 3);
 
     /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
     public record Route(String method, String path) {}
@@ -308,7 +312,7 @@ public final class ServingApi implements AutoCloseable {
                         new Fulfilment(orderRepository, reservations, new Shipments(), orderEvents), ownership),
                 new RefundEndpoints(json, idempotent, new OrderRefunds(orderRepository, reservations, orderEvents, gateway), ownership),
                 new NotificationEndpoints(new Notifications(transactions)),
-                new RecommendationEndpoints(new Recommender(models, transactions, stockLevels), models),
+                recommendations(models, transactions, stockLevels, clickstream),
                 new AnalyticsEndpoints(sales),
                 new OpenApiDocument(),
                 new StockAlertEndpoints(new StockAlertStore(transactions)),
@@ -345,6 +349,15 @@ public final class ServingApi implements AutoCloseable {
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
         return new ServingApi(resources, server, List.copyOf(routes));
+    }
+
+    /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
+    private static RecommendationEndpoints recommendations(ModelRepository models, Transactions transactions,
+                                                           StockLevels stock, Clickstream clickstream) {
+        Recommender recommender = new Recommender(models, transactions, stock, RECOMMENDATIONS_PER_SELLER,
+                Clock.systemUTC());
+        return new RecommendationEndpoints(recommender, new SimilarProducts(models, recommender, transactions), models,
+                clickstream);
     }
 
     private static List<HealthCheck> healthChecks(ServingApiConfig config, HikariDataSource dataSource,

@@ -59,7 +59,8 @@ public final class CartCheckout {
         PlaceOrder.Delivery withBilling = delivery.billingAddressId() != null ? delivery
                 : new PlaceOrder.Delivery(delivery.shippingAddressId(), delivery.shippingAddressId(), delivery.region(),
                         delivery.carrier());
-        PlacedOrder placed = checkout.place(connection, new PlaceOrder(userId, lines, withBilling, seen));
+        PlacedOrder placed = checkout.place(connection, new PlaceOrder(userId, lines, withBilling, seen,
+                carts.recommendationVariants(connection, cartId)));
         carts.removeBought(connection, cartId);
         carts.touch(connection, cartId);
         return placed;

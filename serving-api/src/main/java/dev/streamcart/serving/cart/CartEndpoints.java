@@ -14,6 +14,7 @@ import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.orders.OrderEndpoints;
 import dev.streamcart.serving.orders.PlaceOrder;
 import dev.streamcart.serving.orders.PlacedOrder;
+import dev.streamcart.serving.recommendations.RecommendationVariantParam;
 import dev.streamcart.serving.web.JsonBody;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.Responses;
@@ -68,10 +69,15 @@ public final class CartEndpoints {
         JsonBody body = JsonBody.parse(json, ctx.body());
         long productId = body.requiredId("productId");
         int quantity = body.requiredPositiveInt("quantity", PlaceOrder.MAX_QUANTITY);
-        ShoppingCart.Added added = cart.add(userId, productId, quantity);
+        // the A/B variant of the recommendation this add follows (?rec= or the body), kept on the line until
+        // checkout so the order's line carries it (issue 6)
+        String fromBody = RecommendationVariantParam.parse(body.optionalText("recommendationVariant", 8),
+                "recommendationVariant");
+        String variant = fromBody != null ? fromBody : RecommendationVariantParam.parse(ctx.queryParam("rec"), "rec");
+        ShoppingCart.Added added = cart.add(userId, productId, quantity, variant);
         String session = ctx.header(SESSION_HEADER);
         if (session != null && !session.isBlank() && session.length() <= MAX_SESSION_ID) {
-            clickstream.cartAdded(session.trim(), userId, productId, added.categoryId());
+            clickstream.cartAdded(session.trim(), userId, productId, added.categoryId(), variant);
         }
         ctx.json(CartView.of(added.cart()));
     }

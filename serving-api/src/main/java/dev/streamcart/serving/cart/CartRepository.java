@@ -8,8 +8,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rows of {@code shopping_carts} and {@code cart_items}, on the caller's connection. Every change
@@ -100,19 +104,39 @@ final class CartRepository {
         }
     }
 
+    /** The A/B variant each line (not saved for later) was added from, for the lines that have one. */
+    Map<Long, String> recommendationVariants(Connection connection, long cartId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT product_id, recommendation_variant FROM cart_items
+                WHERE cart_id = ? AND NOT saved_for_later AND recommendation_variant IS NOT NULL""")) {
+            select.setLong(1, cartId);
+            Map<Long, String> variants = new HashMap<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    variants.put(row.getLong(1), row.getString(2));
+                }
+            }
+            return variants;
+        }
+    }
+
     /** Adds a product or replaces its line (quantity, price, currency, back in the cart). */
-    void upsert(Connection connection, long cartId, long productId, int quantity, BigDecimal unitPrice, String currency)
-            throws SQLException {
+    void upsert(Connection connection, long cartId, long productId, int quantity, BigDecimal unitPrice, String currency,
+                @Nullable String recommendationVariant) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO cart_items (cart_id, product_id, quantity, unit_price, currency) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO cart_items (cart_id, product_id, quantity, unit_price, currency, recommendation_variant)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity,
                     unit_price = EXCLUDED.unit_price, currency = EXCLUDED.currency, saved_for_later = FALSE,
+                    recommendation_variant = COALESCE(cart_items.recommendation_variant,
+                                                      EXCLUDED.recommendation_variant),
                     updated_at = now()""")) {
             upsert.setLong(1, cartId);
             upsert.setLong(2, productId);
             upsert.setInt(3, quantity);
             upsert.setBigDecimal(4, unitPrice);
             upsert.setString(5, currency);
+            upsert.setString(6, recommendationVariant);
             upsert.executeUpdate();
         }
     }

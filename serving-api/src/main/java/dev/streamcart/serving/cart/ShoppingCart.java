@@ -14,6 +14,7 @@ import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.orders.PlaceOrder;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cart use cases of one user: read, add (or increase), change quantity, remove, save for later,
@@ -44,6 +45,14 @@ public final class ShoppingCart {
      * (adding again is how a buyer confirms a changed price) and moves back from saved-for-later.
      */
     public Added add(long userId, long productId, int quantity) {
+        return add(userId, productId, quantity, null);
+    }
+
+    /**
+     * As {@link #add(long, long, int)}, remembering the A/B variant of the recommendation the add
+     * came from (a later add without one keeps it: the first recommendation gets the credit).
+     */
+    public Added add(long userId, long productId, int quantity, @Nullable String recommendationVariant) {
         return transactions.inTransaction(connection -> {
             Product product = product(connection, productId);
             long cartId = carts.lockOrCreate(connection, userId);
@@ -62,7 +71,7 @@ public final class ShoppingCart {
                 throw DomainException.unprocessable("at most " + PlaceOrder.MAX_QUANTITY + " units of product "
                         + productId + " in a cart; it holds " + already);
             }
-            carts.upsert(connection, cartId, productId, total, product.price(), product.currency());
+            carts.upsert(connection, cartId, productId, total, product.price(), product.currency(), recommendationVariant);
             carts.touch(connection, cartId);
             return new Added(carts.find(connection, userId).orElseThrow(), productId, product.categoryId());
         });

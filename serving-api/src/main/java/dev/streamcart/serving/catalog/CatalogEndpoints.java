@@ -16,6 +16,7 @@ import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.recommendations.RecommendationVariantParam;
 import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.sellers.BusinessType;
 import dev.streamcart.serving.sellers.TaxId;
@@ -174,9 +175,11 @@ public final class CatalogEndpoints {
 
     public void getProduct(Context ctx) {
         long id = PathIds.of(ctx, "id");
+        // ?rec=A|B: the view follows a recommendation of that A/B variant (issue 6)
+        String variant = RecommendationVariantParam.parse(ctx.queryParam("rec"), "rec");
         Product product = productCache.get(id, products::find).orElseThrow(() -> DomainException.notFound("product", id));
         Stock stock = stockLevels.find(id).map(CatalogEndpoints::stock).orElse(null);
-        recordView(ctx, product);
+        recordView(ctx, product, variant);
         ctx.json(ProductResponse.of(product, stock));
     }
 
@@ -258,12 +261,12 @@ public final class CatalogEndpoints {
         });
     }
 
-    private void recordView(Context ctx, Product product) {
+    private void recordView(Context ctx, Product product, @Nullable String recommendationVariant) {
         String session = ctx.header(SESSION_HEADER);
         if (session == null || session.isBlank()) {
             return;
         }
-        clickstream.productViewed(session.trim(), viewer(ctx), product.id(), product.categoryId());
+        clickstream.productViewed(session.trim(), viewer(ctx), product.id(), product.categoryId(), recommendationVariant);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.streamcart.serving.events;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /** Where storefront behaviour goes; {@link #disabled()} when the API runs without Kafka. */
@@ -10,6 +12,29 @@ public interface Clickstream extends AutoCloseable {
 
     /** Records that a session put a product into its cart (CART_ADD). Never throws and never blocks for long. */
     void cartAdded(String sessionId, @Nullable Long userId, long productId, long categoryId);
+    /**
+     * A product view reached from a recommendation of the given A/B variant ("A"/"B", null when not
+     * from a recommendation). An implementation that does not track variants records a plain view.
+     */
+    default void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId,
+                               @Nullable String recommendationVariant) {
+        productViewed(sessionId, userId, productId, categoryId);
+    }
+
+    /** A cart add reached from a recommendation of the given variant (null: not from one). */
+    default void cartAdded(String sessionId, @Nullable Long userId, long productId, long categoryId,
+                           @Nullable String recommendationVariant) {
+        cartAdded(sessionId, userId, productId, categoryId);
+    }
+
+    /**
+     * Records that recommendations of {@code variant} showed these products: one
+     * RECOMMENDATION_IMPRESSION per product, so ClickHouse can compute CTR per variant.
+     */
+    default void recommendationsShown(String sessionId, @Nullable Long userId, String variant, List<Long> productIds) {
+        // an implementation without recommendation tracking records nothing
+    }
+
     /**
      * Records that a session searched ({@code query} may be empty for a browse by filters only,
      * {@code categoryId} is the category filter). Never throws and never blocks for long.

@@ -2,6 +2,7 @@ package dev.streamcart.serving.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
@@ -46,14 +47,35 @@ public final class KafkaClickstream implements Clickstream {
 
     @Override
     public void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId) {
+        productViewed(sessionId, userId, productId, categoryId, null);
+    }
+
+    @Override
+    public void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId,
+                              @Nullable String recommendationVariant) {
         send(event(sessionId, userId, ClickType.PRODUCT_VIEW).setProductId(productId).setCategoryId(categoryId)
-                .setQuery(null).build());
+                .setQuery(null).setRecommendationVariant(recommendationVariant).build());
     }
 
     @Override
     public void cartAdded(String sessionId, @Nullable Long userId, long productId, long categoryId) {
+        cartAdded(sessionId, userId, productId, categoryId, null);
+    }
+
+    @Override
+    public void cartAdded(String sessionId, @Nullable Long userId, long productId, long categoryId,
+                          @Nullable String recommendationVariant) {
         send(event(sessionId, userId, ClickType.CART_ADD).setProductId(productId).setCategoryId(categoryId)
-                .setQuery(null).build());
+                .setQuery(null).setRecommendationVariant(recommendationVariant).build());
+    }
+
+    @Override
+    public void recommendationsShown(String sessionId, @Nullable Long userId, String variant, List<Long> productIds) {
+        Objects.requireNonNull(variant, "variant");
+        for (long productId : productIds) {
+            send(event(sessionId, userId, ClickType.RECOMMENDATION_IMPRESSION).setProductId(productId)
+                    .setCategoryId(null).setQuery(null).setRecommendationVariant(variant).build());
+        }
     }
 
     @Override

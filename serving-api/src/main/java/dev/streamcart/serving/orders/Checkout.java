@@ -82,7 +82,7 @@ public final class Checkout {
             CatalogEntry product = catalog.get(line.productId());
             PricedLine priced = quote.line(product.productId());
             OrderItem item = new OrderItem(product.productId(), product.sellerId(), product.categoryId(),
-                    line.quantity(), product.price());
+                    line.quantity(), product.price(), request.recommendationVariants().get(product.productId()));
             lines.add(new OrderRepository.NewItem(item, product.name(), product.sku(), priced.tax()));
         }
         String carrier = quote.sellers().stream().map(SellerParcel::carrier).filter(Objects::nonNull).distinct()

@@ -50,7 +50,7 @@ public record OrderEventPayload(long orderId, long userId, String status, long t
                                        @Nullable Long refundedCents) {
         List<Line> lines = order.items().stream()
                 .map(item -> new Line(item.productId(), item.sellerId(), item.categoryId(), item.quantity(),
-                        Money.toCents(item.unitPrice())))
+                        Money.toCents(item.unitPrice()), item.recommendationVariant()))
                 .toList();
         return new OrderEventPayload(order.id(), order.userId(), order.status().name(), Money.toCents(order.total()),
                 order.currency(), lines, paymentMethod, reason, carrier, trackingNumber, refundedCents, null, null, null);

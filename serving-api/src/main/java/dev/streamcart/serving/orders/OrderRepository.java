@@ -51,8 +51,8 @@ public final class OrderRepository {
         OrderItem item = line.item();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO order_items (order_id, product_id, seller_id, category_id, quantity, unit_price, total_price,
-                                         product_name, product_sku, tax_amount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                                         product_name, product_sku, tax_amount, recommendation_variant)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             insert.setLong(1, orderId);
             insert.setLong(2, item.productId());
             insert.setLong(3, item.sellerId());
@@ -63,6 +63,7 @@ public final class OrderRepository {
             insert.setString(8, line.productName());
             insert.setString(9, line.productSku());
             insert.setBigDecimal(10, line.tax());
+            insert.setString(11, item.recommendationVariant());
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -121,14 +122,14 @@ public final class OrderRepository {
 
     private static List<OrderItem> items(Connection connection, long orderId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT product_id, seller_id, category_id, quantity, unit_price FROM order_items
+                SELECT product_id, seller_id, category_id, quantity, unit_price, recommendation_variant FROM order_items
                 WHERE order_id = ? ORDER BY id""")) {
             select.setLong(1, orderId);
             List<OrderItem> items = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     items.add(new OrderItem(row.getLong(1), row.getLong(2), row.getLong(3), row.getInt(4),
-                            row.getBigDecimal(5)));
+                            row.getBigDecimal(5), row.getString(6)));
                 }
             }
             return items;

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * any other).
  */
 public record PlaceOrder(long userId, List<Line> items, @Nullable Delivery delivery,
-                         Map<Long, BigDecimal> expectedPrices) {
+                         Map<Long, BigDecimal> expectedPrices, Map<Long, String> recommendationVariants) {
 
     public static final int MAX_LINES = 100;
     public static final int MAX_QUANTITY = 1_000;
@@ -33,6 +33,11 @@ public record PlaceOrder(long userId, List<Line> items, @Nullable Delivery deliv
         public boolean known() {
             return shippingAddressId != null || region != null;
         }
+    }
+
+    /** An order with no line coming from a recommendation. */
+    public PlaceOrder(long userId, List<Line> items, @Nullable Delivery delivery, Map<Long, BigDecimal> expectedPrices) {
+        this(userId, items, delivery, expectedPrices, Map.of());
     }
 
     /** An order without destination or expected prices (the original {@code POST /api/orders}). */
@@ -57,6 +62,7 @@ public record PlaceOrder(long userId, List<Line> items, @Nullable Delivery deliv
         });
         items = merged.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue())).toList();
         expectedPrices = new TreeMap<>(expectedPrices);
+        recommendationVariants = Map.copyOf(recommendationVariants);
     }
 
     /** Units per product, in the order of the lines. */

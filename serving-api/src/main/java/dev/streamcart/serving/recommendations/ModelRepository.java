@@ -5,13 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -22,26 +25,34 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the promoted model version of {@code recommender.models-dir} (contract 5): the version
  * named by {@code CURRENT}, or, while there is no {@code CURRENT}, the newest complete version (a
- * folder holding {@code _SUCCESS}). It re-checks every 2 s and on {@link #refresh()}, loads a new
- * version completely off to the side, and then swaps it in atomically: a request scores against
- * the old model or the new one, never a mix. A version that fails to load is logged and skipped
- * until it changes; the model in service stays.
+ * folder holding {@code _SUCCESS}); and, while {@code EXPERIMENT} names a version and a share
+ * ({@code <version> <share>}), that version as variant B for that share of users. It re-checks
+ * every few seconds and on {@link #refresh()}, loads a new version completely off to the side (on
+ * the watcher thread, never on a request), and then swaps one immutable {@link ServedModels} in
+ * through a volatile reference: a request scores against the old pair or the new one, never a mix.
+ * A version that fails to load is logged and skipped by the periodic check until it changes; the
+ * models in service stay.
  */
 public final class ModelRepository implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRepository.class);
     public static final String CURRENT = "CURRENT";
+    public static final String EXPERIMENT = "EXPERIMENT";
     public static final String SUCCESS = "_SUCCESS";
     private static final Pattern VERSION_NAME = Pattern.compile("v\\d{8}-\\d{6}-\\d{3}");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
-    /** What a refresh did. */
-    public record Refresh(@Nullable String servedVersion, boolean changed, @Nullable String problem) {}
+    /** What a refresh did: the versions served afterwards, whether anything changed, what went wrong. */
+    public record Refresh(@Nullable String servedVersion, boolean changed, @Nullable String problem,
+                          @Nullable String experimentVersion, @Nullable Double experimentShare) {}
+
+    /** EXPERIMENT's content. */
+    record Experiment(String version, double share) {}
 
     private final Path modelsDir;
-    private final AtomicReference<@Nullable RecommenderModel> current = new AtomicReference<>();
+    private volatile ServedModels served = ServedModels.NONE;
     private final ScheduledExecutorService watcher;
-    private @Nullable String failedVersion;
+    private final Set<String> failedVersions = new HashSet<>();
 
     public ModelRepository(Path modelsDir) {
         this.modelsDir = Objects.requireNonNull(modelsDir, "modelsDir");
@@ -60,53 +71,123 @@ public final class ModelRepository implements AutoCloseable {
         return this;
     }
 
+    /** The promoted model (variant A), or null before any exists. */
     public @Nullable RecommenderModel current() {
-        return current.get();
+        return served.control();
     }
 
-    /** Re-checks the folder now; serialized with the periodic check. */
-    public synchronized Refresh refresh() {
-        RecommenderModel served = current.get();
-        String servedVersion = served == null ? null : served.version();
-        Optional<String> wanted;
+    /** The models in service now; read once per request. */
+    public ServedModels served() {
+        return served;
+    }
+
+    /** Re-checks the folder now (retrying versions that failed before); serialized with the periodic check. */
+    public Refresh refresh() {
+        return refresh(true);
+    }
+
+    private synchronized Refresh refresh(boolean retryFailed) {
+        ServedModels before = served;
+        List<String> problems = new ArrayList<>();
+        RecommenderModel control = before.control();
         try {
-            wanted = wantedVersion();
+            Optional<String> wanted = wantedVersion();
+            if (wanted.isPresent()) {
+                control = model(wanted.get(), before, retryFailed, problems, control);
+            }
         } catch (IOException e) {
-            return new Refresh(servedVersion, false, "cannot read " + modelsDir + ": " + e.getMessage());
+            problems.add("cannot read " + modelsDir + ": " + e.getMessage());
         }
-        if (wanted.isEmpty() || wanted.get().equals(servedVersion)) {
-            return new Refresh(servedVersion, false, null);
+        RecommenderModel experiment = before.experiment();
+        double share = before.experimentShare();
+        try {
+            Optional<Experiment> wanted = wantedExperiment();
+            if (wanted.isEmpty()) {
+                experiment = null;
+                share = 0;
+            } else {
+                RecommenderModel loaded = model(wanted.get().version(), before, retryFailed, problems, null);
+                if (loaded != null) {
+                    experiment = loaded;
+                    share = wanted.get().share();
+                }
+            }
+        } catch (IOException e) {
+            problems.add(e.getMessage());
         }
-        String version = wanted.get();
+        ServedModels after = new ServedModels(control, experiment, experiment == null ? 0 : share);
+        boolean changed = !after.equals(before);
+        if (changed) {
+            served = after;
+            LOG.info("serving recommender model {}{}", describe(control),
+                    experiment == null ? "" : "; experiment " + describe(experiment) + " for a share of " + share);
+        }
+        return new Refresh(control == null ? null : control.version(), changed,
+                problems.isEmpty() ? null : String.join("; ", problems),
+                experiment == null ? null : experiment.version(), experiment == null ? null : share);
+    }
+
+    /** The model of {@code version}: the one already loaded, else loaded now; {@code fallback} when it fails. */
+    private @Nullable RecommenderModel model(String version, ServedModels loaded, boolean retryFailed,
+                                             List<String> problems, @Nullable RecommenderModel fallback) {
+        for (RecommenderModel model : new RecommenderModel[] {loaded.control(), loaded.experiment()}) {
+            if (model != null && model.version().equals(version)) {
+                return model;
+            }
+        }
+        if (!retryFailed && failedVersions.contains(version)) {
+            return fallback;
+        }
         try {
             RecommenderModel model = ModelLoader.load(version, modelsDir.resolve(version));
-            current.set(model);
-            failedVersion = null;
-            LOG.info("serving recommender model {} ({} users, {} items, rank {})", version, model.userCount(),
-                    model.itemCount(), model.rank());
-            return new Refresh(version, true, null);
+            failedVersions.remove(version);
+            return model;
         } catch (IOException | RuntimeException e) {
-            if (!version.equals(failedVersion)) {
-                LOG.warn("cannot load recommender model {}; still serving {}: {}", version, servedVersion, e.toString());
-                failedVersion = version;
+            if (failedVersions.add(version)) {
+                LOG.warn("cannot load recommender model {}; the served models stay: {}", version, e.toString());
             }
-            return new Refresh(servedVersion, false, "model " + version + " cannot be loaded: " + e.getMessage());
+            problems.add("model " + version + " cannot be loaded: " + e.getMessage());
+            return fallback;
         }
+    }
+
+    private static String describe(@Nullable RecommenderModel model) {
+        return model == null ? "none" : model.version() + " (" + model.userCount() + " users, " + model.itemCount()
+                + " items, rank " + model.rank() + ")";
     }
 
     private void refreshQuietly() {
         try {
-            RecommenderModel served = current.get();
-            String failed = failedVersion;
-            Optional<String> wanted = wantedVersion();
-            // a version that failed stays failed until something else is promoted
-            if (wanted.isPresent() && !wanted.get().equals(failed)
-                    && (served == null || !wanted.get().equals(served.version()))) {
-                refresh();
-            }
-        } catch (IOException | RuntimeException e) {
+            refresh(false);
+        } catch (RuntimeException e) {
             LOG.debug("model check failed: {}", e.toString());
         }
+    }
+
+    /** EXPERIMENT's version and share; empty when there is no such file. */
+    Optional<Experiment> wantedExperiment() throws IOException {
+        Path file = modelsDir.resolve(EXPERIMENT);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+        String[] parts = text.split("\\s+");
+        if (parts.length != 2 || !SAFE_NAME.matcher(parts[0]).matches()) {
+            throw new IOException(EXPERIMENT + " must hold '<version> <share>', holds '" + text + "'");
+        }
+        double share;
+        try {
+            share = Double.parseDouble(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IOException(EXPERIMENT + "'s share '" + parts[1] + "' is not a number", e);
+        }
+        if (!(share > 0 && share < 1)) {
+            throw new IOException(EXPERIMENT + "'s share must be in (0, 1), is " + parts[1]);
+        }
+        if (!isComplete(parts[0])) {
+            throw new IOException(EXPERIMENT + " names '" + parts[0] + "', which is not a complete model version");
+        }
+        return Optional.of(new Experiment(parts[0], share));
     }
 
     /** The version that should be served: CURRENT's, else the newest complete one. */

@@ -12,14 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.streamcart.serving.db.Transactions;
 
 /**
- * Products a user already bought (items of their orders that did not fail or get cancelled), from
- * PostgreSQL, cached briefly: a purchase shows up in recommendations within {@code ttl}.
+ * What PostgreSQL knows of a user's taste, cached briefly (a purchase shows up in recommendations
+ * within {@code ttl}): the products they bought (items of orders that did not fail or get
+ * cancelled), and their favourite categories: those of their purchases and those they chose in
+ * {@code user_preferences}.
  */
 final class PurchaseHistory {
 
-    private static final int MAX_CACHED_USERS = 50_000;
+    private static final int MAX_CACHED_USERS = 200_000;
 
-    private record Cached(Set<Long> products, long expiresAtNanos) {}
+    /** A user's purchases and favourite categories. */
+    record Taste(Set<Long> bought, Set<Long> favouriteCategories) {}
+
+    private record Cached(Taste taste, long expiresAtNanos) {}
 
     private final Transactions transactions;
     private final long ttlNanos;
@@ -31,33 +36,46 @@ final class PurchaseHistory {
     }
 
     Set<Long> boughtBy(long userId) {
+        return tasteOf(userId).bought();
+    }
+
+    Taste tasteOf(long userId) {
         long now = System.nanoTime();
         Cached cached = cache.get(userId);
         if (cached != null && cached.expiresAtNanos() - now > 0) {
-            return cached.products();
+            return cached.taste();
         }
-        Set<Long> products = load(userId);
+        Taste taste = load(userId);
         if (cache.size() >= MAX_CACHED_USERS) {
             cache.clear(); // crude bound; a full reload costs one query per active user
         }
-        cache.put(userId, new Cached(products, now + ttlNanos));
-        return products;
+        cache.put(userId, new Cached(taste, now + ttlNanos));
+        return taste;
     }
 
-    private Set<Long> load(long userId) {
+    // one round trip: this runs for every user not seen in the last few seconds
+    private Taste load(long userId) {
         return transactions.read(connection -> {
+            Set<Long> products = new HashSet<>();
+            Set<Long> categories = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT DISTINCT oi.product_id FROM order_items oi JOIN orders o ON o.id = oi.order_id
-                    WHERE o.user_id = ? AND o.status NOT IN ('PAYMENT_FAILED', 'CANCELLED')""")) {
+                    SELECT DISTINCT oi.product_id, oi.category_id FROM order_items oi JOIN orders o ON o.id = oi.order_id
+                    WHERE o.user_id = ? AND o.status NOT IN ('PAYMENT_FAILED', 'CANCELLED')
+                    UNION ALL
+                    SELECT NULL, unnest(favourite_category_ids) FROM user_preferences WHERE user_id = ?""")) {
                 select.setLong(1, userId);
-                Set<Long> products = new HashSet<>();
+                select.setLong(2, userId);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        products.add(row.getLong(1));
+                        long product = row.getLong(1);
+                        if (!row.wasNull()) {
+                            products.add(product);
+                        }
+                        categories.add(row.getLong(2));
                     }
                 }
-                return Set.copyOf(products);
             }
+            return new Taste(Set.copyOf(products), Set.copyOf(categories));
         });
     }
 }

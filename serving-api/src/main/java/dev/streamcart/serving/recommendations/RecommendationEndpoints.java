@@ -3,32 +3,63 @@ package dev.streamcart.serving.recommendations;
 import java.util.Objects;
 
 import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.PathIds;
 import io.javalin.http.Context;
 
-/** HTTP handlers of recommendations and of the model reload used by {@code ./platform train}. */
+/**
+ * HTTP handlers of recommendations, similar products, and the model reload used by
+ * {@code ./platform train}. Each recommendations answer is recorded on the clickstream as one
+ * impression per product shown, with its A/B variant.
+ */
 public final class RecommendationEndpoints {
 
     private static final int DEFAULT_LIMIT = 10;
     private static final int MAX_LIMIT = 100;
+    private static final String SESSION_HEADER = "X-Session-Id";
+    private static final int MAX_SESSION_ID = 128;
 
     private final Recommender recommender;
+    private final SimilarProducts similar;
     private final ModelRepository models;
+    private final Clickstream clickstream;
 
-    public RecommendationEndpoints(Recommender recommender, ModelRepository models) {
+    public RecommendationEndpoints(Recommender recommender, SimilarProducts similar, ModelRepository models,
+                                   Clickstream clickstream) {
         this.recommender = Objects.requireNonNull(recommender, "recommender");
+        this.similar = Objects.requireNonNull(similar, "similar");
         this.models = Objects.requireNonNull(models, "models");
+        this.clickstream = Objects.requireNonNull(clickstream, "clickstream");
     }
 
     public void recommend(Context ctx) {
         long userId = PathIds.of(ctx, "userId");
         Access.requireUser(ctx, userId);
-        ctx.json(recommender.recommend(userId, limit(ctx.queryParam("limit"))));
+        Recommender.Recommendations answer = recommender.recommend(userId, limit(ctx.queryParam("limit")));
+        if (!answer.items().isEmpty()) {
+            clickstream.recommendationsShown(session(ctx, userId), userId, answer.variant(),
+                    answer.items().stream().map(Recommender.Item::productId).toList());
+        }
+        ctx.json(answer);
+    }
+
+    public void similar(Context ctx) {
+        long productId = PathIds.of(ctx, "id");
+        ctx.json(similar.similarTo(productId, limit(ctx.queryParam("limit"))));
     }
 
     public void reload(Context ctx) {
         ctx.json(models.refresh());
+    }
+
+    // impressions are keyed like other clicks, by the storefront's session; without one, by user
+    private static String session(Context ctx, long userId) {
+        String session = ctx.header(SESSION_HEADER);
+        if (session == null || session.isBlank() || session.length() > MAX_SESSION_ID) {
+            return "user-" + userId;
+        }
+        return session.trim();
     }
 
     private static int limit(String raw) {

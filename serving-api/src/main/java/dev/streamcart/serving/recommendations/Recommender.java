@@ -1,78 +1,178 @@
 package dev.streamcart.serving.recommendations;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.stock.StockLevels;
 
 /**
- * Recommends products to a user at request time.
+ * Recommends products to a user at request time, from the model of the user's A/B variant.
  *
  * <ol>
- *   <li>A model is served and knows the user: score every item by the dot product of user and item
- *       factors, keep the top k.</li>
- *   <li>A model is served but the user is new to it: the model's popularity ranking.</li>
- *   <li>No model at all yet: the best sellers in PostgreSQL; {@code modelVersion} is "none".</li>
+ *   <li>The model knows the user: score every item by the dot product of user and item factors
+ *       (exact, over all items), keep the best.</li>
+ *   <li>Cold start (a user unknown to the model, or no model at all): trending items, those in the
+ *       user's favourite categories (of their purchases and their preferences) first. Trending is
+ *       the model's popularity while the model is at most a day old; otherwise, or without a model,
+ *       the recent best sellers in PostgreSQL ({@code modelVersion} is then "none" if no model exists).</li>
  * </ol>
  * In every case it leaves out products the user already bought, products no longer for sale and
- * products the real-time stock read model reports as sold out.
+ * products the real-time stock read model reports as sold out, and keeps at most
+ * {@code maxPerSeller} items of one seller.
  */
 public final class Recommender {
 
     public static final String NO_MODEL = "none";
+    static final Duration TRENDING_MAX_AGE = Duration.ofDays(1);
+
+    /** Where the items came from: the user's factors, the model's popularity, or the best sellers. */
+    public enum Source { MODEL, POPULAR, BEST_SELLERS }
 
     public record Item(long productId, double score) {}
 
-    public record Recommendations(long userId, String modelVersion, List<Item> items) {}
+    public record Recommendations(long userId, String modelVersion, String variant, Source source, List<Item> items) {}
 
     private final ModelRepository models;
     private final PurchaseHistory purchases;
     private final CatalogSnapshot catalog;
     private final StockLevels stock;
+    private final int maxPerSeller;
+    private final Clock clock;
 
-    public Recommender(ModelRepository models, Transactions transactions, StockLevels stock) {
+    public Recommender(ModelRepository models, Transactions transactions, StockLevels stock, int maxPerSeller,
+                       Clock clock) {
+        this(models, stock, new PurchaseHistory(transactions, Duration.ofSeconds(5)),
+                new CatalogSnapshot(transactions, Duration.ofSeconds(5)), maxPerSeller, clock);
+    }
+
+    Recommender(ModelRepository models, StockLevels stock, PurchaseHistory purchases, CatalogSnapshot catalog,
+                int maxPerSeller, Clock clock) {
         this.models = Objects.requireNonNull(models, "models");
         this.stock = Objects.requireNonNull(stock, "stock");
-        this.purchases = new PurchaseHistory(transactions, Duration.ofSeconds(5));
-        this.catalog = new CatalogSnapshot(transactions, Duration.ofSeconds(5));
+        this.purchases = Objects.requireNonNull(purchases, "purchases");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxPerSeller < 1) {
+            throw new IllegalArgumentException("maxPerSeller must be >= 1, was " + maxPerSeller);
+        }
+        this.maxPerSeller = maxPerSeller;
+    }
+
+    CatalogSnapshot catalog() {
+        return catalog;
+    }
+
+    /** For sale now: known, active, and not sold out in the real-time stock read model. */
+    boolean forSale(long productId) {
+        CatalogSnapshot.ProductFacts facts = catalog.product(productId);
+        return facts != null && facts.active() && !stock.isSoldOut(productId);
     }
 
     public Recommendations recommend(long userId, int limit) {
-        Set<Long> bought = purchases.boughtBy(userId);
-        Set<Long> inactive = catalog.inactiveProducts();
-        ProductFilter eligible = productId ->
-                !bought.contains(productId) && !inactive.contains(productId) && !stock.isSoldOut(productId);
-        TopK top = new TopK(limit);
-        RecommenderModel model = models.current();
-        if (model == null) {
-            for (CatalogSnapshot.BestSeller seller : catalog.bestSellers()) {
-                if (top.isFull()) {
-                    break;
-                }
-                if (eligible.test(seller.productId())) {
-                    top.offer(seller.unitsSold(), seller.productId());
-                }
-            }
-            return new Recommendations(userId, NO_MODEL, items(top));
-        }
-        float[] user = model.userFactors(userId);
+        PurchaseHistory.Taste taste = purchases.tasteOf(userId);
+        ServedModels.Assignment assignment = models.served().assign(userId);
+        RecommenderModel model = assignment.model();
+        ProductFilter eligible = productId -> !taste.bought().contains(productId) && forSale(productId);
+        String version = model == null ? NO_MODEL : model.version();
+        float[] user = model == null ? null : model.userFactors(userId);
         if (user != null) {
-            model.scoreAll(user, top, eligible);
-        } else {
-            model.popular(top, eligible);
+            List<Item> items = cappedBest(limit, model.itemCount(), k -> {
+                TopK top = new TopK(k);
+                model.scoreAll(user, top, eligible);
+                return top;
+            });
+            return new Recommendations(userId, version, assignment.variant(), Source.MODEL, items);
         }
-        return new Recommendations(userId, model.version(), items(top));
+        boolean popularity = model != null && model.popularCount() > 0
+                && !model.createdAt().isBefore(clock.instant().minus(TRENDING_MAX_AGE));
+        List<Item> ranking = new ArrayList<>();
+        if (popularity) {
+            for (int i = 0; i < model.popularCount(); i++) {
+                ranking.add(new Item(model.popularId(i), model.popularScore(i)));
+            }
+        } else {
+            catalog.bestSellers().forEach(seller -> ranking.add(new Item(seller.productId(), seller.unitsSold())));
+        }
+        List<Item> items = trending(ranking, taste.favouriteCategories(), limit, eligible);
+        return new Recommendations(userId, version, assignment.variant(),
+                popularity ? Source.POPULAR : Source.BEST_SELLERS, items);
     }
 
-    private static List<Item> items(TopK top) {
-        return top.toList().stream().map(entry -> new Item(entry.productId(), round(entry.score()))).toList();
+    /**
+     * The best {@code limit} eligible items with at most {@code maxPerSeller} per seller, exactly:
+     * the best {@code k} are searched, and when capping the sellers leaves too few while more
+     * items exist, again with a larger {@code k}.
+     */
+    private List<Item> cappedBest(int limit, int itemCount, IntFunction<TopK> search) {
+        int k = Math.min(Math.max(limit * 2, limit + maxPerSeller), Math.max(itemCount, 1));
+        while (true) {
+            List<TopK.Entry> best = search.apply(k).toList();
+            List<Item> capped = new ArrayList<>(limit);
+            Map<Long, Integer> perSeller = new HashMap<>();
+            for (TopK.Entry entry : best) {
+                if (capped.size() == limit) {
+                    break;
+                }
+                if (takeSeller(perSeller, entry.productId())) {
+                    capped.add(new Item(entry.productId(), round(entry.score())));
+                }
+            }
+            if (capped.size() == limit || best.size() < k || k >= itemCount) {
+                return capped;
+            }
+            k = (int) Math.min((long) k * 4, itemCount);
+        }
+    }
+
+    /** A ranking's eligible items, those in the favourite categories first, seller cap applied. */
+    private List<Item> trending(List<Item> ranking, Set<Long> favouriteCategories, int limit, ProductFilter eligible) {
+        List<Item> picked = new ArrayList<>(limit);
+        Set<Long> taken = new HashSet<>();
+        Map<Long, Integer> perSeller = new HashMap<>();
+        for (boolean favouritesOnly : favouriteCategories.isEmpty() ? new boolean[] {false} : new boolean[] {true, false}) {
+            for (Item item : ranking) {
+                if (picked.size() == limit) {
+                    return picked;
+                }
+                long productId = item.productId();
+                if (taken.contains(productId) || !eligible.test(productId)) {
+                    continue;
+                }
+                CatalogSnapshot.ProductFacts facts = catalog.product(productId);
+                if (favouritesOnly && (facts == null || !favouriteCategories.contains(facts.categoryId()))) {
+                    continue;
+                }
+                if (takeSeller(perSeller, productId)) {
+                    taken.add(productId);
+                    picked.add(new Item(productId, round(item.score())));
+                }
+            }
+        }
+        return picked;
+    }
+
+    private boolean takeSeller(Map<Long, Integer> perSeller, long productId) {
+        CatalogSnapshot.ProductFacts facts = catalog.product(productId);
+        long seller = facts == null ? -productId : facts.sellerId();
+        int count = perSeller.getOrDefault(seller, 0);
+        if (count >= maxPerSeller) {
+            return false;
+        }
+        perSeller.put(seller, count + 1);
+        return true;
     }
 
     // float arithmetic leaves noise in the last digits; six decimals are plenty to rank and read
-    private static double round(double score) {
+    static double round(double score) {
         return Math.round(score * 1_000_000d) / 1_000_000d;
     }
 }

@@ -37,6 +37,11 @@ final class TopK {
         return score > worst.score() || (score == worst.score() && productId < worst.productId());
     }
 
+    /** A score below this cannot enter: the worst kept score once full, else minus infinity. */
+    double floor() {
+        return heap.size() < k ? Double.NEGATIVE_INFINITY : heap.peek().score();
+    }
+
     /** True once k entries are kept: an input sorted best first can stop there. */
     boolean isFull() {
         return heap.size() >= k;

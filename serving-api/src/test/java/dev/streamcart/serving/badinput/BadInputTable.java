@@ -243,7 +243,8 @@ final class BadInputTable {
                 new String[] {"POST", "/api/shipments/%s/tracking-events", "id", "ADMIN"},
                 new String[] {"POST", "/api/orders/%s/refunds", "id", "SELLER"},
                 new String[] {"GET", "/api/users/%s/notifications", "id", "CUSTOMER"},
-                new String[] {"GET", "/api/recommendations/%s", "userId", "CUSTOMER"});
+                new String[] {"GET", "/api/recommendations/%s", "userId", "CUSTOMER"},
+                new String[] {"GET", "/api/products/%s/similar", "id", "ANONYMOUS"});
         for (String[] route : routes) {
             for (String wrong : List.of("abc", "0", "-1", "1.5", "99999999999999999999", "1%27%20OR%20%271%27%3D%271",
                     "%E2%80%AE1", "1%00")) {
@@ -278,6 +279,14 @@ final class BadInputTable {
         for (String limit : List.of("0", "-1", "101", "abc", "1;DROP%20TABLE%20users", "99999999999")) {
             add("query limit = " + limit, Caller.CUSTOMER, "GET", "/api/recommendations/@customer?limit=" + limit, null, List.of(),
                     400, "limit");
+        }
+        for (String limit : List.of("0", "101", "abc")) {
+            add("similar products limit = " + limit, Caller.ANONYMOUS, "GET", "/api/products/@product/similar?limit=" + limit,
+                    null, List.of(), 400, "limit");
+        }
+        for (String rec : List.of("C", "a", "AB")) {
+            add("product view rec = " + rec, Caller.ANONYMOUS, "GET", "/api/products/@product?rec=" + rec, null, List.of(),
+                    400, "rec");
         }
         for (String minutes : List.of("0", "-5", "1441", "abc", "60'--", "1e3")) {
             add("query minutes = " + minutes, Caller.ADMIN, "GET", "/api/analytics/sales?minutes=" + minutes, null, List.of(),

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,9 +14,38 @@ import java.util.stream.Collectors;
 final class ModelFolders {
 
     private final Path modelsDir;
+    private Instant createdAt = Instant.now();
 
     ModelFolders(Path modelsDir) {
         this.modelsDir = modelsDir;
+    }
+
+    /** Dates the versions written from now on (model.json's createdAt); now by default. */
+    ModelFolders createdAt(Instant instant) {
+        this.createdAt = instant;
+        return this;
+    }
+
+    /** Adds cooccurrence.tsv to a version: {@code productId -> otherId:score,...} in the given order. */
+    void writeCooccurrence(String version, Map<Long, Map<Long, Double>> lists) {
+        StringBuilder text = new StringBuilder();
+        lists.forEach((id, others) -> text.append(id).append('\t').append(others.entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","))).append('\n'));
+        writeFile(modelsDir.resolve(version).resolve("cooccurrence.tsv"), text.toString());
+    }
+
+    /** Starts (or changes) an A/B experiment the way the trainer does: EXPERIMENT written to a temp file, renamed. */
+    void experiment(String version, double share) {
+        replace("EXPERIMENT", version + " " + share + "\n");
+    }
+
+    /** Ends the experiment. */
+    void endExperiment() {
+        try {
+            Files.deleteIfExists(modelsDir.resolve("EXPERIMENT"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A complete version: factors and popularity files, then model.json, then _SUCCESS last. */
@@ -31,10 +61,15 @@ final class ModelFolders {
 
     /** Promotes a version the way the trainer does: a temp file renamed over CURRENT. */
     void promote(String version) {
+        replace("CURRENT", version + "\n");
+    }
+
+    private void replace(String name, String content) {
         try {
-            Path temp = modelsDir.resolve("CURRENT.tmp");
-            Files.writeString(temp, version + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, modelsDir.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE,
+            Files.createDirectories(modelsDir);
+            Path temp = modelsDir.resolve(name + ".tmp");
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, modelsDir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,10 +85,10 @@ final class ModelFolders {
                 .map(e -> e.getKey() + "\t" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n")));
         writeFile(folder.resolve("model.json"), """
-                {"version":"%s","createdAt":"2026-11-26T10:00:00Z","algorithm":"implicit-als","rank":2,
+                {"version":"%s","createdAt":"%s","algorithm":"implicit-als","rank":2,
                  "regParam":0.1,"alpha":40.0,"iterations":10,"seed":42,
                  "trainedOn":{"interactions":10,"users":%d,"items":%d,"from":"2026-11-25T00:00:00Z","to":"2026-11-26T00:00:00Z"},
-                 "metrics":{}}""".formatted(version, users.size(), items.size()));
+                 "metrics":{}}""".formatted(version, createdAt, users.size(), items.size()));
     }
 
     private static String factors(Map<Long, float[]> vectors) {

@@ -241,6 +241,10 @@ class OpenApiDocumentTest {
         // recommendations, analytics, operations
         check("GET", "/api/recommendations/{userId}", asBuyer.get("/api/recommendations/" + buyer + "?limit=5"));
         check("GET", "/api/recommendations/{userId}", asBuyer.get("/api/recommendations/" + buyer + "?limit=0"));
+        check("GET", "/api/products/{id}/similar", anonymous.get("/api/products/" + product.id() + "/similar?limit=5"));
+        check("GET", "/api/products/{id}/similar", anonymous.get("/api/products/" + product.id() + "000/similar"));
+        check("GET", "/api/products/{id}/similar", anonymous.get("/api/products/" + product.id() + "/similar?limit=0"));
+        check("GET", "/api/products/{id}", anonymous.get("/api/products/" + product.id() + "?rec=C"));
         check("POST", "/api/admin/models/reload", admin.post("/api/admin/models/reload", ""));
         check("POST", "/api/admin/models/reload", asBuyer.post("/api/admin/models/reload", ""));
         check("GET", "/api/analytics/sales", admin.get("/api/analytics/sales?minutes=60"));

@@ -1,0 +1,242 @@
+package dev.streamcart.serving.recommendations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.schemas.clickstream.ClickEvent;
+import dev.streamcart.schemas.clickstream.ClickType;
+import dev.streamcart.schemas.inventory.StockLevel;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.Storefront;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An A/B experiment end to end inside serving-api: users split by the hash of their id, each
+ * answer says its variant and emits impressions with it, and a view and a cart add that follow a
+ * recommendation carry the variant to the clickstream and, through the cart, into the order's
+ * outbox event.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecommendationExperimentTest {
+
+    @RegisterExtension
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka();
+
+    private static final String CONTROL = "v20261126-170000-000";
+    private static final String TREATMENT = "v20261126-170100-000";
+
+    private static Storefront shop;
+    private static ApiClient admin;
+    private static long category;
+    private static List<Long> products;
+    private static List<Long> users;
+
+    @BeforeAll
+    static void twoModelsAndAnExperiment() {
+        shop = new Storefront(SERVER.client());
+        admin = SERVER.admin();
+        long warehouse = shop.warehouse();
+        category = shop.category();
+        products = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long product = shop.product(shop.seller(), category, "4.00");
+            shop.receive(product, warehouse, 50);
+            products.add(product);
+        }
+        users = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            users.add(shop.user());
+        }
+        Map<Long, float[]> userFactors = new HashMap<>();
+        users.forEach(user -> userFactors.put(user, new float[] {1f, 1f}));
+        Map<Long, float[]> control = new HashMap<>();
+        Map<Long, float[]> treatment = new HashMap<>();
+        for (int i = 0; i < products.size(); i++) {
+            control.put(products.get(i), new float[] {i, 0f});
+            treatment.put(products.get(i), new float[] {0f, -i});
+        }
+        ModelFolders folders = new ModelFolders(SERVER.modelsDir());
+        folders.write(CONTROL, userFactors, control, Map.of());
+        folders.write(TREATMENT, userFactors, treatment, Map.of());
+        folders.promote(CONTROL);
+        folders.experiment(TREATMENT, 0.5);
+
+        JsonNode reload = admin.post("/api/admin/models/reload", "").json();
+        assertThat(reload.path("servedVersion").asText()).isEqualTo(CONTROL);
+        assertThat(reload.path("experimentVersion").asText()).isEqualTo(TREATMENT);
+        assertThat(reload.path("experimentShare").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    @Order(1)
+    void usersAreSplitByTheHashOfTheirIdAndEachVariantAnswersWithItsModel() {
+        Set<String> variants = new HashSet<>();
+        for (long user : users) {
+            JsonNode answer = shop.as(user).get("/api/recommendations/" + user + "?limit=2").json();
+            String expected = VariantSplit.inExperiment(user, 0.5) ? "B" : "A";
+            assertThat(answer.path("variant").asText()).as("user " + user).isEqualTo(expected);
+            assertThat(answer.path("modelVersion").asText()).isEqualTo(expected.equals("B") ? TREATMENT : CONTROL);
+            List<Long> shown = answer.path("items").findValuesAsText("productId").stream().map(Long::parseLong).toList();
+            assertThat(shown).isEqualTo(expected.equals("B") ? List.of(products.get(0), products.get(1))
+                    : List.of(products.get(3), products.get(2)));
+            assertThat(shop.as(user).get("/api/recommendations/" + user + "?limit=2").json().path("variant").asText())
+                    .as("stable").isEqualTo(expected);
+            variants.add(expected);
+        }
+        assertThat(variants).containsExactlyInAnyOrder("A", "B");
+    }
+
+    @Test
+    @Order(2)
+    void everyProductShownIsAnImpressionOfTheVariant() {
+        long user = users.get(0);
+        String variant = VariantSplit.inExperiment(user, 0.5) ? "B" : "A";
+        String session = "rec-session-" + UUID.randomUUID();
+
+        ApiClient.Response answer = shop.as(user).get("/api/recommendations/" + user + "?limit=3", "X-Session-Id", session);
+
+        assertThat(answer.status()).isEqualTo(200);
+        List<ClickEvent> clicks = clicksOf(session, 3);
+        assertThat(clicks).allSatisfy(click -> {
+            assertThat(click.getType()).isEqualTo(ClickType.RECOMMENDATION_IMPRESSION);
+            assertThat(click.getRecommendationVariant()).isEqualTo(variant);
+            assertThat(click.getUserId()).isEqualTo(user);
+        });
+        assertThat(clicks.stream().map(ClickEvent::getProductId).toList())
+                .isEqualTo(answer.json().path("items").findValuesAsText("productId").stream().map(Long::parseLong).toList());
+    }
+
+    @Test
+    @Order(3)
+    void aViewAndACartAddFromARecommendationCarryTheVariantIntoTheClickstreamAndTheOrderEvent() throws Exception {
+        long buyer = shop.user();
+        Db db = new Db(SERVER.database());
+        long address = ((Number) db.single("""
+                INSERT INTO user_addresses (user_id, address_type, first_name, last_name, address_line1, city, state,
+                                            postal_code, country, is_default)
+                VALUES (?, 'shipping', 'Ada', 'Lovelace', '1 Main Street', 'Springfield', 'NY', '10001', 'US', true)
+                RETURNING id""", buyer).get("id")).longValue();
+        String session = "attribution-" + UUID.randomUUID();
+        ApiClient asBuyer = shop.as(buyer);
+        long recommended = products.get(1);
+        long plain = products.get(2);
+
+        assertThat(asBuyer.get("/api/products/" + recommended + "?rec=B", "X-Session-Id", session).status()).isEqualTo(200);
+        assertThat(asBuyer.post("/api/cart/items", ApiClient.json("productId", recommended, "quantity", 1,
+                "recommendationVariant", "B"), "X-Session-Id", session).status()).isEqualTo(200);
+        assertThat(asBuyer.post("/api/cart/items?rec=A", ApiClient.json("productId", recommended, "quantity", 1)).status())
+                .as("a later add keeps the first recommendation's credit").isEqualTo(200);
+        assertThat(asBuyer.post("/api/cart/items", ApiClient.json("productId", plain, "quantity", 1)).status()).isEqualTo(200);
+        assertThat(asBuyer.get("/api/products/" + recommended + "?rec=C").status()).isEqualTo(400);
+        assertThat(asBuyer.post("/api/cart/items", ApiClient.json("productId", plain, "quantity", 1,
+                "recommendationVariant", "X")).status()).isEqualTo(400);
+
+        List<ClickEvent> clicks = clicksOf(session, 2);
+        assertThat(clicks).extracting(ClickEvent::getType).containsExactly(ClickType.PRODUCT_VIEW, ClickType.CART_ADD);
+        assertThat(clicks).extracting(ClickEvent::getRecommendationVariant).containsExactly("B", "B");
+
+        ApiClient.Response order = asBuyer.post("/api/cart/checkout", ApiClient.json("shippingAddressId", address),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        String payload = (String) db.single("SELECT payload::text AS payload FROM outbox WHERE aggregate_id = ? "
+                + "AND event_type = 'ORDER_PLACED'", Long.toString(order.id())).get("payload");
+        Map<Long, String> variantByProduct = new HashMap<>();
+        for (JsonNode line : new ObjectMapper().readTree(payload).path("items")) {
+            variantByProduct.put(line.path("productId").asLong(),
+                    line.has("recommendationVariant") ? line.path("recommendationVariant").asText() : null);
+        }
+        assertThat(variantByProduct).containsEntry(recommended, "B").containsEntry(plain, null);
+        assertThat(db.single("SELECT recommendation_variant FROM order_items WHERE order_id = ? AND product_id = ?",
+                order.id(), recommended).get("recommendation_variant")).isEqualTo("B");
+
+        // a later event of the order is built from the stored lines: the variant is still there
+        ApiClient.Response cancelled = asBuyer.post("/api/orders/" + order.id() + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        String cancelPayload = (String) db.single("SELECT payload::text AS payload FROM outbox WHERE aggregate_id = ? "
+                + "AND event_type = 'ORDER_CANCELLED'", Long.toString(order.id())).get("payload");
+        assertThat(cancelPayload).contains("\"recommendationVariant\": \"B\"");
+    }
+
+    @Test
+    @Order(4)
+    void aProductTheStockReadModelReportsSoldOutIsNoLongerRecommended() {
+        long user = users.stream().filter(id -> !VariantSplit.inExperiment(id, 0.5)).findFirst().orElseThrow();
+        long best = products.get(3);
+        assertThat(ids(shop.as(user).get("/api/recommendations/" + user + "?limit=2").json())).first().isEqualTo(best);
+
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sold-out-test-" + UUID.randomUUID());
+        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
+        try (KafkaProducer<String, StockLevel> producer = new KafkaProducer<>(config,
+                Topics.STOCK_LEVELS.keySerde().serializer(), Topics.STOCK_LEVELS.valueSerde(registry).serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.STOCK_LEVELS.name(), Topics.key(best), StockLevel.newBuilder()
+                    .setProductId(best).setOnHand(0).setReserved(0).setAvailable(0).setWarehouses(List.of())
+                    .setUpdatedAt(Instant.now()).build()));
+            producer.commitTransaction();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ids(shop.as(user).get("/api/recommendations/" + user + "?limit=2").json()))
+                        .containsExactly(products.get(2), products.get(1)));
+        assertThat(ids(SERVER.client().get("/api/products/" + products.get(2) + "/similar").json())).doesNotContain(best);
+    }
+
+    private static List<Long> ids(JsonNode answer) {
+        return answer.path("items").findValuesAsText("productId").stream().map(Long::parseLong).toList();
+    }
+
+    private static List<ClickEvent> clicksOf(String session, int expected) {
+        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, ClickEvent> consumer = new KafkaConsumer<>(config,
+                Topics.CLICKSTREAM.keySerde().deserializer(), Topics.CLICKSTREAM.valueSerde(registry).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLICKSTREAM.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ClickEvent> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, ClickEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (session.equals(record.key())) {
+                        found.add(record.value());
+                    }
+                }
+                return found.size() >= expected;
+            });
+            return found;
+        }
+    }
+}
