@@ -63,6 +63,8 @@ public final class SalesPerMinuteJob {
     public static final String SERVICE_NAME = "analytics-flink";
     static final String JOB_NAME = "streamcart sales per minute";
     static final String KAFKA_GROUP_ID = "analytics-flink-sales-per-minute";
+    /** Offsets are only committed for monitoring (restores use the checkpoint's), one group per source. */
+    static final String CLICKSTREAM_GROUP_ID = "analytics-flink-clickstream";
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesPerMinuteJob.class);
 
@@ -161,7 +163,7 @@ public final class SalesPerMinuteJob {
         KafkaSource<ClickFacts> clickSource = KafkaSource.<ClickFacts>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setTopics(Topics.CLICKSTREAM.name())
-                .setGroupId(KAFKA_GROUP_ID)
+                .setGroupId(CLICKSTREAM_GROUP_ID)
                 .setClientIdPrefix(SERVICE_NAME + "-clicks")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new ClickFactsDecoder(config.schemaRegistryUrl()))
