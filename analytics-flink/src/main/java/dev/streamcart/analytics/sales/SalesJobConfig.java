@@ -88,7 +88,7 @@ public record SalesJobConfig(
                 millis(settings, EARLY_FIRING_INTERVAL_MS, 5_000),
                 millis(settings, SINK_FLUSH_INTERVAL_MS, 1_000),
                 settings.getInt(PARALLELISM, 1),
-                millis(settings, DEDUP_TTL_MS, Duration.ofHours(1).toMillis()),
+                millis(settings, DEDUP_TTL_MS, Duration.ofMinutes(15).toMillis()),
                 millis(settings, FULFILMENT_TTL_MS, Duration.ofDays(30).toMillis()));
     }
 

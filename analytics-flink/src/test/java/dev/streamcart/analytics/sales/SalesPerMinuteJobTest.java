@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
@@ -131,6 +135,30 @@ class SalesPerMinuteJobTest {
             moveEventTimeTo(firstMinute.plus(14, ChronoUnit.MINUTES));
             awaitEveryTableExact();
         }
+        rollUpQueriesOfTheReadmeRunAndAddUp();
+    }
+
+    /** The hour/day roll-ups the README documents run on ClickHouse 18.16 and sum the minute rows exactly. */
+    private static void rollUpQueriesOfTheReadmeRunAndAddUp() throws IOException {
+        String queries;
+        try (InputStream in = SalesPerMinuteJobTest.class.getResourceAsStream("/rollup-queries.sql")) {
+            queries = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(Path.of("README.md"))).as("README shows the tested queries").contains(queries);
+        List<List<List<String>>> results = new ArrayList<>();
+        for (String query : queries.split(";")) {
+            String sql = query.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n")).strip();
+            if (!sql.isEmpty()) {
+                results.add(clickHouse.select(sql.replace("streamcart.", DATABASE + ".")));
+            }
+        }
+        // the first query: paid orders per hour and currency add up to the minute rows
+        Map<String, Long> paidByCurrency = new HashMap<>();
+        results.get(0).forEach(row -> paidByCurrency.merge(row.get(1), Long.parseLong(row.get(2)), Long::sum));
+        Map<String, Long> expectedPaid = new HashMap<>();
+        expectedKpis.rows("order_totals_per_minute").forEach(row -> expectedPaid.merge(row.get(1), Long.parseLong(row.get(2)), Long::sum));
+        assertThat(paidByCurrency).isEqualTo(expectedPaid);
+        assertThat(results).allSatisfy(rows -> assertThat(rows).isNotEmpty());
     }
 
     private static Map<String, String> jobSettings() {
