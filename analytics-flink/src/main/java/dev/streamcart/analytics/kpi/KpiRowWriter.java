@@ -36,12 +36,13 @@ final class KpiRowWriter implements SinkWriter<KpiRow> {
     @Override
     public void write(KpiRow row, Context context) throws IOException {
         Map<String, KpiRow> rows = buffered.computeIfAbsent(row.table(), table -> new LinkedHashMap<>());
-        KpiRow previous = rows.get(row.identity());
+        String identity = row.identity();
+        KpiRow previous = rows.get(identity);
         if (previous == null) {
             bufferedRows++;
         }
         if (previous == null || row.version() >= previous.version()) {
-            rows.put(row.identity(), row);
+            rows.put(identity, row);
         }
         if (bufferedRows >= MAX_BUFFERED_ROWS) {
             writeBuffered();

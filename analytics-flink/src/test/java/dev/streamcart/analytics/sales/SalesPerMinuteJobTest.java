@@ -146,8 +146,10 @@ class SalesPerMinuteJobTest {
         }
         assertThat(Files.readString(Path.of("README.md"))).as("README shows the tested queries").contains(queries);
         List<List<List<String>>> results = new ArrayList<>();
-        for (String query : queries.split(";")) {
-            String sql = query.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n")).strip();
+        // comments first (they may hold a ';'), then one statement per ';'
+        String statements = queries.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n"));
+        for (String query : statements.split(";")) {
+            String sql = query.strip();
             if (!sql.isEmpty()) {
                 results.add(clickHouse.select(sql.replace("streamcart.", DATABASE + ".")));
             }
