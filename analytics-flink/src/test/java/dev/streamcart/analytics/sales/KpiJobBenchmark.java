@@ -1,6 +1,7 @@
 package dev.streamcart.analytics.sales;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
 import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
 import dev.streamcart.analytics.clickhouse.ClickHouseMigrator;
@@ -102,10 +104,13 @@ public final class KpiJobBenchmark {
         values.put(SalesJobConfig.ALLOWED_LATENESS_MS, Long.toString(Duration.ofHours(3).toMillis()));
         SalesJobConfig config = SalesJobConfig.fromSettings(Settings.of(values));
         long jobNanos;
+        long cpuAtStart;
+        long jobCpuNanos;
         try (ClickHouseGateway clickHouse = ClickHouseGateway.open(endpoint);
                 RunningSalesJob job = SalesPerMinuteJob.start(config)) {
             job.awaitRunning(Duration.ofMinutes(2));
             long start = System.nanoTime();
+            cpuAtStart = processCpuNanos();
             while (!complete(clickHouse, events, paidOrders)) {
                 if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(15)) {
                     throw new IllegalStateException("the job did not finish within 15 minutes");
@@ -113,6 +118,7 @@ public final class KpiJobBenchmark {
                 Thread.sleep(200); // polling ClickHouse, the only way to see the job's output land
             }
             jobNanos = System.nanoTime() - start;
+            jobCpuNanos = processCpuNanos() - cpuAtStart;
         }
 
         // 3. the same rows through clickhouse-client
@@ -145,11 +151,20 @@ public final class KpiJobBenchmark {
         double clientSeconds = clientNanos / 1e9;
         System.out.printf("job:               %d events in %.2f s = %.0f events/s (%d rows in %d tables, FINAL)%n",
                 events, jobSeconds, events / jobSeconds, rows, tables.size());
+        // the machine is shared: CPU time shows what the job costs whatever the load of the others
+        System.out.printf("                   %.2f s CPU of this JVM meanwhile (the job, and the in-process Kafka broker"
+                + " serving it) = %.0f events per CPU-second; load average %.1f on %d cores%n", jobCpuNanos / 1e9,
+                events / (jobCpuNanos / 1e9), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("clickhouse-client: %d rows in %.3f s = %.0f rows/s (= %.0f events/s equivalent)%n",
                 rows, clientSeconds, rows / clientSeconds, events / clientSeconds);
         System.out.printf("  of which starting %d clickhouse-client processes (%d x SELECT 1): %.3f s%n",
                 tables.size(), tables.size(), startupNanos / 1e9);
         System.out.printf("ratio job / clickhouse-client (events/s): %.4f%n", clientSeconds / jobSeconds);
+    }
+
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long produce(LocalInfrastructure infra, ShopActivity activity, Instant tickAt) {
