@@ -55,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  * Ratio = (events / job seconds) / (events / client seconds) = client seconds / job seconds: how
  * close the job comes to the cost of merely inserting its output.
  *
- * <p>Run: see the module README (argument: number of shoppers, default 20000, ~12 events each).
+ * <p>Run: see the module README (argument: number of shoppers, default 20000, ~10 events each).
  */
 public final class KpiJobBenchmark {
 
