@@ -16,6 +16,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,17 +57,40 @@ final class OrderEventFactsDecoder implements KafkaRecordDeserializationSchema<O
                     record.offset(), e.getMessage());
             return;
         }
-        out.collect(facts(event));
+        out.collect(facts(event, record.timestamp(), System.currentTimeMillis()));
     }
 
-    static OrderEventFacts facts(OrderEvent event) {
-        // ArrayList, not List.of: Flink's list serializer rebuilds lists by adding to a mutable one
-        List<OrderEventFacts.SaleLine> lines = new ArrayList<>(event.getItems().size());
-        for (OrderLine line : event.getItems()) {
-            lines.add(new OrderEventFacts.SaleLine(line.getCategoryId(), line.getQuantity(), line.getUnitPriceCents()));
+    static OrderEventFacts facts(OrderEvent event, long recordTimestampMillis, long decodedAtMillis) {
+        List<OrderEventFacts.SaleLine> lines = lines(event.getItems());
+        List<OrderEventFacts.SaleLine> refundedLines = lines(event.getRefundedItems());
+        long refundedCents = 0;
+        if (event.getRefundedCents() != null) {
+            refundedCents = event.getRefundedCents();
+        } else {
+            for (OrderEventFacts.SaleLine line : refundedLines) {
+                refundedCents = Math.addExact(refundedCents, line.amountCents());
+            }
         }
-        return new OrderEventFacts(event.getEventId(), event.getOrderId(), event.getType(),
-                event.getOccurredAt().toEpochMilli(), lines);
+        return new OrderEventFacts(event.getEventId(), event.getOrderId(), event.getUserId(), event.getType(),
+                event.getOccurredAt().toEpochMilli(), recordTimestampMillis, decodedAtMillis, event.getCurrency(),
+                event.getTotalCents(), orEmpty(event.getRegion()), orEmpty(event.getPaymentMethod()),
+                orEmpty(event.getReason()), refundedCents, lines, refundedLines);
+    }
+
+    private static List<OrderEventFacts.SaleLine> lines(@Nullable List<OrderLine> items) {
+        // ArrayList, not List.of: Flink's list serializer rebuilds lists by adding to a mutable one
+        List<OrderEventFacts.SaleLine> lines = new ArrayList<>(items == null ? 0 : items.size());
+        if (items != null) {
+            for (OrderLine line : items) {
+                lines.add(new OrderEventFacts.SaleLine(line.getProductId(), line.getSellerId(), line.getCategoryId(),
+                        line.getQuantity(), line.getUnitPriceCents(), orEmpty(line.getRecommendationVariant())));
+            }
+        }
+        return lines;
+    }
+
+    private static String orEmpty(@Nullable CharSequence value) {
+        return value == null ? "" : value.toString();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.streamcart.analytics.sales;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -17,18 +18,24 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * its full revenue. A payment that still arrives later updates its window through the allowed
  * lateness.
  */
-final class OrderEventWatermarks {
+public final class OrderEventWatermarks {
 
     private OrderEventWatermarks() {}
 
     static WatermarkStrategy<OrderEventFacts> strategy(Duration outOfOrderness, Duration idleTimeout) {
-        return WatermarkStrategy.<OrderEventFacts>forGenerator(context ->
-                        new ClockFollowingWatermarks(outOfOrderness, idleTimeout, System::currentTimeMillis))
-                .withTimestampAssigner((event, kafkaTimestamp) -> event.occurredAtMillis());
+        return strategy(outOfOrderness, idleTimeout, (event, kafkaTimestamp) -> event.occurredAtMillis());
+    }
+
+    /** The same watermarks for any event stream (the clickstream too), with its own event time. */
+    public static <T> WatermarkStrategy<T> strategy(Duration outOfOrderness, Duration idleTimeout,
+            SerializableTimestampAssigner<T> eventTime) {
+        return WatermarkStrategy.<T>forGenerator(context ->
+                        new ClockFollowingWatermarks<T>(outOfOrderness, idleTimeout, System::currentTimeMillis))
+                .withTimestampAssigner(eventTime);
     }
 
     /** Bounded out-of-orderness while events flow; the wall clock, minus that bound, while idle. */
-    static final class ClockFollowingWatermarks implements WatermarkGenerator<OrderEventFacts> {
+    static final class ClockFollowingWatermarks<T> implements WatermarkGenerator<T> {
 
         private final long outOfOrdernessMillis;
         private final long idleMillis;
@@ -45,7 +52,7 @@ final class OrderEventWatermarks {
         }
 
         @Override
-        public void onEvent(OrderEventFacts event, long eventTimestamp, WatermarkOutput output) {
+        public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
             maxTimestamp = Math.max(maxTimestamp, eventTimestamp);
             lastEventAt = clock.getAsLong();
         }

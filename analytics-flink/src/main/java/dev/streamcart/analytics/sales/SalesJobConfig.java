@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
+import dev.streamcart.analytics.kpi.KpiPipeline;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 
@@ -18,6 +19,8 @@ import dev.streamcart.schemas.config.Settings;
  * @param allowedLateness     how long after its minute ends a window still accepts (and re-emits for) late payments
  * @param earlyFiringInterval event-time interval of early (partial) results while a minute is open
  * @param sinkFlushInterval   longest time a result waits in the sink before it is written to ClickHouse
+ * @param dedupTimeToLive     how long an event id is remembered so that a redelivery is dropped
+ * @param fulfilmentTimeToLive how long a paid order's fulfilment steps are kept waiting for the next step
  */
 public record SalesJobConfig(
         String bootstrapServers,
@@ -31,7 +34,9 @@ public record SalesJobConfig(
         Duration allowedLateness,
         Duration earlyFiringInterval,
         Duration sinkFlushInterval,
-        int parallelism) {
+        int parallelism,
+        Duration dedupTimeToLive,
+        Duration fulfilmentTimeToLive) {
 
     public static final String CHECKPOINT_INTERVAL_MS = "analytics.checkpoint-interval-ms";
     public static final String ALLOWED_LATENESS_MS = "analytics.allowed-lateness-ms";
@@ -41,6 +46,8 @@ public record SalesJobConfig(
     public static final String SINK_FLUSH_INTERVAL_MS = "analytics.sink-flush-interval-ms";
     public static final String PARALLELISM = "analytics.parallelism";
     public static final String CHECKPOINT_DIR = "analytics.checkpoint-dir";
+    public static final String DEDUP_TTL_MS = "analytics.dedup-ttl-ms";
+    public static final String FULFILMENT_TTL_MS = "analytics.fulfilment-ttl-ms";
 
     /** This service's folder inside {@code platform.data-dir}. */
     public static final String SERVICE_FOLDER = "analytics-flink";
@@ -56,6 +63,8 @@ public record SalesJobConfig(
         requirePositive(idleTimeout, IDLE_TIMEOUT_MS);
         requirePositive(earlyFiringInterval, EARLY_FIRING_INTERVAL_MS);
         requirePositive(sinkFlushInterval, SINK_FLUSH_INTERVAL_MS);
+        requirePositive(dedupTimeToLive, DEDUP_TTL_MS);
+        requirePositive(fulfilmentTimeToLive, FULFILMENT_TTL_MS);
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException(ALLOWED_LATENESS_MS + " must not be negative");
         }
@@ -78,7 +87,14 @@ public record SalesJobConfig(
                 millis(settings, ALLOWED_LATENESS_MS, 600_000),
                 millis(settings, EARLY_FIRING_INTERVAL_MS, 5_000),
                 millis(settings, SINK_FLUSH_INTERVAL_MS, 1_000),
-                settings.getInt(PARALLELISM, 1));
+                settings.getInt(PARALLELISM, 1),
+                millis(settings, DEDUP_TTL_MS, Duration.ofMinutes(15).toMillis()),
+                millis(settings, FULFILMENT_TTL_MS, Duration.ofDays(30).toMillis()));
+    }
+
+    /** The KPI pipeline's part of this configuration. */
+    public KpiPipeline.Settings kpiSettings() {
+        return new KpiPipeline.Settings(allowedLateness, earlyFiringInterval, dedupTimeToLive, fulfilmentTimeToLive);
     }
 
     /** Folder for the local cluster's scratch files ({@code java.io.tmpdir}, {@code io.tmp.dirs}). */

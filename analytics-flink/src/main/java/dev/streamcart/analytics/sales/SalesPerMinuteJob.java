@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.streamcart.analytics.kpi.ClickFacts;
+import dev.streamcart.analytics.kpi.ClickFactsDecoder;
+import dev.streamcart.analytics.kpi.ClickHouseKpiSink;
+import dev.streamcart.analytics.kpi.KpiPipeline;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.runtime.ParentWatchdog;
@@ -34,7 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-minute sales by category, from {@code order-events} into ClickHouse's {@code sales_per_minute}.
+ * The analytics job: per-minute sales by category, from {@code order-events} into ClickHouse's
+ * {@code sales_per_minute}, and the live KPIs of {@code V2__kpis.sql} from {@code order-events} and
+ * {@code clickstream} (see {@link KpiPipeline}).
  *
  * <p>In: every {@code OrderEvent} (Avro through the schema registry), event time = {@code occurredAt}.
  * Out: one row per UTC minute and category with the distinct paid orders, units and revenue in
@@ -57,6 +63,8 @@ public final class SalesPerMinuteJob {
     public static final String SERVICE_NAME = "analytics-flink";
     static final String JOB_NAME = "streamcart sales per minute";
     static final String KAFKA_GROUP_ID = "analytics-flink-sales-per-minute";
+    /** Offsets are only committed for monitoring (restores use the checkpoint's), one group per source. */
+    static final String CLICKSTREAM_GROUP_ID = "analytics-flink-clickstream";
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesPerMinuteJob.class);
 
@@ -129,7 +137,11 @@ public final class SalesPerMinuteJob {
         return new RunningSalesJob(env.executeAsync(JOB_NAME), restoreFrom);
     }
 
-    /** Kafka, then event time, then the per-minute pipeline, then ClickHouse. */
+    /**
+     * Kafka, then event time, then the pipelines, then ClickHouse: {@code order-events} feeds the
+     * sales-per-minute pipeline (unchanged since its first release, so its checkpoints still
+     * restore) and, with {@code clickstream}, the KPI pipeline of every other table.
+     */
     static void defineJob(StreamExecutionEnvironment env, SalesJobConfig config) {
         KafkaSource<OrderEventFacts> source = KafkaSource.<OrderEventFacts>builder()
                 .setBootstrapServers(config.bootstrapServers())
@@ -147,6 +159,22 @@ public final class SalesPerMinuteJob {
         SalesPerMinutePipeline.salesRows(events, config.allowedLateness(), config.earlyFiringInterval())
                 .sinkTo(new ClickHouseSalesSink(config.clickHouse(), config.sinkFlushInterval()))
                 .name("ClickHouse sales_per_minute").uid("clickhouse-sales-sink");
+
+        KafkaSource<ClickFacts> clickSource = KafkaSource.<ClickFacts>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(Topics.CLICKSTREAM.name())
+                .setGroupId(CLICKSTREAM_GROUP_ID)
+                .setClientIdPrefix(SERVICE_NAME + "-clicks")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ClickFactsDecoder(config.schemaRegistryUrl()))
+                .build();
+        DataStream<ClickFacts> clicks = env
+                .fromSource(clickSource, OrderEventWatermarks.<ClickFacts>strategy(config.outOfOrderness(),
+                        config.idleTimeout(), (click, kafkaTimestamp) -> click.occurredAtMillis()), "clickstream")
+                .uid("clickstream-source");
+        KpiPipeline.kpiRows(events, clicks, config.kpiSettings())
+                .sinkTo(new ClickHouseKpiSink(config.clickHouse(), config.sinkFlushInterval()))
+                .name("ClickHouse KPI tables").uid("clickhouse-kpi-sink");
     }
 
     private static void configureCheckpointing(Configuration flinkConfig, SalesJobConfig config) {

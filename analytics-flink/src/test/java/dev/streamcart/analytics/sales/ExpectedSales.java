@@ -25,10 +25,6 @@ final class ExpectedSales {
     private final Map<MinuteAndCategory, long[]> totals = new TreeMap<>();
     private final Set<Long> countedOrders = new HashSet<>();
 
-    void addAll(List<OrderEvent> events) {
-        events.forEach(this::add);
-    }
-
     void add(OrderEvent event) {
         if (event.getType() != OrderEventType.ORDER_PAID || !countedOrders.add(event.getOrderId())) {
             return;

@@ -15,7 +15,7 @@ class OrderEventWatermarksTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final RecordingOutput output = new RecordingOutput();
-    private final OrderEventWatermarks.ClockFollowingWatermarks generator = new OrderEventWatermarks.ClockFollowingWatermarks(
+    private final OrderEventWatermarks.ClockFollowingWatermarks<OrderEventFacts> generator = new OrderEventWatermarks.ClockFollowingWatermarks<>(
             Duration.ofSeconds(5), Duration.ofSeconds(10), clock::get);
 
     @Test

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
@@ -21,22 +25,24 @@ import dev.streamcart.analytics.clickhouse.ClickHouseMigrator;
 import dev.streamcart.analytics.clickhouse.MigrationScripts;
 import dev.streamcart.analytics.testing.TestFolders;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.order.OrderEvent;
-import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The job end to end on real Kafka, schema registry and ClickHouse 18.16, run as the launcher
- * runs it (its own JVM): totals exact to the cent, through a SIGKILL and a restart from the
- * checkpoint, duplicate deliveries, late payments, and a full replay from the earliest offsets.
+ * runs it (its own JVM): {@code sales_per_minute} and every KPI table exact to the cent (per
+ * minute, product, seller, category, region, method, variant...) through a SIGKILL and a restart
+ * from the checkpoint, redelivered events, late events, and a full replay from the earliest offsets.
  */
 class SalesPerMinuteJobTest {
 
@@ -47,6 +53,9 @@ class SalesPerMinuteJobTest {
     private static LocalInfrastructure infra;
     private static ClickHouseGateway clickHouse;
     private static KafkaProducer<String, OrderEvent> producer;
+    private static KafkaProducer<String, ClickEvent> clickProducer;
+    private static final ExpectedSales expectedSales = new ExpectedSales();
+    private static final ExpectedKpis expectedKpis = new ExpectedKpis();
 
     @BeforeAll
     static void startInfrastructure() {
@@ -60,12 +69,17 @@ class SalesPerMinuteJobTest {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(properties, Topics.ORDER_EVENTS.keySerde().serializer(),
                 Topics.ORDER_EVENTS.valueSerde(new SchemaRegistryClient(infra.schemaRegistryUrl())).serializer());
+        clickProducer = new KafkaProducer<>(properties, Topics.CLICKSTREAM.keySerde().serializer(),
+                Topics.CLICKSTREAM.valueSerde(new SchemaRegistryClient(infra.schemaRegistryUrl())).serializer());
     }
 
     @AfterAll
     static void stopInfrastructure() {
         if (producer != null) {
             producer.close();
+        }
+        if (clickProducer != null) {
+            clickProducer.close();
         }
         if (clickHouse != null) {
             clickHouse.close();
@@ -78,55 +92,75 @@ class SalesPerMinuteJobTest {
     @Test
     void totalsStayExactThroughAKillARestartFromTheCheckpointAndAFullReplay() throws Exception {
         Instant firstMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(30, ChronoUnit.MINUTES);
-        OrderEventFixtures fixtures = new OrderEventFixtures(42, 1);
-        ExpectedSales expected = new ExpectedSales();
+        ShopActivityFixtures fixtures = new ShopActivityFixtures(42, 1);
         Path checkpoints = folder.resolve("platform").resolve("analytics-flink").resolve("checkpoints");
 
-        // 1. first run: three minutes of orders, read from the earliest offset
-        List<OrderEvent> firstBatch = fixtures.orders(60, firstMinute, 3);
+        // 1. first run: three minutes of shopping, read from the earliest offset
+        ShopActivity firstBatch = fixtures.shoppers(60, firstMinute, 3);
         try (SalesJobProcess job = SalesJobProcess.start(jobSettings(), folder.resolve("logs/run-1.log")).awaitReady()) {
             assertThat(job.log()).contains("reading order-events from the earliest offsets");
             send(firstBatch);
-            expected.addAll(firstBatch);
             moveEventTimeTo(firstMinute.plus(10, ChronoUnit.MINUTES));
-            awaitClickHouseTotals(expected);
+            awaitEveryTableExact();
             await("a completed checkpoint").atMost(Duration.ofSeconds(30)).until(() -> completedCheckpoints(checkpoints) > 0);
             // 2. crash
             job.kill();
         }
 
-        // 3. second run resumes from the checkpoint; meanwhile late payments for the second minute,
-        //    a new minute, and payments from the first batch delivered again
-        List<OrderEvent> latePayments = fixtures.orders(15, firstMinute.plus(1, ChronoUnit.MINUTES), 1);
-        List<OrderEvent> newMinute = fixtures.orders(15, firstMinute.plus(4, ChronoUnit.MINUTES), 1);
-        List<OrderEvent> redelivered = firstBatch.stream().filter(e -> e.getType() == OrderEventType.ORDER_PAID).limit(5).toList();
+        // 3. second run resumes from the checkpoint; meanwhile late events for the second minute,
+        //    a new minute, and events of the first batch delivered again (as after a CDC restart)
+        ShopActivity lateEvents = fixtures.shoppers(15, firstMinute.plus(1, ChronoUnit.MINUTES), 1);
+        ShopActivity newMinute = fixtures.shoppers(15, firstMinute.plus(4, ChronoUnit.MINUTES), 1);
+        ShopActivity redelivered = new ShopActivity(firstBatch.orders().subList(0, 40), firstBatch.clicks().subList(0, 60));
         try (SalesJobProcess job = SalesJobProcess.start(jobSettings(), folder.resolve("logs/run-2.log")).awaitReady()) {
             assertThat(job.log()).contains("restoring from checkpoint");
-            send(latePayments);
+            send(lateEvents);
             send(newMinute);
             send(redelivered);
-            expected.addAll(latePayments);
-            expected.addAll(newMinute);
-            expected.addAll(redelivered);
             moveEventTimeTo(firstMinute.plus(12, ChronoUnit.MINUTES));
-            awaitClickHouseTotals(expected);
+            awaitEveryTableExact();
             // 4. a clean stop (SIGTERM) cancels the job and keeps its checkpoint
             job.stop();
             assertThat(job.log()).contains("cancelling sales job");
         }
         assertThat(completedCheckpoints(checkpoints)).isPositive();
 
-        // 5. without checkpoints the job replays the whole topic: every row is rewritten with the
+        // 5. without checkpoints the job replays both topics: every row is rewritten with the
         //    same totals and version, nothing is counted twice
         TestFolders.delete(checkpoints);
-        List<OrderEvent> afterReplay = fixtures.orders(10, firstMinute.plus(5, ChronoUnit.MINUTES), 1);
+        ShopActivity afterReplay = fixtures.shoppers(10, firstMinute.plus(5, ChronoUnit.MINUTES), 1);
         try (SalesJobProcess job = SalesJobProcess.start(jobSettings(), folder.resolve("logs/run-3.log")).awaitReady()) {
             assertThat(job.log()).contains("reading order-events from the earliest offsets");
             send(afterReplay);
-            expected.addAll(afterReplay);
             moveEventTimeTo(firstMinute.plus(14, ChronoUnit.MINUTES));
-            awaitClickHouseTotals(expected);
+            awaitEveryTableExact();
         }
+        rollUpQueriesOfTheReadmeRunAndAddUp();
+    }
+
+    /** The hour/day roll-ups the README documents run on ClickHouse 18.16 and sum the minute rows exactly. */
+    private static void rollUpQueriesOfTheReadmeRunAndAddUp() throws IOException {
+        String queries;
+        try (InputStream in = SalesPerMinuteJobTest.class.getResourceAsStream("/rollup-queries.sql")) {
+            queries = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(Path.of("README.md"))).as("README shows the tested queries").contains(queries);
+        List<List<List<String>>> results = new ArrayList<>();
+        // comments first (they may hold a ';'), then one statement per ';'
+        String statements = queries.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n"));
+        for (String query : statements.split(";")) {
+            String sql = query.strip();
+            if (!sql.isEmpty()) {
+                results.add(clickHouse.select(sql.replace("streamcart.", DATABASE + ".")));
+            }
+        }
+        // the first query: paid orders per hour and currency add up to the minute rows
+        Map<String, Long> paidByCurrency = new HashMap<>();
+        results.get(0).forEach(row -> paidByCurrency.merge(row.get(1), Long.parseLong(row.get(2)), Long::sum));
+        Map<String, Long> expectedPaid = new HashMap<>();
+        expectedKpis.rows("order_totals_per_minute").forEach(row -> expectedPaid.merge(row.get(1), Long.parseLong(row.get(2)), Long::sum));
+        assertThat(paidByCurrency).isEqualTo(expectedPaid);
+        assertThat(results).allSatisfy(rows -> assertThat(rows).isNotEmpty());
     }
 
     private static Map<String, String> jobSettings() {
@@ -142,29 +176,98 @@ class SalesPerMinuteJobTest {
         return settings;
     }
 
-    private static void send(List<OrderEvent> events) {
-        for (OrderEvent event : events) {
-            producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), Topics.key(event.getOrderId()), event));
+    /** Sends the events and records what they must add up to; order events carry a deterministic CDC lag. */
+    private static void send(ShopActivity activity) {
+        for (OrderEvent event : activity.orders()) {
+            sendOrder(event, null);
+        }
+        for (ClickEvent click : activity.clicks()) {
+            clickProducer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), null, click.getOccurredAt().toEpochMilli() + 40,
+                    click.getSessionId(), click));
+            expectedKpis.click(click);
         }
         producer.flush();
+        clickProducer.flush();
     }
 
-    /** An order event on every partition at {@code at}: the watermark passes every earlier minute. */
+    private static void sendOrder(OrderEvent event, @Nullable Integer partition) {
+        long recordTimestamp = event.getOccurredAt().toEpochMilli() + 3 + Math.floorMod(event.getEventId().hashCode(), 900);
+        producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), partition, recordTimestamp,
+                Topics.key(event.getOrderId()), event));
+        expectedSales.add(event);
+        expectedKpis.order(event, recordTimestamp);
+    }
+
+    /** An event on every partition of both topics at {@code at}: the watermark passes every earlier minute. */
     private static void moveEventTimeTo(Instant at) {
         for (int partition = 0; partition < PARTITIONS; partition++) {
             long orderId = 9_000_000L + partition;
-            producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), partition, Topics.key(orderId),
-                    OrderEventFixtures.clockTick(orderId, at)));
+            sendOrder(OrderEventFixtures.clockTick(orderId, at), partition);
+            ClickEvent tick = ShopActivityFixtures.clickTick("tick-" + partition, at);
+            clickProducer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), partition, at.toEpochMilli(),
+                    tick.getSessionId(), tick));
+            expectedKpis.click(tick);
         }
         producer.flush();
+        clickProducer.flush();
     }
 
-    private static void awaitClickHouseTotals(ExpectedSales expected) {
-        List<List<String>> expectedRows = expected.rows();
-        await("sales_per_minute FINAL equals the paid orders").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(clickHouse.select("SELECT toUnixTimestamp(minute), category_id, orders, units,"
-                        + " revenue_cents FROM " + DATABASE + ".sales_per_minute FINAL ORDER BY minute, category_id"))
-                        .containsExactlyElementsOf(expectedRows));
+    private static void awaitEveryTableExact() {
+        List<List<String>> expectedSalesRows = expectedSales.rows();
+        await("every KPI table FINAL equals the events sent").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    assertThat(clickHouse.select("SELECT toUnixTimestamp(minute), category_id, orders, units,"
+                            + " revenue_cents FROM " + DATABASE + ".sales_per_minute FINAL ORDER BY minute, category_id"))
+                            .containsExactlyElementsOf(expectedSalesRows);
+                    assertTable("product_sales_per_minute", "toUnixTimestamp(minute), product_id, seller_id, category_id,"
+                            + " region, currency, orders, units, revenue_cents, refunded_units, refunded_cents");
+                    assertTable("order_totals_per_minute",
+                            "toUnixTimestamp(minute), currency, paid_orders, gross_cents, refunds, refunded_cents");
+                    assertTable("user_activity", "toUnixTimestamp(minute), activity, user_id");
+                    assertTable("funnel_per_minute", "toUnixTimestamp(minute), category_id, stage, events");
+                    assertTable("payments_per_minute",
+                            "toUnixTimestamp(minute), method, outcome, reason, currency, attempts, amount_cents");
+                    assertTable("recommendation_variants_per_minute", "toUnixTimestamp(minute), variant, currency,"
+                            + " impressions, clicks, cart_adds, purchases, purchased_units, revenue_cents");
+                    assertThat(select("order_fulfilment", "order_id, toUnixTimestamp(paid_at), toUnixTimestamp(shipped_at),"
+                            + " toUnixTimestamp(delivered_at)")).containsExactlyInAnyOrderElementsOf(expectedKpis.fulfilmentRows());
+                    assertThat(select("pipeline_lag_per_minute", "toUnixTimestamp(minute), stage, events"))
+                            .containsExactlyInAnyOrderElementsOf(expectedKpis.lagEventRows());
+                    assertCdcLagPercentiles();
+                });
+    }
+
+    private static void assertTable(String table, String columns) {
+        assertThat(select(table, columns)).as(table).containsExactlyInAnyOrderElementsOf(expectedKpis.rows(table));
+    }
+
+    private static List<List<String>> select(String table, String columns) {
+        return clickHouse.select("SELECT " + columns + " FROM " + DATABASE + "." + table + " FINAL");
+    }
+
+    /** p50/p99 are bucketed (at most 1/64 above the exact nearest-rank value); max is exact. */
+    private static void assertCdcLagPercentiles() {
+        Map<String, List<String>> actual = new HashMap<>();
+        for (List<String> row : clickHouse.select("SELECT toUnixTimestamp(minute), p50_ms, p99_ms, max_ms FROM " + DATABASE
+                + ".pipeline_lag_per_minute FINAL WHERE stage = 'cdc'")) {
+            actual.put(row.get(0), row.subList(1, 4));
+        }
+        expectedKpis.cdcLagsByMinute().forEach((minute, lags) -> {
+            List<Long> sorted = lags.stream().sorted().toList();
+            List<String> row = actual.get(minute);
+            assertThat(row).as("cdc lag of minute " + minute).isNotNull();
+            assertWithinBucket(Long.parseLong(row.get(0)), nearestRank(sorted, 0.5));
+            assertWithinBucket(Long.parseLong(row.get(1)), nearestRank(sorted, 0.99));
+            assertThat(Long.parseLong(row.get(2))).isEqualTo(sorted.get(sorted.size() - 1));
+        });
+    }
+
+    private static long nearestRank(List<Long> sorted, double quantile) {
+        return sorted.get((int) Math.max(0, Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    private static void assertWithinBucket(long actual, long exact) {
+        assertThat(actual).isBetween(exact, exact + exact / 64 + 1);
     }
 
     private static long completedCheckpoints(Path checkpoints) throws IOException {

@@ -1,0 +1,232 @@
+package dev.streamcart.analytics.sales;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
+import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
+import dev.streamcart.analytics.clickhouse.ClickHouseMigrator;
+import dev.streamcart.analytics.clickhouse.MigrationScripts;
+import dev.streamcart.analytics.kpi.KpiTable;
+import dev.streamcart.analytics.testing.TestFolders;
+import dev.streamcart.localstack.infra.ClickHouseServer;
+import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.localstack.process.Reaper;
+import dev.streamcart.schemas.clickstream.ClickEvent;
+import dev.streamcart.schemas.config.CommonKeys;
+import dev.streamcart.schemas.config.Settings;
+import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderEventType;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Throughput of the analytics job (sales and every KPI table) into ClickHouse, next to
+ * {@code clickhouse-client} inserting the same rows, in the same run on the same server.
+ *
+ * <ol>
+ *   <li>Kafka, the registry and ClickHouse 18.16 are started under {@code target/benchmark};
+ *       generated shop traffic ({@link ShopActivityFixtures}) is produced to {@code order-events} and
+ *       {@code clickstream} before the job starts (not timed).</li>
+ *   <li>The job runs in a MiniCluster in this JVM; timed from RUNNING until ClickHouse holds every
+ *       event (the analytics-lag event count equals the events sent and the paid orders are all
+ *       there). Includes the sink's flush interval (1 s) and the 200 ms polling.</li>
+ *   <li>The final rows of every table the job wrote ({@code FINAL}) are dumped as TabSeparated and
+ *       inserted into a copy of the schema by {@code clickhouse-client} (native protocol, one
+ *       process per table, as a loader script would), timed.</li>
+ * </ol>
+ * Ratio = (events / job seconds) / (events / client seconds) = client seconds / job seconds: how
+ * close the job comes to the cost of merely inserting its output.
+ *
+ * <p>Run: see the module README (argument: number of shoppers, default 20000, ~10 events each).
+ */
+public final class KpiJobBenchmark {
+
+    private KpiJobBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int shoppers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        Path folder = benchmarkFolder();
+        Files.createDirectories(folder);
+        Path tmp = Files.createDirectories(folder.resolve("tmp"));
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        try (LocalInfrastructure infra = LocalInfrastructure.builder(folder.resolve("infra")).kafka().schemaRegistry().topics().start();
+                ClickHouseServer clickHouseServer = ClickHouseServer.start(folder.resolve("clickhouse"), 0, 0,
+                        Reaper.forThisJvm(folder.resolve("run")))) {
+            run(shoppers, folder, infra, clickHouseServer);
+        }
+        System.exit(0); // Kafka client and Flink threads are not all daemons
+    }
+
+    private static void run(int shoppers, Path folder, LocalInfrastructure infra, ClickHouseServer server) throws Exception {
+        ClickHouseEndpoint endpoint = new ClickHouseEndpoint(server.httpUrl(), "bench", "default", "");
+        ClickHouseEndpoint copy = new ClickHouseEndpoint(server.httpUrl(), "bench_copy", "default", "");
+        new ClickHouseMigrator(endpoint).migrate(MigrationScripts.fromClasspath(MigrationScripts.DEFAULT_FOLDER));
+        new ClickHouseMigrator(copy).migrate(MigrationScripts.fromClasspath(MigrationScripts.DEFAULT_FOLDER));
+
+        // 1. the input, produced before the job starts
+        Instant firstMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(60, ChronoUnit.MINUTES);
+        ShopActivity generated = new ShopActivityFixtures(7, 1).shoppers(shoppers, firstMinute, 20);
+        // in commit order, as CDC delivers them (and the storefront produces clicks): mostly in
+        // event-time order, so windows close on the watermark instead of re-firing for late events
+        ShopActivity activity = new ShopActivity(
+                generated.orders().stream().sorted(Comparator.comparing(OrderEvent::getOccurredAt)).toList(),
+                generated.clicks().stream().sorted(Comparator.comparing(ClickEvent::getOccurredAt)).toList());
+        long paidOrders = activity.orders().stream().filter(e -> e.getType() == OrderEventType.ORDER_PAID).count();
+        long events = produce(infra, activity, firstMinute.plus(30, ChronoUnit.MINUTES));
+        System.out.printf("input: %d order events + %d click events + ticks = %d events (%d paid orders)%n",
+                activity.orders().size(), activity.clicks().size(), events, paidOrders);
+
+        // 2. the job, timed until ClickHouse holds every event
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(CommonKeys.KAFKA_BOOTSTRAP_SERVERS, infra.bootstrapServers());
+        values.put(CommonKeys.SCHEMA_REGISTRY_URL, infra.schemaRegistryUrl());
+        values.put(CommonKeys.CLICKHOUSE_URL, server.httpUrl());
+        values.put(CommonKeys.CLICKHOUSE_DATABASE, "bench");
+        values.put(CommonKeys.DATA_DIR, folder.resolve("platform").toString());
+        values.put(SalesJobConfig.ALLOWED_LATENESS_MS, Long.toString(Duration.ofHours(3).toMillis()));
+        SalesJobConfig config = SalesJobConfig.fromSettings(Settings.of(values));
+        long jobNanos;
+        long cpuAtStart;
+        long jobCpuNanos;
+        try (ClickHouseGateway clickHouse = ClickHouseGateway.open(endpoint);
+                RunningSalesJob job = SalesPerMinuteJob.start(config)) {
+            job.awaitRunning(Duration.ofMinutes(2));
+            long start = System.nanoTime();
+            cpuAtStart = processCpuNanos();
+            while (!complete(clickHouse, events, paidOrders)) {
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(15)) {
+                    throw new IllegalStateException("the job did not finish within 15 minutes");
+                }
+                Thread.sleep(200); // polling ClickHouse, the only way to see the job's output land
+            }
+            jobNanos = System.nanoTime() - start;
+            jobCpuNanos = processCpuNanos() - cpuAtStart;
+        }
+
+        // 3. the same rows through clickhouse-client
+        List<String> tables = new ArrayList<>();
+        tables.add("sales_per_minute");
+        for (KpiTable table : KpiTable.values()) {
+            tables.add(table.tableName());
+        }
+        long rows = 0;
+        long clientNanos = 0;
+        Path dumps = Files.createDirectories(folder.resolve("dumps"));
+        for (String table : tables) {
+            Path dump = dumps.resolve(table + ".tsv");
+            clickHouseClient(server, "SELECT * FROM bench." + table + " FINAL FORMAT TabSeparated", null, dump);
+            rows += Files.readAllLines(dump).size();
+            long start = System.nanoTime();
+            clickHouseClient(server, "INSERT INTO bench_copy." + table + " FORMAT TabSeparated", dump, null);
+            clientNanos += System.nanoTime() - start;
+        }
+
+        // what part of the client's time is starting the process: the same number of SELECT 1
+        long startupNanos = 0;
+        for (int i = 0; i < tables.size(); i++) {
+            long start = System.nanoTime();
+            clickHouseClient(server, "SELECT 1", null, dumps.resolve("select-1.tsv"));
+            startupNanos += System.nanoTime() - start;
+        }
+
+        double jobSeconds = jobNanos / 1e9;
+        double clientSeconds = clientNanos / 1e9;
+        System.out.printf("job:               %d events in %.2f s = %.0f events/s (%d rows in %d tables, FINAL)%n",
+                events, jobSeconds, events / jobSeconds, rows, tables.size());
+        // the machine is shared: CPU time shows what the job costs whatever the load of the others
+        System.out.printf("                   %.2f s CPU of this JVM meanwhile (the job, and the in-process Kafka broker"
+                + " serving it) = %.0f events per CPU-second; load average %.1f on %d cores%n", jobCpuNanos / 1e9,
+                events / (jobCpuNanos / 1e9), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("clickhouse-client: %d rows in %.3f s = %.0f rows/s (= %.0f events/s equivalent)%n",
+                rows, clientSeconds, rows / clientSeconds, events / clientSeconds);
+        System.out.printf("  of which starting %d clickhouse-client processes (%d x SELECT 1): %.3f s%n",
+                tables.size(), tables.size(), startupNanos / 1e9);
+        System.out.printf("ratio job / clickhouse-client (events/s): %.4f%n", clientSeconds / jobSeconds);
+    }
+
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long produce(LocalInfrastructure infra, ShopActivity activity, Instant tickAt) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        long events = 0;
+        try (KafkaProducer<String, OrderEvent> orders = new KafkaProducer<>(properties,
+                Topics.ORDER_EVENTS.keySerde().serializer(), Topics.ORDER_EVENTS.valueSerde(registry).serializer());
+                KafkaProducer<String, ClickEvent> clicks = new KafkaProducer<>(properties,
+                        Topics.CLICKSTREAM.keySerde().serializer(), Topics.CLICKSTREAM.valueSerde(registry).serializer())) {
+            for (OrderEvent event : activity.orders()) {
+                orders.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), Topics.key(event.getOrderId()), event));
+                events++;
+            }
+            for (ClickEvent click : activity.clicks()) {
+                clicks.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), click.getSessionId(), click));
+                events++;
+            }
+            // an event on every partition after the last minute, so every window closes
+            for (int partition = 0; partition < Topics.ORDER_EVENTS.partitions(); partition++) {
+                orders.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), partition, Topics.key(9_000_000L + partition),
+                        OrderEventFixtures.clockTick(9_000_000L + partition, tickAt)));
+                clicks.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), partition, "tick-" + partition,
+                        ShopActivityFixtures.clickTick("tick-" + partition, tickAt)));
+                events += 2;
+            }
+        }
+        return events;
+    }
+
+    private static boolean complete(ClickHouseGateway clickHouse, long events, long paidOrders) {
+        List<List<String>> lag = clickHouse.select("SELECT sum(events) FROM bench.pipeline_lag_per_minute FINAL"
+                + " WHERE stage = 'analytics'");
+        List<List<String>> paid = clickHouse.select("SELECT sum(paid_orders) FROM bench.order_totals_per_minute FINAL");
+        return Long.parseLong(lag.get(0).get(0)) == events && Long.parseLong(paid.get(0).get(0)) == paidOrders;
+    }
+
+    private static void clickHouseClient(ClickHouseServer server, String query, @Nullable Path input, @Nullable Path output)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("clickhouse-client", "--host", "127.0.0.1",
+                "--port", Integer.toString(server.tcpPort()), "--query", query);
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
+        if (output != null) {
+            builder.redirectOutput(output.toFile());
+        }
+        Process process = builder.start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("clickhouse-client failed (" + process.exitValue() + "): " + query);
+        }
+    }
+
+    private static Path benchmarkFolder() {
+        // run from the repository root or from the module folder: data stays under the module's target/
+        Path module = Files.isDirectory(Path.of("analytics-flink", "src")) ? Path.of("analytics-flink") : Path.of(".");
+        Path folder = module.resolve("target").resolve("benchmark").toAbsolutePath().normalize();
+        TestFolders.delete(folder);
+        return folder;
+    }
+}
