@@ -45,7 +45,7 @@ public final class AnalyticsFilters {
     AnalyticsFilter read(Function<String, @Nullable String> params, Principal caller) {
         Instant now = Instant.now(clock);
         Instant to = instant("to", params.apply("to"), now);
-        Instant from = instant("from", params.apply("from"), to.minus(DEFAULT_RANGE));
+        Instant from = from(params.apply("from"), to);
         if (!to.isAfter(from)) {
             throw invalid("from", "'from' must be before 'to' (from " + from + ", to " + to + ")");
         }
@@ -94,6 +94,23 @@ public final class AnalyticsFilters {
             // reported below
         }
         throw invalid("limit", "'limit' must be an integer from 1 to " + max + ", was '" + raw + "'");
+    }
+
+    /** An instant, or an ISO-8601 duration before {@code to} ("PT1H"), so a live view's range slides with the clock. */
+    private static Instant from(@Nullable String raw, Instant to) {
+        if (raw != null && raw.trim().startsWith("P")) {
+            try {
+                Duration back = Duration.parse(raw.trim());
+                if (!back.isNegative() && !back.isZero()) {
+                    return to.minus(back);
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            throw invalid("from", "'from' must be an ISO-8601 instant or a positive duration before 'to' like PT1H, was '"
+                    + raw + "'");
+        }
+        return instant("from", raw, to.minus(DEFAULT_RANGE));
     }
 
     private static Instant instant(String field, @Nullable String raw, Instant fallback) {
