@@ -327,6 +327,7 @@ public final class ServingApi implements AutoCloseable {
             problems.register(cfg.routes);
         });
         resources.push(server::stop);
+        resources.push(analytics::closeStreams); // before the server stops: an open event stream would hold it up
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
         return new ServingApi(resources, server, List.copyOf(routes));

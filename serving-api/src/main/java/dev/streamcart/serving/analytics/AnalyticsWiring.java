@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code resources} (closed in reverse by {@code ServingApi}). Without ClickHouse only the
  * PostgreSQL-backed parts remain and the reports answer 503.
  */
-public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMinute salesPerMinute) {
+public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMinute salesPerMinute,
+                              @Nullable DashboardStream stream) {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsWiring.class);
 
@@ -31,7 +32,7 @@ public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMi
         StreamTickets tickets = new StreamTickets(Clock.systemUTC());
         if (clickHouse == null) {
             LOG.warn("no clickhouse.url configured: the analytics API answers 503");
-            return new AnalyticsWiring(new AnalyticsEndpoints(null, filters, alerts, tickets), null);
+            return new AnalyticsWiring(new AnalyticsEndpoints(null, filters, alerts, tickets), null, null);
         }
         SalesPerMinute salesPerMinute = new SalesPerMinute(clickHouse, Clock.systemUTC());
         resources.push(salesPerMinute);
@@ -54,6 +55,13 @@ public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMi
         resources.push(stream);
         AnalyticsEndpoints.Reports reports = new AnalyticsEndpoints.Reports(salesPerMinute, sales, customers, operations,
                 stream);
-        return new AnalyticsWiring(new AnalyticsEndpoints(reports, filters, alerts, tickets), salesPerMinute);
+        return new AnalyticsWiring(new AnalyticsEndpoints(reports, filters, alerts, tickets), salesPerMinute, stream);
+    }
+
+    /** Ends every open event stream (the server waits for open requests when it stops). */
+    public void closeStreams() {
+        if (stream != null) {
+            stream.close();
+        }
     }
 }

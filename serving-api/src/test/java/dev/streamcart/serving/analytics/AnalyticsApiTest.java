@@ -2,10 +2,18 @@ package dev.streamcart.serving.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
@@ -264,5 +272,51 @@ class AnalyticsApiTest {
                 .isEqualTo("by");
         assertThat(SERVER.admin().get("/api/analytics/top-products?limit=0").json().path("field").asText())
                 .isEqualTo("limit");
+    }
+
+    @Test
+    void theStreamPushesASnapshotLimitedToTheSellersSliceAndNeedsATicket() throws Exception {
+        ApiClient seller = shop.asSeller(sellerA);
+        ApiClient.Response ticket = seller.post("/api/analytics/stream-tickets", "");
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
+
+        JsonNode snapshot = firstSnapshot("/api/analytics/stream?" + range(5) + "&ticket="
+                + ticket.json().path("ticket").asText());
+
+        assertThat(snapshot.path("parts").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("orders", "topByRevenue", "topByUnits", "lowStock");
+        assertThat(snapshot.path("filter").path("sellerId").asLong()).isEqualTo(sellerA);
+        assertThat(snapshot.path("parts").path("orders").path("summary").path("grossRevenue").asText()).isEqualTo("65.00");
+
+        JsonNode admins = firstSnapshot("/api/analytics/stream?" + range(5) + "&ticket="
+                + SERVER.admin().post("/api/analytics/stream-tickets", "").json().path("ticket").asText());
+        assertThat(admins.path("parts").has("funnel")).isTrue();
+        assertThat(admins.path("unavailable")).isEmpty();
+
+        assertThat(SERVER.client().get("/api/analytics/stream?ticket=forged").status()).isEqualTo(401);
+        assertThat(SERVER.client().get("/api/analytics/stream").status()).isEqualTo(401);
+    }
+
+    /** Opens the event stream and returns the data of its first {@code snapshot} event. */
+    private static JsonNode firstSnapshot(String path) throws Exception {
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(SERVER.client().baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                        .header("Accept", "text/event-stream").build(), // as EventSource sends it; Javalin streams only then
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        try (Stream<String> lines = response.body()) {
+            Iterator<String> it = lines.iterator();
+            boolean snapshotEvent = false;
+            while (it.hasNext()) {
+                String line = it.next();
+                if (line.equals("event: snapshot")) {
+                    snapshotEvent = true;
+                } else if (snapshotEvent && line.startsWith("data: ")) {
+                    return new ObjectMapper().readTree(line.substring("data: ".length()));
+                }
+            }
+        }
+        throw new AssertionError("the stream ended without a snapshot");
     }
 }
