@@ -135,6 +135,20 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.post("/api/admin/models/reload", recommendations::reload, Role.ADMIN);
         routes.get("/api/products/{id}/similar", recommendations::similar);
         routes.get("/api/analytics/sales", analytics::sales, Role.ADMIN);
+        // live dashboard KPIs (issue 5): sellers see their own slice, the rest is the operator's
+        routes.get("/api/analytics/orders", analytics::orders, Role.SELLER);
+        routes.get("/api/analytics/top-products", analytics::topProducts, Role.SELLER);
+        routes.get("/api/analytics/low-stock", analytics::lowStock, Role.SELLER);
+        routes.get("/api/analytics/customers", analytics::customers, Role.ADMIN);
+        routes.get("/api/analytics/funnel", analytics::funnel, Role.ADMIN);
+        routes.get("/api/analytics/payments", analytics::payments, Role.ADMIN);
+        routes.get("/api/analytics/payments/declines", analytics::declines, Role.ADMIN);
+        routes.get("/api/analytics/fulfilment", analytics::fulfilment, Role.ADMIN);
+        routes.get("/api/analytics/pipeline-lag", analytics::pipelineLag, Role.ADMIN);
+        routes.get("/api/analytics/inventory-accuracy", analytics::inventoryAccuracy, Role.ADMIN);
+        routes.get("/api/analytics/recommendations", analytics::recommendations, Role.ADMIN);
+        routes.post("/api/analytics/stream-tickets", analytics::streamTicket, Role.SELLER);
+        routes.get("/api/analytics/stream", analytics::stream); // EventSource sends no header: a ticket authenticates
 
         // stock alerts raised by inventory-streams, for the dashboard and the sellers
         routes.get("/api/alerts/stock", stockAlerts::recent, Role.SELLER);
@@ -156,6 +170,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.put("/api/admin/sellers/{id}/commission", sellers::setCommission, Role.ADMIN);
         routes.get("/api/sellers/me/orders", sellers::myOrders, Role.SELLER);
         routes.get("/api/sellers/me/sales", sellers::mySales, Role.SELLER);
+        routes.get("/api/sellers/{id}/sales", analytics::sellerSales, Role.SELLER); // from ClickHouse (issue 5)
 
         // reviews by verified purchasers, with photos from the content-addressed store
         routes.get("/api/products/{id}/reviews", reviews::list);

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.streamcart.schemas.catalog.ProductChanged;
+import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
@@ -22,7 +23,8 @@ import dev.streamcart.serving.alerts.OrderAlertStore;
 import dev.streamcart.serving.alerts.StockAlertConsumer;
 import dev.streamcart.serving.alerts.StockAlertEndpoints;
 import dev.streamcart.serving.alerts.StockAlertStore;
-import dev.streamcart.serving.analytics.AnalyticsEndpoints;
+import dev.streamcart.serving.analytics.AnalyticsWiring;
+import dev.streamcart.serving.analytics.InventoryAccuracyCheck;
 import dev.streamcart.serving.analytics.SalesPerMinute;
 import dev.streamcart.serving.auth.AdminAccount;
 import dev.streamcart.serving.auth.AuthEndpoints;
@@ -226,13 +228,11 @@ public final class ServingApi implements AutoCloseable {
             LOG.warn("no kafka.bootstrap-servers configured: stock and order views, and the clickstream, are disabled");
         }
 
-        SalesPerMinute sales = null;
-        if (config.clickHouse() != null) {
-            sales = new SalesPerMinute(config.clickHouse(), Clock.systemUTC());
-            resources.push(sales);
-        } else {
-            LOG.warn("no clickhouse.url configured: the sales API answers 503");
-        }
+        // analytics (issue 5): KPI reports from ClickHouse, the dashboard's live stream, inventory accuracy checks
+        AnalyticsWiring analytics = AnalyticsWiring.start(config.clickHouse(), config.kafkaBootstrapServers(),
+                transactions, stockReplica, json, InventoryAccuracyCheck.interval(
+                        Settings.fromEnvironment().find(InventoryAccuracyCheck.INTERVAL_KEY)), resources);
+        SalesPerMinute sales = analytics.salesPerMinute();
 
         ModelRepository models = new ModelRepository(config.modelsDir());
         resources.push(models);
@@ -313,7 +313,7 @@ public final class ServingApi implements AutoCloseable {
                 new RefundEndpoints(json, idempotent, new OrderRefunds(orderRepository, reservations, orderEvents, gateway), ownership),
                 new NotificationEndpoints(new Notifications(transactions)),
                 recommendations(models, transactions, stockLevels, clickstream),
-                new AnalyticsEndpoints(sales),
+                analytics.endpoints(),
                 new OpenApiDocument(),
                 new StockAlertEndpoints(new StockAlertStore(transactions)),
                 new OrderAlertEndpoints(new OrderAlertStore(transactions)),
@@ -346,6 +346,7 @@ public final class ServingApi implements AutoCloseable {
             problems.register(cfg.routes);
         });
         resources.push(server::stop);
+        resources.push(analytics::closeStreams); // before the server stops: an open event stream would hold it up
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
         return new ServingApi(resources, server, List.copyOf(routes));

@@ -4,36 +4,209 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
+import dev.streamcart.serving.alerts.StockAlertStore;
+import dev.streamcart.serving.alerts.StoredStockAlert;
+import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
+import dev.streamcart.serving.web.PathIds;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
 import org.jspecify.annotations.Nullable;
 
-/** HTTP handlers of the sales API and of the live dashboard page that polls it. */
+/**
+ * HTTP handlers of the analytics API ({@code /api/analytics/...}, {@code /api/sellers/{id}/sales}),
+ * its live stream, and the dashboard page. Every report answers JSON, or CSV with
+ * {@code ?format=csv} or {@code Accept: text/csv}. The filter is validated before ClickHouse is
+ * needed, so a bad request is a 400 whether or not ClickHouse is configured (then 503).
+ */
 public final class AnalyticsEndpoints {
 
     private static final int DEFAULT_MINUTES = 60;
+    private static final int DEFAULT_TOP = 10;
+    private static final int MAX_TOP = 100;
+    private static final int DEFAULT_ALERTS = 20;
+    private static final int MAX_ALERTS = 500;
 
-    private final @Nullable SalesPerMinute sales;
+    /** The ClickHouse-backed parts; null when the API runs without ClickHouse. */
+    public record Reports(SalesPerMinute salesPerMinute, SalesReports sales, CustomerReports customers,
+                          OperationsReports operations, DashboardStream stream) {}
+
+    private final @Nullable Reports reports;
+    private final AnalyticsFilters filters;
+    private final StockAlertStore alerts;
+    private final StreamTickets tickets;
     private final String dashboardHtml;
 
-    /** @param sales null when the API runs without ClickHouse; the sales API then answers 503 */
-    public AnalyticsEndpoints(@Nullable SalesPerMinute sales) {
-        this.sales = sales;
+    public AnalyticsEndpoints(@Nullable Reports reports, AnalyticsFilters filters, StockAlertStore alerts,
+                              StreamTickets tickets) {
+        this.reports = reports;
+        this.filters = Objects.requireNonNull(filters, "filters");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.tickets = Objects.requireNonNull(tickets, "tickets");
         this.dashboardHtml = resource("/dashboard/index.html");
     }
 
     public void sales(Context ctx) {
         int minutes = minutes(ctx.queryParam("minutes")); // a bad request is a 400 whether or not ClickHouse is there
-        if (sales == null) {
-            throw new DomainException(ProblemKind.UNAVAILABLE, "no ClickHouse is configured (clickhouse.url)");
-        }
-        ctx.json(sales.lastMinutes(minutes));
+        ctx.json(reports().salesPerMinute().lastMinutes(minutes));
     }
 
     public void dashboard(Context ctx) {
         ctx.header("Cache-Control", "no-cache").html(dashboardHtml);
+    }
+
+    public void orders(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, "orders", reports().sales().orders(filter));
+    }
+
+    public void topProducts(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        SalesReports.Ranking ranking = ranking(ctx.queryParam("by"));
+        int limit = AnalyticsFilters.limit(ctx.queryParam("limit"), DEFAULT_TOP, MAX_TOP);
+        answer(ctx, "top-products", reports().sales().topProducts(filter, ranking, limit));
+    }
+
+    public void customers(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, "customers", reports().customers().customers(filter));
+    }
+
+    public void funnel(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, "funnel", reports().customers().funnel(filter));
+    }
+
+    public void payments(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, "payments", reports().operations().payments(filter));
+    }
+
+    public void declines(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, "declines", reports().operations().declines(filter));
+    }
+
+    public void fulfilment(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, "fulfilment", reports().operations().fulfilment(filter));
+    }
+
+    public void pipelineLag(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, "pipeline-lag", reports().operations().pipelineLag(filter));
+    }
+
+    public void inventoryAccuracy(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, "inventory-accuracy", reports().operations().inventoryAccuracy(filter));
+    }
+
+    public void recommendations(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, "recommendations", reports().customers().variants(filter));
+    }
+
+    /** Stock alerts (PostgreSQL, no ClickHouse needed): all for the admin, a seller's own products for a seller. */
+    public void lowStock(Context ctx) {
+        AnalyticsFilter filter = filter(ctx);
+        int limit = AnalyticsFilters.limit(ctx.queryParam("limit"), DEFAULT_ALERTS, MAX_ALERTS);
+        List<StoredStockAlert> recent = alerts.recent(limit, filter.sellerId());
+        answer(ctx, "low-stock", Report.of(filter, StoredStockAlert.class, recent, null));
+    }
+
+    /** {@code GET /api/sellers/{id}/sales}: that seller themself, or an admin. */
+    public void sellerSales(Context ctx) {
+        long sellerId = PathIds.of(ctx, "id");
+        Principal caller = Access.principal(ctx);
+        if (!caller.mayActForSeller(sellerId)) {
+            throw new DomainException(ProblemKind.FORBIDDEN, "only seller " + sellerId + " or an admin may see its sales");
+        }
+        Map<String, String> params = firstValues(ctx, "sellerId");
+        params.put("sellerId", Long.toString(sellerId));
+        AnalyticsFilter filter = filters.read(params::get, caller);
+        answer(ctx, "seller-" + sellerId + "-sales", reports().sales().sellerSales(filter));
+    }
+
+    public void streamTicket(Context ctx) {
+        Principal caller = AnalyticsFilters.callerWithScope(ctx);
+        ctx.status(201).json(tickets.issue(caller));
+    }
+
+    /** {@code GET /api/analytics/stream?ticket=...&<filters>}: server-sent {@code snapshot} events. */
+    public void stream(Context ctx) {
+        Principal caller = tickets.redeem(ctx.queryParam("ticket"));
+        Map<String, String> params = firstValues(ctx, "ticket");
+        filters.read(params::get, caller); // refuse bad filters with a 400 before the stream starts
+        DashboardStream stream = reports().stream();
+        new SseHandler(client -> stream.subscribe(client, caller, params)).handle(ctx);
+    }
+
+    /** The first value of each query parameter except {@code skipped}. */
+    private static Map<String, String> firstValues(Context ctx, String skipped) {
+        Map<String, String> params = new HashMap<>();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals(skipped) && !values.isEmpty()) {
+                params.put(name, values.get(0));
+            }
+        });
+        return params;
+    }
+
+    private AnalyticsFilter filter(Context ctx) {
+        Principal caller = AnalyticsFilters.callerWithScope(ctx);
+        AnalyticsFilter filter = filters.read(ctx, caller);
+        csvWanted(ctx); // validates ?format
+        return filter;
+    }
+
+    private Reports reports() {
+        if (reports == null) {
+            throw new DomainException(ProblemKind.UNAVAILABLE, "no ClickHouse is configured (clickhouse.url)");
+        }
+        return reports;
+    }
+
+    private static <R extends Record> void answer(Context ctx, String name, Report<R> report) {
+        if (csvWanted(ctx)) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                    .contentType("text/csv; charset=utf-8")
+                    .result(CsvTable.write(report.rowType(), report.rows()));
+        } else {
+            ctx.json(report);
+        }
+    }
+
+    private static boolean csvWanted(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null && !format.isBlank()) {
+            return switch (format.trim().toLowerCase(Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw AnalyticsFilters.invalid("format", "'format' must be json or csv, was '" + format + "'");
+            };
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
+    }
+
+    private static SalesReports.Ranking ranking(@Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return SalesReports.Ranking.REVENUE;
+        }
+        try {
+            return SalesReports.Ranking.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw AnalyticsFilters.invalid("by", "'by' must be revenue or units, was '" + raw + "'");
+        }
     }
 
     private static int minutes(@Nullable String raw) {

@@ -97,7 +97,7 @@ public final class Checkout {
         reservations.recordHolds(connection, orderId, itemIdByProduct, allocations);
 
         Order order = new Order(orderId, request.userId(), OrderStatus.PENDING_PAYMENT, quote.total(), currency,
-                lines.stream().map(OrderRepository.NewItem::item).toList());
+                lines.stream().map(OrderRepository.NewItem::item).toList(), destination.region());
         events.append(connection, order, OrderEventType.ORDER_PLACED,
                 OrderEventPayload.placed(order, destination.shippingAddressKey()));
         Notifications.record(connection, request.userId(), NotificationKind.ORDER_CONFIRMED, orderId,

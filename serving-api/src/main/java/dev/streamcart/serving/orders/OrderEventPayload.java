@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * events add {@code carrier}/{@code trackingNumber}, refunds {@code refundedCents} (this refund's
  * amount), ORDER_PLACED {@code shippingAddressKey} (SHA-256 hex of the normalised shipping address,
  * when the order has one); those are left out of every other event, so older payloads keep their
- * exact shape.
+ * exact shape. Every event carries the order's {@code region} when it has one; refund events carry
+ * {@code refundedItems}, the lines that refund returns (empty for an amount-only refund).
  */
 public record OrderEventPayload(long orderId, long userId, String status, long totalCents, String currency,
                                 List<Line> items, @Nullable String paymentMethod, @Nullable String reason,
@@ -53,13 +54,22 @@ public record OrderEventPayload(long orderId, long userId, String status, long t
                         Money.toCents(item.unitPrice()), item.recommendationVariant()))
                 .toList();
         return new OrderEventPayload(order.id(), order.userId(), order.status().name(), Money.toCents(order.total()),
-                order.currency(), lines, paymentMethod, reason, carrier, trackingNumber, refundedCents, null, null, null);
+                order.currency(), lines, paymentMethod, reason, carrier, trackingNumber, refundedCents, null, order.region(),
+                null);
     }
 
     /** ORDER_PLACED: adds the shipping address key (fraud signals) when the order has a shipping address. */
     public static OrderEventPayload placed(Order order, @Nullable String shippingAddressKey) {
         OrderEventPayload payload = of(order, null, null);
         return new OrderEventPayload(payload.orderId(), payload.userId(), payload.status(), payload.totalCents(),
-                payload.currency(), payload.items(), null, null, null, null, null, shippingAddressKey, null, null);
+                payload.currency(), payload.items(), null, null, null, null, null, shippingAddressKey, payload.region(), null);
+    }
+
+    /** ORDER_REFUNDED / ORDER_PARTIALLY_REFUNDED: this refund's amount and the lines it returns. */
+    public static OrderEventPayload refund(Order order, String reason, long refundedCents, List<Line> refundedItems) {
+        OrderEventPayload payload = of(order, null, reason, null, null, refundedCents);
+        return new OrderEventPayload(payload.orderId(), payload.userId(), payload.status(), payload.totalCents(),
+                payload.currency(), payload.items(), null, reason, null, null, refundedCents, null, payload.region(),
+                refundedItems);
     }
 }

@@ -80,8 +80,9 @@ public final class OrderRepository {
         long userId;
         BigDecimal total;
         String currency;
+        String region;
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT user_id, status, total, currency FROM orders WHERE id = ? FOR UPDATE")) {
+                "SELECT user_id, status, total, currency, shipping_region FROM orders WHERE id = ? FOR UPDATE")) {
             select.setLong(1, orderId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -91,22 +92,23 @@ public final class OrderRepository {
                 status = OrderStatus.valueOf(row.getString(2));
                 total = row.getBigDecimal(3);
                 currency = row.getString(4).trim();
+                region = row.getString(5);
             }
         }
-        return Optional.of(new Order(orderId, userId, status, total, currency, items(connection, orderId)));
+        return Optional.of(new Order(orderId, userId, status, total, currency, items(connection, orderId), region));
     }
 
     /** Reads the order without locking it (for reads that only need to know it exists). */
     public Optional<Order> find(Connection connection, long orderId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT user_id, status, total, currency FROM orders WHERE id = ?")) {
+                "SELECT user_id, status, total, currency, shipping_region FROM orders WHERE id = ?")) {
             select.setLong(1, orderId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new Order(orderId, row.getLong(1), OrderStatus.valueOf(row.getString(2)),
-                        row.getBigDecimal(3), row.getString(4).trim(), items(connection, orderId)));
+                        row.getBigDecimal(3), row.getString(4).trim(), items(connection, orderId), row.getString(5)));
             }
         }
     }

@@ -25,6 +25,7 @@ import dev.streamcart.serving.notifications.Notifications;
 import dev.streamcart.serving.orders.Order;
 import dev.streamcart.serving.orders.OrderEventPayload;
 import dev.streamcart.serving.orders.OrderEvents;
+import dev.streamcart.serving.orders.OrderItem;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.RefundRequest;
@@ -111,14 +112,27 @@ public final class OrderRefunds {
         orders.updateStatus(connection, order.id(), status);
         Order refunded = order.withStatus(status);
         OrderEventType type = whole ? OrderEventType.ORDER_REFUNDED : OrderEventType.ORDER_PARTIALLY_REFUNDED;
-        events.append(connection, refunded, type, OrderEventPayload.of(refunded, null, request.reason(), null, null,
-                Money.toCents(amount)));
+        events.append(connection, refunded, type, OrderEventPayload.refund(refunded, request.reason(),
+                Money.toCents(amount), refundedLines(order, returned)));
         Notifications.record(connection, order.userId(), NotificationKind.ORDER_REFUNDED, order.id(),
                 "Refund of " + Money.format(amount) + " " + order.currency() + " for order " + order.id(),
                 "We refunded " + Money.format(amount) + " " + order.currency() + " to your card. Reason: "
                         + request.reason() + ".");
         return new Refund(refundId, order.id(), Money.format(amount), order.currency(), request.reason(), status.name(),
                 Money.format(refundedAfter), Money.format(payment.amount().subtract(refundedAfter)), restocked);
+    }
+
+    /** The returned units per product, priced per unit as bought, with the order line's seller and category. */
+    private static List<OrderEventPayload.Line> refundedLines(Order order, Map<Item, Integer> returned) {
+        List<OrderEventPayload.Line> lines = new ArrayList<>();
+        for (Map.Entry<Item, Integer> entry : returned.entrySet()) {
+            Item item = entry.getKey();
+            OrderItem bought = order.items().stream().filter(line -> line.productId() == item.productId()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("order " + order.id() + " lost product " + item.productId()));
+            lines.add(new OrderEventPayload.Line(item.productId(), bought.sellerId(), bought.categoryId(),
+                    entry.getValue(), Money.toCents(item.unitPrice())));
+        }
+        return lines;
     }
 
     private static BigDecimal amount(RefundOrder request, Map<Item, Integer> returned, BigDecimal refundable) {

@@ -29,6 +29,7 @@ import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.ServingApi;
+import dev.streamcart.serving.analytics.ClickHouseFixture;
 import dev.streamcart.serving.photos.TestImages;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
@@ -447,6 +448,50 @@ class OpenApiDocumentTest {
         assertConforms(shop.admin().get("/api/alerts/stock?limit=5"), "/api/alerts/stock", "get");
         assertConforms(shop.admin().get("/api/admin/order-alerts?limit=5"), "/api/admin/order-alerts", "get");
         assertConforms(shop.admin().get("/api/admin/order-alerts?kind=ANOMALY"), "/api/admin/order-alerts", "get");
+    }
+
+    // --- analytics (issue 5): every KPI report, JSON and CSV, with rows in each V2 table ---
+    @Test
+    void analyticsResponsesMatchTheirSchemas() {
+        ClickHouseFixture clickHouse = new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl()).applySchema();
+        long minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.MINUTES).getEpochSecond();
+        clickHouse.execute("INSERT INTO streamcart.order_totals_per_minute VALUES (" + minute + ", 'USD', 2, 5000, 1, 700, 1)");
+        clickHouse.execute("INSERT INTO streamcart.product_sales_per_minute VALUES (" + minute
+                + ", 1, 1, 1, 'eu-west', 'USD', 1, 2, 4000, 0, 0, 1)");
+        clickHouse.execute("INSERT INTO streamcart.user_activity VALUES (" + minute + ", 'BUYER', 7, 1)");
+        clickHouse.execute("INSERT INTO streamcart.funnel_per_minute VALUES (" + minute + ", 1, 'PRODUCT_VIEW', 9, 1)");
+        clickHouse.execute("INSERT INTO streamcart.payments_per_minute VALUES (" + minute
+                + ", 'card', 'FAILED', 'insufficient funds', 'USD', 1, 100, 1)");
+        clickHouse.execute("INSERT INTO streamcart.order_fulfilment VALUES (1, " + (minute - 600) + ", " + minute + ", 0, 2)");
+        clickHouse.execute("INSERT INTO streamcart.pipeline_lag_per_minute VALUES (" + minute + ", 'cdc', 3, 10, 20, 30, 1)");
+        clickHouse.execute("INSERT INTO streamcart.inventory_accuracy VALUES (" + minute + ", 5, 0, 1)");
+        clickHouse.execute("INSERT INTO streamcart.recommendation_variants_per_minute VALUES (" + minute
+                + ", 'als', 'USD', 10, 2, 1, 1, 1, 999, 1)");
+        ApiClient admin = SERVER.admin();
+        Storefront shop = new Storefront(SERVER.client());
+        long seller = shop.seller();
+        ApiClient asSeller = shop.asSeller(seller);
+        for (String report : List.of("orders", "top-products", "low-stock", "customers", "funnel", "payments",
+                "payments/declines", "fulfilment", "pipeline-lag", "inventory-accuracy", "recommendations")) {
+            String path = "/api/analytics/" + report;
+            check("GET", path, admin.get(path));
+            check("GET", path, admin.get(path + "?format=csv"));
+            check("GET", path, admin.get(path + "?granularity=fortnight"));
+            check("GET", path, SERVER.client().get(path));
+        }
+        check("GET", "/api/analytics/orders", asSeller.get("/api/analytics/orders?sellerId=" + (seller + 1)));
+        check("GET", "/api/analytics/funnel", asSeller.get("/api/analytics/funnel"));
+        check("GET", "/api/sellers/{id}/sales", asSeller.get("/api/sellers/" + seller + "/sales?granularity=hour"));
+        check("GET", "/api/sellers/{id}/sales", asSeller.get("/api/sellers/" + (seller + 1) + "/sales"));
+        ApiClient.Response ticket = admin.post("/api/analytics/stream-tickets", "");
+        check("POST", "/api/analytics/stream-tickets", ticket);
+        check("POST", "/api/analytics/stream-tickets", SERVER.client().post("/api/analytics/stream-tickets", ""));
+        check("GET", "/api/analytics/stream", SERVER.client().get("/api/analytics/stream"));
+        check("GET", "/api/analytics/stream", SERVER.client().get("/api/analytics/stream?currency=dollars&ticket="
+                + ticket.json().path("ticket").asText()));
+
+        EXERCISED_ELSEWHERE.addAll(exercised);
+        assertThat(violations).isEmpty();
     }
 
     /** Every registered route had at least one real response checked against its schema by some test above. */

@@ -1,0 +1,45 @@
+package dev.streamcart.serving.analytics;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an analytics request asks for: the half-open time range {@code [from, to)}, the bucket size,
+ * optional category and seller slices, and the currency (amounts of different currencies are never
+ * added). A seller's requests always carry their own seller id (see {@link AnalyticsFilters}).
+ */
+public record AnalyticsFilter(Instant from, Instant to, Granularity granularity, @Nullable Long categoryId,
+                              @Nullable Long sellerId, String currency) {
+
+    public AnalyticsFilter {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(granularity, "granularity");
+        Objects.requireNonNull(currency, "currency");
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("to must be after from");
+        }
+    }
+
+    /** True when the request is limited to one category or one seller (product-level rows answer it). */
+    boolean sliced() {
+        return categoryId != null || sellerId != null;
+    }
+
+    /** {@code minute >= from AND minute < to} on a DateTime column, in epoch seconds. */
+    String timeRange(String column) {
+        return column + " >= toDateTime(" + from.getEpochSecond() + ") AND " + column + " < toDateTime("
+                + to.getEpochSecond() + ")";
+    }
+
+    /** The currency, safe to splice into SQL (checked to be three capital letters by the parser). */
+    String currencyLiteral() {
+        return "'" + currency + "'";
+    }
+
+    AnalyticsFilter forSeller(long seller) {
+        return new AnalyticsFilter(from, to, granularity, categoryId, seller, currency);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.streamcart.serving.analytics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.auth.Principal;
+import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.problems.ProblemKind;
+import io.javalin.http.Context;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads {@code from}, {@code to}, {@code granularity}, {@code categoryId}, {@code sellerId} and
+ * {@code currency} from a request. A bad value is a 400 whose problem names the field (extension
+ * {@code field}). A seller is always limited to their own seller id; naming another seller is a 403.
+ */
+public final class AnalyticsFilters {
+
+    static final Duration DEFAULT_RANGE = Duration.ofHours(1);
+    /** Bounds the rows a request can ask ClickHouse for: per-minute buckets over at most a week. */
+    static final Duration MAX_MINUTE_RANGE = Duration.ofDays(7);
+    static final Duration MAX_RANGE = Duration.ofDays(400);
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    private final Clock clock;
+
+    public AnalyticsFilters(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public AnalyticsFilter read(Context ctx, Principal caller) {
+        return read(ctx::queryParam, caller);
+    }
+
+    /** The same, from any parameter source (the stream reads them once, then reuses the filter). */
+    AnalyticsFilter read(Function<String, @Nullable String> params, Principal caller) {
+        Instant now = Instant.now(clock);
+        Instant to = instant("to", params.apply("to"), now);
+        Instant from = from(params.apply("from"), to);
+        if (!to.isAfter(from)) {
+            throw invalid("from", "'from' must be before 'to' (from " + from + ", to " + to + ")");
+        }
+        Granularity granularity = granularity(params.apply("granularity"));
+        Duration range = Duration.between(from, to);
+        if (range.compareTo(MAX_RANGE) > 0) {
+            throw invalid("from", "the range from 'from' to 'to' may span at most " + MAX_RANGE.toDays() + " days");
+        }
+        if (granularity == Granularity.MINUTE && range.compareTo(MAX_MINUTE_RANGE) > 0) {
+            throw invalid("granularity", "'granularity=minute' covers at most " + MAX_MINUTE_RANGE.toDays()
+                    + " days: use hour or day for longer ranges");
+        }
+        Long categoryId = id("categoryId", params.apply("categoryId"));
+        Long sellerId = id("sellerId", params.apply("sellerId"));
+        String currency = currency(params.apply("currency"));
+        if (!caller.isAdmin()) {
+            long own = Objects.requireNonNull(caller.sellerId(), "a seller route let a non-seller through");
+            if (sellerId != null && sellerId != own) {
+                throw new DomainException(ProblemKind.FORBIDDEN, "seller " + own
+                        + " may not see the analytics of seller " + sellerId);
+            }
+            sellerId = own;
+        }
+        return new AnalyticsFilter(from, to, granularity, categoryId, sellerId, currency);
+    }
+
+    /** For seller-scoped routes: admins and sellers pass, a seller account without a business gets 403. */
+    static Principal callerWithScope(Context ctx) {
+        Principal caller = Access.principal(ctx);
+        if (!caller.isAdmin()) {
+            Access.requireSellerId(ctx);
+        }
+        return caller;
+    }
+
+    static int limit(@Nullable String raw, int defaultLimit, int max) {
+        if (raw == null || raw.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid("limit", "'limit' must be an integer from 1 to " + max + ", was '" + raw + "'");
+    }
+
+    /** An instant, or an ISO-8601 duration before {@code to} ("PT1H"), so a live view's range slides with the clock. */
+    private static Instant from(@Nullable String raw, Instant to) {
+        if (raw != null && raw.trim().startsWith("P")) {
+            try {
+                Duration back = Duration.parse(raw.trim());
+                if (!back.isNegative() && !back.isZero()) {
+                    return to.minus(back);
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            throw invalid("from", "'from' must be an ISO-8601 instant or a positive duration before 'to' like PT1H, was '"
+                    + raw + "'");
+        }
+        return instant("from", raw, to.minus(DEFAULT_RANGE));
+    }
+
+    private static Instant instant(String field, @Nullable String raw, Instant fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            // whole seconds: ClickHouse's DateTime has no finer resolution
+            return Instant.parse(raw.trim()).truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "'" + field + "' must be an ISO-8601 instant like 2026-11-26T15:00:00Z, was '"
+                    + raw + "'");
+        }
+    }
+
+    private static Granularity granularity(@Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Granularity.MINUTE;
+        }
+        try {
+            return Granularity.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("granularity", "'granularity' must be minute, hour or day, was '" + raw + "'");
+        }
+    }
+
+    private static @Nullable Long id(String field, @Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(field, "'" + field + "' must be a positive integer id, was '" + raw + "'");
+    }
+
+    private static String currency(@Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return "USD";
+        }
+        String currency = raw.trim();
+        if (!CURRENCY.matcher(currency).matches()) {
+            throw invalid("currency", "'currency' must be an ISO 4217 code like USD, was '" + raw + "'");
+        }
+        return currency;
+    }
+
+    static DomainException invalid(String field, String detail) {
+        return new DomainException(ProblemKind.INVALID_INPUT, detail, Map.of("field", field));
+    }
+}
