@@ -16,7 +16,10 @@ import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Fits implicit ALS and computes popularity, the cold-start fallback, from the same interactions. */
+/**
+ * Fits implicit ALS on rows of {@link Interactions#byUserAndItem()} and computes popularity, the
+ * cold-start fallback, from the same rows.
+ */
 public final class ImplicitAlsTrainer {
 
     /** Blocks per side: enough to keep both cores of a small machine busy (STACK.md's measurement). */
@@ -73,7 +76,7 @@ public final class ImplicitAlsTrainer {
         }
     }
 
-    public static TrainedModel train(Interactions interactions, AlsParameters parameters) {
+    public static TrainedModel train(Dataset<Row> byUserAndItem, AlsParameters parameters) {
         ALS als = new ALS()
                 .setImplicitPrefs(true)
                 .setRank(parameters.rank())
@@ -87,8 +90,8 @@ public final class ImplicitAlsTrainer {
                 .setItemCol(Interactions.ITEM)
                 .setRatingCol(Interactions.RATING)
                 .setColdStartStrategy("drop");
-        ALSModel model = als.fit(interactions.byUserAndItem());
-        Dataset<Row> popularity = interactions.byUserAndItem()
+        ALSModel model = als.fit(byUserAndItem);
+        Dataset<Row> popularity = byUserAndItem
                 .groupBy(col(Interactions.ITEM))
                 .agg(sum(col(Interactions.RATING)).as("score"))
                 .orderBy(desc("score"), asc(Interactions.ITEM));
