@@ -175,7 +175,7 @@ public final class HoldOutSplit implements AutoCloseable {
     /** Implicit ALS fitted on the training side with {@code parameters}. */
     public AlsRecommender fitAls(AlsParameters parameters) {
         ImplicitAlsTrainer.TrainedModel trained = ImplicitAlsTrainer.train(
-                trainInteractions, parameters);
+                trainInteractions, table.interactions(), parameters);
         return new AlsRecommender(table, factors(trained.userFactors()), factors(trained.itemFactors()));
     }
 

@@ -24,6 +24,8 @@ public final class ImplicitAlsTrainer {
 
     /** Blocks per side: enough to keep both cores of a small machine busy (STACK.md's measurement). */
     private static final int BLOCKS = 4;
+    /** Below this many user-item pairs, 2 blocks: more would only add tasks (Spark's overhead) per sweep. */
+    private static final long SMALL = 200_000;
 
     private ImplicitAlsTrainer() {}
 
@@ -76,7 +78,9 @@ public final class ImplicitAlsTrainer {
         }
     }
 
-    public static TrainedModel train(Dataset<Row> byUserAndItem, AlsParameters parameters) {
+    /** @param pairs how many rows {@code byUserAndItem} holds (picks the block count) */
+    public static TrainedModel train(Dataset<Row> byUserAndItem, long pairs, AlsParameters parameters) {
+        int blocks = pairs < SMALL ? 2 : BLOCKS;
         ALS als = new ALS()
                 .setImplicitPrefs(true)
                 .setRank(parameters.rank())
@@ -84,8 +88,8 @@ public final class ImplicitAlsTrainer {
                 .setAlpha(parameters.alpha())
                 .setMaxIter(parameters.iterations())
                 .setSeed(parameters.seed())
-                .setNumUserBlocks(BLOCKS)
-                .setNumItemBlocks(BLOCKS)
+                .setNumUserBlocks(blocks)
+                .setNumItemBlocks(blocks)
                 .setUserCol(Interactions.USER)
                 .setItemCol(Interactions.ITEM)
                 .setRatingCol(Interactions.RATING)

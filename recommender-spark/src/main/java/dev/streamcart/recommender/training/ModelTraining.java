@@ -116,7 +116,7 @@ public final class ModelTraining {
             InteractionTable table = InteractionTable.collect(byUserAndItem);
             timings.put("weigh and collect interactions", watch.lap());
             progress.printf("%d user-item pairs, %d users, %d items%n", table.interactions(), table.users(), table.items());
-            ImplicitAlsTrainer.TrainedModel trained = ImplicitAlsTrainer.train(byUserAndItem, plan.parameters());
+            ImplicitAlsTrainer.TrainedModel trained = ImplicitAlsTrainer.train(byUserAndItem, table.interactions(), plan.parameters());
             double trainingSeconds = watch.lap();
             timings.put("ALS fit (all events)", trainingSeconds);
             progress.printf("trained in %.1f s%n", trainingSeconds);
