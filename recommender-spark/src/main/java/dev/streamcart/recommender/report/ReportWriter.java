@@ -27,13 +27,14 @@ public final class ReportWriter {
 
     public static void write(Path folder, RunReport report) throws IOException {
         if (report.evaluation() != null) {
-            Path chart = Files.createTempFile(folder, CHART + ".", ".tmp");
+            // a fixed temporary name, not createTempFile: that one is owner-only (0600), the report is for everyone
+            Path chart = folder.resolve(CHART + ".tmp");
             MetricsChart.write(chart, report.evaluation());
             Files.move(chart, folder.resolve(CHART), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } else {
             Files.deleteIfExists(folder.resolve(CHART));
         }
-        Path markdown = Files.createTempFile(folder, REPORT + ".", ".tmp");
+        Path markdown = folder.resolve(REPORT + ".tmp");
         Files.writeString(markdown, markdown(report), StandardCharsets.UTF_8);
         Files.move(markdown, folder.resolve(REPORT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
