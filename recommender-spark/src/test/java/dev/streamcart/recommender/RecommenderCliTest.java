@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.localstack.testing.Folders;
@@ -64,7 +66,8 @@ class RecommenderCliTest {
             PlantedTastes.createOrderTables(connection);
         }
         modelsDir = FOLDER.resolve("models");
-        firstTraining = cli("postgres", modelsDir, "train", "--rank", Integer.toString(RANK), "--iterations", "10");
+        firstTraining = cli("postgres", modelsDir, "train", "--rank", Integer.toString(RANK), "--iterations", "10",
+                "--promote-if-better");
         assertThat(firstTraining.exitCode()).as(firstTraining.err()).isZero();
         try (Stream<Path> versions = Files.list(modelsDir)) {
             version = versions.filter(Files::isDirectory).findFirst().orElseThrow().getFileName().toString();
@@ -79,13 +82,114 @@ class RecommenderCliTest {
     }
 
     @Test
-    void trainPrintsItsProgress() {
-        assertThat(firstTraining.out())
+    void trainPrintsItsProgressOnStderrAndItsResultOnStdout() {
+        assertThat(firstTraining.err())
                 .contains("reading purchases from")
                 .contains("clickstream: Kafka not configured")
+                .contains("evaluating on a hold-out (last 20% of the time range)")
                 .contains("60 users, 45 items")
-                .contains("training implicit ALS: rank 10")
-                .contains("wrote model " + version);
+                .contains("training implicit ALS on all the events: rank 10");
+        assertThat(firstTraining.out())
+                .contains("wrote model " + version)
+                .contains("promoted " + version + ": first model");
+    }
+
+    @Test
+    void theFirstModelIsPromotedAndRecordedInTheHistory() throws IOException {
+        assertThat(Files.readString(modelsDir.resolve("CURRENT")).strip()).isEqualTo(version);
+        assertThat(Files.readAllLines(modelsDir.resolve("HISTORY"))).singleElement().asString().startsWith(version + " ");
+    }
+
+    @Test
+    void everyRunIsEvaluatedAgainstTheBaselinesAndReported() throws IOException {
+        Path folder = modelsDir.resolve(version);
+        JsonNode metrics = new ObjectMapper().readTree(folder.resolve("model.json").toFile()).path("metrics");
+        for (String model : List.of("", "popularity.", "categoryPopularity.", "cooccurrence.")) {
+            for (String metric : List.of("precision@10", "recall@10", "ndcg@10", "map@10", "coverage@10")) {
+                assertThat(metrics.path(model + metric).isNumber()).as(model + metric).isTrue();
+                assertThat(metrics.path(model + metric).asDouble()).as(model + metric).isBetween(0.0, 1.0);
+            }
+        }
+        assertThat(metrics.path("evaluatedUsers").asInt()).isPositive();
+        // three clusters buying in their own group only: ALS finds the group, popularity mostly cannot
+        assertThat(metrics.path("ndcg@10").asDouble()).isGreaterThan(metrics.path("popularity.ndcg@10").asDouble());
+
+        String report = Files.readString(folder.resolve("report.md"));
+        assertThat(report).contains("# " + version).contains("## Parameters").contains("## Data")
+                .contains("## Evaluation on a time-based hold-out").contains("| als |").contains("| popularity |")
+                .contains("| categoryPopularity |").contains("| cooccurrence |").contains("## Timings")
+                .contains("![metrics](metrics.png)");
+        byte[] png = Files.readAllBytes(folder.resolve("metrics.png"));
+        assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(ImageIO.read(folder.resolve("metrics.png").toFile()).getWidth()).isEqualTo(900);
+    }
+
+    @Test
+    void cooccurrenceListsEachProductsMostCoBoughtProductsBestFirst() throws IOException {
+        List<String> lines = Files.readAllLines(modelsDir.resolve(version).resolve("cooccurrence.tsv"));
+        assertThat(lines).hasSize(45);
+        for (String line : lines) {
+            assertThat(line).matches("\\d+\t\\d+:\\d+(,\\d+:\\d+)*");
+            long product = Long.parseLong(line.split("\t")[0]);
+            String[] neighbours = line.split("\t")[1].split(",");
+            assertThat(neighbours.length).isBetween(1, 50);
+            List<Integer> counts = new ArrayList<>();
+            for (String neighbour : neighbours) {
+                long other = Long.parseLong(neighbour.split(":")[0]);
+                assertThat(other).isNotEqualTo(product);
+                // paid orders never cross clusters: nothing else is ever bought together
+                assertThat(PlantedTastes.clusterOfProduct(other)).isEqualTo(PlantedTastes.clusterOfProduct(product));
+                counts.add(Integer.parseInt(neighbour.split(":")[1]));
+            }
+            assertThat(counts).isSortedAccordingTo(Comparator.reverseOrder());
+        }
+    }
+
+    @Test
+    void aWorseModelIsNotPromoted() throws IOException {
+        Path models = FOLDER.resolve("if-better-models");
+        copyRecursively(modelsDir.resolve(version), models.resolve(version));
+        Files.writeString(models.resolve("CURRENT"), version + "\n");
+
+        Run worse = cli("postgres", models, "train", "--rank", "1", "--iterations", "1", "--promote-if-better");
+
+        assertThat(worse.exitCode()).as(worse.err()).isZero();
+        assertThat(worse.err()).contains("refitting " + version + "'s parameters on the same hold-out");
+        assertThat(worse.out()).contains("not promoted: ").contains(version + " stays current");
+        assertThat(Files.readString(models.resolve("CURRENT")).strip()).isEqualTo(version);
+    }
+
+    @Test
+    void evaluateRewritesAVersionsReportOnCurrentData() throws IOException {
+        Path models = FOLDER.resolve("evaluate-models");
+        copyRecursively(modelsDir.resolve(version), models.resolve(version));
+        Files.delete(models.resolve(version).resolve("report.md"));
+
+        Run evaluate = cli("postgres", models, "evaluate", version, "--holdout-days", "10");
+
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).contains("als ").contains("popularity ").contains("cooccurrence ");
+        assertThat(Files.readString(models.resolve(version).resolve("report.md")))
+                .contains("re-evaluation on the data of").contains("last 10.0 days");
+        JsonNode model = new ObjectMapper().readTree(models.resolve(version).resolve("model.json").toFile());
+        assertThat(model.path("metrics").path("ndcg@10").isNumber()).isTrue();
+        assertThat(model.path("metrics").path("trainingSeconds").isNumber()).isTrue();
+    }
+
+    @Test
+    void sweepPrintsAndWritesATableSortedByNdcg() throws IOException {
+        Path output = FOLDER.resolve("sweep.md");
+
+        Run sweep = cli("postgres", FOLDER.resolve("sweep-models"), "sweep", "--ranks", "2,8", "--reg-params", "0.05",
+                "--alphas", "10", "--iterations", "5", "--output", output.toString());
+
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        assertThat(sweep.err()).contains("[1/2] rank 2").contains("[2/2] rank 8");
+        List<String> rows = sweep.out().lines().filter(line -> line.startsWith("| ") && !line.startsWith("| model")).toList();
+        assertThat(rows).hasSize(5);
+        List<Double> ndcgs = rows.stream().map(row -> Double.parseDouble(row.split("\\|")[6].strip())).toList();
+        assertThat(ndcgs).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(Files.readString(output)).startsWith("# Parameter sweep").contains(rows.get(0));
     }
 
     @Test

@@ -139,7 +139,8 @@ public final class PlatformCli {
         }
     }
 
-    @Command(name = "train", description = "Trains the recommender on the data collected so far and publishes the model to the running API.")
+    @Command(name = "train", description = "Trains the recommender on the data collected so far and publishes the model"
+            + " to the running API when it beats the served one.")
     static final class Train implements Callable<Integer> {
 
         /** The recommender's exit code when the shop has no purchases yet. */
@@ -153,7 +154,8 @@ public final class PlatformCli {
             PlatformLayout layout = PlatformLayout.fromEnvironment();
             Endpoints endpoints = Endpoints.read(layout.run());
             ServiceLauncher launcher = new ServiceLauncher(layout, Reaper.forThisJvm(layout.run()));
-            List<String> trainArguments = new ArrayList<>(List.of("train"));
+            // promotes only a model at least as good as the served one on the same hold-out (the first always)
+            List<String> trainArguments = new ArrayList<>(List.of("train", "--promote-if-better"));
             trainArguments.addAll(extra);
             int trained = launcher.runAttached(ServiceSpec.RECOMMENDER.withArguments(trainArguments), endpoints.serviceSettings());
             if (trained == NOTHING_TO_TRAIN) {
@@ -163,10 +165,6 @@ public final class PlatformCli {
             if (trained != 0) {
                 say("training failed (exit code " + trained + "); the API keeps serving its current model");
                 return trained;
-            }
-            int promoted = launcher.runAttached(ServiceSpec.RECOMMENDER.withArguments(List.of("promote")), endpoints.serviceSettings());
-            if (promoted != 0) {
-                return promoted;
             }
             String token = AdminSession.login(endpoints.apiUrl(), AdminCredentials.resolve(layout.dataDirectory(),
                     System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE)));

@@ -23,7 +23,7 @@ public record PostgresSource(String jdbcUrl, String user, String password) {
         return properties;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }
 

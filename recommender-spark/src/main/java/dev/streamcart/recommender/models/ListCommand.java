@@ -13,7 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The model versions, oldest first, with what they were trained on; {@code *} marks the served one. */
+/**
+ * The model versions, oldest first, with what they were trained on and how they scored;
+ * {@code *} marks CURRENT, {@code B} the version of a running A/B experiment.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List model versions, marking the current one with *.")
 public final class ListCommand implements Callable<Integer> {
 
@@ -35,10 +38,12 @@ public final class ListCommand implements Callable<Integer> {
             return 0;
         }
         Optional<String> current = store.current();
+        Optional<String> variantB = store.experiment().map(ModelStore.Experiment::version);
         out.printf(ROW, "", "VERSION", "CREATED", "RANK", "REG", "ALPHA", "ITER", "INTERACTIONS", "USERS", "ITEMS",
                 "DATA FROM .. TO / METRICS");
         for (String version : versions) {
-            String mark = current.filter(version::equals).isPresent() ? "*" : "";
+            String mark = current.filter(version::equals).isPresent() ? "*"
+                    : variantB.filter(version::equals).isPresent() ? "B" : "";
             if (!store.isComplete(version)) {
                 out.printf("%1s %-22s (incomplete: no _SUCCESS)%n", mark, version);
                 continue;
@@ -50,11 +55,14 @@ public final class ListCommand implements Callable<Integer> {
                     data.from() + " .. " + data.to() + "  purchases=" + data.purchases() + " views=" + data.views()
                             + " cartAdds=" + data.cartAdds() + "  " + metrics(model.metrics()));
         }
+        out.println("* = CURRENT" + variantB.map(b -> ", B = experiment variant B (" + b + ")").orElse(""));
         return 0;
     }
 
+    /** ALS's own figures and each baseline's NDCG: the whole set is in model.json and report.md. */
     private static String metrics(Map<String, Double> metrics) {
         return new TreeMap<>(metrics).entrySet().stream()
+                .filter(entry -> !entry.getKey().contains(".") || entry.getKey().contains(".ndcg@"))
                 .map(entry -> entry.getKey() + "=" + String.format("%.4g", entry.getValue()))
                 .collect(Collectors.joining(" "));
     }

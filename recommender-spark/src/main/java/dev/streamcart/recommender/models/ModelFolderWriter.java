@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 
+import dev.streamcart.recommender.evaluation.Cooccurrence;
+import dev.streamcart.recommender.evaluation.InteractionTable;
+
 /**
- * Writes one model version folder exactly as contract 5 says: factors and popularity as TSV,
- * {@code model.json}, and {@code _SUCCESS} last, so a reader never takes a half-written folder.
+ * Writes one model version folder exactly as contract 5 says: factors, popularity and co-occurrence
+ * as TSV, {@code model.json}, the report, and {@code _SUCCESS} last, so a reader never takes a half-written folder.
  */
 public final class ModelFolderWriter {
 
@@ -19,10 +22,17 @@ public final class ModelFolderWriter {
     /** One row of {@code popular.tsv}. */
     public record PopularItem(long productId, double score) {}
 
+    /** More files of the version (the report), written after the model files and before {@code _SUCCESS}. */
+    @FunctionalInterface
+    public interface Extra {
+        void writeInto(Path folder) throws IOException;
+    }
+
     private ModelFolderWriter() {}
 
     public static Path write(ModelStore store, ModelDescription description, Iterator<FactorRow> userFactors,
-            Iterator<FactorRow> itemFactors, Iterator<PopularItem> popular) throws IOException {
+            Iterator<FactorRow> itemFactors, Iterator<PopularItem> popular, Cooccurrence cooccurrence, Extra extra)
+            throws IOException {
         Path folder = store.versionFolder(description.version());
         Files.createDirectories(store.folder());
         Files.createDirectory(folder); // fails if the version exists: versions are immutable
@@ -37,9 +47,36 @@ public final class ModelFolderWriter {
                 out.write('\n');
             }
         }
+        writeCooccurrence(folder.resolve(ModelStore.COOCCURRENCE), cooccurrence);
         ModelStore.writeJson(folder.resolve(ModelStore.MODEL_JSON), description);
+        extra.writeInto(folder);
         Files.createFile(folder.resolve(ModelStore.SUCCESS_MARKER));
         return folder;
+    }
+
+    /** Lines {@code productId<TAB>otherId:count,otherId:count,...}, products in id order, neighbours best first. */
+    private static void writeCooccurrence(Path file, Cooccurrence cooccurrence) throws IOException {
+        InteractionTable table = cooccurrence.table();
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int item = 0; item < table.items(); item++) {
+                int[] neighbours = cooccurrence.neighbours(item);
+                if (neighbours.length == 0) {
+                    continue;
+                }
+                int[] counts = cooccurrence.counts(item);
+                out.write(Integer.toString(table.itemId(item)));
+                out.write('\t');
+                for (int i = 0; i < neighbours.length; i++) {
+                    if (i > 0) {
+                        out.write(',');
+                    }
+                    out.write(Integer.toString(table.itemId(neighbours[i])));
+                    out.write(':');
+                    out.write(Integer.toString(counts[i]));
+                }
+                out.write('\n');
+            }
+        }
     }
 
     private static void writeFactors(Path file, Iterator<FactorRow> rows, int rank) throws IOException {

@@ -16,11 +16,16 @@ import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Fits implicit ALS and computes popularity, the cold-start fallback, from the same interactions. */
+/**
+ * Fits implicit ALS on rows of {@link Interactions#byUserAndItem()} and computes popularity, the
+ * cold-start fallback, from the same rows.
+ */
 public final class ImplicitAlsTrainer {
 
     /** Blocks per side: enough to keep both cores of a small machine busy (STACK.md's measurement). */
     private static final int BLOCKS = 4;
+    /** Below this many user-item pairs, 2 blocks: more would only add tasks (Spark's overhead) per sweep. */
+    private static final long SMALL = 200_000;
 
     private ImplicitAlsTrainer() {}
 
@@ -73,7 +78,9 @@ public final class ImplicitAlsTrainer {
         }
     }
 
-    public static TrainedModel train(Interactions interactions, AlsParameters parameters) {
+    /** @param pairs how many rows {@code byUserAndItem} holds (picks the block count) */
+    public static TrainedModel train(Dataset<Row> byUserAndItem, long pairs, AlsParameters parameters) {
+        int blocks = pairs < SMALL ? 2 : BLOCKS;
         ALS als = new ALS()
                 .setImplicitPrefs(true)
                 .setRank(parameters.rank())
@@ -81,14 +88,14 @@ public final class ImplicitAlsTrainer {
                 .setAlpha(parameters.alpha())
                 .setMaxIter(parameters.iterations())
                 .setSeed(parameters.seed())
-                .setNumUserBlocks(BLOCKS)
-                .setNumItemBlocks(BLOCKS)
+                .setNumUserBlocks(blocks)
+                .setNumItemBlocks(blocks)
                 .setUserCol(Interactions.USER)
                 .setItemCol(Interactions.ITEM)
                 .setRatingCol(Interactions.RATING)
                 .setColdStartStrategy("drop");
-        ALSModel model = als.fit(interactions.byUserAndItem());
-        Dataset<Row> popularity = interactions.byUserAndItem()
+        ALSModel model = als.fit(byUserAndItem);
+        Dataset<Row> popularity = byUserAndItem
                 .groupBy(col(Interactions.ITEM))
                 .agg(sum(col(Interactions.RATING)).as("score"))
                 .orderBy(desc("score"), asc(Interactions.ITEM));

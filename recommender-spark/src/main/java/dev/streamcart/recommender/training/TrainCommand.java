@@ -3,32 +3,18 @@ package dev.streamcart.recommender.training;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.streamcart.recommender.interactions.ClickstreamOffsets;
-import dev.streamcart.recommender.interactions.ClickstreamSource;
-import dev.streamcart.recommender.interactions.InteractionEvents;
-import dev.streamcart.recommender.interactions.Interactions;
-import dev.streamcart.recommender.interactions.PostgresSource;
-import dev.streamcart.recommender.interactions.PurchaseInteractions;
-import dev.streamcart.recommender.interactions.Signal;
-import dev.streamcart.recommender.interactions.Weighting;
-import dev.streamcart.recommender.models.ModelDescription;
-import dev.streamcart.recommender.models.ModelFolderWriter;
+import dev.streamcart.recommender.evaluation.EvaluationOptions;
 import dev.streamcart.recommender.models.ModelStore;
 import dev.streamcart.recommender.models.ModelsFolderOption;
-import dev.streamcart.recommender.spark.LocalSpark;
-import dev.streamcart.schemas.topics.Topics;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,14 +23,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * Trains implicit ALS on the purchases in PostgreSQL and the product views and cart adds of the
- * clickstream topic, and writes a new model version folder. It does not promote it:
- * {@code promote} does, after whatever check the caller wants.
+ * clickstream topic, evaluates the parameters on a time-based hold-out against three baselines,
+ * and writes a new model version folder with its report. It promotes only with
+ * {@code --promote-if-better}, and then only a model at least as good as the current one.
+ * Progress goes to stderr; the result (the version written, the promotion decision) to stdout.
  *
- * <p>Exit codes: 0 trained, 2 no interactions yet (no folder written), 1 any failure.
+ * <p>Exit codes: 0 trained (promoted or not), 2 no interactions yet (no folder written), 1 any failure.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train implicit ALS on purchases (PostgreSQL) and views and cart adds (Kafka clickstream),"
-                + " and write a new model version.")
+                + " evaluate it on a time-based hold-out against baselines, and write a new model version with its report.")
 public final class TrainCommand implements Callable<Integer> {
 
     /** Exit code when there is nothing to train on yet. */
@@ -53,190 +41,76 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     private ModelsFolderOption models;
 
-    @Option(names = "--jdbc-url", descriptionKey = "postgres.jdbc-url", required = true,
-            description = "PostgreSQL JDBC URL (default: postgres.jdbc-url)")
-    private String jdbcUrl;
+    @Mixin
+    private InteractionData data;
 
-    @Option(names = "--jdbc-user", descriptionKey = "postgres.user", defaultValue = "postgres",
-            description = "PostgreSQL user (default: postgres.user, else ${DEFAULT-VALUE})")
-    private String jdbcUser;
+    @Mixin
+    private AlsOptions als;
 
-    @Option(names = "--jdbc-password", descriptionKey = "postgres.password", defaultValue = "postgres",
-            description = "PostgreSQL password (default: postgres.password)")
-    private String jdbcPassword;
+    @Mixin
+    private EvaluationOptions evaluation;
 
-    @Option(names = "--kafka-bootstrap-servers", descriptionKey = "kafka.bootstrap-servers",
-            description = "Kafka holding the clickstream (default: kafka.bootstrap-servers; unset: purchases only)")
-    private @Nullable String kafkaBootstrapServers;
+    @Option(names = "--no-evaluate", description = "skip the hold-out evaluation (faster; the report says so)")
+    private boolean noEvaluate;
 
-    @Option(names = "--schema-registry-url", descriptionKey = "schema-registry.url",
-            description = "schema registry of the clickstream's Avro events (default: schema-registry.url)")
-    private @Nullable String schemaRegistryUrl;
-
-    // no defaultValue: the topic catalogue is the only place topic names are written
-    @Option(names = "--clickstream-topic", description = "topic of the click events (default ${DEFAULT-VALUE})")
-    private String clickstreamTopic = Topics.CLICKSTREAM.name();
-
-    @Option(names = "--no-clickstream", description = "train on purchases alone, even when Kafka is configured")
-    private boolean noClickstream;
-
-    @Option(names = "--clickstream-split", defaultValue = "200000",
-            description = "most offsets one Spark task reads; longer partitions are split (default ${DEFAULT-VALUE})")
-    private long clickstreamSplit;
-
-    @Option(names = "--spark-master", descriptionKey = "spark.master", defaultValue = "local[*]",
-            description = "Spark master (default: spark.master, else ${DEFAULT-VALUE})")
-    private String sparkMaster;
-
-    @Option(names = "--rank", defaultValue = "32", description = "latent factors (default ${DEFAULT-VALUE})")
-    private int rank;
-
-    @Option(names = "--reg-param", defaultValue = "0.05", description = "L2 regularisation (default ${DEFAULT-VALUE})")
-    private double regParam;
-
-    @Option(names = "--alpha", defaultValue = "10.0", description = "confidence growth per unit of weight (default ${DEFAULT-VALUE})")
-    private double alpha;
-
-    @Option(names = "--iterations", defaultValue = "10", description = "ALS sweeps (default ${DEFAULT-VALUE})")
-    private int iterations;
-
-    @Option(names = "--seed", defaultValue = "42", description = "random seed, for reproducible runs (default ${DEFAULT-VALUE})")
-    private long seed;
-
-    @Option(names = "--weight-per-unit", defaultValue = "5.0", description = "weight of one purchased unit (default ${DEFAULT-VALUE})")
-    private double weightPerUnit;
-
-    @Option(names = "--weight-per-view", defaultValue = "1.0", description = "weight of one product view (default ${DEFAULT-VALUE})")
-    private double weightPerView;
-
-    @Option(names = "--weight-per-cart-add", defaultValue = "3.0", description = "weight of one cart add (default ${DEFAULT-VALUE})")
-    private double weightPerCartAdd;
-
-    @Option(names = "--half-life-days", defaultValue = "30.0",
-            description = "age at which an interaction weighs half as much (default ${DEFAULT-VALUE})")
-    private double halfLifeDays;
-
-    @Option(names = "--read-partitions", defaultValue = "4",
-            description = "parallel JDBC reads, each over a range of order ids (default ${DEFAULT-VALUE})")
-    private int readPartitions;
+    @Option(names = "--promote-if-better",
+            description = "promote the new version when its NDCG@k on the hold-out is at least the current model's"
+                    + " (its parameters refitted on the same split); the first model is always promoted")
+    private boolean promoteIfBetter;
 
     @Spec
     private CommandSpec spec;
 
-    /** The clickstream's offsets to read, or nothing (with the reason printed). */
-    private record ClickstreamRead(ClickstreamSource source, ClickstreamOffsets.Snapshot snapshot) {}
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        AlsParameters parameters = new AlsParameters(rank, regParam, alpha, iterations, seed);
-        Weighting weighting = new Weighting(weightPerUnit, weightPerView, weightPerCartAdd, halfLifeDays);
-        PostgresSource source = new PostgresSource(jdbcUrl, jdbcUser, jdbcPassword);
+        PrintWriter progress = spec.commandLine().getErr();
         ModelStore store = models.store();
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Path scratch = models.dataDir().resolve("recommender-spark").resolve("spark");
-
-        out.println("reading purchases from " + source.jdbcUrl());
-        out.flush();
-        Optional<PurchaseInteractions.Extent> purchases = PurchaseInteractions.survey(source);
-        out.println(purchases.map(extent -> "purchases: " + extent.lines() + " paid order lines")
-                .orElse("purchases: none yet (no paid orders)"));
-        Optional<ClickstreamRead> clicks = surveyClickstream(out);
-        if (purchases.isEmpty() && clicks.isEmpty()) {
+        InteractionData.Survey survey = data.survey(progress);
+        if (survey.empty()) {
             return nothingToTrainOn();
         }
-        out.println("starting Spark (" + sparkMaster + ")");
-        out.flush();
-        SparkSession spark = LocalSpark.start(sparkMaster, scratch);
+        ModelTraining.Plan plan = new ModelTraining.Plan(als.parameters(), data.weighting(), evaluation.holdOut(),
+                evaluation.k(), evaluation.evalUsers(), noEvaluate ? Map.of() : data.categories(), !noEvaluate);
+        SparkSession spark = data.startSpark(progress, scratch());
         try {
-            Dataset<Row> events = purchases
-                    .map(extent -> PurchaseInteractions.events(spark, source, extent, readPartitions))
-                    .orElseGet(() -> InteractionEvents.none(spark))
-                    .unionByName(clicks
-                            .map(read -> InteractionEvents.clicks(spark, read.source(), read.snapshot().ranges()))
-                            .orElseGet(() -> InteractionEvents.none(spark)))
-                    // read once: the clickstream is read from Kafka, and the events are used twice below
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            InteractionEvents.Summary summary = InteractionEvents.summarize(events);
-            out.printf("read %d purchased order lines, %d product views, %d cart adds of known users, %s .. %s%n",
-                    summary.count(Signal.PURCHASE), summary.count(Signal.VIEW), summary.count(Signal.CART_ADD),
-                    summary.from(), summary.to());
-            if (summary.total() == 0) {
+            Dataset<Row> events = data.events(spark, survey);
+            Optional<ModelTraining.Outcome> trained = ModelTraining.run(events, plan, store, startedAt, progress);
+            if (trained.isEmpty()) {
                 return nothingToTrainOn();
             }
-            Dataset<Row> byUserAndItem = InteractionEvents.weigh(events, summary, weighting).byUserAndItem()
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            long pairs = byUserAndItem.count();
-            long users = byUserAndItem.select(Interactions.USER).distinct().count();
-            long items = byUserAndItem.select(Interactions.ITEM).distinct().count();
-            out.printf("%d user-item pairs, %d users, %d items%n", pairs, users, items);
-            out.printf("training implicit ALS: rank %d, regParam %s, alpha %s, %d iterations, seed %d%n",
-                    rank, regParam, alpha, iterations, seed);
-            out.flush();
-
-            Instant trainingStart = Instant.now();
-            ImplicitAlsTrainer.TrainedModel trained = ImplicitAlsTrainer.train(new Interactions(byUserAndItem, summary), parameters);
-            double trainingSeconds = Duration.between(trainingStart, Instant.now()).toMillis() / 1000.0;
-            out.printf("trained in %.1f s%n", trainingSeconds);
-            out.flush();
-
-            String version = store.newVersionName(startedAt);
-            ModelDescription description = new ModelDescription(version, startedAt.toString(), ModelDescription.ALGORITHM,
-                    rank, regParam, alpha, iterations, seed,
-                    new ModelDescription.TrainedOn(pairs, users, items, summary.from().toString(), summary.to().toString(),
-                            summary.count(Signal.PURCHASE), summary.count(Signal.VIEW), summary.count(Signal.CART_ADD)),
-                    Map.of("trainingSeconds", trainingSeconds,
-                            "density", (double) pairs / ((double) users * (double) items),
-                            "meanItemsPerUser", (double) pairs / users));
-            Path folder = ModelFolderWriter.write(store, description, trained.userFactors(), trained.itemFactors(),
-                    trained.popularItems());
-            out.println("wrote model " + version + " to " + folder);
-            out.println("not promoted yet: run 'promote " + version + "' to serve it");
+            try (ModelTraining.Outcome outcome = trained.get()) {
+                out.println("wrote model " + outcome.version() + " to " + outcome.folder());
+                out.println("report: " + outcome.folder().resolve("report.md"));
+                if (outcome.evaluation() != null) {
+                    out.printf("ndcg@%d: %.4f (popularity %.4f)%n", evaluation.k(), outcome.evaluation().als().ndcg(),
+                            outcome.evaluation().byModel().get("popularity").ndcg());
+                }
+                if (promoteIfBetter) {
+                    PromotionDecision decision = PromotionDecision.decide(store, outcome, plan, progress);
+                    out.println(decision.message());
+                    if (decision.promote()) {
+                        store.promote(outcome.version());
+                    }
+                } else {
+                    out.println("not promoted: run 'promote " + outcome.version() + "' to serve it");
+                }
+            }
+            events.unpersist();
             return 0;
         } finally {
             spark.stop();
         }
     }
 
-    /**
-     * The clickstream's offsets, or empty with the reason printed. Kafka that is configured but
-     * does not answer fails the run: a model silently trained without the views it was meant to see
-     * would be worse than none.
-     */
-    private Optional<ClickstreamRead> surveyClickstream(PrintWriter out) {
-        if (noClickstream) {
-            out.println("clickstream: skipped (--no-clickstream): training on purchases alone");
-            return Optional.empty();
-        }
-        if (isBlank(kafkaBootstrapServers) || isBlank(schemaRegistryUrl)) {
-            out.println("clickstream: Kafka not configured (kafka.bootstrap-servers and schema-registry.url):"
-                    + " training on purchases alone");
-            return Optional.empty();
-        }
-        ClickstreamSource source = new ClickstreamSource(kafkaBootstrapServers, schemaRegistryUrl, clickstreamTopic);
-        out.println("reading clickstream offsets of topic " + source.topic() + " from " + source.bootstrapServers());
-        out.flush();
-        ClickstreamOffsets.Snapshot snapshot = ClickstreamOffsets.capture(source, clickstreamSplit);
-        if (!snapshot.topicExists()) {
-            out.println("clickstream: topic " + source.topic() + " does not exist: training on purchases alone");
-            return Optional.empty();
-        }
-        if (snapshot.records() == 0) {
-            out.println("clickstream: topic " + source.topic() + " is empty: training on purchases alone");
-            return Optional.empty();
-        }
-        out.printf("clickstream: %d records in %d partitions, read as %d Spark partitions%n",
-                snapshot.records(), snapshot.partitions(), snapshot.ranges().size());
-        return Optional.of(new ClickstreamRead(source, snapshot));
+    private Path scratch() {
+        return models.dataDir().resolve("recommender-spark").resolve("spark");
     }
 
     private int nothingToTrainOn() {
         spec.commandLine().getErr().println("no interactions yet: no paid orders in PostgreSQL and no product views or"
                 + " cart adds of known users in the clickstream, so there is nothing to train on; no model was written");
         return NO_INTERACTIONS;
-    }
-
-    private static boolean isBlank(@Nullable String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -1,0 +1,113 @@
+package dev.streamcart.recommender.benchmark;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.streamcart.recommender.evaluation.HoldOut;
+import dev.streamcart.recommender.interactions.Weighting;
+import dev.streamcart.recommender.models.ModelStore;
+import dev.streamcart.recommender.spark.LocalSpark;
+import dev.streamcart.recommender.training.AlsParameters;
+import dev.streamcart.recommender.training.ModelTraining;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Times a training run at shop scale: generates planted interactions (default 2M events over 50k
+ * users and 100k products, in 50 taste clusters), then runs exactly what {@code train} runs after
+ * reading (hold-out evaluation against the baselines, ALS on everything, co-occurrence, the model
+ * folder with its report) and prints the time of each step. The data is generated in Spark, so
+ * reading PostgreSQL and Kafka is not part of the figure.
+ *
+ * <pre>java -Xmx2g -cp 'recommender-spark/target/lib/*' dev.streamcart.recommender.benchmark.TrainingBenchmark</pre>
+ */
+@Command(name = "training-benchmark", mixinStandardHelpOptions = true,
+        description = "Time train on generated interactions with planted taste clusters.")
+public final class TrainingBenchmark implements Callable<Integer> {
+
+    @Option(names = "--users", defaultValue = "50000", description = "users (default ${DEFAULT-VALUE})")
+    private int users;
+
+    @Option(names = "--products", defaultValue = "100000", description = "products (default ${DEFAULT-VALUE})")
+    private int products;
+
+    @Option(names = "--interactions-per-user", defaultValue = "40",
+            description = "mean events per user; users x this = events (default ${DEFAULT-VALUE}: 2M)")
+    private int perUser;
+
+    @Option(names = "--clusters", defaultValue = "50", description = "planted taste clusters (default ${DEFAULT-VALUE})")
+    private int clusters;
+
+    @Option(names = "--rank", defaultValue = "32", description = "ALS rank (default ${DEFAULT-VALUE})")
+    private int rank;
+
+    @Option(names = "--iterations", defaultValue = "10", description = "ALS iterations (default ${DEFAULT-VALUE})")
+    private int iterations;
+
+    @Option(names = "--no-evaluate", description = "time the training alone, without the hold-out evaluation")
+    private boolean noEvaluate;
+
+    @Option(names = "--spark-master", defaultValue = "local[*]", description = "Spark master (default ${DEFAULT-VALUE})")
+    private String sparkMaster;
+
+    @Option(names = "--folder", defaultValue = "recommender-spark/target/benchmark",
+            description = "models and Spark scratch (default ${DEFAULT-VALUE})")
+    private Path folder;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainingBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = new PrintWriter(System.out, true);
+        Files.createDirectories(folder);
+        PlantedInteractions planted = new PlantedInteractions(users, products, clusters, 40, perUser, 0.2, 1.5, 90,
+                Instant.now().truncatedTo(ChronoUnit.DAYS), 7);
+        AlsParameters parameters = new AlsParameters(rank, 0.05, 10.0, iterations, 42);
+        ModelTraining.Plan plan = new ModelTraining.Plan(parameters, new Weighting(5, 1, 3, 30), new HoldOut(0.2, null), 10,
+                2000, noEvaluate ? Map.of() : planted.categoryMap(), !noEvaluate);
+        long start = System.nanoTime();
+        SparkSession spark = LocalSpark.start(sparkMaster, folder.toAbsolutePath().resolve("spark"));
+        try {
+            double sparkStart = seconds(start);
+            long generation = System.nanoTime();
+            Dataset<Row> events = planted.events(spark, 8).persist(StorageLevel.MEMORY_AND_DISK());
+            long count = events.count();
+            double generated = seconds(generation);
+            out.printf("generated %d events (%d users, %d products, %d clusters) in %.1f s; Spark started in %.1f s%n",
+                    count, users, products, clusters, generated, sparkStart);
+            long training = System.nanoTime();
+            Optional<ModelTraining.Outcome> outcome = ModelTraining.run(events, plan,
+                    new ModelStore(folder.toAbsolutePath().resolve("models")), Instant.now().truncatedTo(ChronoUnit.MILLIS), out);
+            double trainSeconds = seconds(training);
+            ModelTraining.Outcome result = outcome.orElseThrow();
+            result.close();
+            out.println();
+            out.printf("train on %d events: %.1f s in all (%s, %d cores available)%n", count, trainSeconds, sparkMaster,
+                    Runtime.getRuntime().availableProcessors());
+            result.timings().forEach((step, seconds) -> out.printf("  %-45s %6.1f s%n", step, seconds));
+            out.println("model folder: " + result.folder());
+            out.println("command: java -Xmx2g -cp 'recommender-spark/target/lib/*' " + TrainingBenchmark.class.getName()
+                    + (noEvaluate ? " --no-evaluate" : ""));
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
