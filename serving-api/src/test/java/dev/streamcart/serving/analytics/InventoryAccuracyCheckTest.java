@@ -67,9 +67,14 @@ class InventoryAccuracyCheckTest {
                 + "WHERE products_checked = 3 ORDER BY checked_at DESC LIMIT 1 FORMAT TSV");
         assertThat(latest).isEqualTo("3\t2");
 
-        JsonNode accuracy = SERVER.admin().get("/api/analytics/inventory-accuracy").json();
-        assertThat(accuracy.path("summary").path("latest").path("accuracy").decimalValue())
-                .isEqualByComparingTo("0.3333");
+        // the report's range ends at the request's second: wait until it holds a check of all three
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode latestCheck = SERVER.admin().get("/api/analytics/inventory-accuracy").json().path("summary")
+                    .path("latest");
+            assertThat(latestCheck.path("productsChecked").asLong()).isEqualTo(3);
+            assertThat(latestCheck.path("mismatches").asLong()).isEqualTo(2);
+            assertThat(latestCheck.path("accuracy").decimalValue()).isEqualByComparingTo("0.3333");
+        });
     }
 
     private static StockLevel level(long productId, long warehouseId, int onHand) {

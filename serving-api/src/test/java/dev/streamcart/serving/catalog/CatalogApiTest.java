@@ -173,13 +173,14 @@ class CatalogApiTest {
     }
 
     @Test
-    void theDashboardIsAPageThatPollsTheSalesApi() {
+    void theDashboardIsAPageFedByTheAnalyticsStreamWithItsChartLibraryServedLocally() {
         ApiClient.Response page = client.get("/dashboard");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("/api/analytics/sales").contains("setInterval(refresh, 2000)")
+        assertThat(page.body()).contains("/api/analytics/stream-tickets").contains("/webjars/echarts/")
                 .doesNotContain("<script src=\"http");
+        assertThat(client.get("/webjars/echarts/5.3.1/dist/echarts.min.js").status()).isEqualTo(200);
     }
 
     private static void assertProblem(ApiClient.Response response, int status) {
