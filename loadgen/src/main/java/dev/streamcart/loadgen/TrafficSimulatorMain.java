@@ -113,10 +113,10 @@ public final class TrafficSimulatorMain implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}")
     double replayShare = 0.02;
 
-    @Option(names = "--cart-share", defaultValue = "0.5",
+    @Option(names = "--cart-share", defaultValue = "0.9",
             description = "Share of checkouts that go through the cart (add items, quote, checkout) instead of"
                     + " POST /api/orders. Default: ${DEFAULT-VALUE}")
-    double cartShare = 0.5;
+    double cartShare = 0.9;
 
     @Option(names = "--search-share", defaultValue = "0.35",
             description = "Share of sessions that search before viewing products. Default: ${DEFAULT-VALUE}")

@@ -303,7 +303,7 @@ public final class ServingApi implements AutoCloseable {
                         new UserAddresses(transactions), new UserPreferences(transactions)),
                 new OrderEndpoints(json, transactions, idempotent,
                         checkout,
-                        cancellation, orderViews, ownership),
+                        cancellation, orderViews, ownership, clickstream),
                 new UserOrderEndpoints(new UserOrders(orderReplica, userOrderIndex)),
                 new PaymentEndpoints(json, idempotent, payments, problems, ownership),
                 new StockEndpoints(stockLevels),

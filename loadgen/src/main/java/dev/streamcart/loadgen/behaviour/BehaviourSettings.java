@@ -49,7 +49,7 @@ public record BehaviourSettings(
     }
 
     public static BehaviourSettings defaults() {
-        return new BehaviourSettings(0.3, 0.75, 0.05, 0.01, 0.03, 0.02, 1.0, 3.0, 8, 0.5, 0.35);
+        return new BehaviourSettings(0.3, 0.75, 0.05, 0.01, 0.03, 0.02, 1.0, 3.0, 8, 0.9, 0.35);
     }
 
     /** The same settings for a given kind of day: the conversion is multiplied, capped at 95%. */

@@ -111,7 +111,10 @@ public final class CartEndpoints {
     public void quote(Context ctx) {
         long userId = Access.principal(ctx).userId();
         PlaceOrder.Delivery delivery = OrderEndpoints.delivery(optionalBody(ctx));
-        ctx.json(QuoteView.of(transactions.read(connection -> checkout.quote(connection, userId, delivery))));
+        QuoteView quote = QuoteView.of(transactions.read(connection -> checkout.quote(connection, userId, delivery)));
+        // the buyer sees the totals before paying: the checkout has begun
+        clickstream.checkoutStarted(Clickstream.sessionOf(ctx.header(Clickstream.SESSION_HEADER), userId), userId);
+        ctx.json(quote);
     }
 
     public void checkout(Context ctx) {

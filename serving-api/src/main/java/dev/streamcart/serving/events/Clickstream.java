@@ -7,6 +7,10 @@ import org.jspecify.annotations.Nullable;
 /** Where storefront behaviour goes; {@link #disabled()} when the API runs without Kafka. */
 public interface Clickstream extends AutoCloseable {
 
+    /** The storefront's session header, and the longest value taken from it. */
+    String SESSION_HEADER = "X-Session-Id";
+    int MAX_SESSION_ID_LENGTH = 128;
+
     /** Records that a session looked at a product. Never throws and never blocks for long. */
     void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId);
 
@@ -41,6 +45,25 @@ public interface Clickstream extends AutoCloseable {
      */
     default void searched(String sessionId, @Nullable Long userId, String query, @Nullable Long categoryId) {
         // an implementation without search tracking records nothing
+    }
+
+    /**
+     * Records that a signed-in user began a checkout: the cart's totals were quoted, or an order was
+     * placed directly. The funnel's step between adding to the cart and paying.
+     */
+    default void checkoutStarted(String sessionId, long userId) {
+        // an implementation without checkout tracking records nothing
+    }
+
+    /**
+     * The session a signed-in user's event belongs to: the storefront's {@code X-Session-Id} when it
+     * sent a usable one, else one session per user ({@code user-<id>}).
+     */
+    static String sessionOf(@Nullable String sessionHeader, long userId) {
+        if (sessionHeader == null || sessionHeader.isBlank() || sessionHeader.length() > MAX_SESSION_ID_LENGTH) {
+            return "user-" + userId;
+        }
+        return sessionHeader.trim();
     }
 
     @Override

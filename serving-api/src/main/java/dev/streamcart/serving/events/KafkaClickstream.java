@@ -85,6 +85,12 @@ public final class KafkaClickstream implements Clickstream {
                 .setQuery(query).build());
     }
 
+    @Override
+    public void checkoutStarted(String sessionId, long userId) {
+        send(event(sessionId, userId, ClickType.CHECKOUT_START).setProductId(null).setCategoryId(null).setQuery(null)
+                .build());
+    }
+
     private static ClickEvent.Builder event(String sessionId, @Nullable Long userId, ClickType type) {
         Objects.requireNonNull(sessionId, "sessionId");
         return ClickEvent.newBuilder()

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.db.Transactions;
+import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.idempotency.RequestFingerprint;
@@ -45,11 +46,13 @@ public final class OrderEndpoints {
     private final OrderCancellation cancellation;
     private final OrderViews views;
     private final OrderOwnership ownership;
+    private final Clickstream clickstream;
 
     public OrderEndpoints(ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
                           Checkout checkout, OrderCancellation cancellation, OrderViews views,
-                          OrderOwnership ownership) {
+                          OrderOwnership ownership, Clickstream clickstream) {
         this.ownership = Objects.requireNonNull(ownership, "ownership");
+        this.clickstream = Objects.requireNonNull(clickstream, "clickstream");
         this.json = Objects.requireNonNull(json, "json");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
@@ -61,6 +64,9 @@ public final class OrderEndpoints {
     public void place(Context ctx) {
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
         PlaceOrder command = parsePlaceOrder(Access.principal(ctx), JsonBody.parse(json, ctx.body()));
+        // a direct order ("buy now") has no quote step: placing it is where its checkout begins
+        clickstream.checkoutStarted(Clickstream.sessionOf(ctx.header(Clickstream.SESSION_HEADER), command.userId()),
+                command.userId());
         // keys are scoped to the buyer: two buyers' equal keys never replay each other's orders
         StoredResponse response = idempotent.execute(key, "POST /api/orders by user " + command.userId(),
                 RequestFingerprint.of(json, command),

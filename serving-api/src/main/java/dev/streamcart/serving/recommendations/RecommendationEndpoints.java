@@ -17,8 +17,6 @@ public final class RecommendationEndpoints {
 
     private static final int DEFAULT_LIMIT = 10;
     private static final int MAX_LIMIT = 100;
-    private static final String SESSION_HEADER = "X-Session-Id";
-    private static final int MAX_SESSION_ID = 128;
 
     private final Recommender recommender;
     private final SimilarProducts similar;
@@ -55,11 +53,7 @@ public final class RecommendationEndpoints {
 
     // impressions are keyed like other clicks, by the storefront's session; without one, by user
     private static String session(Context ctx, long userId) {
-        String session = ctx.header(SESSION_HEADER);
-        if (session == null || session.isBlank() || session.length() > MAX_SESSION_ID) {
-            return "user-" + userId;
-        }
-        return session.trim();
+        return Clickstream.sessionOf(ctx.header(Clickstream.SESSION_HEADER), userId);
     }
 
     private static int limit(String raw) {

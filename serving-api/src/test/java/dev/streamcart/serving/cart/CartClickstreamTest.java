@@ -13,6 +13,7 @@ import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
+import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,6 +46,28 @@ class CartClickstreamTest {
         assertThat(click.getProductId()).isEqualTo(product);
         assertThat(click.getCategoryId()).isEqualTo(category);
         assertThat(click.getUserId()).isEqualTo(user);
+    }
+
+    @Test
+    void aQuotedCartAndADirectOrderEachStartACheckoutInTheFunnel() {
+        Storefront shop = new Storefront(SERVER.client());
+        long product = shop.product(shop.seller(), shop.category(), "4.00");
+        shop.receive(product, shop.warehouse(), 10);
+        long cartBuyer = shop.user();
+        long directBuyer = shop.user();
+        String session = "session-" + UUID.randomUUID();
+        ApiClient cart = shop.as(cartBuyer);
+        assertThat(new CartCalls(cart).add(product, 1, "X-Session-Id", session).status()).isEqualTo(200);
+
+        assertThat(cart.post("/api/cart/quote", Map.of("region", "us-east"), "X-Session-Id", session).status())
+                .isEqualTo(200);
+        assertThat(shop.placeOrder(directBuyer, product, 1).status()).isEqualTo(201);
+
+        assertThat(clicksOf(session, 2)).extracting(ClickEvent::getType)
+                .containsExactly(ClickType.CART_ADD, ClickType.CHECKOUT_START);
+        List<ClickEvent> direct = clicksOf("user-" + directBuyer, 1);
+        assertThat(direct).extracting(ClickEvent::getType).containsExactly(ClickType.CHECKOUT_START);
+        assertThat(direct.get(0).getUserId()).isEqualTo(directBuyer);
     }
 
     private static List<ClickEvent> clicksOf(String session, int expected) {
