@@ -163,6 +163,31 @@ public final class StorefrontApiClient {
                 available.canConvertToLong() ? available.asLong() : null);
     }
 
+    /** What GET /api/recommendations answered: the A/B variant that served it and the products, best first. */
+    public record Recommended(String variant, List<Long> productIds) {}
+
+    /** GET /api/recommendations/{userId} as the shopper, in session {@code sessionId} (recorded as impressions). */
+    public Recommended recommendations(long userId, String sessionId, int limit) {
+        String path = "/api/recommendations/" + userId + "?limit=" + limit;
+        HttpResponse<String> response = send("GET", path, null, null, new String[] {"X-Session-Id", sessionId},
+                shopperToken(userId));
+        requireSuccess("GET", "/api/recommendations/{userId}", response);
+        JsonNode body = parse("GET", "/api/recommendations/{userId}", response);
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode item : body.path("items")) {
+            ids.add(item.path("productId").asLong());
+        }
+        return new Recommended(body.path("variant").asText("A"), ids);
+    }
+
+    /** GET /api/products/{id}?rec=VARIANT: the shopper follows a recommendation (a PRODUCT_VIEW credited to it). */
+    public void viewRecommendedProduct(long productId, String variant, String sessionId, long userId) {
+        String path = "/api/products/" + productId + "?rec=" + URLEncoder.encode(variant, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send("GET", path, null, null, new String[] {"X-Session-Id", sessionId},
+                shopperToken(userId));
+        requireSuccess("GET", "/api/products/{id}", response);
+    }
+
     /** POST /api/orders with an Idempotency-Key: placed, or stock short (409). */
     public CheckoutResult placeOrder(String idempotencyKey, NewOrder order) {
         String path = "/api/orders";

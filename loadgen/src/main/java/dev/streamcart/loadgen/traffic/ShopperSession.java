@@ -58,6 +58,11 @@ final class ShopperSession {
         this(api, stats, failures, checkoutRate, budget, thinkTime, stop, restocker, ticker, PaidOrders.NONE, null);
     }
 
+    /** Share of sessions whose pages show recommendations, how many, and share of those shown one that is opened. */
+    static final double RECOMMENDATIONS_SHARE = 0.4;
+    static final int RECOMMENDATIONS_SHOWN = 6;
+    static final double RECOMMENDATION_CLICK_SHARE = 0.3;
+
     /** @param carts the cart side; null to check every order out directly */
     ShopperSession(StorefrontApiClient api, TrafficStats stats, FailureReporter failures, RateLimiter checkoutRate,
             OrderBudget budget, ThinkTime thinkTime, StopSignal stop, Restocker restocker, Ticker ticker,
@@ -91,6 +96,9 @@ final class ShopperSession {
             if (!thinkTime.pause(random)) {
                 return;
             }
+        }
+        if (random.nextDouble() < RECOMMENDATIONS_SHARE && !stop.isStopped()) {
+            browseRecommendations(plan, random);
         }
         CheckoutPlan checkout = plan.checkout();
         if (checkout == null || stop.isStopped() || !budget.tryReserve()) {
@@ -188,6 +196,25 @@ final class ShopperSession {
             replay(placed, () -> api.checkoutCart(userId, key, destination));
         }
         return placed;
+    }
+
+    /**
+     * The storefront shows the shopper's recommendations (impressions for the A/B report); now and
+     * then the shopper opens one of the first few (a click credited to the variant that served it).
+     */
+    private void browseRecommendations(SessionPlan plan, RandomGenerator random) {
+        try {
+            StorefrontApiClient.Recommended shown = api.recommendations(plan.userId(), plan.sessionId(), RECOMMENDATIONS_SHOWN);
+            if (!shown.productIds().isEmpty() && random.nextDouble() < RECOMMENDATION_CLICK_SHARE) {
+                long clicked = shown.productIds().get(random.nextInt(Math.min(3, shown.productIds().size())));
+                api.viewRecommendedProduct(clicked, shown.variant(), plan.sessionId(), plan.userId());
+                stats.productViewed();
+            }
+        } catch (UnexpectedResponseException e) {
+            failures.unexpectedResponse(e);
+        } catch (ApiUnreachableException e) {
+            failures.unreachable(e);
+        }
     }
 
     private void view(SessionPlan plan, long productId) {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,7 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
     }
 
     private static final Pattern PRODUCT = Pattern.compile("/api/products/(\\d+)");
+    private static final Pattern RECOMMENDATIONS = Pattern.compile("/api/recommendations/(\\d+)");
     private static final Pattern STOCK = Pattern.compile("/api/stock/(\\d+)");
     private static final Pattern PAYMENT = Pattern.compile("/api/orders/(\\d+)/payments");
     private static final Pattern CANCEL = Pattern.compile("/api/orders/(\\d+)/cancel");
@@ -69,6 +71,7 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
     private final Map<String, Long> sellerEmails = new HashMap<>();
     private final Map<Long, Long> categories = new HashMap<>();
     private final Map<Long, Product> products = new HashMap<>();
+    private long recommendationRequests;
     private final Map<String, Long> skus = new HashMap<>();
     private final Map<Long, String> warehouses = new HashMap<>();
     private final Map<Long, Map<Long, int[]>> stock = new HashMap<>();
@@ -219,6 +222,11 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
 
     public synchronized int productViews() {
         return productViews;
+    }
+
+    /** How many times a shopper's page asked for recommendations. */
+    public synchronized long recommendationRequests() {
+        return recommendationRequests;
     }
 
     public synchronized int viewsWithoutSession() {
@@ -627,6 +635,18 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
         Matcher matcher;
         if (method.equals("GET") && path.equals("/api/search")) {
             return search(sessionId, query);
+        }
+        if (method.equals("GET") && (matcher = RECOMMENDATIONS.matcher(path)).matches()) {
+            long userId = Long.parseLong(matcher.group(1));
+            if (caller != userId) {
+                return problem(caller == 0 ? 401 : 403, "not your recommendations");
+            }
+            // the few lowest product ids stand in for a model's ranking
+            String items = products.keySet().stream().sorted().limit(5)
+                    .map(id -> "{\"productId\":" + id + ",\"score\":1.0}").collect(Collectors.joining(","));
+            recommendationRequests++;
+            return new Answer(200, "{\"userId\":" + userId + ",\"modelVersion\":\"none\",\"variant\":\"A\","
+                    + "\"source\":\"BEST_SELLERS\",\"items\":[" + items + "]}");
         }
         if (path.startsWith("/api/cart")) {
             if (caller == 0) {
