@@ -34,10 +34,9 @@ public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMi
             LOG.warn("no clickhouse.url configured: the analytics API answers 503");
             return new AnalyticsWiring(new AnalyticsEndpoints(null, filters, alerts, tickets), null, null);
         }
-        SalesPerMinute salesPerMinute = new SalesPerMinute(clickHouse, Clock.systemUTC());
-        resources.push(salesPerMinute);
         ClickHouseReader reader = new ClickHouseReader(clickHouse);
         resources.push(reader);
+        SalesPerMinute salesPerMinute = new SalesPerMinute(reader, Clock.systemUTC());
         ConsumerGroupLag lag = null;
         if (kafkaBootstrapServers != null) {
             lag = new ConsumerGroupLag(kafkaBootstrapServers);

@@ -22,15 +22,12 @@ import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.Clicks;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -124,7 +121,7 @@ class RecommendationExperimentTest {
         ApiClient.Response answer = shop.as(user).get("/api/recommendations/" + user + "?limit=3", "X-Session-Id", session);
 
         assertThat(answer.status()).isEqualTo(200);
-        List<ClickEvent> clicks = clicksOf(session, 3);
+        List<ClickEvent> clicks = Clicks.ofSession(SERVER, session, 3);
         assertThat(clicks).allSatisfy(click -> {
             assertThat(click.getType()).isEqualTo(ClickType.RECOMMENDATION_IMPRESSION);
             assertThat(click.getRecommendationVariant()).isEqualTo(variant);
@@ -159,7 +156,7 @@ class RecommendationExperimentTest {
         assertThat(asBuyer.post("/api/cart/items", ApiClient.json("productId", plain, "quantity", 1,
                 "recommendationVariant", "X")).status()).isEqualTo(400);
 
-        List<ClickEvent> clicks = clicksOf(session, 2);
+        List<ClickEvent> clicks = Clicks.ofSession(SERVER, session, 2);
         assertThat(clicks).extracting(ClickEvent::getType).containsExactly(ClickType.PRODUCT_VIEW, ClickType.CART_ADD);
         assertThat(clicks).extracting(ClickEvent::getRecommendationVariant).containsExactly("B", "B");
 
@@ -214,29 +211,5 @@ class RecommendationExperimentTest {
 
     private static List<Long> ids(JsonNode answer) {
         return answer.path("items").findValuesAsText("productId").stream().map(Long::parseLong).toList();
-    }
-
-    private static List<ClickEvent> clicksOf(String session, int expected) {
-        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, ClickEvent> consumer = new KafkaConsumer<>(config,
-                Topics.CLICKSTREAM.keySerde().deserializer(), Topics.CLICKSTREAM.valueSerde(registry).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLICKSTREAM.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ClickEvent> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, ClickEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (session.equals(record.key())) {
-                        found.add(record.value());
-                    }
-                }
-                return found.size() >= expected;
-            });
-            return found;
-        }
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -26,15 +25,12 @@ import dev.streamcart.schemas.topics.TopicSpec;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.Clicks;
 import dev.streamcart.serving.testing.Storefront;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -187,7 +183,7 @@ class ReadModelReplicasTest {
         assertThat(shown.path("stock").path("onHand").asInt()).isEqualTo(6);
         assertThat(shown.path("stock").path("reserved").asInt()).isEqualTo(2);
 
-        ClickEvent view = awaitClick(session);
+        ClickEvent view = Clicks.ofSession(SERVER, session, 1).get(0);
         assertThat(view.getType()).isEqualTo(ClickType.PRODUCT_VIEW);
         assertThat(view.getProductId()).isEqualTo(product);
         assertThat(view.getCategoryId()).isEqualTo(category);
@@ -249,28 +245,5 @@ class ReadModelReplicasTest {
                 assertThat(SERVER.admin().get("/api/recommendations/" + browser).json().path("items")
                         .findValuesAsText("productId")).doesNotContain(Long.toString(popular))
                         .contains(Long.toString(runnerUp)));
-    }
-
-    private static ClickEvent awaitClick(String session) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, ClickEvent> consumer = new KafkaConsumer<>(config,
-                Topics.CLICKSTREAM.keySerde().deserializer(), Topics.CLICKSTREAM.valueSerde(registry).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLICKSTREAM.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ClickEvent> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, ClickEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (session.equals(record.key())) {
-                        found.add(record.value());
-                    }
-                }
-                return !found.isEmpty();
-            });
-            return found.get(0);
-        }
     }
 }
