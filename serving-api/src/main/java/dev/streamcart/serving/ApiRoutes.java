@@ -132,6 +132,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
 
         // recommendations and analytics
         routes.get("/api/recommendations/{userId}", recommendations::recommend, Role.SIGNED_IN);
+        routes.get("/api/admin/models", recommendations::status, Role.ADMIN);
         routes.post("/api/admin/models/reload", recommendations::reload, Role.ADMIN);
         routes.get("/api/products/{id}/similar", recommendations::similar);
         routes.get("/api/analytics/sales", analytics::sales, Role.ADMIN);

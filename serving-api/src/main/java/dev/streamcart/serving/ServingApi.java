@@ -95,6 +95,7 @@ import dev.streamcart.serving.payments.risk.RiskSignalCollector;
 import dev.streamcart.serving.problems.JettyProblemErrorHandler;
 import dev.streamcart.serving.problems.ProblemMapper;
 import dev.streamcart.serving.recommendations.ModelRepository;
+import dev.streamcart.serving.recommendations.PurchaseHistory;
 import dev.streamcart.serving.recommendations.RecommendationEndpoints;
 import dev.streamcart.serving.recommendations.Recommender;
 import dev.streamcart.serving.recommendations.SimilarProducts;
@@ -150,6 +151,10 @@ public final class ServingApi implements AutoCloseable {
             Duration.ofMillis(Long.getLong("search.facet-cache-ttl-ms", 5_000));
 
     // recommendations: at most this many items of one seller in a user's list
+    // a user's orders and preferences invalidate their cached taste; the TTL only covers a missed event
+    private static final Duration PURCHASES_TTL_WITH_ORDER_VIEWS = Duration.ofMinutes(10);
+    // without order views nothing invalidates it: a purchase shows within seconds
+    private static final Duration PURCHASES_TTL_WITHOUT_KAFKA = Duration.ofSeconds(5);
     private static final int RECOMMENDATIONS_PER_SELLER = Integer.getInteger("recommendations.max-per-seller", 3);
 
     /** A route as registered: method and path template, e.g. {@code GET /api/orders/{id}}. */
@@ -197,6 +202,8 @@ public final class ServingApi implements AutoCloseable {
         FraudSignalSource fraudSignals = FraudSignalSource.none();
         Clickstream clickstream = Clickstream.disabled();
         KafkaProbe kafkaProbe = null;
+        PurchaseHistory purchases = new PurchaseHistory(transactions,
+                config.kafkaEnabled() ? PURCHASES_TTL_WITH_ORDER_VIEWS : PURCHASES_TTL_WITHOUT_KAFKA);
         if (config.kafkaEnabled()) {
             String bootstrap = Objects.requireNonNull(config.kafkaBootstrapServers());
             SchemaRegistryClient registry = new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl()));
@@ -205,7 +212,7 @@ public final class ServingApi implements AutoCloseable {
             stockReplica = stock.start();
             CompactedTopicReplica<OrderView> orders = new CompactedTopicReplica<>(Topics.ORDER_VIEWS, bootstrap, registry);
             resources.push(orders);
-            orderReplica = orders.onChange(userOrderIndex).start();
+            orderReplica = orders.onChange(userOrderIndex.andThen(purchases::orderChanged)).start();
             CompactedTopicReplica<dev.streamcart.schemas.fraud.FraudSignals> fraud =
                     new CompactedTopicReplica<>(Topics.FRAUD_SIGNALS, bootstrap, registry);
             resources.push(fraud);
@@ -300,7 +307,7 @@ public final class ServingApi implements AutoCloseable {
                         tokens::forgetUser),
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
                 new UserEndpoints(json, new UserRegistration(transactions, hasher), new UserProfiles(transactions),
-                        new UserAddresses(transactions), new UserPreferences(transactions)),
+                        new UserAddresses(transactions), new UserPreferences(transactions, purchases::forget)),
                 new OrderEndpoints(json, transactions, idempotent,
                         checkout,
                         cancellation, orderViews, ownership, clickstream),
@@ -312,7 +319,7 @@ public final class ServingApi implements AutoCloseable {
                         new Fulfilment(orderRepository, reservations, new Shipments(), orderEvents), ownership),
                 new RefundEndpoints(json, idempotent, new OrderRefunds(orderRepository, reservations, orderEvents, gateway), ownership),
                 new NotificationEndpoints(new Notifications(transactions)),
-                recommendations(models, transactions, stockLevels, clickstream),
+                recommendations(models, transactions, purchases, stockLevels, clickstream),
                 analytics.endpoints(),
                 new OpenApiDocument(),
                 new StockAlertEndpoints(new StockAlertStore(transactions)),
@@ -354,8 +361,9 @@ public final class ServingApi implements AutoCloseable {
 
     /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
     private static RecommendationEndpoints recommendations(ModelRepository models, Transactions transactions,
-                                                           StockLevels stock, Clickstream clickstream) {
-        Recommender recommender = new Recommender(models, transactions, stock, RECOMMENDATIONS_PER_SELLER,
+                                                           PurchaseHistory purchases, StockLevels stock,
+                                                           Clickstream clickstream) {
+        Recommender recommender = new Recommender(models, transactions, purchases, stock, RECOMMENDATIONS_PER_SELLER,
                 Clock.systemUTC());
         return new RecommendationEndpoints(recommender, new SimilarProducts(models, recommender, transactions), models,
                 clickstream);

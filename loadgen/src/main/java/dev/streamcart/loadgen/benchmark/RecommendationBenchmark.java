@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import org.postgresql.PGConnection;
@@ -130,6 +131,10 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 System.out.printf("load: %d client threads, closed loop, GET /api/recommendations/{1..%d}?limit=10%n",
                         threads, users);
                 apiProcess = api.toHandle();
+                started = System.nanoTime();
+                int ready = awaitCandidates(port, token);
+                System.out.printf("candidates of %,d users scored %.1f s after the login (serving-api's background scorer)%n",
+                        ready, seconds(System.nanoTime() - started));
                 run(port, token, warmup, null, "warm-up");
                 Result steady = run(port, token, duration, null, "steady");
                 ModelSwapper swapper = new ModelSwapper(models, List.of(first, second), port, token);
@@ -276,6 +281,34 @@ public final class RecommendationBenchmark implements Callable<Integer> {
         return new ObjectMapper().readTree(response.body()).path("token").asText();
     }
 
+    /**
+     * Waits until serving-api has scored every user's candidates (GET /api/admin/models), or they
+     * stopped growing (a heap too small for all); returns how many users have them.
+     */
+    private int awaitCandidates(int port, String token) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/models"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        ObjectMapper json = new ObjectMapper();
+        int last = -1;
+        long lastGrowth = System.nanoTime();
+        while (true) {
+            HttpResponse<String> response = client.send(status, HttpResponse.BodyHandlers.ofString());
+            JsonNode control = json.readTree(response.body()).path("control");
+            int ready = control.path("usersWithCandidates").asInt();
+            if (ready >= control.path("users").asInt(Integer.MAX_VALUE)) {
+                return ready;
+            }
+            if (ready > last) {
+                last = ready;
+                lastGrowth = System.nanoTime();
+            } else if (System.nanoTime() - lastGrowth > TimeUnit.SECONDS.toNanos(10)) {
+                return ready;
+            }
+            Thread.sleep(200); // polling a status: serving-api pushes no event for this
+        }
+    }
+
     // --- load ------------------------------------------------------------------------------------
 
     /** One phase's figures. */
@@ -366,7 +399,7 @@ public final class RecommendationBenchmark implements Callable<Integer> {
         }
         Arrays.sort(all);
         Result result = new Result(phase, total, seconds, all, errors.get(), apiCpu().minus(cpuBefore).toNanos() / 1e9);
-        System.out.println(result.row(swapper == null ? 0 : swapper.swaps.get()));
+        System.out.println(result.row(swapper == null ? 0 : swapper.swaps.get()) + " load average " + loadAverage());
         return result;
     }
 
@@ -411,6 +444,14 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                     return;
                 }
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

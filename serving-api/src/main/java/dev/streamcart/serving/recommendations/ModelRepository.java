@@ -5,16 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -28,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * folder holding {@code _SUCCESS}); and, while {@code EXPERIMENT} names a version and a share
  * ({@code <version> <share>}), that version as variant B for that share of users. It re-checks
  * every few seconds and on {@link #refresh()}, loads a new version completely off to the side (on
- * the watcher thread, never on a request), and then swaps one immutable {@link ServedModels} in
- * through a volatile reference: a request scores against the old pair or the new one, never a mix.
+ * the watcher thread, never on a request), scores its users' candidates, and then swaps one
+ * immutable {@link ServedModels} in through a volatile reference: a request scores against the old
+ * pair or the new one, never a mix. The last two models taken out of service stay loaded, so a
+ * rollback to one of them is instant.
  * A version that fails to load is logged and skipped by the periodic check until it changes; the
  * models in service stay.
  */
@@ -40,11 +48,26 @@ public final class ModelRepository implements AutoCloseable {
     public static final String EXPERIMENT = "EXPERIMENT";
     public static final String SUCCESS = "_SUCCESS";
     private static final Pattern VERSION_NAME = Pattern.compile("v\\d{8}-\\d{6}-\\d{3}");
+    private static final int RETIRED_KEPT = 2;
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     /** What a refresh did: the versions served afterwards, whether anything changed, what went wrong. */
     public record Refresh(@Nullable String servedVersion, boolean changed, @Nullable String problem,
                           @Nullable String experimentVersion, @Nullable Double experimentShare) {}
+
+    /** A served model as operators see it: what it is, and for how many users its candidates are ready. */
+    public record ServedModel(String version, Instant createdAt, int users, int items, int rank,
+                              int usersWithCandidates) {
+
+        static @Nullable ServedModel of(@Nullable RecommenderModel model) {
+            return model == null ? null : new ServedModel(model.version(), model.createdAt(), model.userCount(),
+                    model.itemCount(), model.rank(), model.usersWithCandidates());
+        }
+    }
+
+    /** The models in service: variant A, and variant B with its share while an experiment runs. */
+    public record Status(@Nullable ServedModel control, @Nullable ServedModel experiment,
+                         @Nullable Double experimentShare) {}
 
     /** EXPERIMENT's content. */
     record Experiment(String version, double share) {}
@@ -52,15 +75,25 @@ public final class ModelRepository implements AutoCloseable {
     private final Path modelsDir;
     private volatile ServedModels served = ServedModels.NONE;
     private final ScheduledExecutorService watcher;
+    private final ExecutorService candidateScorer;
     private final Set<String> failedVersions = new HashSet<>();
+    // oldest first; read by the candidate scorer thread, changed under this object's lock
+    private final Map<String, RecommenderModel> retired = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public ModelRepository(Path modelsDir) {
         this.modelsDir = Objects.requireNonNull(modelsDir, "modelsDir");
-        this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "model-watcher");
-            thread.setDaemon(true);
+        this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "model-watcher"));
+        this.candidateScorer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = daemon(runnable, "recommendation-candidates");
+            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Loads what is there now, then re-checks every {@code interval}. */
@@ -79,6 +112,12 @@ public final class ModelRepository implements AutoCloseable {
     /** The models in service now; read once per request. */
     public ServedModels served() {
         return served;
+    }
+
+    public Status status() {
+        ServedModels now = served;
+        return new Status(ServedModel.of(now.control()), ServedModel.of(now.experiment()),
+                now.experiment() == null ? null : now.experimentShare());
     }
 
     /** Re-checks the folder now (retrying versions that failed before); serialized with the periodic check. */
@@ -118,7 +157,10 @@ public final class ModelRepository implements AutoCloseable {
         ServedModels after = new ServedModels(control, experiment, experiment == null ? 0 : share);
         boolean changed = !after.equals(before);
         if (changed) {
+            warm(control, before);
+            warm(experiment, before);
             served = after;
+            retire(before, after);
             LOG.info("serving recommender model {}{}", describe(control),
                     experiment == null ? "" : "; experiment " + describe(experiment) + " for a share of " + share);
         }
@@ -135,6 +177,10 @@ public final class ModelRepository implements AutoCloseable {
                 return model;
             }
         }
+        RecommenderModel kept = retired.get(version);
+        if (kept != null) {
+            return kept;
+        }
         if (!retryFailed && failedVersions.contains(version)) {
             return fallback;
         }
@@ -149,6 +195,55 @@ public final class ModelRepository implements AutoCloseable {
             problems.add("model " + version + " cannot be loaded: " + e.getMessage());
             return fallback;
         }
+    }
+
+    /**
+     * Scores the candidates of every user of a model about to be served (see {@link UserCandidates}).
+     * While another model serves, before the swap: requests go on with a warm model until the new
+     * one is just as warm. With nothing served yet, after it, on a background thread: some answers
+     * now beat fast answers later.
+     */
+    private void warm(@Nullable RecommenderModel model, ServedModels before) {
+        if (model == null || model == before.control() || model == before.experiment()) {
+            return;
+        }
+        if (before.control() != null) {
+            precomputeCandidates(model, () -> !candidateScorer.isShutdown());
+        } else {
+            candidateScorer.execute(() -> precomputeCandidates(model, () -> isKept(model) && !candidateScorer.isShutdown()));
+        }
+    }
+
+    private static void precomputeCandidates(RecommenderModel model, BooleanSupplier keepGoing) {
+        long started = System.nanoTime();
+        model.precomputeCandidates(keepGoing);
+        LOG.info("recommendation candidates of model {} ready for {} of {} users in {} ms", model.version(),
+                model.usersWithCandidates(), model.userCount(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Keeps the last models taken out of service, warm, so that promoting one of them again (a
+     * rollback, or an experiment switched back on) is instant.
+     */
+    private void retire(ServedModels before, ServedModels after) {
+        for (RecommenderModel model : new RecommenderModel[] {before.control(), before.experiment()}) {
+            if (model != null && model != after.control() && model != after.experiment()) {
+                retired.put(model.version(), model);
+            }
+        }
+        for (RecommenderModel model : new RecommenderModel[] {after.control(), after.experiment()}) {
+            if (model != null) {
+                retired.remove(model.version());
+            }
+        }
+        while (retired.size() > RETIRED_KEPT) {
+            retired.remove(retired.keySet().iterator().next());
+        }
+    }
+
+    private boolean isKept(RecommenderModel model) {
+        ServedModels now = served;
+        return now.control() == model || now.experiment() == model || retired.containsValue(model);
     }
 
     private static String describe(@Nullable RecommenderModel model) {
@@ -219,5 +314,6 @@ public final class ModelRepository implements AutoCloseable {
     @Override
     public void close() {
         watcher.shutdownNow();
+        candidateScorer.shutdownNow();
     }
 }

@@ -9,15 +9,19 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.serving.db.Transactions;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What PostgreSQL knows of a user's taste, cached briefly (a purchase shows up in recommendations
- * within {@code ttl}): the products they bought (items of orders that did not fail or get
- * cancelled), and their favourite categories: those of their purchases and those they chose in
- * {@code user_preferences}.
+ * What PostgreSQL knows of a user's taste: the products they bought (items of orders that did not
+ * fail or get cancelled), and their favourite categories: those of their purchases and those they
+ * chose in {@code user_preferences}. Cached per user until the user's orders change (an order view
+ * arriving from order-streams, {@link #orderChanged}) or their preferences do ({@link #forget}),
+ * and at most {@code ttl}: with Kafka the events keep it fresh and the TTL is only a safety net;
+ * without Kafka the TTL alone bounds how stale a purchase can be.
  */
-final class PurchaseHistory {
+public final class PurchaseHistory {
 
     private static final int MAX_CACHED_USERS = 200_000;
 
@@ -30,9 +34,21 @@ final class PurchaseHistory {
     private final long ttlNanos;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    PurchaseHistory(Transactions transactions, Duration ttl) {
+    public PurchaseHistory(Transactions transactions, Duration ttl) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.ttlNanos = ttl.toNanos();
+    }
+
+    /** Drops what is cached of the user: the next request reads PostgreSQL. */
+    public void forget(long userId) {
+        cache.remove(userId);
+    }
+
+    /** An order view changed (order-streams' {@code order-views}): its buyer's purchases may have. */
+    public void orderChanged(String orderKey, @Nullable OrderView view) {
+        if (view != null) {
+            forget(view.getUserId());
+        }
     }
 
     Set<Long> boughtBy(long userId) {

@@ -47,6 +47,10 @@ public final class RecommendationEndpoints {
         ctx.json(similar.similarTo(productId, limit(ctx.queryParam("limit"))));
     }
 
+    public void status(Context ctx) {
+        ctx.json(models.status());
+    }
+
     public void reload(Context ctx) {
         ctx.json(models.refresh());
     }

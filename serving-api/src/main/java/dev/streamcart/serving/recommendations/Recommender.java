@@ -13,13 +13,16 @@ import java.util.function.IntFunction;
 
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.stock.StockLevels;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recommends products to a user at request time, from the model of the user's A/B variant.
  *
  * <ol>
  *   <li>The model knows the user: score every item by the dot product of user and item factors
- *       (exact, over all items), keep the best.</li>
+ *       (exact, over all items), keep the best. Each user's best before the rules below are
+ *       remembered per model ({@link UserCandidates}) and the rules applied to them at request
+ *       time; all items are scanned again only when the rules leave too few.</li>
  *   <li>Cold start (a user unknown to the model, or no model at all): trending items, those in the
  *       user's favourite categories (of their purchases and their preferences) first. Trending is
  *       the model's popularity while the model is at most a day old; otherwise, or without a model,
@@ -48,10 +51,9 @@ public final class Recommender {
     private final int maxPerSeller;
     private final Clock clock;
 
-    public Recommender(ModelRepository models, Transactions transactions, StockLevels stock, int maxPerSeller,
-                       Clock clock) {
-        this(models, stock, new PurchaseHistory(transactions, Duration.ofSeconds(5)),
-                new CatalogSnapshot(transactions, Duration.ofSeconds(5)), maxPerSeller, clock);
+    public Recommender(ModelRepository models, Transactions transactions, PurchaseHistory purchases, StockLevels stock,
+                       int maxPerSeller, Clock clock) {
+        this(models, stock, purchases, new CatalogSnapshot(transactions, Duration.ofSeconds(5)), maxPerSeller, clock);
     }
 
     Recommender(ModelRepository models, StockLevels stock, PurchaseHistory purchases, CatalogSnapshot catalog,
@@ -85,11 +87,14 @@ public final class Recommender {
         String version = model == null ? NO_MODEL : model.version();
         float[] user = model == null ? null : model.userFactors(userId);
         if (user != null) {
-            List<Item> items = cappedBest(limit, model.itemCount(), k -> {
-                TopK top = new TopK(k);
-                model.scoreAll(user, top, eligible);
-                return top;
-            });
+            List<Item> items = fromCandidates(model.candidates(userId, user), limit, eligible);
+            if (items == null) {
+                items = cappedBest(limit, model.itemCount(), k -> {
+                    TopK top = new TopK(k);
+                    model.scoreAll(user, top, eligible);
+                    return top;
+                });
+            }
             return new Recommendations(userId, version, assignment.variant(), Source.MODEL, items);
         }
         boolean popularity = model != null && model.popularCount() > 0
@@ -105,6 +110,22 @@ public final class Recommender {
         List<Item> items = trending(ranking, taste.favouriteCategories(), limit, eligible);
         return new Recommendations(userId, version, assignment.variant(),
                 popularity ? Source.POPULAR : Source.BEST_SELLERS, items);
+    }
+
+    /**
+     * The page from the user's candidates, walked best first with the same rules as a full scan; null
+     * when the rules left too few of them, so that only a full scan can tell what comes next.
+     */
+    private @Nullable List<Item> fromCandidates(UserCandidates.Ranked ranked, int limit, ProductFilter eligible) {
+        List<Item> picked = new ArrayList<>(limit);
+        Map<Long, Integer> perSeller = new HashMap<>();
+        for (int i = 0; i < ranked.size() && picked.size() < limit; i++) {
+            long productId = ranked.productIds()[i];
+            if (eligible.test(productId) && takeSeller(perSeller, productId)) {
+                picked.add(new Item(productId, round(ranked.scores()[i])));
+            }
+        }
+        return picked.size() == limit || ranked.complete() ? picked : null;
     }
 
     /**

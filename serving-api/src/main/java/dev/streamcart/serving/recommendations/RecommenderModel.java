@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,7 @@ public final class RecommenderModel {
     private final long[] popularIds;
     private final double[] popularScores;
     private final Map<Long, Neighbours> cooccurrence;
+    private final UserCandidates candidates;
 
     RecommenderModel(String version, Instant createdAt, int rank, Map<Long, float[]> userFactors, long[] itemIds,
                      float[] itemFactors, long[] popularIds, double[] popularScores,
@@ -59,6 +61,7 @@ public final class RecommenderModel {
         this.popularIds = popularIds.clone();
         this.popularScores = popularScores.clone();
         this.cooccurrence = Map.copyOf(cooccurrence);
+        this.candidates = new UserCandidates(items, UserCandidates.maxUsersFor(Runtime.getRuntime().maxMemory()));
     }
 
     public String version() {
@@ -90,6 +93,21 @@ public final class RecommenderModel {
     /** Scores every item for {@code user} into {@code top}, skipping items {@code eligible} rejects. */
     void scoreAll(float[] user, TopK top, ProductFilter eligible) {
         items.scoreAll(user, top, eligible, -1L);
+    }
+
+    /** The user's best items before request-time rules (see {@link UserCandidates}). */
+    UserCandidates.Ranked candidates(long userId, float[] user) {
+        return candidates.of(userId, user);
+    }
+
+    /** Scores the candidates of every user of the model ahead of their requests, while {@code keepGoing}. */
+    int precomputeCandidates(BooleanSupplier keepGoing) {
+        return candidates.precompute(userFactors, keepGoing);
+    }
+
+    /** Users whose candidates are ready. */
+    public int usersWithCandidates() {
+        return candidates.cachedUsers();
     }
 
     /**
@@ -208,46 +226,76 @@ public final class RecommenderModel {
             float[] scores = SCORES.get();
             double floor = top.floor();
             for (int start = 0, block = 0; start < ids.length; start += BLOCK, block++) {
-                int count = Math.min(BLOCK, ids.length - start);
-                Arrays.fill(scores, 0f);
-                int base = block * rank * BLOCK;
-                int f = 0;
-                // four factors per pass: a quarter of the loads and stores of scores[]; the additions stay in
-                // factor order ((((s + a) + b) + c) + d), so every score is bit for bit the plain dot product
-                for (; f + 4 <= rank; f += 4) {
-                    float w0 = query[f];
-                    float w1 = query[f + 1];
-                    float w2 = query[f + 2];
-                    float w3 = query[f + 3];
-                    int c0 = base + f * BLOCK;
-                    int c1 = c0 + BLOCK;
-                    int c2 = c1 + BLOCK;
-                    int c3 = c2 + BLOCK;
-                    for (int j = 0; j < BLOCK; j++) {
-                        scores[j] = scores[j] + w0 * blocked[c0 + j] + w1 * blocked[c1 + j] + w2 * blocked[c2 + j]
-                                + w3 * blocked[c3 + j];
-                    }
-                }
-                for (; f < rank; f++) {
-                    float weight = query[f];
-                    int column = base + f * BLOCK;
-                    for (int j = 0; j < BLOCK; j++) {
-                        scores[j] += weight * blocked[column + j];
-                    }
-                }
-                for (int j = 0; j < count; j++) {
-                    // most items lose to the kept worst: one primitive comparison; the heap and the filter
-                    // (which costs more) only for the few that may enter
-                    if (scores[j] < floor) {
-                        continue;
-                    }
-                    long productId = ids[start + j];
-                    if (top.wouldAccept(scores[j], productId) && productId != skipId && eligible.test(productId)) {
-                        top.offer(scores[j], productId);
-                        floor = top.floor();
-                    }
+                scoreBlock(query, block, scores);
+                floor = offerBlock(scores, start, top, floor, eligible, skipId);
+            }
+        }
+
+        /**
+         * {@link #scoreAll} for several queries at once, no filter: each block of item factors is read
+         * from memory once and scored for every query while it is in the CPU cache.
+         */
+        void scoreAllBatch(float[][] queries, TopK[] tops, int count) {
+            float[] scores = SCORES.get();
+            double[] floors = new double[count];
+            for (int q = 0; q < count; q++) {
+                floors[q] = tops[q].floor();
+            }
+            ProductFilter everything = productId -> true;
+            for (int start = 0, block = 0; start < ids.length; start += BLOCK, block++) {
+                for (int q = 0; q < count; q++) {
+                    scoreBlock(queries[q], block, scores);
+                    floors[q] = offerBlock(scores, start, tops[q], floors[q], everything, -1L);
                 }
             }
+        }
+
+        private void scoreBlock(float[] query, int block, float[] scores) {
+            Arrays.fill(scores, 0f);
+            int base = block * rank * BLOCK;
+            int f = 0;
+            // four factors per pass: a quarter of the loads and stores of scores[]; the additions stay in
+            // factor order ((((s + a) + b) + c) + d), so every score is bit for bit the plain dot product
+            for (; f + 4 <= rank; f += 4) {
+                float w0 = query[f];
+                float w1 = query[f + 1];
+                float w2 = query[f + 2];
+                float w3 = query[f + 3];
+                int c0 = base + f * BLOCK;
+                int c1 = c0 + BLOCK;
+                int c2 = c1 + BLOCK;
+                int c3 = c2 + BLOCK;
+                for (int j = 0; j < BLOCK; j++) {
+                    scores[j] = scores[j] + w0 * blocked[c0 + j] + w1 * blocked[c1 + j] + w2 * blocked[c2 + j]
+                            + w3 * blocked[c3 + j];
+                }
+            }
+            for (; f < rank; f++) {
+                float weight = query[f];
+                int column = base + f * BLOCK;
+                for (int j = 0; j < BLOCK; j++) {
+                    scores[j] += weight * blocked[column + j];
+                }
+            }
+        }
+
+        /** Offers one scored block to {@code top}; returns the new floor. */
+        private double offerBlock(float[] scores, int start, TopK top, double floor, ProductFilter eligible,
+                                  long skipId) {
+            int count = Math.min(BLOCK, ids.length - start);
+            for (int j = 0; j < count; j++) {
+                // most items lose to the kept worst: one primitive comparison; the heap and the filter
+                // (which costs more) only for the few that may enter
+                if (scores[j] < floor) {
+                    continue;
+                }
+                long productId = ids[start + j];
+                if (top.wouldAccept(scores[j], productId) && productId != skipId && eligible.test(productId)) {
+                    top.offer(scores[j], productId);
+                    floor = top.floor();
+                }
+            }
+            return floor;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.problems.DomainException;
@@ -17,9 +18,16 @@ import dev.streamcart.serving.problems.DomainException;
 public final class UserPreferences {
 
     private final Transactions transactions;
+    private final LongConsumer changed;
 
     public UserPreferences(Transactions transactions) {
+        this(transactions, userId -> { });
+    }
+
+    /** {@code changed} hears of each user whose preferences were replaced, after the commit. */
+    public UserPreferences(Transactions transactions, LongConsumer changed) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.changed = Objects.requireNonNull(changed, "changed");
     }
 
     public Preferences find(long userId) {
@@ -42,7 +50,7 @@ public final class UserPreferences {
     }
 
     public Preferences replace(long userId, Preferences preferences) {
-        return transactions.inTransaction(connection -> {
+        Preferences stored = transactions.inTransaction(connection -> {
             requireUser(connection, userId);
             requireCategories(connection, preferences.favouriteCategoryIds());
             try (PreparedStatement upsert = connection.prepareStatement("""
@@ -60,6 +68,8 @@ public final class UserPreferences {
             }
             return preferences;
         });
+        changed.accept(userId);
+        return stored;
     }
 
     private static void requireUser(Connection connection, long userId) throws SQLException {

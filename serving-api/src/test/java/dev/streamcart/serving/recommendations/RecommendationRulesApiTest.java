@@ -34,6 +34,7 @@ class RecommendationRulesApiTest {
 
     private static final String FRESH = "v20261126-140000-000";
     private static final String STALE = "v20261126-150000-000";
+    private static final String CROWDED = "v20261126-160000-000";
 
     private static Storefront shop;
     private static ApiClient admin;
@@ -188,5 +189,42 @@ class RecommendationRulesApiTest {
         assertThat(answer.path("source").asText()).isEqualTo("BEST_SELLERS");
         assertThat(answer.path("modelVersion").asText()).isEqualTo(STALE);
         assertThat(ids(answer)).first().isEqualTo(q2);
+    }
+
+    @Test
+    @Order(6)
+    void aPageTheRememberedCandidatesCannotFillComesFromAFullScan() {
+        // one seller holds more top-scored items than a user's remembered candidates: the seller cap
+        // leaves three of them, and only a scan of every item finds what comes after
+        long crowdedSeller = shop.seller();
+        long otherSeller = shop.seller();
+        long category = shop.category();
+        Map<Long, float[]> items = new LinkedHashMap<>();
+        int crowd = UserCandidates.SIZE + 2;
+        long[] crowded = new long[crowd];
+        for (int i = 0; i < crowd; i++) {
+            crowded[i] = shop.product(crowdedSeller, category, "5.00");
+            items.put(crowded[i], new float[] {1_000f - i, 0f});
+        }
+        long afterTheCrowd = shop.product(otherSeller, category, "5.00");
+        long last = shop.product(otherSeller, category, "5.00");
+        items.put(afterTheCrowd, new float[] {10f, 0f});
+        items.put(last, new float[] {5f, 0f});
+        long reader = shop.user();
+        new ModelFolders(SERVER.modelsDir()).write(CROWDED, Map.of(reader, new float[] {1f, 0f}), items, Map.of());
+        new ModelFolders(SERVER.modelsDir()).promote(CROWDED);
+        assertThat(admin.post("/api/admin/models/reload", "").json().path("servedVersion").asText()).isEqualTo(CROWDED);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode control = admin.get("/api/admin/models").json().path("control");
+            assertThat(control.path("version").asText()).isEqualTo(CROWDED);
+            assertThat(control.path("usersWithCandidates").asInt()).as("scored ahead of requests").isEqualTo(1);
+        });
+
+        // the new products are for sale once the catalog snapshot (refreshed every few seconds) has them
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode answer = recommend(reader, 5);
+            assertThat(answer.path("source").asText()).isEqualTo("MODEL");
+            assertThat(ids(answer)).containsExactly(crowded[0], crowded[1], crowded[2], afterTheCrowd, last);
+        });
     }
 }

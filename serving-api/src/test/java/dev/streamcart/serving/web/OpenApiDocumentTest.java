@@ -246,6 +246,8 @@ class OpenApiDocumentTest {
         check("GET", "/api/products/{id}/similar", anonymous.get("/api/products/" + product.id() + "000/similar"));
         check("GET", "/api/products/{id}/similar", anonymous.get("/api/products/" + product.id() + "/similar?limit=0"));
         check("GET", "/api/products/{id}", anonymous.get("/api/products/" + product.id() + "?rec=C"));
+        check("GET", "/api/admin/models", admin.get("/api/admin/models"));
+        check("GET", "/api/admin/models", asBuyer.get("/api/admin/models"));
         check("POST", "/api/admin/models/reload", admin.post("/api/admin/models/reload", ""));
         check("POST", "/api/admin/models/reload", asBuyer.post("/api/admin/models/reload", ""));
         check("GET", "/api/analytics/sales", admin.get("/api/analytics/sales?minutes=60"));
