@@ -75,7 +75,7 @@ public final class RecommendationBenchmark implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "16", description = "client threads (one connection each)")
     int threads;
 
-    @Option(names = "--warmup", defaultValue = "PT10S", description = "load before measuring (JIT, caches)")
+    @Option(names = "--warmup", defaultValue = "PT120S", description = "longest time for the warm-up, which asks for every user once (JIT, caches)")
     Duration warmup;
 
     @Option(names = "--duration", defaultValue = "PT30S", description = "each measured phase")
@@ -83,6 +83,11 @@ public final class RecommendationBenchmark implements Callable<Integer> {
 
     @Option(names = "--swap-every", defaultValue = "PT1S", description = "how often the promoted model changes in phase 2")
     Duration swapEvery;
+
+    @Option(names = "--kafka", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "run Kafka and the registry, as in production: impressions produced, stock and order views "
+                    + "replicated (--no-kafka: PostgreSQL only)")
+    boolean kafka;
 
     @Option(names = "--api-lib", defaultValue = "serving-api/target/lib", description = "serving-api's runtime classpath folder")
     Path apiLib;
@@ -119,7 +124,11 @@ public final class RecommendationBenchmark implements Callable<Integer> {
         System.out.printf("model folders written (2 versions, %,d items x %,d users x rank %d) in %.1f s%n", products,
                 users, rank, seconds(System.nanoTime() - started));
 
-        try (LocalInfrastructure infra = LocalInfrastructure.builder(data.resolve("infra")).postgres().start()) {
+        LocalInfrastructure.Builder parts = LocalInfrastructure.builder(data.resolve("infra")).postgres();
+        if (kafka) {
+            parts = parts.kafka().schemaRegistry().topics();
+        }
+        try (LocalInfrastructure infra = parts.start()) {
             int port = freePort();
             Process api = startApi(infra, models, port);
             try {
@@ -135,10 +144,18 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 int ready = awaitCandidates(port, token);
                 System.out.printf("candidates of %,d users scored %.1f s after the login (serving-api's background scorer)%n",
                         ready, seconds(System.nanoTime() - started));
-                run(port, token, warmup, null, "warm-up");
-                Result steady = run(port, token, duration, null, "steady");
+                // every user once (their purchases read and cached, the JIT warm), then the timed phases
+                run(port, token, warmup, null, "warm-up", new AtomicInteger());
+                Result steady = run(port, token, duration, null, "steady", null);
                 ModelSwapper swapper = new ModelSwapper(models, List.of(first, second), port, token);
-                Result swapping = run(port, token, duration, swapper, "swapping");
+                // a version never served before is loaded and scored before it replaces the served one:
+                // time that once, then swap between the two warm versions as fast as the phase asks
+                started = System.nanoTime();
+                swapper.swapTo(second);
+                System.out.printf("new version %s loaded, its candidates scored and swapped in: %.1f s (requests go on "
+                        + "with the served version meanwhile)%n", second, seconds(System.nanoTime() - started));
+                swapper.swapTo(first);
+                Result swapping = run(port, token, duration, swapper, "swapping", null);
                 System.out.println();
                 System.out.println("| phase | requests | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | model swaps "
                         + "| serving-api CPU ms per request |");
@@ -205,6 +222,10 @@ public final class RecommendationBenchmark implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + apiHeap));
         command.addAll(apiJvmOptions);
+        if (kafka) {
+            command.add("-Dkafka.bootstrap-servers=" + infra.bootstrapServers());
+            command.add("-Dschema-registry.url=" + infra.schemaRegistryUrl());
+        }
         command.addAll(List.of("-cp", apiLib.toAbsolutePath() + "/*",
                 "-Dapi.port=" + port, "-Dapi.host=127.0.0.1",
                 "-Dpostgres.jdbc-url=" + infra.jdbcUrl(), "-Dpostgres.user=" + infra.postgresUser(),
@@ -330,8 +351,9 @@ public final class RecommendationBenchmark implements Callable<Integer> {
         }
     }
 
-    private Result run(int port, String token, Duration length, ModelSwapper swapper, String phase)
-            throws InterruptedException {
+    /** One phase of closed-loop load for {@code length}; with a {@code sweep}, each user once instead, at most that long. */
+    private Result run(int port, String token, Duration length, ModelSwapper swapper, String phase,
+                       AtomicInteger sweep) throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger errors = new AtomicInteger();
         List<long[]> perThread = new ArrayList<>();
@@ -346,7 +368,10 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 HttpConnection connection = null;
                 int n = 0;
                 while (running.get()) {
-                    long user = 1 + random.nextInt(users);
+                    long user = sweep == null ? 1 + random.nextInt(users) : sweep.incrementAndGet();
+                    if (user > users) {
+                        break;
+                    }
                     long start = System.nanoTime();
                     try {
                         if (connection == null) {
@@ -381,7 +406,13 @@ public final class RecommendationBenchmark implements Callable<Integer> {
         if (swapping != null) {
             swapping.start();
         }
-        Thread.sleep(length.toMillis()); // the phase's length is the point: a fixed-duration load
+        if (sweep == null) {
+            Thread.sleep(length.toMillis()); // the phase's length is the point: a fixed-duration load
+        } else {
+            for (Thread client : clients) {
+                client.join(Math.max(1, length.toMillis() - (System.nanoTime() - started) / 1_000_000));
+            }
+        }
         running.set(false);
         for (Thread client : clients) {
             client.join();
@@ -418,6 +449,14 @@ public final class RecommendationBenchmark implements Callable<Integer> {
             this.versions = versions;
             this.reload = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/models/reload"))
                     .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
+        }
+
+        void swapTo(String version) throws IOException, InterruptedException {
+            promote(models, version);
+            HttpResponse<String> response = client.send(reload, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("\"servedVersion\":\"" + version + "\"")) {
+                throw new IllegalStateException("swap to " + version + " failed: " + response.body());
+            }
         }
 
         void run(AtomicBoolean running, Duration every) {

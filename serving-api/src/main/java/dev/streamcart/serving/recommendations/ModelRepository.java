@@ -157,10 +157,17 @@ public final class ModelRepository implements AutoCloseable {
         ServedModels after = new ServedModels(control, experiment, experiment == null ? 0 : share);
         boolean changed = !after.equals(before);
         if (changed) {
-            warm(control, before);
-            warm(experiment, before);
+            boolean warmServed = before.control() != null;
+            if (warmServed) {
+                warmBeforeSwap(control, before);
+                warmBeforeSwap(experiment, before);
+            }
             served = after;
             retire(before, after);
+            if (!warmServed) {
+                warmAfterSwap(control, before);
+                warmAfterSwap(experiment, before);
+            }
             LOG.info("serving recommender model {}{}", describe(control),
                     experiment == null ? "" : "; experiment " + describe(experiment) + " for a share of " + share);
         }
@@ -198,20 +205,24 @@ public final class ModelRepository implements AutoCloseable {
     }
 
     /**
-     * Scores the candidates of every user of a model about to be served (see {@link UserCandidates}).
-     * While another model serves, before the swap: requests go on with a warm model until the new
-     * one is just as warm. With nothing served yet, after it, on a background thread: some answers
-     * now beat fast answers later.
+     * Scores the candidates of every user of a model about to replace a served one (see
+     * {@link UserCandidates}): requests go on with a warm model until the new one is just as warm.
      */
-    private void warm(@Nullable RecommenderModel model, ServedModels before) {
-        if (model == null || model == before.control() || model == before.experiment()) {
-            return;
-        }
-        if (before.control() != null) {
+    private void warmBeforeSwap(@Nullable RecommenderModel model, ServedModels before) {
+        if (isNew(model, before)) {
             precomputeCandidates(model, () -> !candidateScorer.isShutdown());
-        } else {
+        }
+    }
+
+    /** With nothing served before, a model serves at once and is warmed in the background: some answers now beat fast answers later. */
+    private void warmAfterSwap(@Nullable RecommenderModel model, ServedModels before) {
+        if (isNew(model, before)) {
             candidateScorer.execute(() -> precomputeCandidates(model, () -> isKept(model) && !candidateScorer.isShutdown()));
         }
+    }
+
+    private static boolean isNew(@Nullable RecommenderModel model, ServedModels before) {
+        return model != null && model != before.control() && model != before.experiment();
     }
 
     private static void precomputeCandidates(RecommenderModel model, BooleanSupplier keepGoing) {

@@ -44,6 +44,7 @@ class PurchaseFreshnessApiTest {
         long best = shop.product(shop.seller(), category, "3.00");
         long second = shop.product(shop.seller(), category, "3.00");
         long favourite = shop.product(shop.seller(), otherCategory, "3.00");
+        shop.receive(best, shop.warehouse(), 10);
         long buyer = shop.user();
         long newcomer = shop.user();
         Map<Long, float[]> items = new HashMap<>();
@@ -87,11 +88,11 @@ class PurchaseFreshnessApiTest {
 
     private static OrderView placedView(long orderId, long userId, long productId) {
         Instant now = Instant.now();
-        return OrderView.newBuilder().setOrderId(orderId).setUserId(userId).setStatus(OrderStatus.PLACED)
+        return OrderView.newBuilder().setOrderId(orderId).setUserId(userId).setStatus(OrderStatus.PENDING_PAYMENT)
                 .setTotalCents(300).setCurrency("USD")
                 .setItems(List.of(OrderLine.newBuilder().setProductId(productId).setSellerId(1).setCategoryId(1)
                         .setQuantity(1).setUnitPriceCents(300).build()))
-                .setHistory(List.of(StatusChange.newBuilder().setStatus(OrderStatus.PLACED).setAt(now)
+                .setHistory(List.of(StatusChange.newBuilder().setStatus(OrderStatus.PENDING_PAYMENT).setAt(now)
                         .setEventId(UUID.randomUUID().toString()).build()))
                 .setAnomalies(List.of()).setUpdatedAt(now).build();
     }
