@@ -139,6 +139,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         // live dashboard KPIs (issue 5): sellers see their own slice, the rest is the operator's
         routes.get("/api/analytics/orders", analytics::orders, Role.SELLER);
         routes.get("/api/analytics/top-products", analytics::topProducts, Role.SELLER);
+        routes.get("/api/analytics/regions", analytics::regions, Role.SELLER);
         routes.get("/api/analytics/low-stock", analytics::lowStock, Role.SELLER);
         routes.get("/api/analytics/customers", analytics::customers, Role.ADMIN);
         routes.get("/api/analytics/funnel", analytics::funnel, Role.ADMIN);

@@ -75,6 +75,10 @@ public final class AnalyticsEndpoints {
         answer(ctx, "top-products", reports().sales().topProducts(filter, ranking, limit));
     }
 
+    public void regions(Context ctx) {
+        answer(ctx, "regions", reports().sales().regions(filter(ctx)));
+    }
+
     public void customers(Context ctx) {
         AnalyticsFilter filter = filter(ctx);
         answer(ctx, "customers", reports().customers().customers(filter));

@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an analytics request asks for: the half-open time range {@code [from, to)}, the bucket size,
- * optional category and seller slices, and the currency (amounts of different currencies are never
- * added). A seller's requests always carry their own seller id (see {@link AnalyticsFilters}).
+ * optional category, seller and buyer-region slices, and the currency (amounts of different
+ * currencies are never added). A seller's requests always carry their own seller id (see
+ * {@link AnalyticsFilters}). The region slices the sales reports only (the other KPI tables have no
+ * region); it is checked to be a plain name, safe to splice into SQL.
  */
 public record AnalyticsFilter(Instant from, Instant to, Granularity granularity, @Nullable Long categoryId,
-                              @Nullable Long sellerId, String currency) {
+                              @Nullable Long sellerId, @Nullable String region, String currency) {
 
     public AnalyticsFilter {
         Objects.requireNonNull(from, "from");
@@ -23,9 +25,9 @@ public record AnalyticsFilter(Instant from, Instant to, Granularity granularity,
         }
     }
 
-    /** True when the request is limited to one category or one seller (product-level rows answer it). */
+    /** True when the request is limited to one category, seller or region (product-level rows answer it). */
     boolean sliced() {
-        return categoryId != null || sellerId != null;
+        return categoryId != null || sellerId != null || region != null;
     }
 
     /** {@code minute >= from AND minute < to} on a DateTime column, in epoch seconds. */
@@ -40,6 +42,6 @@ public record AnalyticsFilter(Instant from, Instant to, Granularity granularity,
     }
 
     AnalyticsFilter forSeller(long seller) {
-        return new AnalyticsFilter(from, to, granularity, categoryId, seller, currency);
+        return new AnalyticsFilter(from, to, granularity, categoryId, seller, region, currency);
     }
 }

@@ -19,8 +19,8 @@ import io.javalin.http.Context;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code from}, {@code to}, {@code granularity}, {@code categoryId}, {@code sellerId} and
- * {@code currency} from a request. A bad value is a 400 whose problem names the field (extension
+ * Reads {@code from}, {@code to}, {@code granularity}, {@code categoryId}, {@code sellerId},
+ * {@code region} and {@code currency} from a request. A bad value is a 400 whose problem names the field (extension
  * {@code field}). A seller is always limited to their own seller id; naming another seller is a 403.
  */
 public final class AnalyticsFilters {
@@ -30,6 +30,8 @@ public final class AnalyticsFilters {
     static final Duration MAX_MINUTE_RANGE = Duration.ofDays(7);
     static final Duration MAX_RANGE = Duration.ofDays(400);
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** Regions are names like eu-west or us-east (orders.region, at most 64 characters). */
+    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,63}");
 
     private final Clock clock;
 
@@ -60,6 +62,7 @@ public final class AnalyticsFilters {
         }
         Long categoryId = id("categoryId", params.apply("categoryId"));
         Long sellerId = id("sellerId", params.apply("sellerId"));
+        String region = region(params.apply("region"));
         String currency = currency(params.apply("currency"));
         if (!caller.isAdmin()) {
             long own = Objects.requireNonNull(caller.sellerId(), "a seller route let a non-seller through");
@@ -69,7 +72,7 @@ public final class AnalyticsFilters {
             }
             sellerId = own;
         }
-        return new AnalyticsFilter(from, to, granularity, categoryId, sellerId, currency);
+        return new AnalyticsFilter(from, to, granularity, categoryId, sellerId, region, currency);
     }
 
     /** For seller-scoped routes: admins and sellers pass, a seller account without a business gets 403. */
@@ -150,6 +153,18 @@ public final class AnalyticsFilters {
             // reported below
         }
         throw invalid(field, "'" + field + "' must be a positive integer id, was '" + raw + "'");
+    }
+
+    private static @Nullable String region(@Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String region = raw.trim();
+        if (!REGION.matcher(region).matches()) {
+            throw invalid("region", "'region' must be a region name like eu-west (letters, digits, '.', '_', '-', "
+                    + "spaces; at most 64), was '" + raw + "'");
+        }
+        return region;
     }
 
     private static String currency(@Nullable String raw) {

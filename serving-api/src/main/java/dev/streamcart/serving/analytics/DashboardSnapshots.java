@@ -45,6 +45,7 @@ public final class DashboardSnapshots {
         part(parts, unavailable, "orders", () -> sales.orders(filter));
         part(parts, unavailable, "topByRevenue", () -> sales.topProducts(filter, SalesReports.Ranking.REVENUE, TOP_PRODUCTS));
         part(parts, unavailable, "topByUnits", () -> sales.topProducts(filter, SalesReports.Ranking.UNITS, TOP_PRODUCTS));
+        part(parts, unavailable, "regions", () -> sales.regions(filter));
         part(parts, unavailable, "lowStock", () -> alerts.recent(LOW_STOCK_ALERTS, filter.sellerId()));
         if (caller.isAdmin()) {
             part(parts, unavailable, "customers", () -> customers.customers(filter));

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * Money is always a decimal string in {@code currency}; rates are fractions with four decimals.
  */
 public record Report<R extends Record>(Instant from, Instant to, String granularity, @Nullable Long categoryId,
-                                       @Nullable Long sellerId, String currency, List<R> rows,
+                                       @Nullable Long sellerId, @Nullable String region, String currency, List<R> rows,
                                        @Nullable Object summary, @JsonIgnore Class<R> rowType) {
 
     public Report {
@@ -24,6 +24,6 @@ public record Report<R extends Record>(Instant from, Instant to, String granular
     static <R extends Record> Report<R> of(AnalyticsFilter filter, Class<R> rowType, List<R> rows,
                                            @Nullable Object summary) {
         return new Report<>(filter.from(), filter.to(), filter.granularity().label(), filter.categoryId(),
-                filter.sellerId(), filter.currency(), rows, summary, rowType);
+                filter.sellerId(), filter.region(), filter.currency(), rows, summary, rowType);
     }
 }

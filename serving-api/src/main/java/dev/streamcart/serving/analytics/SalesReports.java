@@ -40,6 +40,10 @@ public final class SalesReports {
     public record SellerSalesBucket(Instant bucket, long orders, long units, String revenue, String refunded,
                                     String netRevenue) {}
 
+    /** One buyer region's sales over the range; {@code region} is empty for orders placed without one. */
+    public record RegionSales(String region, long orders, long units, String revenue, String refunded,
+                              String netRevenue) {}
+
     public enum Ranking { REVENUE, UNITS }
 
     private final ClickHouseReader clickHouse;
@@ -101,6 +105,27 @@ public final class SalesReports {
                 "limit", limit));
     }
 
+    /** Sales per buyer region over the whole range, highest revenue first (category and seller slices apply). */
+    public Report<RegionSales> regions(AnalyticsFilter filter) {
+        String sql = "SELECT region, sum(orders), sum(units), sum(revenue_cents) AS region_revenue, sum(refunded_cents)"
+                + " FROM " + clickHouse.table("product_sales_per_minute") + " FINAL"
+                + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral() + slices(filter)
+                + " GROUP BY region HAVING sum(units) > 0 ORDER BY region_revenue DESC, region";
+        List<RegionSales> rows = new ArrayList<>();
+        long revenue = 0;
+        long refunded = 0;
+        for (String[] row : clickHouse.rows(sql)) {
+            long r = Long.parseLong(row[3]);
+            long f = Long.parseLong(row[4]);
+            rows.add(new RegionSales(row[0], Long.parseLong(row[1]), Long.parseLong(row[2]), Money.formatCents(r),
+                    Money.formatCents(f), Money.formatCents(r - f)));
+            revenue += r;
+            refunded += f;
+        }
+        return Report.of(filter, RegionSales.class, rows, Map.of("regions", rows.size(),
+                "revenue", Money.formatCents(revenue), "netRevenue", Money.formatCents(revenue - refunded)));
+    }
+
     /** {@code GET /api/sellers/{id}/sales}: the filter must carry the seller id. */
     public Report<SellerSalesBucket> sellerSales(AnalyticsFilter filter) {
         Objects.requireNonNull(filter.sellerId(), "sellerId");
@@ -150,6 +175,9 @@ public final class SalesReports {
         }
         if (filter.sellerId() != null) {
             where.append(" AND seller_id = ").append(filter.sellerId().longValue());
+        }
+        if (filter.region() != null) {
+            where.append(" AND region = '").append(filter.region()).append('\'');
         }
         return where.toString();
     }

@@ -135,6 +135,35 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void salesAreSlicedByTheBuyersRegion() {
+        JsonNode regions = ok(SERVER.admin(), "/api/analytics/regions?" + range(5));
+        JsonNode rows = regions.path("rows");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).path("region").asText()).as("orders without a region are a row of their own").isEmpty();
+        assertThat(rows.get(0).path("revenue").asText()).isEqualTo("90.00");
+        assertThat(rows.get(1).path("region").asText()).isEqualTo("eu-west");
+        assertThat(rows.get(1).path("units").asLong()).as("the replayed version").isEqualTo(4);
+        assertThat(rows.get(1).path("revenue").asText()).isEqualTo("40.00");
+        assertThat(rows.get(2).path("region").asText()).isEqualTo("us-east");
+        assertThat(rows.get(2).path("netRevenue").asText()).isEqualTo("20.00");
+        assertThat(regions.path("summary").path("revenue").asText()).isEqualTo("155.00");
+
+        JsonNode euWest = ok(SERVER.admin(), "/api/analytics/orders?region=eu-west&" + range(5));
+        assertThat(euWest.path("region").asText()).isEqualTo("eu-west");
+        assertThat(euWest.path("summary").path("grossRevenue").asText()).isEqualTo("40.00");
+        assertThat(euWest.path("rows").get(0).path("orders").asLong()).isEqualTo(2);
+        JsonNode usEastTop = ok(SERVER.admin(), "/api/analytics/top-products?region=us-east&" + range(5)).path("rows");
+        assertThat(usEastTop).hasSize(1);
+        assertThat(usEastTop.get(0).path("productId").asLong()).isEqualTo(productB);
+        JsonNode sellerBRegions = ok(shop.asSeller(sellerB), "/api/analytics/regions?" + range(5)).path("rows");
+        assertThat(sellerBRegions).as("a seller sees only the regions of their own sales").hasSize(1);
+
+        ApiClient.Response injection = SERVER.admin().get("/api/analytics/regions?region=eu%27%20OR%201%3D1&" + range(5));
+        assertThat(injection.status()).isEqualTo(400);
+        assertThat(injection.json().path("field").asText()).isEqualTo("region");
+    }
+
+    @Test
     void aSellerSeesOnlyTheirOwnSliceAndAnotherSellersIdIs403() {
         ApiClient seller = shop.asSeller(sellerA);
 
@@ -284,7 +313,7 @@ class AnalyticsApiTest {
                 + ticket.json().path("ticket").asText());
 
         assertThat(snapshot.path("parts").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("orders", "topByRevenue", "topByUnits", "lowStock");
+                .containsExactlyInAnyOrder("orders", "topByRevenue", "topByUnits", "regions", "lowStock");
         assertThat(snapshot.path("filter").path("sellerId").asLong()).isEqualTo(sellerA);
         assertThat(snapshot.path("parts").path("orders").path("summary").path("grossRevenue").asText()).isEqualTo("65.00");
 

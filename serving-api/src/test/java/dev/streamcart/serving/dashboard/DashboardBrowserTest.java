@@ -47,7 +47,7 @@ class DashboardBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final List<String> CHARTS = List.of("chart-orders", "chart-aov", "chart-funnel", "chart-top-revenue",
-            "chart-top-units", "chart-payments", "chart-fulfilment", "chart-lag", "chart-accuracy", "chart-ab");
+            "chart-top-units", "chart-regions", "chart-payments", "chart-fulfilment", "chart-lag", "chart-accuracy", "chart-ab");
 
     private static ChromeDriver browser;
     private static ClickHouseFixture clickHouse;

@@ -473,7 +473,7 @@ class OpenApiDocumentTest {
         Storefront shop = new Storefront(SERVER.client());
         long seller = shop.seller();
         ApiClient asSeller = shop.asSeller(seller);
-        for (String report : List.of("orders", "top-products", "low-stock", "customers", "funnel", "payments",
+        for (String report : List.of("orders", "top-products", "regions", "low-stock", "customers", "funnel", "payments",
                 "payments/declines", "fulfilment", "pipeline-lag", "inventory-accuracy", "recommendations")) {
             String path = "/api/analytics/" + report;
             check("GET", path, admin.get(path));
@@ -483,6 +483,8 @@ class OpenApiDocumentTest {
         }
         check("GET", "/api/analytics/orders", asSeller.get("/api/analytics/orders?sellerId=" + (seller + 1)));
         check("GET", "/api/analytics/funnel", asSeller.get("/api/analytics/funnel"));
+        check("GET", "/api/analytics/regions", admin.get("/api/analytics/regions?region=eu-west"));
+        check("GET", "/api/analytics/regions", admin.get("/api/analytics/regions?region=eu';DROP"));
         check("GET", "/api/sellers/{id}/sales", asSeller.get("/api/sellers/" + seller + "/sales?granularity=hour"));
         check("GET", "/api/sellers/{id}/sales", asSeller.get("/api/sellers/" + (seller + 1) + "/sales"));
         ApiClient.Response ticket = admin.post("/api/analytics/stream-tickets", "");
