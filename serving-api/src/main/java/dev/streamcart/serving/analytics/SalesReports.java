@@ -1,5 +1,6 @@
 package dev.streamcart.serving.analytics;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,9 +29,13 @@ public final class SalesReports {
     public record OrdersBucket(Instant bucket, long orders, String grossRevenue, String refunded, String netRevenue,
                                String averageOrderValue) {}
 
-    /** The whole range at once. */
+    /**
+     * The whole range at once. {@code refundRate} is the refunded share of gross revenue;
+     * {@code returnRate} the share of units sold that came back (both fractions, four decimals).
+     */
     public record OrdersSummary(long orders, String grossRevenue, String refunded, String netRevenue,
-                                String averageOrderValue) {}
+                                String averageOrderValue, BigDecimal refundRate, long unitsSold, long unitsReturned,
+                                BigDecimal returnRate) {}
 
     /** One product of a top list, ranked by revenue or by units. */
     public record TopProduct(int rank, long productId, @Nullable String name, long sellerId, long categoryId,
@@ -79,8 +84,16 @@ public final class SalesReports {
             refunded += r;
         }
         List<OrdersBucket> series = Buckets.dense(filter, byBucket, at -> ordersBucket(at, 0, 0, 0));
+        // units are counted per order line, so they come from the product rows whatever the slice
+        String[] units = clickHouse.rows("SELECT sum(units), sum(refunded_units)"
+                + " FROM " + clickHouse.table("product_sales_per_minute") + " FINAL"
+                + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral()
+                + slices(filter)).get(0);
+        long sold = Long.parseLong(units[0]);
+        long returned = Long.parseLong(units[1]);
         return Report.of(filter, OrdersBucket.class, series, new OrdersSummary(orders, Money.formatCents(gross),
-                Money.formatCents(refunded), Money.formatCents(gross - refunded), Ratios.averageMoney(gross, orders)));
+                Money.formatCents(refunded), Money.formatCents(gross - refunded), Ratios.averageMoney(gross, orders),
+                Ratios.rate(refunded, gross), sold, returned, Ratios.rate(returned, sold)));
     }
 
     public Report<TopProduct> topProducts(AnalyticsFilter filter, Ranking ranking, int limit) {

@@ -125,6 +125,11 @@ class AnalyticsApiTest {
         assertThat(report.path("summary").path("orders").asLong()).isEqualTo(4);
         assertThat(report.path("summary").path("netRevenue").asText()).isEqualTo("69.99");
         assertThat(report.path("summary").path("averageOrderValue").asText()).isEqualTo("20.00");
+        assertThat(report.path("summary").path("refundRate").decimalValue()).as("10.00 of 79.99 refunded")
+                .isEqualByComparingTo("0.1250");
+        assertThat(report.path("summary").path("unitsSold").asLong()).isEqualTo(10);
+        assertThat(report.path("summary").path("unitsReturned").asLong()).isEqualTo(1);
+        assertThat(report.path("summary").path("returnRate").decimalValue()).isEqualByComparingTo("0.1000");
 
         JsonNode hourly = ok(SERVER.admin(), "/api/analytics/orders?granularity=hour&" + range(60)).path("rows");
         assertThat(hourly).hasSize(1);
