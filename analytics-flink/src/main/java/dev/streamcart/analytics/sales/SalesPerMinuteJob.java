@@ -88,6 +88,12 @@ public final class SalesPerMinuteJob {
             System.exit(1);
             return;
         }
+        if (!runsLocally()) {
+            // submitted with `flink run`: the cluster owns the job now; the client must not cancel it on exit
+            LOG.info("{} submitted to the Flink cluster as job {}", SERVICE_NAME, job.jobId());
+            System.out.println("STREAMCART SUBMITTED " + SERVICE_NAME + " " + job.jobId());
+            return;
+        }
         AtomicBoolean stopping = new AtomicBoolean();
         RunningSalesJob running = job;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
