@@ -54,7 +54,8 @@ class SparkSubmitClusterIT {
             PlantedTastes.createOrderTables(connection);
             PlantedTastes.insertHistory(connection, 11);
         }
-        cluster = new StandaloneCluster(LIB, FOLDER).start();
+        cluster = new StandaloneCluster(LIB, FOLDER); // assigned first: a failed start is still stopped in @AfterAll
+        cluster.start();
         modelsDir = FOLDER.resolve("models");
         List<String> submit = new ArrayList<>(List.of("-Xmx512m", "org.apache.spark.deploy.SparkSubmit",
                 "--master", cluster.masterUrl(), "--deploy-mode", "client",
