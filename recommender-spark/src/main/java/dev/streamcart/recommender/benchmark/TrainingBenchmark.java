@@ -1,6 +1,7 @@
 package dev.streamcart.recommender.benchmark;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,18 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.streamcart.recommender.evaluation.HoldOut;
-import dev.streamcart.recommender.interactions.Weighting;
+import dev.streamcart.recommender.evaluation.EvaluationOptions;
 import dev.streamcart.recommender.models.ModelStore;
 import dev.streamcart.recommender.spark.LocalSpark;
-import dev.streamcart.recommender.training.AlsParameters;
+import dev.streamcart.recommender.training.AlsOptions;
 import dev.streamcart.recommender.training.ModelTraining;
+import dev.streamcart.recommender.training.WeightingOptions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,11 +51,15 @@ public final class TrainingBenchmark implements Callable<Integer> {
     @Option(names = "--clusters", defaultValue = "50", description = "planted taste clusters (default ${DEFAULT-VALUE})")
     private int clusters;
 
-    @Option(names = "--rank", defaultValue = "32", description = "ALS rank (default ${DEFAULT-VALUE})")
-    private int rank;
+    // the train command's own option classes: the benchmark runs on exactly train's defaults
+    @Mixin
+    private AlsOptions als;
 
-    @Option(names = "--iterations", defaultValue = "10", description = "ALS iterations (default ${DEFAULT-VALUE})")
-    private int iterations;
+    @Mixin
+    private WeightingOptions weights;
+
+    @Mixin
+    private EvaluationOptions evaluation;
 
     @Option(names = "--no-evaluate", description = "time the training alone, without the hold-out evaluation")
     private boolean noEvaluate;
@@ -65,8 +71,12 @@ public final class TrainingBenchmark implements Callable<Integer> {
             description = "models and Spark scratch (default ${DEFAULT-VALUE})")
     private Path folder;
 
+    private String[] args = new String[0];
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainingBenchmark()).execute(args));
+        TrainingBenchmark benchmark = new TrainingBenchmark();
+        benchmark.args = args.clone();
+        System.exit(new CommandLine(benchmark).execute(args));
     }
 
     @Override
@@ -75,9 +85,8 @@ public final class TrainingBenchmark implements Callable<Integer> {
         Files.createDirectories(folder);
         PlantedInteractions planted = new PlantedInteractions(users, products, clusters, 40, perUser, 0.2, 1.5, 90,
                 Instant.now().truncatedTo(ChronoUnit.DAYS), 7);
-        AlsParameters parameters = new AlsParameters(rank, 0.05, 10.0, iterations, 42);
-        ModelTraining.Plan plan = new ModelTraining.Plan(parameters, new Weighting(5, 1, 3, 30), new HoldOut(0.2, null), 10,
-                2000, noEvaluate ? Map.of() : planted.categoryMap(), !noEvaluate);
+        ModelTraining.Plan plan = new ModelTraining.Plan(als.parameters(), weights.weighting(), evaluation.holdOut(),
+                evaluation.k(), evaluation.evalUsers(), noEvaluate ? Map.of() : planted.categoryMap(), !noEvaluate);
         long start = System.nanoTime();
         SparkSession spark = LocalSpark.start(sparkMaster, folder.toAbsolutePath().resolve("spark"));
         try {
@@ -98,9 +107,12 @@ public final class TrainingBenchmark implements Callable<Integer> {
             out.printf("train on %d events: %.1f s in all (%s, %d cores available)%n", count, trainSeconds, sparkMaster,
                     Runtime.getRuntime().availableProcessors());
             result.timings().forEach((step, seconds) -> out.printf("  %-45s %6.1f s%n", step, seconds));
+            out.printf("ALS fit on all events: %.1f s; whole train after generation: %.1f s%n",
+                    result.timings().get(ModelTraining.FIT_ALL_EVENTS), trainSeconds);
             out.println("model folder: " + result.folder());
-            out.println("command: java -Xmx2g -cp 'recommender-spark/target/lib/*' " + TrainingBenchmark.class.getName()
-                    + (noEvaluate ? " --no-evaluate" : ""));
+            // the JVM's own flags (heap, GC) are part of the figure
+            out.println("command: java " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                    + " -cp 'recommender-spark/target/lib/*' " + TrainingBenchmark.class.getName() + " " + String.join(" ", args));
             return 0;
         } finally {
             spark.stop();

@@ -22,10 +22,9 @@ import org.apache.spark.sql.Row;
  */
 public final class ImplicitAlsTrainer {
 
-    /** Blocks per side: enough to keep both cores of a small machine busy (STACK.md's measurement). */
-    private static final int BLOCKS = 4;
     /** Below this many user-item pairs, 2 blocks: more would only add tasks (Spark's overhead) per sweep. */
     private static final long SMALL = 200_000;
+    private static final int MIN_BLOCKS = 2;
 
     private ImplicitAlsTrainer() {}
 
@@ -78,9 +77,20 @@ public final class ImplicitAlsTrainer {
         }
     }
 
+    /**
+     * User and item blocks per side: one per core Spark has (its default parallelism), at least 2.
+     * Each half-sweep is one task per block; every block needs the factors of nearly every block of
+     * the other side (taste clusters cut across any id partitioning), so more blocks than cores only
+     * duplicate shuffled factors and add tasks (2 cores, 2M pairs: README's benchmark table). Small
+     * data keeps 2.
+     */
+    static int blocks(int parallelism, long pairs) {
+        return pairs < SMALL ? MIN_BLOCKS : Math.max(MIN_BLOCKS, parallelism);
+    }
+
     /** @param pairs how many rows {@code byUserAndItem} holds (picks the block count) */
     public static TrainedModel train(Dataset<Row> byUserAndItem, long pairs, AlsParameters parameters) {
-        int blocks = pairs < SMALL ? 2 : BLOCKS;
+        int blocks = blocks(byUserAndItem.sparkSession().sparkContext().defaultParallelism(), pairs);
         ALS als = new ALS()
                 .setImplicitPrefs(true)
                 .setRank(parameters.rank())

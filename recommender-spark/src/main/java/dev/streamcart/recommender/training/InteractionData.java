@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -82,18 +83,8 @@ public final class InteractionData {
             description = "Spark master (default: spark.master, else ${DEFAULT-VALUE})")
     private String sparkMaster;
 
-    @Option(names = "--weight-per-unit", defaultValue = "5.0", description = "weight of one purchased unit (default ${DEFAULT-VALUE})")
-    private double weightPerUnit;
-
-    @Option(names = "--weight-per-view", defaultValue = "1.0", description = "weight of one product view (default ${DEFAULT-VALUE})")
-    private double weightPerView;
-
-    @Option(names = "--weight-per-cart-add", defaultValue = "3.0", description = "weight of one cart add (default ${DEFAULT-VALUE})")
-    private double weightPerCartAdd;
-
-    @Option(names = "--half-life-days", defaultValue = "30.0",
-            description = "age at which an interaction weighs half as much (default ${DEFAULT-VALUE})")
-    private double halfLifeDays;
+    @Mixin
+    private WeightingOptions weights;
 
     /** What a cheap look at the sources found, before Spark starts. */
     public record Survey(Optional<PurchaseInteractions.Extent> purchases, Optional<ClickstreamRead> clicks) {
@@ -111,7 +102,7 @@ public final class InteractionData {
     }
 
     public Weighting weighting() {
-        return new Weighting(weightPerUnit, weightPerView, weightPerCartAdd, halfLifeDays);
+        return weights.weighting();
     }
 
     public String window() {

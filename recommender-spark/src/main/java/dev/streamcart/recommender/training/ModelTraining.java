@@ -41,6 +41,9 @@ public final class ModelTraining {
     /** Co-occurring products kept per product in {@code cooccurrence.tsv}. */
     public static final int COOCCURRENCE_NEIGHBOURS = HoldOutSplit.NEIGHBOURS;
 
+    /** The timing of the published model's ALS fit, as {@code trainingSeconds} in model.json. */
+    public static final String FIT_ALL_EVENTS = "ALS fit (all events)";
+
     private ModelTraining() {}
 
     /**
@@ -118,7 +121,7 @@ public final class ModelTraining {
             progress.printf("%d user-item pairs, %d users, %d items%n", table.interactions(), table.users(), table.items());
             ImplicitAlsTrainer.TrainedModel trained = ImplicitAlsTrainer.train(byUserAndItem, table.interactions(), plan.parameters());
             double trainingSeconds = watch.lap();
-            timings.put("ALS fit (all events)", trainingSeconds);
+            timings.put(FIT_ALL_EVENTS, trainingSeconds);
             progress.printf("trained in %.1f s%n", trainingSeconds);
             progress.flush();
             Cooccurrence cooccurrence = Cooccurrence.of(table, COOCCURRENCE_NEIGHBOURS);
