@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.localstack.infra.ParentBoundCommand;
 import org.awaitility.Awaitility;
 
 /**
@@ -108,7 +109,8 @@ final class StandaloneCluster implements AutoCloseable {
         command.add("-cp");
         command.add(lib + "/*");
         command.addAll(jvmAndMain);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        // under a watchdog: a test JVM killed with SIGKILL leaves no Master or Worker behind
+        ProcessBuilder builder = new ProcessBuilder(ParentBoundCommand.of("spark-" + name, command))
                 .directory(folder.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log(name).toFile());

@@ -91,6 +91,7 @@ class SalesJobOnFlinkClusterIT {
                                 .containsExactlyElementsOf(expected.rows()));
             }
             assertThat(cluster.jobState(jobId)).isEqualTo("RUNNING");
+            assertThat(cluster.jobExceptions(jobId)).as("the job never failed and restarted").contains("\"entries\":[]");
             assertThat(cluster.log("taskmanager")).as("the job's classes came from the submitted jar")
                     .doesNotContain("ClassNotFoundException");
         }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.streamcart.localstack.infra.FreePorts;
+import dev.streamcart.localstack.infra.ParentBoundCommand;
 
 /**
  * A real standalone Flink session cluster, as {@code bin/start-cluster.sh} runs one: a JobManager
@@ -30,7 +31,7 @@ import dev.streamcart.localstack.infra.FreePorts;
  * flink-clients: the "distribution" here is this module's runtime classpath without the
  * application's own jars (the job, its connector, Kafka, Avro, ClickHouse), so whatever the job
  * needs must come from the submitted jar, as on a real cluster. Each JVM runs under a shell
- * watchdog that stops it when this JVM dies, even by SIGKILL.
+ * watchdog ({@link ParentBoundCommand}) that stops it when this JVM dies, even by SIGKILL.
  */
 public final class FlinkStandaloneCluster implements AutoCloseable {
 
@@ -142,6 +143,11 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
         return state.find() ? state.group(1) : "UNKNOWN";
     }
 
+    /** The job's exception history (REST {@code /jobs/<id>/exceptions}); empty entries when it never failed. */
+    public String jobExceptions(String jobId) throws IOException, InterruptedException {
+        return get("/jobs/" + jobId + "/exceptions");
+    }
+
     public String log(String name) throws IOException {
         Path log = folder.resolve("logs").resolve(name + ".log");
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
@@ -164,12 +170,7 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
         properties.forEach((key, value) -> java.add("-D" + key + "=" + value));
         java.addAll(List.of("-cp", classpath, mainClass));
         java.addAll(arguments);
-        // the watchdog: the JVM ends with this process, or when the test JVM is gone (even after SIGKILL)
-        List<String> command = new ArrayList<>(List.of("bash", "-c",
-                "\"$@\" & child=$!; trap 'kill $child 2>/dev/null' TERM INT; "
-                        + "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null && kill -0 $child 2>/dev/null; "
-                        + "do sleep 1; done; kill $child 2>/dev/null; wait $child", "flink-" + name));
-        command.addAll(java);
+        List<String> command = ParentBoundCommand.of("flink-" + name, java);
         Path logs = Files.createDirectories(folder.resolve("logs"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
