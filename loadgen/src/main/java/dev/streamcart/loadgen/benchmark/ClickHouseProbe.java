@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 final class ClickHouseProbe {
 
-    private static final String PAID_ORDERS = "SELECT sum(orders) FROM streamcart.order_totals_per_minute FINAL"
+    private static final String PAID_ORDERS = "SELECT sum(paid_orders) FROM streamcart.order_totals_per_minute FINAL"
             + " WHERE minute >= now() - 600 FORMAT TabSeparated";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
