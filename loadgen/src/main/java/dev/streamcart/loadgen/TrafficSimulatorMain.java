@@ -17,6 +17,7 @@ import dev.streamcart.loadgen.api.ShopperLogins;
 import dev.streamcart.loadgen.api.StorefrontApiClient;
 import dev.streamcart.loadgen.api.UnexpectedResponseException;
 import dev.streamcart.loadgen.behaviour.BehaviourSettings;
+import dev.streamcart.loadgen.behaviour.RecommendationShares;
 import dev.streamcart.loadgen.behaviour.ShopperModel;
 import dev.streamcart.loadgen.behaviour.TrafficProfile;
 import dev.streamcart.loadgen.catalog.Catalog;
@@ -122,6 +123,11 @@ public final class TrafficSimulatorMain implements Callable<Integer> {
             description = "Share of sessions that search before viewing products. Default: ${DEFAULT-VALUE}")
     double searchShare = 0.35;
 
+    @Option(names = "--recommendation-purchase-share", defaultValue = "0.25",
+            description = "Share of opened recommendations the shopper adds to the cart (?rec=variant) and buys,"
+                    + " so the A/B report gets purchases per variant. Default: ${DEFAULT-VALUE}")
+    double recommendationPurchaseShare = 0.25;
+
     @Option(names = "--seed", defaultValue = "0",
             description = "Seed of the shoppers' decisions (0: a new one each run). Default: ${DEFAULT-VALUE}")
     long seed;
@@ -220,7 +226,8 @@ public final class TrafficSimulatorMain implements Callable<Integer> {
         }
         LOG.info("profile {}: {} orders/s target, conversion {}, {} virtual users, seed {}", profile.cliName(),
                 runSettings.ordersPerSecond(), behaviour.conversion(), runSettings.workers(), effectiveSeed);
-        totals = runTraffic(new TrafficRun(runSettings, new ShopperModel(catalog, behaviour), api, catalog, out,
+        totals = runTraffic(new TrafficRun(runSettings, new ShopperModel(catalog, behaviour),
+                RecommendationShares.defaults().withBought(recommendationPurchaseShare), api, catalog, out,
                 Ticker.SYSTEM));
         return 0;
     }

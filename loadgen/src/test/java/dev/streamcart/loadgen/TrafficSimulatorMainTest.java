@@ -55,6 +55,19 @@ class TrafficSimulatorMainTest {
     }
 
     @Test
+    void shoppersBuyWhatTheyWereRecommendedWithTheVariantOnThePaidLine() {
+        Outcome run = simulate("--orders-per-second", "400", "--max-orders", "40", "--seed", "11",
+                "--recommendation-purchase-share", "1", "--decline-share", "0", "--cancel-share", "0");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(storefront.paidRecommendedLinesByVariant()).as("purchases per variant, not only clicks")
+                .containsKey("A");
+        assertThat(storefront.paidRecommendedLinesByVariant().get("A")).isPositive();
+        assertThat(run.totals().errors() + run.totals().unexpected()).isZero();
+        assertThat(storefront.linesInCarts()).as("no cart is left half-filled").isZero();
+    }
+
+    @Test
     void bootstrapsTheCatalogThenPlacesAndPaysExactlyMaxOrdersCountingDeclines() {
         storefront.changePriceAfterEveryCartAdd(9);
         Outcome run = simulate("--orders-per-second", "400", "--max-orders", "60", "--seed", "7", "--decline-share", "0.3", "--cancel-share", "0.1",

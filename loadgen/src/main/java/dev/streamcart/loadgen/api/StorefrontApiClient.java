@@ -330,6 +330,17 @@ public final class StorefrontApiClient {
         requireSuccess("POST", path, response);
     }
 
+    /**
+     * POST /api/cart/items?rec=VARIANT: the shopper adds a recommended product; the line keeps the
+     * variant until checkout, so the order line carries it ({@code order_items.recommendation_variant}).
+     */
+    public void addRecommendedToCart(long userId, String sessionId, CartItem item, String variant) {
+        String path = "/api/cart/items?rec=" + URLEncoder.encode(variant, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send("POST", path, item, null, new String[] {"X-Session-Id", sessionId},
+                shopperToken(userId));
+        requireSuccess("POST", "/api/cart/items", response);
+    }
+
     /** POST /api/cart/items/{productId}/save-for-later. */
     public void saveForLater(long userId, long productId) {
         cartCommand(userId, "POST", "/api/cart/items/" + productId + "/save-for-later");

@@ -16,6 +16,7 @@ import dev.streamcart.loadgen.api.StorefrontApiClient;
 import dev.streamcart.loadgen.api.UnexpectedResponseException;
 import dev.streamcart.loadgen.behaviour.CheckoutPlan;
 import dev.streamcart.loadgen.catalog.Catalog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cart side of a shopper: fills a user's cart (one line per planned item, sometimes one line
@@ -47,10 +48,21 @@ final class CartShopper {
         usersAtTheirCart.remove(userId);
     }
 
-    /** Adds every planned line (a CART_ADD click each); maybe saves the last one for later and moves it back. */
-    void fill(long userId, String sessionId, CheckoutPlan plan) {
+    /** Adds a recommended product with the variant that served it ({@code ?rec=}, a credited CART_ADD). */
+    void addRecommended(long userId, String sessionId, long productId, int quantity, String variant) {
+        api.addRecommendedToCart(userId, sessionId, new CartItem(productId, quantity), variant);
+    }
+
+    /**
+     * Adds every planned line (a CART_ADD click each) but {@code alreadyAdded} (the recommended one,
+     * added with its attribution by {@link #addRecommended}); maybe saves the last one for later
+     * and moves it back.
+     */
+    void fill(long userId, String sessionId, CheckoutPlan plan, @Nullable Long alreadyAdded) {
         for (OrderLine line : plan.items()) {
-            api.addToCart(userId, sessionId, new CartItem(line.productId(), line.quantity()));
+            if (alreadyAdded == null || line.productId() != alreadyAdded) {
+                api.addToCart(userId, sessionId, new CartItem(line.productId(), line.quantity()));
+            }
         }
         if (plan.saveForLater()) {
             long second = plan.items().get(plan.items().size() - 1).productId();

@@ -1,6 +1,7 @@
 package dev.streamcart.loadgen.traffic;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import dev.streamcart.loadgen.api.StorefrontApiClient;
 import dev.streamcart.loadgen.api.UnexpectedResponseException;
 import dev.streamcart.loadgen.behaviour.CheckoutPlan;
 import dev.streamcart.loadgen.behaviour.OrderEnding;
+import dev.streamcart.loadgen.behaviour.RecommendationShares;
 import dev.streamcart.loadgen.behaviour.SearchPlan;
 import dev.streamcart.loadgen.behaviour.SessionPlan;
 import dev.streamcart.loadgen.pacing.OrderBudget;
@@ -52,21 +54,27 @@ final class ShopperSession {
     private final Ticker ticker;
     private final PaidOrders paidOrders;
     private final @Nullable CartShopper carts;
+    private final RecommendationShares recommendations;
 
     ShopperSession(StorefrontApiClient api, TrafficStats stats, FailureReporter failures, RateLimiter checkoutRate,
             OrderBudget budget, ThinkTime thinkTime, StopSignal stop, Restocker restocker, Ticker ticker) {
-        this(api, stats, failures, checkoutRate, budget, thinkTime, stop, restocker, ticker, PaidOrders.NONE, null);
+        this(api, stats, failures, checkoutRate, budget, thinkTime, stop, restocker, ticker, PaidOrders.NONE, null,
+                RecommendationShares.defaults());
     }
 
-    /** Share of sessions whose pages show recommendations, how many, and share of those shown one that is opened. */
-    static final double RECOMMENDATIONS_SHARE = 0.4;
+    /** How many recommendations a page shows. */
     static final int RECOMMENDATIONS_SHOWN = 6;
-    static final double RECOMMENDATION_CLICK_SHARE = 0.3;
 
-    /** @param carts the cart side; null to check every order out directly */
+    /** A recommended product the shopper opened and decided to buy, with the variant that served it. */
+    private record RecommendedPick(long productId, String variant) {}
+
+    /**
+     * @param carts the cart side; null to check every order out directly (then recommended products
+     *              are opened but never bought: only a cart line carries the variant into the order)
+     */
     ShopperSession(StorefrontApiClient api, TrafficStats stats, FailureReporter failures, RateLimiter checkoutRate,
             OrderBudget budget, ThinkTime thinkTime, StopSignal stop, Restocker restocker, Ticker ticker,
-            PaidOrders paidOrders, @Nullable CartShopper carts) {
+            PaidOrders paidOrders, @Nullable CartShopper carts, RecommendationShares recommendations) {
         this.api = Objects.requireNonNull(api, "api");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.failures = Objects.requireNonNull(failures, "failures");
@@ -78,6 +86,7 @@ final class ShopperSession {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.paidOrders = Objects.requireNonNull(paidOrders, "paidOrders");
         this.carts = carts;
+        this.recommendations = Objects.requireNonNull(recommendations, "recommendations");
     }
 
     void run(SessionPlan plan, RandomGenerator random) {
@@ -97,10 +106,11 @@ final class ShopperSession {
                 return;
             }
         }
-        if (random.nextDouble() < RECOMMENDATIONS_SHARE && !stop.isStopped()) {
-            browseRecommendations(plan, random);
+        RecommendedPick pick = null;
+        if (random.nextDouble() < recommendations.shown() && !stop.isStopped()) {
+            pick = browseRecommendations(plan, random);
         }
-        CheckoutPlan checkout = plan.checkout();
+        CheckoutPlan checkout = pick == null ? plan.checkout() : withRecommended(plan.checkout(), pick.productId());
         if (checkout == null || stop.isStopped() || !budget.tryReserve()) {
             return;
         }
@@ -111,7 +121,7 @@ final class ShopperSession {
         Placed placed;
         if (checkout.viaCart() && carts != null && carts.claim(plan.userId())) {
             try {
-                placed = checkOutCart(plan, checkout);
+                placed = checkOutCart(plan, checkout, pick);
             } finally {
                 carts.release(plan.userId());
             }
@@ -140,7 +150,7 @@ final class ShopperSession {
      * quote, check out; a 409 price-changed is accepted with refresh-prices and retried once.
      * Returns the order, or null when none was placed (then the cart is emptied again).
      */
-    private @Nullable Placed checkOutCart(SessionPlan plan, CheckoutPlan checkout) {
+    private @Nullable Placed checkOutCart(SessionPlan plan, CheckoutPlan checkout, @Nullable RecommendedPick pick) {
         CartShopper cart = Objects.requireNonNull(carts);
         long userId = plan.userId();
         List<Long> productIds = checkout.items().stream().map(OrderLine::productId).toList();
@@ -148,7 +158,13 @@ final class ShopperSession {
         CheckoutResult result;
         Duration latency;
         try {
-            cart.fill(userId, plan.sessionId(), checkout);
+            if (pick != null) {
+                // first, so the line is created with the attribution (a later plain add keeps it)
+                int quantity = checkout.items().stream().filter(line -> line.productId() == pick.productId())
+                        .mapToInt(OrderLine::quantity).findFirst().orElse(1);
+                cart.addRecommended(userId, plan.sessionId(), pick.productId(), quantity, pick.variant());
+            }
+            cart.fill(userId, plan.sessionId(), checkout, pick == null ? null : pick.productId());
             Destination destination = cart.destination(userId);
             long quoted = ticker.nanoTime();
             if (api.quoteCart(userId, destination) instanceof StockShort) {
@@ -200,21 +216,48 @@ final class ShopperSession {
 
     /**
      * The storefront shows the shopper's recommendations (impressions for the A/B report); now and
-     * then the shopper opens one of the first few (a click credited to the variant that served it).
+     * then the shopper opens one of the first few (a click credited to the variant that served it),
+     * and sometimes decides to buy it: returns that pick, or null. Buying needs the cart (only a
+     * cart line carries the variant into the order), so a run without carts never buys one.
      */
-    private void browseRecommendations(SessionPlan plan, RandomGenerator random) {
+    private @Nullable RecommendedPick browseRecommendations(SessionPlan plan, RandomGenerator random) {
         try {
             StorefrontApiClient.Recommended shown = api.recommendations(plan.userId(), plan.sessionId(), RECOMMENDATIONS_SHOWN);
-            if (!shown.productIds().isEmpty() && random.nextDouble() < RECOMMENDATION_CLICK_SHARE) {
+            if (!shown.productIds().isEmpty() && random.nextDouble() < recommendations.opened()) {
                 long clicked = shown.productIds().get(random.nextInt(Math.min(3, shown.productIds().size())));
                 api.viewRecommendedProduct(clicked, shown.variant(), plan.sessionId(), plan.userId());
                 stats.productViewed();
+                if (carts != null && random.nextDouble() < recommendations.bought()) {
+                    return new RecommendedPick(clicked, shown.variant());
+                }
             }
         } catch (UnexpectedResponseException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             failures.unreachable(e);
         }
+        return null;
+    }
+
+    /**
+     * The session's checkout with one unit of the recommended product in it, through the cart: a
+     * visit that was not going to buy now buys that product alone (paid with a valid card); one
+     * that was adds it to its lines (replacing the last when the order is already full).
+     */
+    static CheckoutPlan withRecommended(@Nullable CheckoutPlan planned, long productId) {
+        OrderLine recommended = new OrderLine(productId, 1);
+        if (planned == null) {
+            return new CheckoutPlan(List.of(recommended), OrderEnding.PAY_WITH_VALID_CARD, false, false, true, false);
+        }
+        List<OrderLine> items = new ArrayList<>(planned.items());
+        if (items.stream().noneMatch(line -> line.productId() == productId)) {
+            if (items.size() == 3) {
+                items.remove(2);
+            }
+            items.add(recommended);
+        }
+        return new CheckoutPlan(items, planned.ending(), planned.replayCheckout(), planned.replayPayment(), true,
+                planned.saveForLater() && items.get(items.size() - 1).productId() != productId);
     }
 
     private void view(SessionPlan plan, long productId) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.streamcart.loadgen.api.StorefrontApiClient;
+import dev.streamcart.loadgen.behaviour.RecommendationShares;
 import dev.streamcart.loadgen.behaviour.ShopperModel;
 import dev.streamcart.loadgen.catalog.Catalog;
 import dev.streamcart.loadgen.pacing.OrderBudget;
@@ -63,6 +64,11 @@ public final class TrafficRun {
 
     public TrafficRun(RunSettings settings, ShopperModel model, StorefrontApiClient api, Catalog catalog,
             PrintStream out, Ticker ticker) {
+        this(settings, model, RecommendationShares.defaults(), api, catalog, out, ticker);
+    }
+
+    public TrafficRun(RunSettings settings, ShopperModel model, RecommendationShares recommendations,
+            StorefrontApiClient api, Catalog catalog, PrintStream out, Ticker ticker) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.model = Objects.requireNonNull(model, "model");
         this.out = Objects.requireNonNull(out, "out");
@@ -73,7 +79,7 @@ public final class TrafficRun {
         this.fulfilment = new FulfilmentWorker(api, stats, failures, ticker, settings.seed());
         this.session = new ShopperSession(api, stats, failures, new RateLimiter(settings.ordersPerSecond(), ticker),
                 budget, new ThinkTime(settings.thinkTime(), stop), stop, restocker, ticker, fulfilment,
-                new CartShopper(api, catalog.warehouses()));
+                new CartShopper(api, catalog.warehouses()), recommendations);
     }
 
     /** Starts the virtual users, the reporter and the restocker. */

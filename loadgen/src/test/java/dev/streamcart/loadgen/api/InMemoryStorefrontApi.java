@@ -112,6 +112,8 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
         int quantity;
         BigDecimal unitPrice;
         boolean saved;
+        /** The A/B variant of the recommendation the line was first added from (?rec=), or null. */
+        String variant;
 
         CartLine(int quantity, BigDecimal unitPrice) {
             this.quantity = quantity;
@@ -128,6 +130,8 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
         final long userId;
         final List<Line> lines;
         final Map<Long, Map<Long, Integer>> reservations;
+        /** Product id -> A/B variant, for the lines that followed a recommendation (cart checkouts only). */
+        final Map<Long, String> variants = new HashMap<>();
         String status = "PENDING_PAYMENT";
 
         Order(long id, long userId, List<Line> lines, Map<Long, Map<Long, Integer>> reservations) {
@@ -268,6 +272,13 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
 
     public synchronized int quotes() {
         return quotes;
+    }
+
+    /** Paid order lines that followed a recommendation, counted per A/B variant. */
+    public synchronized Map<String, Long> paidRecommendedLinesByVariant() {
+        return orders.values().stream().filter(order -> "PAID".equals(order.status))
+                .flatMap(order -> order.variants.values().stream())
+                .collect(Collectors.groupingBy(variant -> variant, java.util.TreeMap::new, Collectors.counting()));
     }
 
     /** Orders placed from a cart. */
@@ -652,7 +663,7 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
             if (caller == 0) {
                 return problem(401, "sign in first");
             }
-            return cartRoute(method, path, idempotencyKey, sessionId, body, caller);
+            return cartRoute(method, path, idempotencyKey, sessionId, body, caller, query);
         }
         if ((matcher = ADDRESSES.matcher(path)).matches()) {
             long userId = Long.parseLong(matcher.group(1));
@@ -767,7 +778,7 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
     }
 
     private Answer cartRoute(String method, String path, String idempotencyKey, String sessionId, JsonNode body,
-            long userId) {
+            long userId, String query) {
         Map<Long, CartLine> cart = carts.computeIfAbsent(userId, id -> new LinkedHashMap<>());
         Matcher matcher;
         if (method.equals("POST") && path.equals("/api/cart/items")) {
@@ -779,7 +790,13 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
             if (quantity <= 0) {
                 return problem(400, "quantity");
             }
+            String variant = queryParam(query, "rec");
+            if (variant != null && !variant.equals("A") && !variant.equals("B")) {
+                return problem(400, "'rec' must be \"A\" or \"B\"");
+            }
             CartLine line = cart.computeIfAbsent(product.id(), id -> new CartLine(0, product.price()));
+            // like the API: the first attribution of a line stays
+            line.variant = line.variant != null ? line.variant : variant;
             line.quantity += quantity;
             line.unitPrice = product.price();
             line.saved = false;
@@ -859,10 +876,29 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
         }
         Answer answer = place(userId, lines);
         if (answer.status() == 201) {
+            Order placed = orders.get(nextId - 1);
+            cart.forEach((productId, line) -> {
+                if (!line.saved && line.variant != null) {
+                    placed.variants.put(productId, line.variant);
+                }
+            });
             cartCheckouts++;
             cart.values().removeIf(line -> !line.saved);
         }
         return answer;
+    }
+
+    private static String queryParam(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static List<Line> cartLines(Map<Long, CartLine> cart) {

@@ -19,6 +19,7 @@ import dev.streamcart.loadgen.api.Requests.StockReceipt;
 import dev.streamcart.loadgen.api.StorefrontApiClient;
 import dev.streamcart.loadgen.behaviour.CheckoutPlan;
 import dev.streamcart.loadgen.behaviour.OrderEnding;
+import dev.streamcart.loadgen.behaviour.RecommendationShares;
 import dev.streamcart.loadgen.behaviour.SearchPlan;
 import dev.streamcart.loadgen.behaviour.SessionPlan;
 import dev.streamcart.loadgen.catalog.Catalog;
@@ -79,9 +80,18 @@ class ShopperSessionTest {
     }
 
     private ShopperSession sessionWithCarts(PaidOrders paidOrders) {
+        return sessionWithCarts(paidOrders, RecommendationShares.defaults());
+    }
+
+    private ShopperSession sessionWithCarts(PaidOrders paidOrders, RecommendationShares recommendations) {
         return new ShopperSession(api, stats, new FailureReporter(stats, 5), new RateLimiter(1000, clock), budget,
                 new ThinkTime(Duration.ZERO, stop), stop, restocker, clock, paidOrders,
-                new CartShopper(api, List.of(warehouse)));
+                new CartShopper(api, List.of(warehouse)), recommendations);
+    }
+
+    /** A visit that only browses: it would not buy anything on its own. */
+    private SessionPlan browsingOnly() {
+        return new SessionPlan("session-3", userId, 1, List.of(otherProductId), null);
     }
 
     private SessionPlan cartPlan(int quantity, boolean saveForLater, boolean replay) {
@@ -229,5 +239,60 @@ class ShopperSessionTest {
         assertThat(totals.replayMismatches()).isZero();
         assertThat(storefront.orders()).isEqualTo(1);
         assertThat(storefront.payments()).isEqualTo(1);
+    }
+
+    @Test
+    void aShopperWhoOpensARecommendationAndBuysItPaysAnOrderLineCreditedToTheVariant() {
+        List<String> paid = new java.util.ArrayList<>();
+        sessionWithCarts((orderId, buyerId, productIds) -> paid.add(buyerId + ":" + productIds),
+                new RecommendationShares(1, 1, 1)).run(browsingOnly(), new SplittableRandom(3));
+
+        TrafficTotals totals = stats.snapshot();
+        assertThat(storefront.recommendationRequests()).isEqualTo(1);
+        assertThat(storefront.cartAdds()).as("one add, with ?rec=").isEqualTo(1);
+        assertThat(storefront.cartCheckouts()).isEqualTo(1);
+        assertThat(totals.paid()).isEqualTo(1);
+        assertThat(storefront.paidRecommendedLinesByVariant()).containsExactly(java.util.Map.entry("A", 1L));
+        assertThat(paid).hasSize(1);
+        assertThat(storefront.linesInCarts()).isZero();
+        assertThat(totals.errors() + totals.unexpected()).isZero();
+    }
+
+    @Test
+    void aRecommendationBoughtInAPlannedCartOrderIsCreditedOnItsLineOnly() {
+        sessionWithCarts(PaidOrders.NONE, new RecommendationShares(1, 1, 1)).run(cartPlan(1, true, false),
+                new SplittableRandom(3));
+
+        TrafficTotals totals = stats.snapshot();
+        // the recommended product is one of the plan's two (the double recommends the lowest ids): no third line
+        assertThat(storefront.cartAdds()).isEqualTo(2);
+        assertThat(storefront.cartCheckouts()).isEqualTo(1);
+        assertThat(totals.paid()).isEqualTo(1);
+        assertThat(storefront.paidRecommendedLinesByVariant()).containsExactly(java.util.Map.entry("A", 1L));
+        assertThat(totals.errors() + totals.unexpected()).isZero();
+    }
+
+    @Test
+    void openedButNotBoughtRecommendationsPlaceNoOrder() {
+        sessionWithCarts(PaidOrders.NONE, new RecommendationShares(1, 1, 0)).run(browsingOnly(), new SplittableRandom(3));
+
+        assertThat(storefront.productViews()).as("the planned view and the recommended one").isEqualTo(2);
+        assertThat(storefront.cartAdds()).isZero();
+        assertThat(storefront.orders()).isZero();
+    }
+
+    @Test
+    void aRecommendedProductJoinsAFullOrderInPlaceOfItsLastLineThroughTheCart() {
+        CheckoutPlan direct = new CheckoutPlan(List.of(new OrderLine(1, 1), new OrderLine(2, 2), new OrderLine(3, 1)),
+                OrderEnding.PAY_WITH_DECLINED_CARD, true, false);
+
+        CheckoutPlan withPick = ShopperSession.withRecommended(direct, 9);
+
+        assertThat(withPick.items()).containsExactly(new OrderLine(1, 1), new OrderLine(2, 2), new OrderLine(9, 1));
+        assertThat(withPick.viaCart()).as("only a cart line carries the variant").isTrue();
+        assertThat(withPick.ending()).isEqualTo(OrderEnding.PAY_WITH_DECLINED_CARD);
+        assertThat(ShopperSession.withRecommended(direct, 2).items()).isEqualTo(direct.items());
+        assertThat(ShopperSession.withRecommended(null, 9).items()).containsExactly(new OrderLine(9, 1));
+        assertThat(ShopperSession.withRecommended(null, 9).ending()).isEqualTo(OrderEnding.PAY_WITH_VALID_CARD);
     }
 }

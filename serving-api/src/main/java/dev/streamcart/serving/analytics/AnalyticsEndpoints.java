@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.streamcart.serving.alerts.StockAlertStore;
-import dev.streamcart.serving.alerts.StoredStockAlert;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.problems.DomainException;
@@ -41,11 +39,11 @@ public final class AnalyticsEndpoints {
 
     private final @Nullable Reports reports;
     private final AnalyticsFilters filters;
-    private final StockAlertStore alerts;
+    private final LowStockAlerts alerts;
     private final StreamTickets tickets;
     private final String dashboardHtml;
 
-    public AnalyticsEndpoints(@Nullable Reports reports, AnalyticsFilters filters, StockAlertStore alerts,
+    public AnalyticsEndpoints(@Nullable Reports reports, AnalyticsFilters filters, LowStockAlerts alerts,
                               StreamTickets tickets) {
         this.reports = reports;
         this.filters = Objects.requireNonNull(filters, "filters");
@@ -119,12 +117,12 @@ public final class AnalyticsEndpoints {
         answer(ctx, "recommendations", reports().customers().variants(filter));
     }
 
-    /** Stock alerts (PostgreSQL, no ClickHouse needed): all for the admin, a seller's own products for a seller. */
+    /** Stock alerts with product names (PostgreSQL, no ClickHouse needed): all for the admin, a seller's own products for a seller. */
     public void lowStock(Context ctx) {
         AnalyticsFilter filter = filter(ctx);
         int limit = AnalyticsFilters.limit(ctx.queryParam("limit"), DEFAULT_ALERTS, MAX_ALERTS);
-        List<StoredStockAlert> recent = alerts.recent(limit, filter.sellerId());
-        answer(ctx, "low-stock", Report.of(filter, StoredStockAlert.class, recent, null));
+        List<LowStockAlerts.LowStockAlert> recent = alerts.recent(limit, filter.sellerId());
+        answer(ctx, "low-stock", Report.of(filter, LowStockAlerts.LowStockAlert.class, recent, null));
     }
 
     /** {@code GET /api/sellers/{id}/sales}: that seller themself, or an admin. */

@@ -28,7 +28,8 @@ public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMi
                                         Transactions transactions, ReadModel<StockLevel> stockLevels, ObjectMapper json,
                                         Duration inventoryCheckInterval, Deque<AutoCloseable> resources) {
         AnalyticsFilters filters = new AnalyticsFilters(Clock.systemUTC());
-        StockAlertStore alerts = new StockAlertStore(transactions);
+        ProductNames names = new ProductNames(transactions);
+        LowStockAlerts alerts = new LowStockAlerts(new StockAlertStore(transactions), names);
         StreamTickets tickets = new StreamTickets(Clock.systemUTC());
         if (clickHouse == null) {
             LOG.warn("no clickhouse.url configured: the analytics API answers 503");
@@ -46,7 +47,7 @@ public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMi
                         .start(inventoryCheckInterval));
             }
         }
-        SalesReports sales = new SalesReports(reader, transactions);
+        SalesReports sales = new SalesReports(reader, names);
         CustomerReports customers = new CustomerReports(reader);
         OperationsReports operations = new OperationsReports(reader, lag);
         DashboardStream stream = new DashboardStream(new DashboardSnapshots(sales, customers, operations, alerts),

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import dev.streamcart.serving.alerts.StockAlertStore;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.problems.DomainException;
 
@@ -29,10 +28,10 @@ public final class DashboardSnapshots {
     private final SalesReports sales;
     private final CustomerReports customers;
     private final OperationsReports operations;
-    private final StockAlertStore alerts;
+    private final LowStockAlerts alerts;
 
     public DashboardSnapshots(SalesReports sales, CustomerReports customers, OperationsReports operations,
-                              StockAlertStore alerts) {
+                              LowStockAlerts alerts) {
         this.sales = Objects.requireNonNull(sales, "sales");
         this.customers = Objects.requireNonNull(customers, "customers");
         this.operations = Objects.requireNonNull(operations, "operations");

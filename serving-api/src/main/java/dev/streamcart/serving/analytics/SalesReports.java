@@ -1,9 +1,6 @@
 package dev.streamcart.serving.analytics;
 
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,9 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.money.Money;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Orders and revenue: the time series (orders, gross and net revenue, AOV), top products and a
@@ -38,7 +33,7 @@ public final class SalesReports {
                                 BigDecimal returnRate) {}
 
     /** One product of a top list, ranked by revenue or by units. */
-    public record TopProduct(int rank, long productId, @Nullable String name, long sellerId, long categoryId,
+    public record TopProduct(int rank, long productId, String name, long sellerId, long categoryId,
                              long orders, long units, String revenue, String refunded, String netRevenue) {}
 
     /** One bucket of a seller's sales. */
@@ -52,11 +47,11 @@ public final class SalesReports {
     public enum Ranking { REVENUE, UNITS }
 
     private final ClickHouseReader clickHouse;
-    private final Transactions transactions;
+    private final ProductNames names;
 
-    public SalesReports(ClickHouseReader clickHouse, Transactions transactions) {
+    public SalesReports(ClickHouseReader clickHouse, ProductNames names) {
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.names = Objects.requireNonNull(names, "names");
     }
 
     public Report<OrdersBucket> orders(AnalyticsFilter filter) {
@@ -104,13 +99,13 @@ public final class SalesReports {
                 + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral() + slices(filter)
                 + " GROUP BY product_id HAVING total_units > 0 ORDER BY " + order + ", product_id LIMIT " + limit;
         List<String[]> rows = clickHouse.rows(sql);
-        Map<Long, String> names = names(rows.stream().map(row -> Long.parseLong(row[0])).toList());
+        Map<Long, ProductNames.ProductName> named = names.of(rows.stream().map(row -> Long.parseLong(row[0])).toList());
         List<TopProduct> top = new ArrayList<>();
         for (String[] row : rows) {
             long productId = Long.parseLong(row[0]);
             long revenue = Long.parseLong(row[5]);
             long refunded = Long.parseLong(row[6]);
-            top.add(new TopProduct(top.size() + 1, productId, names.get(productId), Long.parseLong(row[1]),
+            top.add(new TopProduct(top.size() + 1, productId, named.get(productId).name(), Long.parseLong(row[1]),
                     Long.parseLong(row[2]), Long.parseLong(row[3]), Long.parseLong(row[4]), Money.formatCents(revenue),
                     Money.formatCents(refunded), Money.formatCents(revenue - refunded)));
         }
@@ -193,25 +188,5 @@ public final class SalesReports {
             where.append(" AND region = '").append(filter.region()).append('\'');
         }
         return where.toString();
-    }
-
-    /** Product names from PostgreSQL, so a business user reads names rather than ids. */
-    private Map<Long, String> names(List<Long> productIds) {
-        if (productIds.isEmpty()) {
-            return Map.of();
-        }
-        return transactions.read(connection -> {
-            Map<Long, String> names = new HashMap<>();
-            Array ids = connection.createArrayOf("bigint", productIds.toArray());
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, name FROM products WHERE id = ANY(?)")) {
-                select.setArray(1, ids);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        names.put(row.getLong(1), row.getString(2));
-                    }
-                }
-            }
-            return names;
-        });
     }
 }

@@ -34,6 +34,8 @@ class AnalyticsApiTest {
     /** A whole past hour, so the minute rows of the test sit in one hour bucket. */
     private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
 
+    private static final long UNKNOWN_PRODUCT = 9_000_000_001L;
+
     private static Storefront shop;
     private static long sellerA;
     private static long sellerB;
@@ -53,6 +55,13 @@ class AnalyticsApiTest {
         productA = shop.product(sellerA, categoryA, "10.00");
         productB = shop.product(sellerA, categoryB, "5.00");
         productC = shop.product(sellerB, categoryA, "90.00");
+        // names a report could not make up from an id ("Product <n>" is both the fixture's default and the fallback)
+        SERVER.execute("UPDATE products SET name = 'Cast Iron Skillet' WHERE id = " + productA);
+        SERVER.execute("UPDATE products SET name = 'Espresso Grinder' WHERE id = " + productC);
+        SERVER.execute("INSERT INTO stock_alerts (product_id, seller_id, alert_type, available, on_hand, low_stock_threshold,"
+                + " reorder_point, suggested_quantity, units_per_day, source_lsn, raised_at) VALUES (" + productA + ", "
+                + sellerA + ", 'LOW_STOCK', 4, 6, 10, 5, NULL, 3.5, 901, now() - interval '1 minute'), (" + productC + ", "
+                + sellerB + ", 'REORDER', 2, 2, 10, 5, 40, 5.0, 902, now())");
         ClickHouseFixture clickHouse = new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl()).applySchema();
         long m0 = BASE.getEpochSecond();
         long m1 = m0 + 60;
@@ -65,7 +74,9 @@ class AnalyticsApiTest {
         clickHouse.execute("INSERT INTO streamcart.product_sales_per_minute VALUES"
                 + "(" + m0 + ", " + productA + ", " + sellerA + ", " + categoryA + ", 'eu-west', 'USD', 2, 3, 3000, 0, 0, 1),"
                 + "(" + m1 + ", " + productB + ", " + sellerA + ", " + categoryB + ", 'us-east', 'USD', 1, 5, 2500, 1, 500, 1),"
-                + "(" + m1 + ", " + productC + ", " + sellerB + ", " + categoryA + ", '', 'USD', 1, 1, 9000, 0, 0, 1)");
+                + "(" + m1 + ", " + productC + ", " + sellerB + ", " + categoryA + ", '', 'USD', 1, 1, 9000, 0, 0, 1),"
+                // a product PostgreSQL never knew (sold in a currency no other test reads)
+                + "(" + m1 + ", " + UNKNOWN_PRODUCT + ", " + sellerB + ", " + categoryA + ", '', 'GBP', 1, 1, 100, 0, 0, 1)");
         clickHouse.execute("INSERT INTO streamcart.product_sales_per_minute VALUES"
                 + "(" + m0 + ", " + productA + ", " + sellerA + ", " + categoryA + ", 'eu-west', 'USD', 2, 4, 4000, 0, 0, 2)");
         clickHouse.execute("INSERT INTO streamcart.user_activity VALUES (" + m0 + ", 'ACTIVE', 1, 1), (" + m0
@@ -204,7 +215,8 @@ class AnalyticsApiTest {
         JsonNode byRevenue = ok(SERVER.admin(), "/api/analytics/top-products?" + range(5)).path("rows");
         assertThat(byRevenue).extracting(row -> row.path("productId").asLong()).containsExactly(productC, productA, productB);
         assertThat(byRevenue.get(0).path("revenue").asText()).isEqualTo("90.00");
-        assertThat(byRevenue.get(0).path("name").asText()).startsWith("Product ");
+        assertThat(byRevenue.get(0).path("name").asText()).isEqualTo("Espresso Grinder");
+        assertThat(byRevenue.get(1).path("name").asText()).isEqualTo("Cast Iron Skillet");
         assertThat(byRevenue.get(2).path("netRevenue").asText()).isEqualTo("20.00");
 
         JsonNode byUnits = ok(SERVER.admin(), "/api/analytics/top-products?by=units&limit=2&" + range(5)).path("rows");
@@ -213,6 +225,30 @@ class AnalyticsApiTest {
         JsonNode categoryOnly = ok(SERVER.admin(), "/api/analytics/top-products?categoryId=" + categoryA + "&" + range(5));
         assertThat(categoryOnly.path("rows")).extracting(row -> row.path("productId").asLong())
                 .containsExactly(productC, productA);
+    }
+
+    @Test
+    void aTopProductUnknownToPostgresStillHasAName() {
+        JsonNode pounds = ok(SERVER.admin(), "/api/analytics/top-products?currency=GBP&" + range(5)).path("rows");
+
+        assertThat(pounds).extracting(row -> row.path("productId").asLong() + ":" + row.path("name").asText())
+                .containsExactly(UNKNOWN_PRODUCT + ":Product " + UNKNOWN_PRODUCT);
+    }
+
+    @Test
+    void lowStockAlertsCarryProductNamesAndASellerSeesOnlyTheirOwn() {
+        JsonNode all = ok(SERVER.admin(), "/api/analytics/low-stock?limit=500").path("rows");
+        assertThat(all).extracting(row -> row.path("productId").asLong() + ":" + row.path("productName").asText() + ":"
+                + row.path("type").asText()).containsSubsequence(productC + ":Espresso Grinder:REORDER",
+                productA + ":Cast Iron Skillet:LOW_STOCK");
+        assertThat(all.get(0).path("productSku").asText()).startsWith("SKU-");
+
+        JsonNode sellers = ok(shop.asSeller(sellerA), "/api/analytics/low-stock").path("rows");
+        assertThat(sellers).extracting(row -> row.path("productName").asText()).containsExactly("Cast Iron Skillet");
+
+        ApiClient.Response csv = SERVER.admin().get("/api/analytics/low-stock?format=csv");
+        assertThat(csv.body().lines().findFirst().orElseThrow()).contains(",productName,productSku,");
+        assertThat(csv.body()).contains(",Espresso Grinder,");
     }
 
     @Test
