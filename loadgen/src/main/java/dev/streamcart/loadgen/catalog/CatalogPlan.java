@@ -162,15 +162,25 @@ record CatalogPlan(String runTag, List<SellerSpec> sellers, List<String> roots, 
         return BigDecimal.valueOf(whole).subtract(ONE_CENT);
     }
 
-    /** Popular products get deeper stock; every warehouse carries every product. */
-    private static List<Integer> initialStock(int rank, int productCount, RandomGenerator random) {
-        int base = rank < Math.max(1, productCount / 20) ? 400 : rank < productCount / 4 ? 150 : 60;
+    /**
+     * Popular products get deeper stock; every warehouse carries every product. The few products
+     * ranked just below the best sellers arrive short ({@link #SHORT_STOCKED} of them, a handful of
+     * units per warehouse): they sell fast, so a run of a few minutes sees them run low and out, and
+     * the stock alerts of the dashboard have something to show.
+     */
+    static List<Integer> initialStock(int rank, int productCount, RandomGenerator random) {
+        int popular = Math.max(1, productCount / 20);
+        boolean shortStocked = rank >= popular && rank < popular + SHORT_STOCKED && popular + SHORT_STOCKED < productCount;
+        int base = shortStocked ? 5 : rank < popular ? 400 : rank < productCount / 4 ? 150 : 60;
         List<Integer> stock = new ArrayList<>();
         for (int i = 0; i < StoreBlueprint.WAREHOUSES.size(); i++) {
             stock.add((int) Math.round(base * (0.75 + random.nextDouble() * 0.5)));
         }
         return stock;
     }
+
+    /** Products that start with a few units only (see {@link #initialStock}). */
+    static final int SHORT_STOCKED = 3;
 
     private static List<UserSpec> users(String runTag, int userCount, RandomGenerator random) {
         List<UserSpec> users = new ArrayList<>();

@@ -38,6 +38,12 @@ class CatalogPlanTest {
         assertThat(names).hasSize(200);
         assertThat(leaves).hasSize(StoreBlueprint.LEAVES.size());
         assertThat(plan.products().stream().map(ProductSpec::popularityRank).distinct().count()).isEqualTo(200);
+        // a few popular products arrive short, below the default low-stock threshold of 10 per product
+        // after a handful of sales, so a short run shows stock alerts
+        List<ProductSpec> shortStocked = plan.products().stream()
+                .filter(product -> product.initialStock().stream().mapToInt(Integer::intValue).sum() < 30).toList();
+        assertThat(shortStocked).hasSize(CatalogPlan.SHORT_STOCKED)
+                .allMatch(product -> product.popularityRank() >= 10 && product.popularityRank() < 10 + CatalogPlan.SHORT_STOCKED);
     }
 
     @Test
