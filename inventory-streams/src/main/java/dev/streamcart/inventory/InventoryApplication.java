@@ -1,12 +1,13 @@
 package dev.streamcart.inventory;
 
+import java.util.List;
 import java.util.Objects;
 
-import dev.streamcart.inventory.query.StockLookup;
-import dev.streamcart.inventory.query.StockQueryServer;
+import dev.streamcart.inventory.query.StockRoute;
 import dev.streamcart.inventory.stock.StockTopology;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.StreamsApplication;
+import dev.streamcart.schemas.streams.query.QueryServer;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -16,10 +17,10 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 public final class InventoryApplication implements AutoCloseable {
 
-    private final StockQueryServer queries;
+    private final QueryServer queries;
     private final StreamsApplication streams;
 
-    private InventoryApplication(StockQueryServer queries, StreamsApplication streams) {
+    private InventoryApplication(QueryServer queries, StreamsApplication streams) {
         this.queries = queries;
         this.streams = streams;
     }
@@ -27,7 +28,7 @@ public final class InventoryApplication implements AutoCloseable {
     /** Binds the query port and builds the topology; nothing runs until {@link #start()}. */
     public static InventoryApplication create(InventoryStreamsConfig config, SchemaRegistryClient registry) {
         Objects.requireNonNull(config, "config");
-        StockQueryServer queries = StockQueryServer.bind(config.queryPort());
+        QueryServer queries = QueryServer.bind(config.queryPort(), "stock-queries");
         try {
             StreamsApplication streams = new StreamsApplication(
                     StockTopology.build(registry, config.reorderSuggestion(), config.velocityRefreshInterval()),
@@ -47,7 +48,7 @@ public final class InventoryApplication implements AutoCloseable {
 
     /** Starts only the query endpoint (503 until the topology runs), for a caller that starts the topology itself. */
     public void serveQueries() {
-        queries.start(new StockLookup(streams.streams(), queries.self()));
+        queries.start(streams.streams(), List.of(StockRoute.of(streams.streams())));
     }
 
     /** Stops answering queries; {@link #close()} also does. */

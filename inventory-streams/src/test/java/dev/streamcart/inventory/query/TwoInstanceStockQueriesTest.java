@@ -27,7 +27,10 @@ import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.inventory.InventoryChanged;
+import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.streams.query.AvroBodies;
+import dev.streamcart.schemas.streams.query.QueryHeaders;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -133,6 +136,26 @@ class TwoInstanceStockQueriesTest {
         }
     }
 
+    @Test
+    void withAcceptAvroBinaryTheAnswerIsThePlainAvroStockLevel() {
+        // Product 1 is fed by the other test as well; whichever runs first, its stock arrives.
+        feedChanges();
+        for (InventoryApplication instance : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(
+                                URI.create("http://" + address(instance.queryEndpoint()) + "/stock/1"))
+                        .header("Accept", QueryHeaders.AVRO_BINARY).timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type")).hasValue(QueryHeaders.AVRO_BINARY);
+                StockLevel level = AvroBodies.decode(response.body(), StockLevel.class);
+                assertThat(level.getProductId()).isEqualTo(1);
+                assertThat(level.getWarehouses()).hasSize(2);
+                assertThat(level.getOnHand()).isEqualTo((10 + 3 + 2) + (10 + 6 + 2));
+            });
+        }
+    }
+
     /** Two warehouses per product, several changes per row; returns each product's final {onHand, reserved}. */
     private static Map<Long, int[]> feedChanges() {
         Map<Long, int[]> expected = new HashMap<>();
@@ -177,7 +200,7 @@ class TwoInstanceStockQueriesTest {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + address(host) + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(),
-                response.headers().firstValue(StockLookup.SERVED_BY_HEADER).orElse(""));
+                response.headers().firstValue(QueryHeaders.SERVED_BY).orElse(""));
     }
 
     private static String address(HostInfo host) {
