@@ -10,6 +10,8 @@ import dev.streamcart.orders.deadlines.DeadlineSettings;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.streams.StreamsProperties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Everything order-streams needs to start, read once from {@link Settings}. Defaults live here
@@ -20,15 +22,17 @@ import dev.streamcart.schemas.streams.StreamsProperties;
  * @param stateDirectory local state, kept across restarts ({@code <platform.data-dir>/order-streams/state})
  * @param numThreads stream threads ({@code streams.num-threads}, default 1)
  * @param deadlines payment timeout, shipping SLA and how often they are checked ({@code orders.*})
+ * @param queryPort port of the interactive-query endpoint on 127.0.0.1 ({@code orders.query.port}, default 0: a free port)
  */
 public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads,
-                                 DeadlineSettings deadlines) {
+                                 DeadlineSettings deadlines, int queryPort) {
 
     public static final String APPLICATION_ID = "order-streams";
     public static final String NUM_THREADS = "streams.num-threads";
     public static final String PAYMENT_TIMEOUT = "orders.payment-timeout";
     public static final String SHIP_SLA = "orders.ship-sla";
     public static final String DEADLINE_CHECK_INTERVAL = "orders.deadline-check-interval";
+    public static final String QUERY_PORT = "orders.query.port";
 
     public OrderStreamsConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -37,6 +41,9 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
         Objects.requireNonNull(deadlines, "deadlines");
         if (numThreads < 1) {
             throw new IllegalArgumentException("numThreads must be >= 1, was " + numThreads);
+        }
+        if (queryPort < 0 || queryPort > 65_535) {
+            throw new IllegalArgumentException("queryPort must be 0..65535, was " + queryPort);
         }
     }
 
@@ -49,7 +56,13 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
                 new DeadlineSettings(
                         duration(settings, PAYMENT_TIMEOUT, DeadlineSettings.DEFAULT_PAYMENT_TIMEOUT),
                         duration(settings, SHIP_SLA, DeadlineSettings.DEFAULT_SHIP_SLA),
-                        duration(settings, DEADLINE_CHECK_INTERVAL, DeadlineSettings.DEFAULT_CHECK_INTERVAL)));
+                        duration(settings, DEADLINE_CHECK_INTERVAL, DeadlineSettings.DEFAULT_CHECK_INTERVAL)),
+                settings.getInt(QUERY_PORT, 0));
+    }
+
+    /** The same configuration with another state folder (a second instance in one JVM needs its own). */
+    public OrderStreamsConfig withStateDirectory(Path folder) {
+        return new OrderStreamsConfig(bootstrapServers, schemaRegistryUrl, folder, numThreads, deadlines, queryPort);
     }
 
     /** An ISO-8601 duration such as {@code PT15M}. */
@@ -65,8 +78,18 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
         }
     }
 
-    /** Kafka Streams properties, shared by every streams service; see {@link StreamsProperties}. */
+    /**
+     * Kafka Streams properties, shared by every streams service (see {@link StreamsProperties}),
+     * without a query endpoint: for a topology run without answering queries.
+     */
     public Properties streamsProperties() {
         return StreamsProperties.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDirectory, numThreads);
+    }
+
+    /** {@link #streamsProperties()} plus the query endpoint this instance advertises to the others. */
+    public Properties streamsProperties(HostInfo queryEndpoint) {
+        Properties props = streamsProperties();
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryEndpoint.host() + ":" + queryEndpoint.port());
+        return props;
     }
 }

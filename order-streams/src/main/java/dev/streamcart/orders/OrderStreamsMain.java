@@ -2,7 +2,6 @@ package dev.streamcart.orders;
 
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
-import dev.streamcart.schemas.streams.StreamsApplication;
 import dev.streamcart.schemas.streams.StreamsService;
 
 /**
@@ -15,7 +14,9 @@ import dev.streamcart.schemas.streams.StreamsService;
  * kept in the view's anomalies, published on {@code order-anomalies} and logged. It also expires
  * unpaid orders (commands on {@code order-commands} that serving-api applies), raises shipping
  * SLA alerts ({@code order-sla-alerts}) and counts fraud velocity signals per user
- * ({@code fraud-signals}). Prints {@code STREAMCART READY order-streams} once
+ * ({@code fraud-signals}). Answers {@code GET /orders/{orderId}}, {@code GET /users/{userId}/orders}
+ * and {@code GET /fraud-signals/{userId}} for any key on {@code orders.query.port}, forwarding to
+ * the instance that owns it. Prints {@code STREAMCART READY order-streams} once
  * the topology first runs, and exits non-zero when it cannot start or its stream threads fail.
  */
 public final class OrderStreamsMain {
@@ -27,9 +28,12 @@ public final class OrderStreamsMain {
     public static void main(String[] args) {
         StreamsService.run(SERVICE_NAME, Settings.fromEnvironment(), settings -> {
             OrderStreamsConfig config = OrderStreamsConfig.from(settings);
-            SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
-            return new StreamsApplication(OrderStreamsTopology.build(OrderSerdes.registry(registry), config.deadlines()),
-                    config.streamsProperties());
+            OrderStreamsApplication app = OrderStreamsApplication.create(config,
+                    new SchemaRegistryClient(config.schemaRegistryUrl()));
+            // StreamsService closes the topology on shutdown; the query endpoint goes with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(app::stopQueries, SERVICE_NAME + "-queries-shutdown"));
+            app.serveQueries();
+            return app.streams();
         });
     }
 }

@@ -33,22 +33,24 @@ public final class OrderTrackingTopology {
 
     /**
      * Adds the view to {@code events}' topology and returns the stream of changed views (a
-     * re-delivered event changes nothing and emits nothing), for the deadline watchers downstream.
+     * re-delivered event changes nothing and emits nothing), for the deadline watchers and the
+     * per-user order lists downstream; {@code listener} hears of each view stored.
      */
     public static KStream<String, OrderView> addTo(KStream<String, OrderEvent> events, Serde<OrderView> viewSerde,
-                                                   Serde<OrderAnomaly> anomalySerde) {
+                                                   Serde<OrderAnomaly> anomalySerde, OrderViewListener listener) {
         Objects.requireNonNull(viewSerde, "viewSerde");
         Objects.requireNonNull(anomalySerde, "anomalySerde");
+        Objects.requireNonNull(listener, "listener");
         // Run the state machine on the stored view.
         KStream<String, OrderViewUpdate.Result> changes =
-                events.processValues(new OrderViewProcessorSupplier(viewSerde), Named.as("order-view"));
+                events.processValues(new OrderViewProcessorSupplier(viewSerde, listener), Named.as("order-view"));
         changes
                 .flatMapValues(change -> change.anomaly() == null ? List.<OrderAnomaly>of() : List.of(change.anomaly()),
                         Named.as("order-anomalies"))
                 // Flagged, not swallowed: operators and the dashboard read this topic.
                 .to(Topics.ORDER_ANOMALIES.name(), Produced.with(Topics.ORDER_ANOMALIES.keySerde(), anomalySerde));
         KStream<String, OrderView> views = changes.mapValues(OrderViewUpdate.Result::view, Named.as("order-view-only"));
-        // The compacted read model behind GET /api/orders/{id}.
+        // The compacted topic stays: consumers other than the queries still read it.
         views.to(Topics.ORDER_VIEWS.name(), Produced.with(Topics.ORDER_VIEWS.keySerde(), viewSerde));
         return views;
     }
@@ -57,14 +59,16 @@ public final class OrderTrackingTopology {
             implements FixedKeyProcessorSupplier<String, OrderEvent, OrderViewUpdate.Result> {
 
         private final Serde<OrderView> viewSerde;
+        private final OrderViewListener listener;
 
-        OrderViewProcessorSupplier(Serde<OrderView> viewSerde) {
+        OrderViewProcessorSupplier(Serde<OrderView> viewSerde, OrderViewListener listener) {
             this.viewSerde = viewSerde;
+            this.listener = listener;
         }
 
         @Override
         public FixedKeyProcessor<String, OrderEvent, OrderViewUpdate.Result> get() {
-            return new OrderViewProcessor(VIEW_STORE);
+            return new OrderViewProcessor(VIEW_STORE, listener);
         }
 
         @Override

@@ -11,18 +11,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies each order event to the stored view of its order and emits the change: the new view,
- * with the anomaly the event raised, if any. A re-delivered event emits nothing.
+ * with the anomaly the event raised, if any. A re-delivered event emits nothing. Each stored view
+ * is announced to the {@link OrderViewListener}, which wakes the reads waiting for it.
  */
 final class OrderViewProcessor implements FixedKeyProcessor<String, OrderEvent, OrderViewUpdate.Result> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderViewProcessor.class);
 
     private final String storeName;
+    private final OrderViewListener listener;
     private FixedKeyProcessorContext<String, OrderViewUpdate.Result> context;
     private KeyValueStore<String, OrderView> store;
 
-    OrderViewProcessor(String storeName) {
+    OrderViewProcessor(String storeName, OrderViewListener listener) {
         this.storeName = storeName;
+        this.listener = listener;
     }
 
     @Override
@@ -42,6 +45,8 @@ final class OrderViewProcessor implements FixedKeyProcessor<String, OrderEvent, 
                 LOG.warn("order {}: {}", event.getOrderId(), result.anomaly().getDetail());
             }
             store.put(record.key(), result.view());
+            // After the put, so a read woken by it finds the view in the store.
+            listener.stored(record.key(), result.view());
             context.forward(record.withValue(result));
         });
     }

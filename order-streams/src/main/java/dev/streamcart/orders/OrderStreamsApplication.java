@@ -1,0 +1,98 @@
+package dev.streamcart.orders;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+import dev.streamcart.orders.query.FraudSignalsRoute;
+import dev.streamcart.orders.query.OrderRoute;
+import dev.streamcart.orders.query.UserOrdersRoute;
+import dev.streamcart.orders.query.ViewWaiters;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.streams.StreamsApplication;
+import dev.streamcart.schemas.streams.query.QueryServer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * One order-streams instance: the Kafka Streams topology and the HTTP endpoint that answers
+ * {@code GET /orders/{orderId}}, {@code GET /users/{userId}/orders} and
+ * {@code GET /fraud-signals/{userId}} for any key, from its own stores or from the instance that
+ * owns the key. Any number of instances may run with the same application id; each needs its own
+ * state folder.
+ */
+public final class OrderStreamsApplication implements AutoCloseable {
+
+    private final QueryServer queries;
+    private final StreamsApplication streams;
+    private final ViewWaiters viewWaiters;
+
+    private OrderStreamsApplication(QueryServer queries, StreamsApplication streams, ViewWaiters viewWaiters) {
+        this.queries = queries;
+        this.streams = streams;
+        this.viewWaiters = viewWaiters;
+    }
+
+    /** Binds the query port and builds the topology; nothing runs until {@link #start()}. */
+    public static OrderStreamsApplication create(OrderStreamsConfig config, SchemaRegistryClient registry) {
+        return create(config, OrderSerdes.registry(registry));
+    }
+
+    /** As {@link #create(OrderStreamsConfig, SchemaRegistryClient)}, with the given serdes. */
+    public static OrderStreamsApplication create(OrderStreamsConfig config, OrderSerdes serdes) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(serdes, "serdes");
+        QueryServer queries = QueryServer.bind(config.queryPort(), "order-queries");
+        try {
+            ViewWaiters viewWaiters = new ViewWaiters(ViewWaiters.DEFAULT_MAX_WAITERS);
+            StreamsApplication streams = new StreamsApplication(
+                    OrderStreamsTopology.build(serdes, config.deadlines(), viewWaiters),
+                    config.streamsProperties(queries.self()));
+            return new OrderStreamsApplication(queries, streams, viewWaiters);
+        } catch (RuntimeException e) {
+            queries.close();
+            throw e;
+        }
+    }
+
+    /** Starts the query endpoint and the topology. */
+    public void start() {
+        serveQueries();
+        streams.start();
+    }
+
+    /** Starts only the query endpoint (503 until the topology runs), for a caller that starts the topology itself. */
+    public void serveQueries() {
+        KafkaStreams kafkaStreams = streams.streams();
+        queries.start(kafkaStreams, List.of(
+                OrderRoute.of(kafkaStreams, viewWaiters),
+                UserOrdersRoute.of(kafkaStreams),
+                FraudSignalsRoute.of(kafkaStreams, Clock.systemUTC())));
+    }
+
+    /** Stops answering queries; {@link #close()} also does. */
+    public void stopQueries() {
+        queries.close();
+    }
+
+    public StreamsApplication streams() {
+        return streams;
+    }
+
+    /** Where this instance answers its queries. */
+    public HostInfo queryEndpoint() {
+        return queries.self();
+    }
+
+    /** Reads of {@code GET /orders/{orderId}?wait-ms=} waiting on this instance for their order to arrive. */
+    public int waitingOrderReads() {
+        return viewWaiters.waiting();
+    }
+
+    /** Stops answering first, then leaves the group. */
+    @Override
+    public void close() {
+        queries.close();
+        streams.close();
+    }
+}
