@@ -48,12 +48,13 @@ import dev.streamcart.serving.commands.OrderCommandConsumer;
 import dev.streamcart.serving.commands.OrderCommandHandler;
 import dev.streamcart.serving.db.ConnectionPool;
 import dev.streamcart.serving.db.Migrations;
+import dev.streamcart.serving.db.RetentionSweeper;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.events.KafkaClickstream;
 import dev.streamcart.serving.events.OutboxWriter;
 import dev.streamcart.serving.fraud.FraudSignalSource;
-import dev.streamcart.serving.fraud.ReplicatedFraudSignals;
+import dev.streamcart.serving.fraud.QueriedFraudSignals;
 import dev.streamcart.serving.fraud.StreamVelocitySource;
 import dev.streamcart.serving.health.ComponentHealth;
 import dev.streamcart.serving.health.HealthCheck;
@@ -76,7 +77,6 @@ import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.orders.OrderViews;
 import dev.streamcart.serving.orders.tracking.UserOrderEndpoints;
-import dev.streamcart.serving.orders.tracking.UserOrderIndex;
 import dev.streamcart.serving.orders.tracking.UserOrders;
 import dev.streamcart.serving.payments.CardFingerprints;
 import dev.streamcart.serving.payments.GatewayRetry;
@@ -103,8 +103,11 @@ import dev.streamcart.serving.refunds.OrderRefunds;
 import dev.streamcart.serving.refunds.RefundEndpoints;
 import dev.streamcart.serving.search.ProductSearch;
 import dev.streamcart.serving.search.SearchEndpoints;
-import dev.streamcart.serving.replica.CompactedTopicReplica;
-import dev.streamcart.serving.replica.ReadModel;
+import dev.streamcart.serving.readmodels.CachedReadModel;
+import dev.streamcart.serving.readmodels.QueriedReadModel;
+import dev.streamcart.serving.readmodels.ReadModel;
+import dev.streamcart.serving.readmodels.StreamsQueryClient;
+import dev.streamcart.serving.readmodels.TopicChangeFeed;
 import dev.streamcart.serving.reviews.ProductReviews;
 import dev.streamcart.serving.reviews.ReviewEndpoints;
 import dev.streamcart.serving.reviews.ReviewPhotos;
@@ -134,8 +137,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running API: PostgreSQL pool (schema migrated first), Kafka read-model replicas and
- * clickstream producer, ClickHouse reader, recommender models, and the Javalin server on top.
+ * The running API: PostgreSQL pool (schema migrated first), the Streams apps' views (asked by
+ * interactive queries, hot stock cached and kept current by its change feed), the clickstream producer, ClickHouse reader, recommender models, and the Javalin server on top.
  * {@link #close()} stops the server first, then everything it used, in reverse order of start.
  */
 public final class ServingApi implements AutoCloseable {
@@ -143,9 +146,19 @@ public final class ServingApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServingApi.class);
     private static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofSeconds(1);
     private static final Duration CART_SWEEP_INTERVAL = Duration.ofHours(1);
+    // ingest-cdc reads events from the WAL, which the replication slot keeps until they are published:
+    // the table's copy is only kept this long, for inspection
+    private static final Duration OUTBOX_RETENTION = Duration.ofMinutes(15);
+    private static final Duration RETENTION_SWEEP_INTERVAL = Duration.ofMinutes(1);
     // catalog: writes through this API invalidate at once; the TTL bounds rows changed elsewhere
     private static final long PRODUCT_CACHE_SIZE = 100_000;
     private static final Duration PRODUCT_CACHE_TTL = Duration.ofMinutes(5);
+    // views: one HTTP hop to the Streams app that owns the key; a slower answer is an outage, not a read
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
+    // hot stock (about 1 KB a product): bounded whatever the catalogue; the change feed keeps it current,
+    // the TTL only covers a feed that stalls
+    private static final long STOCK_CACHE_SIZE = 50_000;
+    private static final Duration STOCK_CACHE_TTL = Duration.ofMinutes(1);
     // search: totals and facet counts of a filter may be this old (the items never are); 0 turns it off
     private static final Duration SEARCH_FACET_CACHE_TTL =
             Duration.ofMillis(Long.getLong("search.facet-cache-ttl-ms", 5_000));
@@ -194,11 +207,15 @@ public final class ServingApi implements AutoCloseable {
         Migrations.apply(dataSource);
         Transactions transactions = new Transactions(dataSource);
 
-        ReadModel<StockLevel> stockReplica = ReadModel.disabled();
-        ReadModel<OrderView> orderReplica = ReadModel.disabled();
-        UserOrderIndex userOrderIndex = new UserOrderIndex();
+        // What the API serves: stock through a bounded cache of hot products; the accuracy check
+        // compares PostgreSQL with the Streams app itself, so it reads around that cache.
+        ReadModel<StockLevel> stockView = ReadModel.disabled();
+        ReadModel<StockLevel> stockSource = ReadModel.disabled();
+        ReadModel<OrderView> orderView = ReadModel.disabled();
+        @Nullable StreamsQueryClient orderQueries = null;
+        List<TopicChangeFeed<?>> changeFeeds = new ArrayList<>();
         ProductCache productCache = new ProductCache(PRODUCT_CACHE_SIZE, PRODUCT_CACHE_TTL);
-        // The payment risk check reads it (wired by the payments work); no signals without Kafka.
+        // The payment risk check reads it; no signals without order-streams (PostgreSQL counts instead).
         FraudSignalSource fraudSignals = FraudSignalSource.none();
         Clickstream clickstream = Clickstream.disabled();
         KafkaProbe kafkaProbe = null;
@@ -207,22 +224,36 @@ public final class ServingApi implements AutoCloseable {
         if (config.kafkaEnabled()) {
             String bootstrap = Objects.requireNonNull(config.kafkaBootstrapServers());
             SchemaRegistryClient registry = new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl()));
-            CompactedTopicReplica<StockLevel> stock = new CompactedTopicReplica<>(Topics.STOCK_LEVELS, bootstrap, registry);
-            resources.push(stock);
-            stockReplica = stock.start();
-            CompactedTopicReplica<OrderView> orders = new CompactedTopicReplica<>(Topics.ORDER_VIEWS, bootstrap, registry);
-            resources.push(orders);
-            orderReplica = orders.onChange(userOrderIndex.andThen(purchases::orderChanged)).start();
-            CompactedTopicReplica<dev.streamcart.schemas.fraud.FraudSignals> fraud =
-                    new CompactedTopicReplica<>(Topics.FRAUD_SIGNALS, bootstrap, registry);
-            resources.push(fraud);
-            fraudSignals = new ReplicatedFraudSignals(fraud.start());
+            if (config.inventoryQueries() != null) {
+                stockSource = new QueriedReadModel<>(new StreamsQueryClient(config.inventoryQueries(), QUERY_TIMEOUT),
+                        "stock", StockLevel.class);
+                TopicChangeFeed<StockLevel> stockChanges = new TopicChangeFeed<>(Topics.STOCK_LEVELS, bootstrap, registry);
+                resources.push(stockChanges);
+                CachedReadModel<StockLevel> hotStock = new CachedReadModel<>(stockSource, stockChanges,
+                        level -> level.getUpdatedAt().toEpochMilli(), STOCK_CACHE_SIZE, STOCK_CACHE_TTL);
+                changeFeeds.add(stockChanges.onChange(hotStock::isCached, hotStock::changed).start());
+                stockView = hotStock;
+            } else {
+                LOG.warn("no {} configured: stock levels are disabled", ServingApiConfig.INVENTORY_QUERY_URLS);
+            }
+            if (config.orderQueries() != null) {
+                orderQueries = new StreamsQueryClient(config.orderQueries(), QUERY_TIMEOUT);
+                orderView = new QueriedReadModel<>(orderQueries, "orders", OrderView.class);
+                fraudSignals = new QueriedFraudSignals(new QueriedReadModel<>(orderQueries, "fraud-signals",
+                        dev.streamcart.schemas.fraud.FraudSignals.class));
+            } else {
+                LOG.warn("no {} configured: order views and fraud signals are disabled", ServingApiConfig.ORDER_QUERY_URLS);
+            }
+            // A new order view means its buyer's purchases may have changed: drop their cached taste.
+            TopicChangeFeed<OrderView> orderChanges = new TopicChangeFeed<>(Topics.ORDER_VIEWS, bootstrap, registry);
+            resources.push(orderChanges);
+            changeFeeds.add(orderChanges.onChange(purchases::orderChanged).start());
             // A product changed by another API instance or by hand in SQL reaches every instance's
             // cache through CDC within the pipeline's lag, instead of only at the cache's expiry.
-            CompactedTopicReplica<ProductChanged> productChanges =
-                    new CompactedTopicReplica<>(Topics.PRODUCT_CHANGES, bootstrap, registry);
+            TopicChangeFeed<ProductChanged> productChanges =
+                    new TopicChangeFeed<>(Topics.PRODUCT_CHANGES, bootstrap, registry);
             resources.push(productChanges);
-            productChanges.onChange(new ProductChangeInvalidation(productCache)).start();
+            changeFeeds.add(productChanges.onChange(new ProductChangeInvalidation(productCache)).start());
             clickstream = new KafkaClickstream(bootstrap, registry);
             resources.push(clickstream);
             kafkaProbe = new KafkaProbe(bootstrap);
@@ -237,7 +268,7 @@ public final class ServingApi implements AutoCloseable {
 
         // analytics (issue 5): KPI reports from ClickHouse, the dashboard's live stream, inventory accuracy checks
         AnalyticsWiring analytics = AnalyticsWiring.start(config.clickHouse(), config.kafkaBootstrapServers(),
-                transactions, stockReplica, json, InventoryAccuracyCheck.interval(
+                transactions, stockSource, json, InventoryAccuracyCheck.interval(
                         Settings.fromEnvironment().find(InventoryAccuracyCheck.INTERVAL_KEY)), resources);
         SalesPerMinute sales = analytics.salesPerMinute();
 
@@ -258,8 +289,8 @@ public final class ServingApi implements AutoCloseable {
         Authentication authentication = new Authentication(tokens);
         OrderOwnership ownership = new OrderOwnership(transactions);
 
-        StockLevels stockLevels = new StockLevels(stockReplica);
-        OrderViews orderViews = new OrderViews(orderReplica);
+        StockLevels stockLevels = new StockLevels(stockView);
+        OrderViews orderViews = new OrderViews(orderView);
         OrderRepository orderRepository = new OrderRepository();
         StockReservations reservations = new StockReservations();
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
@@ -294,12 +325,17 @@ public final class ServingApi implements AutoCloseable {
         ExpiredCartSweeper cartSweeper = new ExpiredCartSweeper(transactions);
         resources.push(cartSweeper);
         cartSweeper.start(CART_SWEEP_INTERVAL);
+        // the outbox and the idempotency keys only gain rows: keep them to their retention
+        resources.push(new RetentionSweeper(transactions, "outbox", "created_at", OUTBOX_RETENTION, Clock.systemUTC())
+                .start(RETENTION_SWEEP_INTERVAL));
+        resources.push(new RetentionSweeper(transactions, "idempotency_keys", "created_at",
+                IdempotentRequests.RETENTION, Clock.systemUTC()).start(RETENTION_SWEEP_INTERVAL));
         Checkout checkout = new Checkout(orderRepository, reservations, orderEvents,
                 new OrderPricing(new ShippingOptions(transactions, Clock.systemUTC())));
         PhotoStore photoStore = new LocalPhotoStore(config.photosDir());
 
         ApiRoutes api = new ApiRoutes(
-                new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockReplica, orderReplica, sales, models)),
+                new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockView, orderView, changeFeeds, sales, models)),
                 new AuthEndpoints(json, login, tokens),
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
                         new Warehouses(transactions), new Products(transactions, json, new OutboxWriter(json)),
@@ -311,7 +347,7 @@ public final class ServingApi implements AutoCloseable {
                 new OrderEndpoints(json, transactions, idempotent,
                         checkout,
                         cancellation, orderViews, ownership, clickstream),
-                new UserOrderEndpoints(new UserOrders(orderReplica, userOrderIndex)),
+                new UserOrderEndpoints(new UserOrders(orderQueries)),
                 new PaymentEndpoints(json, idempotent, payments, problems, ownership),
                 new StockEndpoints(stockLevels),
                 new ShippingEndpoints(json, transactions, idempotent,
@@ -371,14 +407,21 @@ public final class ServingApi implements AutoCloseable {
 
     private static List<HealthCheck> healthChecks(ServingApiConfig config, HikariDataSource dataSource,
                                                   @Nullable KafkaProbe kafka, ReadModel<StockLevel> stock,
-                                                  ReadModel<OrderView> orders, @Nullable SalesPerMinute sales,
+                                                  ReadModel<OrderView> orders, List<TopicChangeFeed<?>> changeFeeds,
+                                                  @Nullable SalesPerMinute sales,
                                                   ModelRepository models) {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new HealthCheck("postgres", true, () -> Probes.postgres(dataSource)));
         checks.add(new HealthCheck("kafka", true, () -> kafka == null
                 ? ComponentHealth.disabled("no kafka.bootstrap-servers configured") : kafka.check()));
-        checks.add(new HealthCheck("stockReadModel", true, () -> Probes.readModel(stock)));
-        checks.add(new HealthCheck("orderReadModel", true, () -> Probes.readModel(orders)));
+        checks.add(new HealthCheck("stockReadModel", true, stock::health));
+        checks.add(new HealthCheck("orderReadModel", true, orders::health));
+        // not required: until the feeds follow their topics, caches are bypassed or bounded by their TTL
+        checks.add(new HealthCheck("changeFeeds", false, () -> changeFeeds.isEmpty()
+                ? ComponentHealth.disabled("no Kafka configured")
+                : changeFeeds.stream().allMatch(TopicChangeFeed::isLive)
+                        ? ComponentHealth.up(changeFeeds.size() + " topics followed")
+                        : ComponentHealth.down("not yet following every change topic")));
         checks.add(new HealthCheck("clickhouse", true, () -> sales == null
                 ? ComponentHealth.disabled("no clickhouse.url configured")
                 : sales.ping() ? ComponentHealth.up() : ComponentHealth.down("no answer to ping at "

@@ -10,6 +10,7 @@ import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
 import dev.streamcart.serving.payments.PaymentSettings;
+import dev.streamcart.serving.readmodels.QueryEndpoints;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 public record ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
                                @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
                                Path modelsDir, Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds,
-                               AuthSettings auth, Path photosDir) {
+                               AuthSettings auth, Path photosDir, @Nullable QueryEndpoints inventoryQueries,
+                               @Nullable QueryEndpoints orderQueries) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
@@ -29,6 +31,10 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     public static final String CLICKHOUSE_USER = "clickhouse.user";
     public static final String CLICKHOUSE_PASSWORD = "clickhouse.password";
     public static final String PHOTOS_DIR = "photos.dir";
+    /** Base URLs of inventory-streams' interactive queries, comma-separated. */
+    public static final String INVENTORY_QUERY_URLS = "inventory.query.urls";
+    /** Base URLs of order-streams' interactive queries, comma-separated. */
+    public static final String ORDER_QUERY_URLS = "orders.query.urls";
 
     public ServingApiConfig {
         Objects.requireNonNull(host, "host");
@@ -45,6 +51,15 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
             throw new IllegalArgumentException("kafka.bootstrap-servers and schema-registry.url go together: "
                     + "set both or neither");
         }
+    }
+
+    /** Without interactive-query endpoints: stock and order views report DISABLED. */
+    public ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
+                            @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse, Path modelsDir,
+                            Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds, AuthSettings auth,
+                            Path photosDir) {
+        this(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir, modelCheckInterval,
+                payments, bcryptRounds, auth, photosDir, null, null);
     }
 
     /** Review photos go to a {@code photos} folder next to the models folder (both live in the data dir). */
@@ -78,7 +93,20 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 PaymentSettings.from(settings),
                 settings.getInt(BCRYPT_ROUNDS, 10),
                 AuthSettings.from(settings),
-                photosDir(settings));
+                photosDir(settings),
+                queryEndpoints(settings, INVENTORY_QUERY_URLS, "inventory-streams"),
+                queryEndpoints(settings, ORDER_QUERY_URLS, "order-streams"));
+    }
+
+    private static @Nullable QueryEndpoints queryEndpoints(Settings settings, String key, String app) {
+        String urls = settings.find(key);
+        return urls == null || urls.isBlank() ? null : QueryEndpoints.parse(app, urls);
+    }
+
+    /** Same settings, with the interactive-query endpoints of the two Streams apps. */
+    public ServingApiConfig withQueries(@Nullable QueryEndpoints inventory, @Nullable QueryEndpoints orders) {
+        return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventory, orders);
     }
 
     /** photos.dir, else {@code <platform.data-dir>/photos}, else {@code ./photos}. */

@@ -111,6 +111,10 @@ public final class Platform implements AutoCloseable {
         ClickHouseServer clickHouse = ClickHouseServer.start(layout.dataDirectory().resolve("clickhouse"),
                 ports.port("clickhouse-http"), ports.port("clickhouse-tcp"), reaper);
         infrastructure.push(clickHouse);
+        // The Streams apps answer interactive queries on these; serving-api asks them for stock and
+        // order views. Kept between runs like the others, so a restarted app is found where it was.
+        int inventoryQueryPort = ports.port("inventory-query");
+        int orderQueryPort = ports.port("order-query");
         ports.save();
 
         int apiPort = options.apiPort() == 0 ? FreePorts.next() : options.apiPort();
@@ -121,6 +125,10 @@ public final class Platform implements AutoCloseable {
                 "http://127.0.0.1:" + apiPort);
         serviceSettings = new LinkedHashMap<>(endpoints.serviceSettings());
         serviceSettings.put("api.port", Integer.toString(apiPort));
+        serviceSettings.put("inventory.query.port", Integer.toString(inventoryQueryPort));
+        serviceSettings.put("orders.query.port", Integer.toString(orderQueryPort));
+        serviceSettings.put("inventory.query.urls", "http://127.0.0.1:" + inventoryQueryPort);
+        serviceSettings.put("orders.query.urls", "http://127.0.0.1:" + orderQueryPort);
         serviceSettings.put("loadgen.api-url", endpoints.apiUrl());
         if (options.traffic()) {
             // The simulator's few hundred shoppers each buy many times a day, far above the "more than 10

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.serving.alerts.StockAlertStore;
 import dev.streamcart.serving.db.Transactions;
-import dev.streamcart.serving.replica.ReadModel;
+import dev.streamcart.serving.readmodels.ReadModel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

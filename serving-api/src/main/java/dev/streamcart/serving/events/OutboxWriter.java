@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Appends domain events to the {@code outbox} table on the caller's connection, hence in the
  * caller's transaction: the event exists exactly when the change it describes is committed.
  * ingest-cdc publishes the rows from the WAL; business code never talks to Kafka for domain events.
+ * The table is a hand-off, not an archive: rows are deleted after the outbox retention (the
+ * events live on in Kafka and ClickHouse).
  */
 public final class OutboxWriter {
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The payment risk check's velocity from order-streams' fraud signals: orders per user in 24 h
- * come from the {@code fraud-signals} replica, with no query. Until the stream knows a user (a
+ * come from order-streams (asked of the instance that owns the user). Until the stream knows a user (a
  * first order, or an API without Kafka) and for the card count, which must include the card being
  * paid with right now, it asks {@code fallback} (PostgreSQL). The stream trails commits by about a
  * second, so an order placed a moment ago may not be counted yet: the threshold has slack for that.

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import dev.streamcart.serving.recommendations.ModelRepository;
 import dev.streamcart.serving.recommendations.RecommenderModel;
-import dev.streamcart.serving.replica.ReadModel;
 
 /** The probes behind {@code /health}. */
 public final class Probes {
@@ -20,14 +19,6 @@ public final class Probes {
         } catch (SQLException e) {
             return ComponentHealth.down(e.getMessage());
         }
-    }
-
-    public static ComponentHealth readModel(ReadModel<?> readModel) {
-        if (!readModel.isEnabled()) {
-            return ComponentHealth.disabled("no Kafka configured");
-        }
-        return readModel.isCaughtUp() ? ComponentHealth.up(readModel.size() + " keys")
-                : ComponentHealth.down("still catching up with its topic");
     }
 
     public static ComponentHealth recommender(ModelRepository models) {

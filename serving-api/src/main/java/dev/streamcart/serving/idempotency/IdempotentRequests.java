@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 
 import dev.streamcart.serving.db.SqlWork;
@@ -20,8 +21,15 @@ import org.jspecify.annotations.Nullable;
  * never both run the effect (and never both charge a card). The winner runs the effect and stores
  * its response; everyone else replays that response. If the effect throws, the transaction rolls
  * back with the claim, and the key stays free for a corrected retry.
+ *
+ * <p>A key is remembered for {@link #RETENTION}: a key older than that is claimed afresh (exactly
+ * at the boundary, whether or not the retention sweeper has deleted its row yet), so the table
+ * stays bounded by one day of requests.
  */
 public final class IdempotentRequests {
+
+    /** How long a key's first response is replayed; Stripe and others keep theirs for 24 hours too. */
+    public static final Duration RETENTION = Duration.ofHours(24);
 
     private final Transactions transactions;
 
@@ -57,10 +65,14 @@ public final class IdempotentRequests {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO idempotency_keys (idempotency_key, endpoint, request_hash, response_status, response_type, response_body)
                 VALUES (?, ?, ?, 0, '', '')
-                ON CONFLICT (idempotency_key, endpoint) DO NOTHING""")) {
+                ON CONFLICT (idempotency_key, endpoint) DO UPDATE
+                    SET request_hash = EXCLUDED.request_hash, response_status = 0, response_type = '', response_body = '',
+                        created_at = now()
+                    WHERE idempotency_keys.created_at < now() - make_interval(secs => ?)""")) {
             insert.setString(1, key.value());
             insert.setString(2, endpoint);
             insert.setString(3, requestHash);
+            insert.setLong(4, RETENTION.toSeconds());
             return insert.executeUpdate() == 1;
         }
     }

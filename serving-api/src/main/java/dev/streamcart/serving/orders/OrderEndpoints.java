@@ -1,5 +1,6 @@
 package dev.streamcart.serving.orders;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,9 @@ import io.javalin.http.Context;
 
 /** HTTP handlers of {@code /api/orders}: checkout, cancel, and the order view. */
 public final class OrderEndpoints {
+
+    /** Far above the pipeline's p99 (under a second), well below a client's patience. */
+    private static final Duration VIEW_ARRIVAL_WAIT = Duration.ofSeconds(3);
 
     /** An order as PostgreSQL committed it (the answer to checkout and cancel). */
     public record OrderResponse(long id, long userId, String status, String total, String currency, List<Item> items) {
@@ -95,9 +99,10 @@ public final class OrderEndpoints {
     public void get(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
         ownership.requireBuyerOrSeller(Access.principal(ctx), orderId);
-        OrderViews.View view = views.find(orderId).orElseThrow(() -> new DomainException(ProblemKind.NOT_FOUND,
-                "order " + orderId + " is not in the order view (yet); an order placed a moment ago appears "
-                        + "within a second, so retry"));
+        // the order is committed (ownership read it): give the pipeline a moment to bring its view
+        OrderViews.View view = views.awaitView(orderId, VIEW_ARRIVAL_WAIT).orElseThrow(() -> new DomainException(
+                ProblemKind.NOT_FOUND, "order " + orderId + " is not in the order view yet; the event pipeline is "
+                        + "behind, so retry in a few seconds"));
         ctx.json(view);
     }
 

@@ -1,5 +1,6 @@
 package dev.streamcart.serving.orders;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -8,12 +9,12 @@ import java.util.Optional;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.money.Money;
-import dev.streamcart.serving.replica.ReadModel;
+import dev.streamcart.serving.readmodels.ReadModel;
 
 /**
- * Orders with their status history, as order-streams' {@code order-views} topic reports them
- * (through the in-memory replica), not as PostgreSQL holds them: the view shows what the event
- * pipeline has processed.
+ * Orders with their status history, as order-streams' view holds them (asked of the instance that
+ * owns the order), not as PostgreSQL holds them: the view shows what the event pipeline has
+ * processed.
  */
 public final class OrderViews {
 
@@ -31,17 +32,27 @@ public final class OrderViews {
     }
 
     public Optional<View> find(long orderId) {
-        OrderView view = readModel.get(Topics.key(orderId));
-        if (view == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(readModel.get(Topics.key(orderId))).map(OrderViews::toView);
+    }
+
+    /**
+     * Read-your-own-write: for an order known to exist (it is committed in PostgreSQL), waits up to
+     * {@code wait} for the pipeline to bring its view, instead of answering "not found" for an order
+     * the caller just placed.
+     */
+    public Optional<View> awaitView(long orderId, Duration wait) {
+        return Optional.ofNullable(readModel.await(Topics.key(orderId), wait)).map(OrderViews::toView);
+    }
+
+    /** The API's shape of an order-streams view. */
+    public static View toView(OrderView view) {
         List<Item> items = view.getItems().stream()
                 .map(line -> new Item(line.getProductId(), line.getQuantity(), Money.formatCents(line.getUnitPriceCents())))
                 .toList();
         List<StatusChange> history = view.getHistory().stream()
                 .map(change -> new StatusChange(change.getStatus().name(), change.getAt()))
                 .toList();
-        return Optional.of(new View(view.getOrderId(), view.getUserId(), view.getStatus().name(), items,
-                Money.formatCents(view.getTotalCents()), view.getCurrency(), history));
+        return new View(view.getOrderId(), view.getUserId(), view.getStatus().name(), items,
+                Money.formatCents(view.getTotalCents()), view.getCurrency(), history);
     }
 }

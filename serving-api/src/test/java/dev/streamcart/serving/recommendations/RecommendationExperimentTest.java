@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,17 +16,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
-import dev.streamcart.schemas.inventory.StockLevel;
-import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Clicks;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import dev.streamcart.serving.testing.StreamsInputs;
+import dev.streamcart.serving.testing.TopicWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RecommendationExperimentTest {
 
     @RegisterExtension
-    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka();
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().streams();
 
     private static final String CONTROL = "v20261126-170000-000";
     private static final String TREATMENT = "v20261126-170100-000";
@@ -189,18 +185,8 @@ class RecommendationExperimentTest {
         long best = products.get(3);
         assertThat(ids(shop.as(user).get("/api/recommendations/" + user + "?limit=2").json())).first().isEqualTo(best);
 
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sold-out-test-" + UUID.randomUUID());
-        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
-        try (KafkaProducer<String, StockLevel> producer = new KafkaProducer<>(config,
-                Topics.STOCK_LEVELS.keySerde().serializer(), Topics.STOCK_LEVELS.valueSerde(registry).serializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.STOCK_LEVELS.name(), Topics.key(best), StockLevel.newBuilder()
-                    .setProductId(best).setOnHand(0).setReserved(0).setAvailable(0).setWarehouses(List.of())
-                    .setUpdatedAt(Instant.now()).build()));
-            producer.commitTransaction();
+        try (TopicWriter cdc = new TopicWriter(SERVER)) {
+            cdc.commit(Topics.INVENTORY_CHANGES, best, StreamsInputs.inventoryRow(best, 1, 0, 0));
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -1,28 +1,43 @@
 package dev.streamcart.serving.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.inventory.InventoryApplication;
+import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.orders.OrderStreamsApplication;
+import dev.streamcart.orders.OrderStreamsConfig;
+import dev.streamcart.schemas.config.CommonKeys;
+import dev.streamcart.schemas.config.Settings;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.serving.ServingApi;
 import dev.streamcart.serving.ServingApiConfig;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
 import dev.streamcart.serving.payments.PaymentSettings;
+import dev.streamcart.serving.readmodels.QueryEndpoints;
 import dev.streamcart.serving.users.EmailAddress;
+import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -32,7 +47,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Starts serving-api in-process on a free port of 127.0.0.1 for one test class: a fresh database in
  * the shared embedded PostgreSQL, and, when asked, its own Kafka broker with the schema registry
- * and its own ClickHouse. Everything it starts it stops after the class.
+ * and its own ClickHouse, and inventory-streams and order-streams answering the API's view queries.
+ * Everything it starts it stops after the class.
  */
 public final class ApiServerExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -43,6 +59,9 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
 
     private boolean withKafka;
     private boolean withClickHouse;
+    private boolean withStreams;
+    private @Nullable InventoryApplication inventoryStreams;
+    private @Nullable OrderStreamsApplication orderStreams;
     private Duration paymentLatency = Duration.ofMillis(5);
     private Function<Duration, PaymentSettings> payments = latency -> PaymentSettings.defaults(latency, FINGERPRINT_SECRET);
     private @Nullable LocalInfrastructure extraInfrastructure;
@@ -60,6 +79,17 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     /** Also a Kafka broker, the schema registry and the catalogue's topics. */
     public ApiServerExtension kafka() {
         withKafka = true;
+        return this;
+    }
+
+    /**
+     * Also inventory-streams and order-streams, in this JVM on the test's broker, answering
+     * interactive queries on free ports: the API's stock, order and fraud views come from them.
+     * Implies {@link #kafka()}.
+     */
+    public ApiServerExtension streams() {
+        withKafka = true;
+        withStreams = true;
         return this;
     }
 
@@ -117,14 +147,52 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
                 folder.resolve("models"), Duration.ofMillis(200), payments.apply(paymentLatency), 4,
                 new AuthSettings(new EmailAddress(ADMIN_EMAIL), ADMIN_PASSWORD, Duration.ofHours(1),
                         5, Duration.ofMinutes(15), 1_000_000, Duration.ofMinutes(1)));
+        if (withStreams) {
+            config = startStreams(config, extraInfrastructure);
+        }
         api = ServingApi.start(config);
         client = new ApiClient("http://127.0.0.1:" + api.port());
+        if (withKafka) {
+            // the API's caches only keep what they load once every change topic is followed, and the
+            // views answer once the Streams apps have their partitions
+            List<String> ready = withStreams ? List.of("changeFeeds", "stockReadModel", "orderReadModel")
+                    : List.of("changeFeeds");
+            ApiClient health = client;
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                JsonNode components = health.get("/health").json().path("components");
+                return ready.stream().allMatch(name -> components.path(name).path("status").asText().equals("UP"));
+            });
+        }
+    }
+
+    private ServingApiConfig startStreams(ServingApiConfig config, LocalInfrastructure infrastructure) {
+        Settings settings = Settings.of(Map.of(
+                CommonKeys.KAFKA_BOOTSTRAP_SERVERS, infrastructure.bootstrapServers(),
+                CommonKeys.SCHEMA_REGISTRY_URL, infrastructure.schemaRegistryUrl(),
+                CommonKeys.DATA_DIR, Objects.requireNonNull(folder).resolve("streams").toString()));
+        SchemaRegistryClient registry = new SchemaRegistryClient(infrastructure.schemaRegistryUrl());
+        inventoryStreams = InventoryApplication.create(InventoryStreamsConfig.from(settings), registry);
+        inventoryStreams.start();
+        orderStreams = OrderStreamsApplication.create(OrderStreamsConfig.from(settings), registry);
+        orderStreams.start();
+        return config.withQueries(endpoints("inventory-streams", inventoryStreams.queryEndpoint()),
+                endpoints("order-streams", orderStreams.queryEndpoint()));
+    }
+
+    private static QueryEndpoints endpoints(String app, HostInfo host) {
+        return new QueryEndpoints(app, List.of(URI.create("http://" + host.host() + ":" + host.port())));
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
         if (api != null) {
             api.close();
+        }
+        if (orderStreams != null) {
+            orderStreams.close();
+        }
+        if (inventoryStreams != null) {
+            inventoryStreams.close();
         }
         if (extraInfrastructure != null) {
             extraInfrastructure.close();
@@ -137,6 +205,11 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         }
     }
 
+
+    /** order-streams as started by {@link #streams()}. */
+    public OrderStreamsApplication orderStreams() {
+        return Objects.requireNonNull(orderStreams, "started without streams()");
+    }
 
     /** A client that calls without signing in. */
     public ApiClient client() {

@@ -19,12 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.streamcart.schemas.inventory.StockLevel;
-import dev.streamcart.schemas.inventory.WarehouseStock;
-import dev.streamcart.schemas.order.OrderLine;
-import dev.streamcart.schemas.order.OrderStatus;
-import dev.streamcart.schemas.order.OrderView;
-import dev.streamcart.schemas.order.StatusChange;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
 import dev.streamcart.schemas.topics.Topics;
@@ -35,6 +29,7 @@ import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
+import dev.streamcart.serving.testing.StreamsInputs;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,7 +51,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenApiDocumentTest {
 
     @RegisterExtension
-    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka().clickHouse();
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().streams().clickHouse();
 
     private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
@@ -186,7 +181,7 @@ class OpenApiDocumentTest {
         check("GET", "/api/products/{id}", anonymous.get("/api/products/999999"));
         check("GET", "/api/products/{id}", anonymous.get("/api/products/abc"));
         check("GET", "/api/stock/{productId}", anonymous.get("/api/stock/" + product.id() + "000"));
-        commit(Topics.STOCK_LEVELS, product.id(), stockLevel(product.id(), warehouse.id()));
+        commit(Topics.INVENTORY_CHANGES, product.id(), StreamsInputs.inventoryRow(product.id(), warehouse.id(), 20, 0));
         await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/api/stock/" + product.id()).status() == 200);
         check("GET", "/api/stock/{productId}", anonymous.get("/api/stock/" + product.id()));
         check("GET", "/api/products/{id}", anonymous.get("/api/products/" + product.id()));
@@ -204,7 +199,7 @@ class OpenApiDocumentTest {
         shop.placeOrder(reused, buyer, product.id(), 1);
         check("POST", "/api/orders", shop.placeOrder(reused, buyer, product.id(), 2));
         check("GET", "/api/orders/{id}", asBuyer.get("/api/orders/" + order.id()));
-        commit(Topics.ORDER_VIEWS, order.id(), orderView(order.id(), buyer, product.id()));
+        commit(Topics.ORDER_EVENTS, order.id(), StreamsInputs.placed(order.id(), buyer, product.id(), 2, 700, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> asBuyer.get("/api/orders/" + order.id()).status() == 200);
         check("GET", "/api/orders/{id}", asBuyer.get("/api/orders/" + order.id()));
         check("GET", "/api/orders/{id}", shop.as(shop.user()).get("/api/orders/" + order.id()));
@@ -268,24 +263,6 @@ class OpenApiDocumentTest {
 
     private static String abbreviated(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "..." : body;
-    }
-
-    private static StockLevel stockLevel(long productId, long warehouseId) {
-        return StockLevel.newBuilder().setProductId(productId).setOnHand(20).setReserved(0).setAvailable(20)
-                .setWarehouses(List.of(WarehouseStock.newBuilder().setWarehouseId(warehouseId).setOnHand(20).setReserved(0)
-                        .setAvailable(20).setSourceLsn(1).build()))
-                .setUpdatedAt(Instant.now()).build();
-    }
-
-    private static OrderView orderView(long orderId, long userId, long productId) {
-        Instant now = Instant.now();
-        return OrderView.newBuilder().setOrderId(orderId).setUserId(userId).setStatus(OrderStatus.PENDING_PAYMENT)
-                .setTotalCents(1400).setCurrency("USD")
-                .setItems(List.of(OrderLine.newBuilder().setProductId(productId).setSellerId(1).setCategoryId(1)
-                        .setQuantity(2).setUnitPriceCents(700).build()))
-                .setHistory(List.of(StatusChange.newBuilder().setStatus(OrderStatus.PENDING_PAYMENT).setAt(now)
-                        .setEventId(UUID.randomUUID().toString()).build()))
-                .setUpdatedAt(now).build();
     }
 
     private static <V extends SpecificRecord> void commit(TopicSpec<V> topic, long key, V value) {

@@ -1,51 +1,40 @@
 package dev.streamcart.serving.orders.tracking;
 
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import dev.streamcart.schemas.order.OrderView;
+import dev.streamcart.schemas.streams.query.AvroBodies;
 import dev.streamcart.serving.orders.OrderViews;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
-import dev.streamcart.serving.replica.ReadModel;
+import dev.streamcart.serving.readmodels.StreamsQueryClient;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A user's orders with their status history, most recent first, from the order-views replica and
- * its {@link UserOrderIndex}: what the event pipeline has processed, not a PostgreSQL query.
+ * A user's orders with their status history, most recent first, from order-streams' per-user view
+ * (asked of the instance that owns the user): what the event pipeline has processed, not a
+ * PostgreSQL query. The owner reads only the {@code limit} newest orders, so the cost does not grow
+ * with the user's history.
  */
 public final class UserOrders {
 
-    /** Most recently placed first; ids break ties (they grow with time too). */
-    private static final Comparator<OrderViews.View> MOST_RECENT_FIRST = Comparator
-            .comparing((OrderViews.View view) -> placedAt(view)).reversed()
-            .thenComparing(Comparator.comparingLong(OrderViews.View::id).reversed());
+    private final @Nullable StreamsQueryClient orderQueries;
 
-    private final ReadModel<OrderView> readModel;
-    private final OrderViews views;
-    private final UserOrderIndex index;
-
-    public UserOrders(ReadModel<OrderView> readModel, UserOrderIndex index) {
-        this.readModel = Objects.requireNonNull(readModel, "readModel");
-        this.views = new OrderViews(readModel);
-        this.index = Objects.requireNonNull(index, "index");
+    /** @param orderQueries order-streams' query endpoints; null when the API runs without them */
+    public UserOrders(@Nullable StreamsQueryClient orderQueries) {
+        this.orderQueries = orderQueries;
     }
 
     public List<OrderViews.View> of(long userId, int limit) {
-        if (!readModel.isEnabled()) {
-            throw new DomainException(ProblemKind.UNAVAILABLE, "order views are disabled: the API runs without Kafka");
+        if (orderQueries == null) {
+            throw new DomainException(ProblemKind.UNAVAILABLE, "order views are disabled: the API runs without "
+                    + "order-streams' query endpoints");
         }
-        return index.ordersOf(userId).stream()
-                .map(views::find)
-                .flatMap(Optional::stream)
-                .sorted(MOST_RECENT_FIRST)
-                .limit(limit)
-                .toList();
-    }
-
-    private static Instant placedAt(OrderViews.View view) {
-        return view.history().isEmpty() ? Instant.EPOCH : view.history().get(0).at();
+        byte[] body = Objects.requireNonNull(orderQueries).get("/users/" + userId + "/orders?limit=" + limit);
+        if (body == null) {
+            return List.of();
+        }
+        return AvroBodies.decodeList(body, OrderView.class).stream().map(OrderViews::toView).toList();
     }
 }

@@ -1,33 +1,30 @@
 package dev.streamcart.serving.stock;
 
+import static dev.streamcart.serving.testing.StreamsInputs.inventoryRow;
+import static dev.streamcart.serving.testing.StreamsInputs.paid;
+import static dev.streamcart.serving.testing.StreamsInputs.placed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
-import dev.streamcart.schemas.inventory.StockLevel;
-import dev.streamcart.schemas.inventory.WarehouseStock;
-import dev.streamcart.schemas.order.OrderLine;
-import dev.streamcart.schemas.order.OrderStatus;
-import dev.streamcart.schemas.order.OrderView;
-import dev.streamcart.schemas.order.StatusChange;
+import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
-import dev.streamcart.schemas.topics.TopicSpec;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Clicks;
 import dev.streamcart.serving.testing.Storefront;
-import org.apache.avro.specific.SpecificRecord;
+import dev.streamcart.serving.testing.TopicWriter;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,61 +36,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The read paths that come from Kafka, on a real broker and schema registry: stock levels and
- * order views served from their compacted topics (read_committed), and product views sent to the
- * clickstream.
+ * The read paths that come from the Streams apps, on a real broker and schema registry: stock levels
+ * and order views asked of inventory-streams and order-streams (interactive queries) as they compute
+ * them from the events ingest-cdc publishes, hot stock kept current by its change feed, and product
+ * views sent to the clickstream.
  */
-class ReadModelReplicasTest {
+class StreamsReadModelsTest {
 
     @RegisterExtension
-    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka();
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().streams();
 
-    private static SchemaRegistryClient registry;
-    private static KafkaProducer<String, byte[]> producer;
+    private static TopicWriter cdc;
 
     @BeforeAll
-    static void openProducer() {
-        registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers());
-        // like the Streams apps that own these topics: exactly-once transactions
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "read-model-test-" + UUID.randomUUID());
-        producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer());
-        producer.initTransactions();
+    static void openWriter() {
+        cdc = new TopicWriter(SERVER);
     }
 
     @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
-
-    private static <V extends SpecificRecord> void commit(TopicSpec<V> topic, long key, V value) {
-        producer.beginTransaction();
-        producer.send(record(topic, key, value));
-        producer.commitTransaction();
-    }
-
-    private static <V extends SpecificRecord> ProducerRecord<String, byte[]> record(TopicSpec<V> topic, long key, V value) {
-        byte[] bytes = value == null ? null : topic.valueSerde(registry).serializer().serialize(topic.name(), value);
-        return new ProducerRecord<>(topic.name(), Topics.key(key), bytes);
-    }
-
-    private static StockLevel stock(long productId, int... onHandAndReservedPerWarehouse) {
-        List<WarehouseStock> warehouses = new ArrayList<>();
-        int onHand = 0;
-        int reserved = 0;
-        for (int i = 0; i < onHandAndReservedPerWarehouse.length; i += 2) {
-            int warehouseOnHand = onHandAndReservedPerWarehouse[i];
-            int warehouseReserved = onHandAndReservedPerWarehouse[i + 1];
-            warehouses.add(WarehouseStock.newBuilder().setWarehouseId(100 + i / 2).setOnHand(warehouseOnHand)
-                    .setReserved(warehouseReserved).setAvailable(warehouseOnHand - warehouseReserved)
-                    .setSourceLsn(1_000 + i).build());
-            onHand += warehouseOnHand;
-            reserved += warehouseReserved;
-        }
-        return StockLevel.newBuilder().setProductId(productId).setOnHand(onHand).setReserved(reserved)
-                .setAvailable(onHand - reserved).setWarehouses(warehouses).setUpdatedAt(Instant.now()).build();
+    static void closeWriter() {
+        cdc.close();
     }
 
     @Test
@@ -108,7 +70,7 @@ class ReadModelReplicasTest {
         assertThat(SERVER.client().get("/api/products/" + product).json().path("price").asText())
                 .as("served from the cache").isEqualTo("5.00");
 
-        commit(Topics.PRODUCT_CHANGES, product, ProductChanged.newBuilder().setProductId(product).setSellerId(seller)
+        cdc.commit(Topics.PRODUCT_CHANGES, product, ProductChanged.newBuilder().setProductId(product).setSellerId(seller)
                 .setCategoryId(1).setSku("CDC-" + product).setName("Changed elsewhere").setPriceCents(725).setCurrency("USD")
                 .setActive(true).setSourceLsn(1).setCommittedAt(Instant.now()).build());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -116,7 +78,7 @@ class ReadModelReplicasTest {
     }
 
     @Test
-    void healthIsUpOnceBothReadModelsCaughtUp() {
+    void healthIsUpWhenBothStreamsAppsAnswerQueries() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             ApiClient.Response response = SERVER.client().get("/health");
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -128,42 +90,32 @@ class ReadModelReplicasTest {
     }
 
     @Test
-    void theStockEndpointServesCommittedStockLevelsAndForgetsTombstones() {
+    void theStockEndpointServesCommittedStockAndFollowsEveryLaterChange() {
         long productId = 7_000_001;
         long abortedProductId = 7_000_002;
-        producer.beginTransaction();
-        producer.send(record(Topics.STOCK_LEVELS, abortedProductId, stock(abortedProductId, 1, 0)));
-        producer.abortTransaction();
-        commit(Topics.STOCK_LEVELS, productId, stock(productId, 10, 3, 5, 0));
+        abort(inventoryRow(abortedProductId, 100, 1, 0));
+        cdc.commit(Topics.INVENTORY_CHANGES, productId, inventoryRow(productId, 100, 10, 3), inventoryRow(productId, 101, 5, 0));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(SERVER.client().get("/api/stock/" + productId).status()).isEqualTo(200));
+                assertThat(SERVER.client().get("/api/stock/" + productId).json().path("onHand").asInt()).isEqualTo(15));
         JsonNode stock = SERVER.client().get("/api/stock/" + productId).json();
         assertThat(stock.path("productId").asLong()).isEqualTo(productId);
-        assertThat(stock.path("onHand").asInt()).isEqualTo(15);
         assertThat(stock.path("reserved").asInt()).isEqualTo(3);
         assertThat(stock.path("available").asInt()).isEqualTo(12);
         assertThat(stock.path("warehouses")).hasSize(2);
         assertThat(stock.path("warehouses").get(0).path("warehouseId").asLong()).isEqualTo(100);
         assertThat(stock.path("warehouses").get(0).path("available").asInt()).isEqualTo(7);
-        assertThat(stock.path("unitsPerDay").asDouble()).isZero();
-        assertThat(stock.path("daysOfCover").isNull()).as("nothing sold: no days of cover").isTrue();
         assertThat(SERVER.client().get("/api/stock/" + abortedProductId).status()).as("aborted, never visible").isEqualTo(404);
 
-        StockLevel selling = StockLevel.newBuilder(stock(productId, 10, 4, 5, 0))
-                .setUnitsLast24h(6).setUnitsLast7d(22).setUnitsPerDay(5.5).setDaysOfCover(11 / 5.5).build();
-        commit(Topics.STOCK_LEVELS, productId, selling);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(SERVER.client().get("/api/stock/" + productId).json().path("reserved").asInt()).isEqualTo(4));
-        JsonNode velocity = SERVER.client().get("/api/stock/" + productId).json();
-        assertThat(velocity.path("unitsLast24h").asInt()).isEqualTo(6);
-        assertThat(velocity.path("unitsLast7d").asInt()).isEqualTo(22);
-        assertThat(velocity.path("unitsPerDay").asDouble()).isEqualTo(5.5);
-        assertThat(velocity.path("daysOfCover").asDouble()).isEqualTo(2.0);
-
-        commit(Topics.STOCK_LEVELS, productId, null);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(SERVER.client().get("/api/stock/" + productId).status()).isEqualTo(404));
+        // now cached: each later change must replace the cached level, not wait for its expiry
+        for (int reserved = 4; reserved <= 6; reserved++) {
+            cdc.commit(Topics.INVENTORY_CHANGES, productId, inventoryRow(productId, 100, 10, reserved));
+            int expected = reserved;
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(SERVER.client().get("/api/stock/" + productId).json().path("reserved").asInt())
+                            .isEqualTo(expected));
+        }
+        assertThat(SERVER.client().get("/api/stock/" + productId).json().path("available").asInt()).isEqualTo(9);
     }
 
     @Test
@@ -171,7 +123,7 @@ class ReadModelReplicasTest {
         Storefront shop = new Storefront(SERVER.client());
         long category = shop.category();
         long product = shop.product(shop.seller(), category, "8.00");
-        commit(Topics.STOCK_LEVELS, product, stock(product, 6, 2));
+        cdc.commit(Topics.INVENTORY_CHANGES, product, inventoryRow(product, 100, 6, 2));
         String session = "session-" + UUID.randomUUID();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -193,35 +145,38 @@ class ReadModelReplicasTest {
     @Test
     void theOrderEndpointServesTheOrderViewWithItsHistory() {
         long orderId = 9_000_001;
-        Instant placed = Instant.parse("2026-11-26T10:00:00.123Z");
-        Instant paid = Instant.parse("2026-11-26T10:00:02.456Z");
-        OrderView view = OrderView.newBuilder()
-                .setOrderId(orderId).setUserId(17).setStatus(OrderStatus.PAID).setTotalCents(3998).setCurrency("USD")
-                .setItems(List.of(OrderLine.newBuilder().setProductId(5).setSellerId(1).setCategoryId(2).setQuantity(2)
-                        .setUnitPriceCents(1999).build()))
-                .setHistory(List.of(
-                        StatusChange.newBuilder().setStatus(OrderStatus.PENDING_PAYMENT).setAt(placed)
-                                .setEventId(UUID.randomUUID().toString()).build(),
-                        StatusChange.newBuilder().setStatus(OrderStatus.PAID).setAt(paid)
-                                .setEventId(UUID.randomUUID().toString()).build()))
-                .setUpdatedAt(paid)
-                .build();
+        Instant placedAt = Instant.parse("2026-11-26T10:00:00.123Z");
+        Instant paidAt = Instant.parse("2026-11-26T10:00:02.456Z");
         assertThat(SERVER.admin().get("/api/orders/" + orderId).status()).isEqualTo(404);
 
-        commit(Topics.ORDER_VIEWS, orderId, view);
+        cdc.commit(Topics.ORDER_EVENTS, orderId, placed(orderId, 17, 5, 2, 1_999, placedAt), paid(orderId, 17, 5, 2, 1_999, paidAt));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(SERVER.admin().get("/api/orders/" + orderId).status()).isEqualTo(200));
+                assertThat(SERVER.admin().get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("PAID"));
         JsonNode order = SERVER.admin().get("/api/orders/" + orderId).json();
         assertThat(order.path("id").asLong()).isEqualTo(orderId);
         assertThat(order.path("userId").asLong()).isEqualTo(17);
-        assertThat(order.path("status").asText()).isEqualTo("PAID");
         assertThat(order.path("total").asText()).isEqualTo("39.98");
         assertThat(order.path("currency").asText()).isEqualTo("USD");
         assertThat(order.path("items").get(0).path("unitPrice").asText()).isEqualTo("19.99");
         assertThat(order.path("items").get(0).path("quantity").asInt()).isEqualTo(2);
         assertThat(order.path("history").findValuesAsText("status")).containsExactly("PENDING_PAYMENT", "PAID");
         assertThat(order.path("history").get(0).path("at").asText()).isEqualTo("2026-11-26T10:00:00.123Z");
+    }
+
+    @Test
+    void anOrderWhoseViewArrivesWhileTheRequestWaitsIsServedRatherThanNotFound() throws Exception {
+        long orderId = 9_000_002;
+        ApiClient admin = SERVER.admin();
+        CompletableFuture<ApiClient.Response> request =
+                CompletableFuture.supplyAsync(() -> admin.get("/api/orders/" + orderId));
+        // the event reaches the pipeline only once the GET is held by order-streams, waiting for it
+        await().atMost(Duration.ofSeconds(10)).until(() -> SERVER.orderStreams().waitingOrderReads() > 0);
+        cdc.commit(Topics.ORDER_EVENTS, orderId, placed(orderId, 18, 5, 1, 500, Instant.now()));
+
+        ApiClient.Response response = request.get(30, TimeUnit.SECONDS);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
     }
 
     @Test
@@ -239,11 +194,27 @@ class ReadModelReplicasTest {
                 assertThat(SERVER.admin().get("/api/recommendations/" + browser).json().path("items")
                         .findValuesAsText("productId")).startsWith(Long.toString(popular), Long.toString(runnerUp)));
 
-        commit(Topics.STOCK_LEVELS, popular, stock(popular, 50, 50));
+        cdc.commit(Topics.INVENTORY_CHANGES, popular, inventoryRow(popular, warehouse, 50, 50));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(SERVER.admin().get("/api/recommendations/" + browser).json().path("items")
                         .findValuesAsText("productId")).doesNotContain(Long.toString(popular))
                         .contains(Long.toString(runnerUp)));
+    }
+
+    /** Sends the row in a transaction that is then aborted, as a failed exactly-once writer would. */
+    private static void abort(InventoryChanged row) {
+        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborted-" + UUID.randomUUID());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.INVENTORY_CHANGES.name(), Topics.key(row.getProductId()),
+                    Topics.INVENTORY_CHANGES.valueSerde(registry).serializer().serialize(Topics.INVENTORY_CHANGES.name(), row)));
+            producer.abortTransaction();
+        }
     }
 }

@@ -1,16 +1,14 @@
-package dev.streamcart.serving.replica;
+package dev.streamcart.serving.readmodels;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
@@ -32,81 +30,73 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-memory replica of a compacted read-model topic (stock-levels, order-views): a consumer
- * without a group assigns every partition, reads from the beginning and keeps the latest value per
- * key; a tombstone removes the key.
+ * Follows the changes of a compacted read-model topic (stock-levels, order-views, product-changes)
+ * from NOW on: a consumer without a group assigns every partition at its end offset and tells a
+ * listener of each change that it is interested in. It holds no values and never replays history,
+ * so its memory and its start time do not grow with the topic: it exists to keep bounded caches
+ * (hot stock levels, users' purchases, products) current, not to be a copy of the view.
  *
- * <p>Guarantees: it reads with {@code isolation.level=read_committed}, so it never shows a value
- * from an aborted exactly-once transaction of the Streams app that writes the topic. It is
- * {@linkplain #isCaughtUp() caught up} once its position reached the end offsets seen when it
- * first found the topic; after that it trails the topic by about one poll. A record that cannot be
- * decoded is logged and skipped rather than stopping the replica. Values are decoded on the
- * replica's own thread, so readers only ever do a map lookup.
+ * <p>It reads with {@code isolation.level=read_committed}, so it never reports a value from an
+ * aborted exactly-once transaction of the Streams app that writes the topic. It is
+ * {@linkplain #isLive() live} once its start positions are fixed: a cache may keep what it loads
+ * from then on, because every later change reaches it. A record that cannot be decoded is logged
+ * and skipped. Keys the listener is not interested in are not decoded at all.
  */
-public final class CompactedTopicReplica<V extends SpecificRecord> implements ReadModel<V>, AutoCloseable {
+public final class TopicChangeFeed<V extends SpecificRecord> implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicReplica.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicChangeFeed.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(1);
 
     private final TopicSpec<V> topic;
     private final SchemaRegistryClient registry;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Map<String, V> values = new ConcurrentHashMap<>();
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
-    private volatile boolean caughtUp;
+    private volatile boolean live;
+    private volatile Predicate<String> interested = key -> true;
     private volatile BiConsumer<String, @Nullable V> listener = (key, value) -> { };
 
-    public CompactedTopicReplica(TopicSpec<V> topic, String bootstrapServers, SchemaRegistryClient registry) {
+    public TopicChangeFeed(TopicSpec<V> topic, String bootstrapServers, SchemaRegistryClient registry) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.registry = Objects.requireNonNull(registry, "registry");
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "serving-api-replica-" + topic.name());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "serving-api-changes-" + topic.name());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a position lost to retention or compaction resumes at the end: replaying history is what this class avoids
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "replica-" + topic.name());
+        this.thread = new Thread(this::run, "changes-" + topic.name());
         this.thread.setDaemon(true);
     }
 
     /**
-     * Tells {@code listener} of every change, on the replica's thread, after the value is stored:
-     * the new value, or null when a tombstone removed the key. Set it before {@link #start()}; it
-     * lets a secondary index (orders by user, say) follow the replica without scanning it.
+     * Tells {@code listener} of every change of a key {@code interested} accepts, on the feed's
+     * thread: the new value, or null for a tombstone. Set both before {@link #start()}.
      */
-    public CompactedTopicReplica<V> onChange(BiConsumer<String, @Nullable V> listener) {
+    public TopicChangeFeed<V> onChange(Predicate<String> interested, BiConsumer<String, @Nullable V> listener) {
+        this.interested = Objects.requireNonNull(interested, "interested");
         this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
-    public CompactedTopicReplica<V> start() {
+    /** Tells {@code listener} of every change. */
+    public TopicChangeFeed<V> onChange(BiConsumer<String, @Nullable V> listener) {
+        return onChange(key -> true, listener);
+    }
+
+    public TopicChangeFeed<V> start() {
         thread.start();
         return this;
     }
 
-    @Override
-    public @Nullable V get(String key) {
-        return values.get(key);
-    }
-
-    @Override
-    public boolean isCaughtUp() {
-        return caughtUp;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return true;
-    }
-
-    @Override
-    public int size() {
-        return values.size();
+    /** Whether every change committed from now on will reach the listener. */
+    public boolean isLive() {
+        return live;
     }
 
     private void run() {
@@ -116,29 +106,29 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
                 return;
             }
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> startEnd = new HashMap<>(retryingTimeouts(() -> consumer.endOffsets(partitions)));
+            consumer.seekToEnd(partitions);
+            // seekToEnd is lazy: asking for the positions fixes them now, before anyone relies on the feed
+            for (TopicPartition partition : partitions) {
+                retryingTimeouts(() -> consumer.position(partition));
+            }
             if (!running) {
                 return;
             }
-            LOG.info("replicating {} ({} partitions, {} records to catch up)", topic.name(), partitions.size(),
-                    startEnd.values().stream().mapToLong(Long::longValue).sum());
+            live = true;
+            LOG.info("following changes of {} ({} partitions) from their end", topic.name(), partitions.size());
             Deserializer<V> deserializer = topic.valueSerde(registry).deserializer();
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
                 for (ConsumerRecord<String, byte[]> record : records) {
                     apply(record, deserializer);
                 }
-                if (!caughtUp && reached(startEnd)) {
-                    caughtUp = true;
-                    LOG.info("replica of {} caught up with {} keys", topic.name(), values.size());
-                }
             }
         } catch (WakeupException e) {
             // close() asked us to stop
         } catch (RuntimeException e) {
-            LOG.error("replica of {} stopped on an unexpected failure", topic.name(), e);
+            LOG.error("change feed of {} stopped on an unexpected failure", topic.name(), e);
         } finally {
+            live = false;
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             stopped.countDown();
         }
@@ -180,7 +170,7 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
     }
 
     private void apply(ConsumerRecord<String, byte[]> record, Deserializer<V> deserializer) {
-        if (record.key() == null) {
+        if (record.key() == null || !interested.test(record.key())) {
             return;
         }
         V value = null;
@@ -193,21 +183,11 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
                 return;
             }
         }
-        if (value == null) {
-            values.remove(record.key());
-        } else {
-            values.put(record.key(), value);
+        try {
+            listener.accept(record.key(), value);
+        } catch (RuntimeException e) {
+            LOG.warn("listener of {} failed on key {}: {}", topic.name(), record.key(), e.toString());
         }
-        listener.accept(record.key(), value);
-    }
-
-    private boolean reached(Map<TopicPartition, Long> targets) {
-        for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
-            if (consumer.position(target.getKey()) < target.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void sleep(Duration duration) {
@@ -231,7 +211,7 @@ public final class CompactedTopicReplica<V extends SpecificRecord> implements Re
         consumer.wakeup();
         try {
             if (thread.isAlive() && !stopped.await(10, TimeUnit.SECONDS)) {
-                LOG.warn("replica of {} did not stop within 10 s", topic.name());
+                LOG.warn("change feed of {} did not stop within 10 s", topic.name());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,77 @@
+package dev.streamcart.serving.readmodels;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.streamcart.serving.health.ComponentHealth;
+import org.apache.avro.specific.SpecificRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The hot keys of a {@link ReadModel}, kept current by the view's own change feed: a bounded cache
+ * (so it never grows with the catalogue) in front of the Streams app's interactive queries. A key
+ * is loaded on its first read, then replaced by each change the feed reports for it, so a cached
+ * value is as fresh as the pipeline. A key is only cached while the feed is live, since a change
+ * missed before that would otherwise leave it stale; the time-to-live is a safety net for a feed
+ * that stalls, not the means of freshness. The cache is never the only copy: a miss asks the app.
+ */
+public final class CachedReadModel<V extends SpecificRecord> implements ReadModel<V> {
+
+    private final ReadModel<V> source;
+    private final TopicChangeFeed<V> feed;
+    private final ToLongFunction<V> version;
+    private final Cache<String, V> cache;
+
+    /**
+     * @param version orders the values of one key (a change is applied only when it is not older
+     *                than the cached value, as a load may race with the feed)
+     */
+    public CachedReadModel(ReadModel<V> source, TopicChangeFeed<V> feed, ToLongFunction<V> version,
+                           long maximumSize, Duration timeToLive) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.feed = Objects.requireNonNull(feed, "feed");
+        this.version = Objects.requireNonNull(version, "version");
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(timeToLive).build();
+    }
+
+    /** Whether the feed should decode a change of {@code key}: only cached keys need it. */
+    public boolean isCached(String key) {
+        return cache.getIfPresent(key) != null;
+    }
+
+    /** Applies one change from the feed: the new value, or null when the key was removed. */
+    public void changed(String key, @Nullable V value) {
+        cache.asMap().computeIfPresent(key, (k, cached) -> {
+            if (value == null) {
+                return null;
+            }
+            return version.applyAsLong(value) >= version.applyAsLong(cached) ? value : cached;
+        });
+    }
+
+    @Override
+    public @Nullable V get(String key) {
+        if (!feed.isLive()) {
+            return source.get(key);
+        }
+        return cache.get(key, source::get);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return source.isEnabled();
+    }
+
+    @Override
+    public ComponentHealth health() {
+        return source.health();
+    }
+
+    /** How many keys are cached now (for tests and metrics). */
+    public long cachedKeys() {
+        return cache.estimatedSize();
+    }
+}
