@@ -229,7 +229,7 @@ public final class ServingApi implements AutoCloseable {
                         "stock", StockLevel.class);
                 TopicChangeFeed<StockLevel> stockChanges = new TopicChangeFeed<>(Topics.STOCK_LEVELS, bootstrap, registry);
                 resources.push(stockChanges);
-                CachedReadModel<StockLevel> hotStock = new CachedReadModel<>(stockSource, stockChanges,
+                CachedReadModel<StockLevel> hotStock = new CachedReadModel<>(stockSource, stockChanges::isLive,
                         level -> level.getUpdatedAt().toEpochMilli(), STOCK_CACHE_SIZE, STOCK_CACHE_TTL);
                 changeFeeds.add(stockChanges.onChange(hotStock::isCached, hotStock::changed).start());
                 stockView = hotStock;

@@ -2,6 +2,7 @@ package dev.streamcart.serving.readmodels;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -21,18 +22,20 @@ import org.jspecify.annotations.Nullable;
 public final class CachedReadModel<V extends SpecificRecord> implements ReadModel<V> {
 
     private final ReadModel<V> source;
-    private final TopicChangeFeed<V> feed;
+    private final BooleanSupplier feedIsLive;
     private final ToLongFunction<V> version;
     private final Cache<String, V> cache;
 
     /**
-     * @param version orders the values of one key (a change is applied only when it is not older
-     *                than the cached value, as a load may race with the feed)
+     * @param feedIsLive whether the change feed that calls {@link #changed} follows every change now
+     *                   ({@link TopicChangeFeed#isLive()})
+     * @param version    orders the values of one key (a change is applied only when it is not older
+     *                   than the cached value, as a load may race with the feed)
      */
-    public CachedReadModel(ReadModel<V> source, TopicChangeFeed<V> feed, ToLongFunction<V> version,
+    public CachedReadModel(ReadModel<V> source, BooleanSupplier feedIsLive, ToLongFunction<V> version,
                            long maximumSize, Duration timeToLive) {
         this.source = Objects.requireNonNull(source, "source");
-        this.feed = Objects.requireNonNull(feed, "feed");
+        this.feedIsLive = Objects.requireNonNull(feedIsLive, "feedIsLive");
         this.version = Objects.requireNonNull(version, "version");
         this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(timeToLive).build();
     }
@@ -54,7 +57,7 @@ public final class CachedReadModel<V extends SpecificRecord> implements ReadMode
 
     @Override
     public @Nullable V get(String key) {
-        if (!feed.isLive()) {
+        if (!feedIsLive.getAsBoolean()) {
             return source.get(key);
         }
         return cache.get(key, source::get);
@@ -72,6 +75,7 @@ public final class CachedReadModel<V extends SpecificRecord> implements ReadMode
 
     /** How many keys are cached now (for tests and metrics). */
     public long cachedKeys() {
+        cache.cleanUp();
         return cache.estimatedSize();
     }
 }
