@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.streamcart.schemas.catalog.ProductChanged;
@@ -13,6 +14,12 @@ import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.TopicWriter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,11 +35,34 @@ class TopicChangeFeedTest {
                 .setCommittedAt(Instant.now()).build();
     }
 
+    private static void awaitVisibleToReadCommitted(String key) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRODUCT_CHANGES.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+    }
+
     @Test
     void historyIsNotReplayedAndLaterChangesOfInterestingKeysAreReported() {
         List<String> seen = new CopyOnWriteArrayList<>();
         try (TopicWriter writer = new TopicWriter(SERVER)) {
             writer.commit(Topics.PRODUCT_CHANGES, 1, product(1, "before the feed started"));
+            // a commit returns before its markers reach the partition: wait until it is history for readers
+            awaitVisibleToReadCommitted("1");
             try (TopicChangeFeed<ProductChanged> feed = new TopicChangeFeed<>(Topics.PRODUCT_CHANGES,
                     SERVER.infrastructure().bootstrapServers(),
                     new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl()))) {
