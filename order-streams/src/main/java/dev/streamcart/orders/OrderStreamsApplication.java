@@ -35,13 +35,8 @@ public final class OrderStreamsApplication implements AutoCloseable {
 
     /** Binds the query port and builds the topology; nothing runs until {@link #start()}. */
     public static OrderStreamsApplication create(OrderStreamsConfig config, SchemaRegistryClient registry) {
-        return create(config, OrderSerdes.registry(registry));
-    }
-
-    /** As {@link #create(OrderStreamsConfig, SchemaRegistryClient)}, with the given serdes. */
-    public static OrderStreamsApplication create(OrderStreamsConfig config, OrderSerdes serdes) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(serdes, "serdes");
+        OrderSerdes serdes = OrderSerdes.registry(Objects.requireNonNull(registry, "registry"));
         QueryServer queries = QueryServer.bind(config.queryPort(), "order-queries");
         try {
             ViewWaiters viewWaiters = new ViewWaiters(ViewWaiters.DEFAULT_MAX_WAITERS);
