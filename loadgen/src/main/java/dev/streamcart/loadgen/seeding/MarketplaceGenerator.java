@@ -75,8 +75,10 @@ final class MarketplaceGenerator {
         SplittableRandom catalogRandom = seed.split();
         SplittableRandom userRandom = seed.split();
         SplittableRandom orderRandom = seed.split();
-        SplittableRandom eventIdRandom = seed.split();
         SplittableRandom clickRandom = seed.split();
+        // Event ids are what consumers deduplicate on: they depend on where the seed's ids start too,
+        // so seeding twice with the same --seed adds new events instead of repeating dropped ones
+        SplittableRandom eventIdRandom = new SplittableRandom(size.seed() * 0x9E3779B97F4A7C15L + ids.first("orders"));
 
         SeededCatalog catalog = new SeededCatalog((int) size.products(), sellers(), ids.first("categories"),
                 ids.first("sellers"), ids.first("warehouses"), ids.first("products"), ids.first("inventory"));
@@ -95,7 +97,7 @@ final class MarketplaceGenerator {
         OrderHistory history = new OrderHistory(catalog, users, prices, orderRandom, end, size.days(), size.orders(),
                 ids.first("orders"));
         OrderRows orderRows = new OrderRows(catalog, users, prices, ids, eventIdRandom);
-        SessionClicks sessions = new SessionClicks(catalog, users, clickRandom, clickClock);
+        SessionClicks sessions = new SessionClicks(catalog, users, clickRandom, eventIdRandom, clickClock);
         Map<String, Long> byStatus = new HashMap<>();
         long clickCount = 0;
         for (long first = 0; first < size.orders(); first += ORDERS_PER_BATCH) {

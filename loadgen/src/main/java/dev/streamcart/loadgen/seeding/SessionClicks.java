@@ -27,12 +27,15 @@ final class SessionClicks {
     private final SeededCatalog catalog;
     private final SeededUsers users;
     private final SplittableRandom random;
+    private final SplittableRandom eventIds;
     private final Supplier<Instant> clock;
 
-    SessionClicks(SeededCatalog catalog, SeededUsers users, SplittableRandom random, Supplier<Instant> clock) {
+    SessionClicks(SeededCatalog catalog, SeededUsers users, SplittableRandom random, SplittableRandom eventIds,
+                  Supplier<Instant> clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.users = Objects.requireNonNull(users, "users");
         this.random = Objects.requireNonNull(random, "random");
+        this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -81,7 +84,7 @@ final class SessionClicks {
 
     private ClickEvent.Builder event(String session, @Nullable Long userId, ClickType type) {
         return ClickEvent.newBuilder()
-                .setEventId(new UUID(random.nextLong(), random.nextLong()).toString())
+                .setEventId(new UUID(eventIds.nextLong(), eventIds.nextLong()).toString())
                 .setSessionId(session)
                 .setUserId(userId)
                 .setType(type)
