@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What a seed wrote, for its last lines of output and for the tests. */
-record SeedReport(long products, long users, long orders, Map<String, Long> ordersByStatus, long rows, long outboxRows,
+public record SeedReport(long products, long users, long orders, Map<String, Long> ordersByStatus, long rows, long outboxRows,
                   long clicks, long stockReceipts, double seconds) {
 
-    SeedReport {
+    public SeedReport {
         ordersByStatus = Map.copyOf(ordersByStatus);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.of(
                 String.format(Locale.ROOT, "seeded %,d products, %,d users, %,d orders in %.1f s: %,d rows (%,.0f rows/s), "
                         + "%,d outbox events, %,d click events (%,.0f/s)", products, users, orders, seconds, rows,
