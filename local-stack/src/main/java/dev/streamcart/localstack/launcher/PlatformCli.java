@@ -32,12 +32,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /** The {@code platform} command: run, train, reset. The shell script of that name calls this. */
 @Command(name = "platform", mixinStandardHelpOptions = true,
         description = "Runs the StreamCart platform on embedded defaults.",
         subcommands = {PlatformCli.Up.class, PlatformCli.Train.class, PlatformCli.Reset.class, PlatformCli.Status.class,
-            PlatformCli.Verify.class})
+            PlatformCli.Verify.class, PlatformCli.Seed.class})
 public final class PlatformCli {
 
     private static final PrintStream OUT = System.out;
@@ -175,6 +176,50 @@ public final class PlatformCli {
                     HttpResponse.BodyHandlers.ofString());
             say("the API now serves: " + reload.body());
             return reload.statusCode() < 300 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "seed", description = "Writes a generated marketplace into the running platform: --profile smoke|large,"
+            + " or --products N --users N --orders N [--days D] [--seed S]. Exit code 2, with nothing written, on bad"
+            + " input, without a running platform or without the disk for it.")
+    static final class Seed implements Callable<Integer> {
+
+        /** The seeder's own exit code for a refused seed. */
+        static final int REFUSED = 2;
+
+        // every option belongs to the seeder, which checks them itself
+        @Unmatched
+        List<String> options = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            FileLock lock = lock(layout);
+            if (lock != null) {
+                release(lock);
+                say("no running platform: start it with ./platform up --no-traffic, then seed it; nothing was written");
+                return REFUSED;
+            }
+            Endpoints endpoints;
+            try {
+                endpoints = Endpoints.read(layout.run());
+            } catch (IllegalStateException e) {
+                say(e.getMessage() + "; nothing was written");
+                return REFUSED;
+            }
+            List<String> arguments = new ArrayList<>(options);
+            arguments.add("--data-dir=" + layout.dataDirectory());
+            ServiceLauncher launcher = new ServiceLauncher(layout, Reaper.forThisJvm(layout.run()));
+            return launcher.runAttached(ServiceSpec.SEEDER.withArguments(arguments), endpoints.serviceSettings());
+        }
+
+        private static void release(FileLock lock) {
+            try {
+                lock.release();
+                lock.channel().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release the launcher lock", e);
+            }
         }
     }
 

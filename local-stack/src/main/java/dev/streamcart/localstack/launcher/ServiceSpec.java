@@ -32,6 +32,9 @@ public record ServiceSpec(String name, String module, String mainClass, String h
             "dev.streamcart.serving.ServingApiMain", "512m", List.of("serve"));
     public static final ServiceSpec LOADGEN = new ServiceSpec("loadgen", "loadgen",
             "dev.streamcart.loadgen.TrafficSimulatorMain", "256m", List.of());
+    /** {@code ./platform seed}: the bulk seeder, run attached against the running platform. */
+    public static final ServiceSpec SEEDER = new ServiceSpec("seed", "loadgen",
+            "dev.streamcart.loadgen.seeding.SeedMain", "1g", List.of());
     public static final ServiceSpec RECOMMENDER = new ServiceSpec("recommender", "recommender-spark",
             "dev.streamcart.recommender.RecommenderCli", "1g", List.of());
 

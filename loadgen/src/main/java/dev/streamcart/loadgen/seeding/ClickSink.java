@@ -1,0 +1,15 @@
+package dev.streamcart.loadgen.seeding;
+
+import dev.streamcart.schemas.clickstream.ClickEvent;
+
+/** Where seeded click events go: the clickstream topic in a seed, a list in the tests. */
+interface ClickSink extends AutoCloseable {
+
+    void send(ClickEvent event);
+
+    /** Waits until every event sent so far is acknowledged; returns how many could not be delivered. */
+    long flush();
+
+    @Override
+    void close();
+}

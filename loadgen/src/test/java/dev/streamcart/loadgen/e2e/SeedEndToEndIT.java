@@ -1,0 +1,135 @@
+package dev.streamcart.loadgen.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+import dev.streamcart.loadgen.seeding.SeedMain;
+import dev.streamcart.localstack.launcher.Endpoints;
+import dev.streamcart.localstack.launcher.Platform;
+import dev.streamcart.localstack.launcher.PlatformLayout;
+import dev.streamcart.localstack.launcher.PlatformOptions;
+import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
+import dev.streamcart.localstack.launcher.verify.VerificationReport;
+import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.config.Settings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./platform seed --profile smoke} into the whole platform (started without traffic, as
+ * {@code ./platform up --no-traffic}), then exactness: the paid orders, revenue, refunds and failed
+ * payments that PostgreSQL holds are what ClickHouse counts, to the cent, and every stock level and
+ * order status of the read models equals PostgreSQL's.
+ */
+class SeedEndToEndIT {
+
+    private static final Duration ABSORPTION = Duration.ofMinutes(5);
+
+    private static Platform platform;
+    private static Endpoints endpoints;
+    private static String seedOutput;
+
+    @BeforeAll
+    static void startPlatformAndSeed() throws IOException {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        Path data = Folders.emptied(Path.of("target/e2e-seed-data").toAbsolutePath());
+        PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
+        platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[seed-e2e] " + message));
+        endpoints = platform.endpoints();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream tee = new PrintStream(out, true, StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        int exitCode = new SeedMain(Settings.of(endpoints.serviceSettings()), tee, System.err).commandLine()
+                .execute("--profile", "smoke", "--seed", "12", "--data-dir=" + data);
+        seedOutput = out.toString(StandardCharsets.UTF_8);
+        System.out.println(seedOutput);
+        System.out.printf("[seed-e2e] seed took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        assertThat(exitCode).as(seedOutput).isZero();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void clickHouseCountsExactlyWhatPostgresHolds() throws Exception {
+        assertThat(seedOutput).contains("seeded 2,000 products, 2,000 users, 10,000 orders");
+        long paidOrders = postgres("SELECT count(*) FROM payments WHERE status <> 'FAILED'");
+        long grossCents = postgres("SELECT COALESCE(sum(amount * 100), 0)::bigint FROM payments WHERE status <> 'FAILED'");
+        long refunds = postgres("SELECT count(*) FROM refunds");
+        long refundedCents = postgres("SELECT COALESCE(sum(amount * 100), 0)::bigint FROM refunds");
+        long failedPayments = postgres("SELECT count(*) FROM payments WHERE status = 'FAILED'");
+        long revenueCents = postgres("""
+                SELECT COALESCE(sum(i.total_price * 100), 0)::bigint FROM order_items i
+                WHERE EXISTS (SELECT 1 FROM payments p WHERE p.order_id = i.order_id AND p.status <> 'FAILED')""");
+        assertThat(paidOrders).isGreaterThan(8_000);
+        assertThat(refunds).isPositive();
+        assertThat(failedPayments).isPositive();
+
+        long started = System.nanoTime();
+        await().atMost(ABSORPTION).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(clickHouse("SELECT sum(paid_orders), sum(gross_cents), sum(refunds), sum(refunded_cents)"
+                    + " FROM streamcart.order_totals_per_minute FINAL"))
+                    .isEqualTo(paidOrders + "\t" + grossCents + "\t" + refunds + "\t" + refundedCents);
+            assertThat(clickHouse("SELECT sum(attempts) FROM streamcart.payments_per_minute FINAL WHERE outcome = 'FAILED'"))
+                    .isEqualTo(Long.toString(failedPayments));
+            assertThat(clickHouse("SELECT sum(revenue_cents) FROM streamcart.sales_per_minute FINAL"))
+                    .isEqualTo(Long.toString(revenueCents));
+        });
+        System.out.printf("[seed-e2e] ClickHouse matched PostgreSQL %.1f s after the seed ended%n",
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    @Test
+    void everyStockLevelAndOrderViewEqualsPostgres() throws Exception {
+        long orders = postgres("SELECT count(*) FROM orders");
+        long products = postgres("SELECT count(*) FROM products");
+        VerificationReport report = PlatformVerifier.verifyUntilConsistent(endpoints, PlatformVerifier.DEFAULT_GRACE, ABSORPTION);
+        report.lines().forEach(line -> System.out.println("[seed-e2e] " + line));
+        assertThat(report.consistent()).as(String.join("\n", report.lines())).isTrue();
+        assertThat(report.complete()).as(String.join("\n", report.lines())).isTrue();
+        assertThat(report.ordersChecked()).isEqualTo(orders);
+        assertThat(report.productsChecked()).isEqualTo(products);
+    }
+
+    private static long postgres(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl(), "postgres", "postgres");
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static String clickHouse(String sql) throws IOException, InterruptedException {
+        String base = endpoints.clickHouseUrl().endsWith("/") ? endpoints.clickHouseUrl() : endpoints.clickHouseUrl() + "/";
+        URI query = URI.create(base + "?query=" + URLEncoder.encode(sql + " FORMAT TabSeparated", StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(query)
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().trim();
+    }
+}
