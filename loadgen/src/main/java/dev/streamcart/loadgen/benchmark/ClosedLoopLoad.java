@@ -15,10 +15,10 @@ import java.util.function.Supplier;
  * keep-alive connection, send the next request as soon as the previous answer is read, for a fixed
  * time. Every request's latency is kept (not sampled), so the p99 is exact.
  */
-final class ClosedLoopLoad {
+public final class ClosedLoopLoad {
 
     /** What one run measured. */
-    record Result(String route, int connections, long requests, long unexpected, double requestsPerSecond,
+    public record Result(String route, int connections, long requests, long unexpected, double requestsPerSecond,
                   double p50Millis, double p99Millis, double maxMillis) {}
 
     private final URI api;

@@ -40,10 +40,10 @@ import picocli.CommandLine.Option;
 public final class ReadPathBenchmark implements Callable<Integer> {
 
     /** One route under test: a path per request, the status it must answer, its p99 goal. */
-    record Route(String name, Supplier<String> paths, int expectedStatus, double p99LimitMillis) {}
+    public record Route(String name, Supplier<String> paths, int expectedStatus, double p99LimitMillis) {}
 
     /** What one route did. */
-    record Figures(String route, double p99LimitMillis, ClosedLoopLoad.Result atFour, ClosedLoopLoad.Result atSixteen,
+    public record Figures(String route, double p99LimitMillis, ClosedLoopLoad.Result atFour, ClosedLoopLoad.Result atSixteen,
                    double effectiveLimitMillis, double throughputRatio, boolean met) {}
 
     static final String TRIVIAL = "trivial-404";
@@ -134,7 +134,7 @@ public final class ReadPathBenchmark implements Callable<Integer> {
                         "/api/analytics/regions?" + week)), 200, 1_000));
     }
 
-    static String table(List<Figures> figures) {
+    public static String table(List<Figures> figures) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%n%-16s %10s %10s %10s %12s %10s %10s %6s%n", "route", "p50@4 ms", "p99@4 ms", "limit ms",
                 "req/s@16", "vs 404", "unexpected", "goal"));
@@ -153,7 +153,7 @@ public final class ReadPathBenchmark implements Callable<Integer> {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    static double loadAverage() {
+    public static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 

@@ -17,12 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * the pipeline), their buyers, categories and words of product names for searches. Random keys,
  * not hot ones: a cache that only holds the popular few does not get to hide the cost of a miss.
  */
-record ReadPathSample(List<Long> products, List<Long> orders, List<Long> buyers, List<Long> categories,
+public record ReadPathSample(List<Long> products, List<Long> orders, List<Long> buyers, List<Long> categories,
                       List<String> words) {
 
     private static final int KEYS = 20_000;
 
-    ReadPathSample {
+    public ReadPathSample {
         for (List<?> keys : List.of(products, orders, buyers, categories, words)) {
             if (keys.isEmpty()) {
                 throw new IllegalStateException("the platform holds no data to read: seed it first (./platform seed)");
@@ -30,7 +30,7 @@ record ReadPathSample(List<Long> products, List<Long> orders, List<Long> buyers,
         }
     }
 
-    static ReadPathSample draw(String jdbcUrl, String user, String password) throws SQLException {
+    public static ReadPathSample draw(String jdbcUrl, String user, String password) throws SQLException {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
              Statement statement = connection.createStatement()) {

@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.streamcart.loadgen.benchmark.ReadPathBenchmark;
 import dev.streamcart.loadgen.benchmark.ReadPathSample;
 import dev.streamcart.loadgen.seeding.SeedMain;
+import dev.streamcart.loadgen.seeding.SeedReport;
 import dev.streamcart.localstack.launcher.AdminSession;
 import dev.streamcart.localstack.launcher.Endpoints;
 import dev.streamcart.localstack.launcher.Platform;
@@ -52,7 +51,6 @@ import picocli.CommandLine.Option;
 public final class ScaleRunMain implements Callable<Integer> {
 
     private static final Duration ABSORPTION_LIMIT = Duration.ofHours(2);
-    private static final Pattern SEED_RATE = Pattern.compile("([0-9,]+) rows in ([0-9.]+) s");
 
     @Option(names = "--orders", split = ",", defaultValue = "10000,100000",
             description = "sizes to run, in orders (products and users are half as many, at least 2,000)")
@@ -113,12 +111,13 @@ public final class ScaleRunMain implements Callable<Integer> {
             long seedStart = System.nanoTime();
             List<String> arguments = new ArrayList<>(seedArguments);
             arguments.add("--data-dir=" + folder);
-            int exit = new SeedMain(Settings.of(endpoints.serviceSettings()), tee, System.err).commandLine()
-                    .execute(arguments.toArray(String[]::new));
+            SeedMain seed = new SeedMain(Settings.of(endpoints.serviceSettings()), tee, System.err);
+            int exit = seed.commandLine().execute(arguments.toArray(String[]::new));
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             String seedText = seedOutput.toString(StandardCharsets.UTF_8);
             System.out.print(seedText);
-            if (exit != 0) {
+            SeedReport seeded = seed.report();
+            if (exit != 0 || seeded == null) {
                 throw new IllegalStateException("the seed failed with exit code " + exit);
             }
             String wal = watch.walPosition();
@@ -169,7 +168,7 @@ public final class ScaleRunMain implements Callable<Integer> {
                 met.put(figures.route(), figures.met());
             }
             ScaleFigures figures = new ScaleFigures(label, count(watch, "products"), count(watch, "users"),
-                    count(watch, "orders"), seedSeconds, seedRowsPerSecond(seedText, seedSeconds), absorption, rates,
+                    count(watch, "orders"), seedSeconds, seeded.rows() / Math.max(1e-3, seeded.seconds()), absorption, rates,
                     verifySeconds, verification.mismatches().size(), revenueEqual, rss, peak, restart, p99, rps, met,
                     loadStart, loadEnd);
             say(label, "figures: " + figures);
@@ -183,16 +182,6 @@ public final class ScaleRunMain implements Callable<Integer> {
 
     private static Double rate(long records, double seedSeconds, Double caughtUpSeconds) {
         return caughtUpSeconds == null ? null : records / (seedSeconds + caughtUpSeconds);
-    }
-
-    /** Rows per second as the seed reported them ("N rows in S s"), else rows unknown: 0. */
-    private static double seedRowsPerSecond(String seedText, double seedSeconds) {
-        Matcher matcher = SEED_RATE.matcher(seedText);
-        double rate = 0;
-        while (matcher.find()) {
-            rate = Long.parseLong(matcher.group(1).replace(",", "")) / Double.parseDouble(matcher.group(2));
-        }
-        return rate;
     }
 
     private static Double restartSeconds(Platform platform, String apiUrl) throws InterruptedException {
