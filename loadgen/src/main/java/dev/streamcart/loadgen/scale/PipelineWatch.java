@@ -72,20 +72,21 @@ final class PipelineWatch implements AutoCloseable {
         Double orders = null;
         Double revenue = null;
         String expectedRevenue = single(postgresRevenueSql);
+        System.out.printf("[scale] PostgreSQL's revenue (%s cents) read in %.1f s%n", expectedRevenue, secondsSince(start));
         while (System.nanoTime() < deadline && (cdc == null || inventory == null || orders == null || revenue == null)) {
-            double now = (System.nanoTime() - start) / 1e9;
+            // each stage's time is taken right after its own check, so a slow check does not shift the others
             if (cdc == null && "t".equals(single("SELECT confirmed_flush_lsn >= '" + wal + "'::pg_lsn FROM pg_replication_slots "
                     + "WHERE slot_name = 'streamcart_cdc'"))) {
-                cdc = now;
+                cdc = secondsSince(start);
             }
             if (cdc != null && inventory == null && lag("inventory-streams") == 0) {
-                inventory = now;
+                inventory = secondsSince(start);
             }
             if (cdc != null && orders == null && lag("order-streams") == 0) {
-                orders = now;
+                orders = secondsSince(start);
             }
             if (revenue == null && expectedRevenue.equals(clickHouse.single(clickHouseRevenueSql))) {
-                revenue = now;
+                revenue = secondsSince(start);
             }
             Thread.sleep(POLL.toMillis());
         }

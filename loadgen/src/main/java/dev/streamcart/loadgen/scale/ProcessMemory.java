@@ -5,17 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A process's resident memory as Linux reports it in {@code /proc/<pid>/status}. */
-final class ProcessMemory {
+public final class ProcessMemory {
 
     private ProcessMemory() {}
 
     /** VmRSS in MiB, or -1 when the process is gone. */
-    static long residentMegabytes(long pid) {
+    public static long residentMegabytes(long pid) {
         return field(pid, "VmRSS:");
     }
 
     /** VmHWM (the peak RSS since the process started) in MiB, or -1 when the process is gone. */
-    static long peakResidentMegabytes(long pid) {
+    public static long peakResidentMegabytes(long pid) {
         return field(pid, "VmHWM:");
     }
 

@@ -21,18 +21,26 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
+import dev.streamcart.loadgen.benchmark.ReadPathBenchmark;
+import dev.streamcart.loadgen.benchmark.ReadPathSample;
+import dev.streamcart.loadgen.scale.ProcessMemory;
 import dev.streamcart.loadgen.seeding.SeedMain;
+import dev.streamcart.localstack.launcher.AdminSession;
 import dev.streamcart.localstack.launcher.Endpoints;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
 import dev.streamcart.localstack.launcher.verify.VerificationReport;
+import dev.streamcart.localstack.process.ManagedProcess;
 import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.config.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code ./platform seed --profile smoke} into the whole platform (started without traffic, as
@@ -40,7 +48,11 @@ import org.junit.jupiter.api.Test;
  * payments that PostgreSQL holds are what ClickHouse counts, to the cent, and every stock level and
  * order status of the read models equals PostgreSQL's.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedEndToEndIT {
+
+    /** serving-api runs with -Xmx512m; what it holds must not grow with the data (issue 12: at most 1 GB RSS). */
+    private static final long API_RSS_LIMIT_MIB = 1_024;
 
     private static final Duration ABSORPTION = Duration.ofMinutes(5);
 
@@ -75,6 +87,7 @@ class SeedEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void clickHouseCountsExactlyWhatPostgresHolds() throws Exception {
         assertThat(seedOutput).contains("seeded 2,000 products, 2,000 users, 10,000 orders");
         long paidOrders = postgres("SELECT count(*) FROM payments WHERE status <> 'FAILED'");
@@ -84,7 +97,7 @@ class SeedEndToEndIT {
         long failedPayments = postgres("SELECT count(*) FROM payments WHERE status = 'FAILED'");
         long revenueCents = postgres("""
                 SELECT COALESCE(sum(i.total_price * 100), 0)::bigint FROM order_items i
-                WHERE EXISTS (SELECT 1 FROM payments p WHERE p.order_id = i.order_id AND p.status <> 'FAILED')""");
+                JOIN (SELECT DISTINCT order_id FROM payments WHERE status <> 'FAILED') p ON p.order_id = i.order_id""");
         assertThat(paidOrders).isGreaterThan(8_000);
         assertThat(refunds).isPositive();
         assertThat(failedPayments).isPositive();
@@ -104,6 +117,7 @@ class SeedEndToEndIT {
     }
 
     @Test
+    @Order(2)
     void everyStockLevelAndOrderViewEqualsPostgres() throws Exception {
         long orders = postgres("SELECT count(*) FROM orders");
         long products = postgres("SELECT count(*) FROM products");
@@ -113,6 +127,52 @@ class SeedEndToEndIT {
         assertThat(report.complete()).as(String.join("\n", report.lines())).isTrue();
         assertThat(report.ordersChecked()).isEqualTo(orders);
         assertThat(report.productsChecked()).isEqualTo(products);
+    }
+
+    @Test
+    @Order(3)
+    void everyReadPathAnswersOverTheSeededDataAndTheApiStaysWithinItsMemory() throws Exception {
+        String token = AdminSession.login(endpoints.apiUrl(), platform.adminCredentials());
+        ReadPathSample sample = ReadPathSample.draw(endpoints.jdbcUrl(), "postgres", "postgres");
+
+        // the benchmark's smoke mode: a short phase per route, which must only answer as expected
+        List<ReadPathBenchmark.Figures> figures = ReadPathBenchmark.measure(URI.create(endpoints.apiUrl()), token, sample,
+                Duration.ofMillis(500));
+        System.out.print(ReadPathBenchmark.table(figures));
+
+        assertThat(figures).extracting(ReadPathBenchmark.Figures::route).contains("stock", "order", "user-orders",
+                "search", "recommendations", "dashboard-7d");
+        assertThat(figures).allSatisfy(route -> {
+            assertThat(route.atFour().requests()).as(route.route()).isPositive();
+            assertThat(route.atSixteen().requests()).as(route.route()).isPositive();
+            assertThat(route.atFour().unexpected() + route.atSixteen().unexpected())
+                    .as(route.route() + " answered something other than its expected status").isZero();
+        });
+        long rss = ProcessMemory.residentMegabytes(platform.service("serving-api").pid());
+        System.out.printf("[seed-e2e] serving-api RSS after seeding and the read paths: %d MiB%n", rss);
+        assertThat(rss).isPositive().isLessThanOrEqualTo(API_RSS_LIMIT_MIB);
+    }
+
+    @Test
+    @Order(4)
+    void aKilledApiIsBackWithinThirtySecondsWithoutReplayingAnyTopic() {
+        ManagedProcess killed = platform.service("serving-api");
+        long start = System.nanoTime();
+        killed.kill();
+        HttpClient http = HttpClient.newHttpClient();
+        // the launcher's supervisor starts it again after its 2 s back-off
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (platform.service("serving-api") == killed) {
+                return false;
+            }
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(endpoints.apiUrl() + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        System.out.printf("[seed-e2e] serving-api killed and back at /health UP in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     private static long postgres(String sql) throws SQLException {
