@@ -118,6 +118,10 @@ final class PipelineWatch implements AutoCloseable {
         }
     }
 
+    private static double secondsSince(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     String single(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl(), "postgres", "postgres");
              Statement statement = connection.createStatement();
