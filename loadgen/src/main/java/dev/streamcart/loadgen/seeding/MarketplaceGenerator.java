@@ -48,7 +48,7 @@ final class MarketplaceGenerator {
     Map<String, Long> idsNeeded() {
         long orders = size.orders();
         Map<String, Long> ids = new LinkedHashMap<>();
-        ids.put("categories", (long) new SeededCatalog(1, 1, 0, 0, 0, 0, 0).categoryCount());
+        ids.put("categories", (long) SeededCatalog.CATEGORY_COUNT);
         ids.put("sellers", (long) sellers());
         ids.put("warehouses", (long) Vocabulary.WAREHOUSES.size());
         ids.put("products", size.products());

@@ -103,9 +103,9 @@ final class OrderHistory {
             } else {
                 double fulfilment = random.nextDouble();
                 if (fulfilment < SHIP_SHARE) {
-                    boolean picked = random.nextBoolean()
-                            && life.after(SeededOrder.Step.FULFILLING, minutes(30, 12 * 60));
-                    boolean shipped = (picked || !life.stopped()) && life.after(SeededOrder.Step.SHIPPED, minutes(60, 24 * 60));
+                    // half the warehouses pick first (FULFILLING), half ship straight from PAID
+                    boolean readyToShip = !random.nextBoolean() || life.after(SeededOrder.Step.FULFILLING, minutes(30, 12 * 60));
+                    boolean shipped = readyToShip && life.after(SeededOrder.Step.SHIPPED, minutes(60, 24 * 60));
                     if (shipped && life.after(SeededOrder.Step.IN_TRANSIT, minutes(120, 24 * 60))
                             && random.nextDouble() < DELIVERED_SHARE
                             && life.after(SeededOrder.Step.DELIVERED, minutes(12 * 60, 3 * 24 * 60))) {
@@ -159,10 +159,6 @@ final class OrderHistory {
             clock = at;
             steps.add(new SeededOrder.Timed(step, at));
             return true;
-        }
-
-        boolean stopped() {
-            return stopped;
         }
 
         void replaceLast(SeededOrder.Step step) {

@@ -3,6 +3,7 @@ package dev.streamcart.loadgen.seeding;
 import java.util.SplittableRandom;
 
 import dev.streamcart.loadgen.behaviour.ZipfDistribution;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seeded catalog in memory, in primitive arrays so that a million products fit in a few tens
@@ -16,9 +17,14 @@ final class SeededCatalog {
 
     final int products;
     final int sellers;
-    final int departments = Vocabulary.DEPARTMENTS.size();
-    final int subcategories = departments * Vocabulary.SUBCATEGORIES_PER_DEPARTMENT;
-    final int leaves = subcategories * Vocabulary.LEAVES_PER_SUBCATEGORY;
+    static final int DEPARTMENTS = Vocabulary.DEPARTMENTS.size();
+    static final int SUBCATEGORIES = DEPARTMENTS * Vocabulary.SUBCATEGORIES_PER_DEPARTMENT;
+    static final int LEAVES = SUBCATEGORIES * Vocabulary.LEAVES_PER_SUBCATEGORY;
+    static final int CATEGORY_COUNT = DEPARTMENTS + SUBCATEGORIES + LEAVES;
+
+    final int departments = DEPARTMENTS;
+    final int subcategories = SUBCATEGORIES;
+    final int leaves = LEAVES;
     final long firstCategoryId;
     final long firstSellerId;
     final long firstWarehouseId;
@@ -37,7 +43,7 @@ final class SeededCatalog {
     final ZipfDistribution popularity;
     /** Per department, its products by popularity, and a Zipf over them. */
     final int[][] departmentProducts;
-    final ZipfDistribution[] departmentPopularity;
+    final @Nullable ZipfDistribution[] departmentPopularity;
 
     SeededCatalog(int products, int sellers, long firstCategoryId, long firstSellerId, long firstWarehouseId,
                   long firstProductId, long firstInventoryId) {
@@ -154,10 +160,6 @@ final class SeededCatalog {
 
     long inventoryId(int slot) {
         return firstInventoryId + slot;
-    }
-
-    int categoryCount() {
-        return departments + subcategories + leaves;
     }
 
     String productName(int product) {

@@ -19,7 +19,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 import dev.streamcart.loadgen.benchmark.ReadPathBenchmark;
 import dev.streamcart.loadgen.benchmark.ReadPathSample;
@@ -35,6 +38,12 @@ import dev.streamcart.localstack.launcher.verify.VerificationReport;
 import dev.streamcart.localstack.process.ManagedProcess;
 import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.config.Settings;
+import dev.streamcart.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -127,6 +136,21 @@ class SeedEndToEndIT {
         assertThat(report.complete()).as(String.join("\n", report.lines())).isTrue();
         assertThat(report.ordersChecked()).isEqualTo(orders);
         assertThat(report.productsChecked()).isEqualTo(products);
+        // the order state machine took every seeded transition as valid
+        assertThat(endOffsets(Topics.ORDER_ANOMALIES.name())).isZero();
+    }
+
+    private static long endOffsets(String topic) throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+        }
     }
 
     @Test
