@@ -66,7 +66,7 @@ public final class ScaleRunMain implements Callable<Integer> {
     @Option(names = "--read-phase", defaultValue = "PT10S", description = "each phase of the read-path benchmark")
     Duration readPhase;
 
-    @Option(names = "--out", defaultValue = "docs/scale", description = "report folder (relative to the repository)")
+    @Option(names = "--out", defaultValue = "loadgen/scale-report", description = "report folder (relative to the repository)")
     Path out;
 
     @Option(names = "--data", defaultValue = "loadgen/target/scale-run", description = "platform data folder (wiped per size)")
