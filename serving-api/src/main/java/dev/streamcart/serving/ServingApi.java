@@ -35,7 +35,6 @@ import dev.streamcart.serving.auth.Login;
 import dev.streamcart.serving.auth.LoginThrottle;
 import dev.streamcart.serving.cart.CartCheckout;
 import dev.streamcart.serving.cart.CartEndpoints;
-import dev.streamcart.serving.cart.ExpiredCartSweeper;
 import dev.streamcart.serving.cart.ShoppingCart;
 import dev.streamcart.serving.catalog.CatalogEndpoints;
 import dev.streamcart.serving.catalog.Categories;
@@ -322,9 +321,9 @@ public final class ServingApi implements AutoCloseable {
         notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
 
         // checkout and carts (issue 3)
-        ExpiredCartSweeper cartSweeper = new ExpiredCartSweeper(transactions);
-        resources.push(cartSweeper);
-        cartSweeper.start(CART_SWEEP_INTERVAL);
+        // abandoned carts (with their items, by cascade) once expired; the owner never sees an expired one anyway
+        resources.push(new RetentionSweeper(transactions, "shopping_carts", "expires_at", Duration.ZERO, Clock.systemUTC())
+                .start(CART_SWEEP_INTERVAL));
         // the outbox and the idempotency keys only gain rows: keep them to their retention
         resources.push(new RetentionSweeper(transactions, "outbox", "created_at", OUTBOX_RETENTION, Clock.systemUTC())
                 .start(RETENTION_SWEEP_INTERVAL));

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes the rows of one table that are older than its retention, in the background and in small
- * batches (short transactions, no long lock), so that tables which only gain rows (the outbox, the
- * idempotency keys) stay bounded by their retention, not by the shop's history.
+ * Deletes the rows of one table whose time column is older than its retention, in the background and
+ * in small batches (short transactions; rows another instance is deleting are skipped, not waited
+ * for), so that tables which only gain rows (the outbox, the idempotency keys, abandoned carts) stay
+ * bounded by their retention, not by the shop's history.
  */
 public final class RetentionSweeper implements AutoCloseable {
 
@@ -31,7 +32,8 @@ public final class RetentionSweeper implements AutoCloseable {
 
     /**
      * @param table           a table of the schema (a constant of the code, never input)
-     * @param timestampColumn its row-creation time, indexed
+     * @param timestampColumn the time a row's retention counts from (its creation, or its expiry with a
+     *                        zero retention), indexed
      */
     public RetentionSweeper(Transactions transactions, String table, String timestampColumn, Duration retention,
                             Clock clock) {
@@ -40,8 +42,8 @@ public final class RetentionSweeper implements AutoCloseable {
         this.timestampColumn = Objects.requireNonNull(timestampColumn, "timestampColumn");
         this.retention = Objects.requireNonNull(retention, "retention");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("the retention of " + table + " must be positive, was " + retention);
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("the retention of " + table + " must not be negative, was " + retention);
         }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, table + "-retention");
@@ -60,7 +62,7 @@ public final class RetentionSweeper implements AutoCloseable {
     public long sweep() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(retention));
         String sql = "DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + table
-                + " WHERE " + timestampColumn + " < ? LIMIT ?))";
+                + " WHERE " + timestampColumn + " < ? LIMIT ? FOR UPDATE SKIP LOCKED))";
         long total = 0;
         int deleted;
         do {

@@ -3,11 +3,13 @@ package dev.streamcart.serving.cart;
 import static dev.streamcart.serving.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.serving.db.RetentionSweeper;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
@@ -193,7 +195,8 @@ class CartApiTest {
         new CartCalls(shop.as(stays)).add(product, 1);
         SERVER.execute("UPDATE shopping_carts SET expires_at = now() - interval '1 day' WHERE user_id = " + user);
 
-        int deleted = new ExpiredCartSweeper(new Transactions(SERVER.database())).sweep();
+        long deleted = new RetentionSweeper(new Transactions(SERVER.database()), "shopping_carts", "expires_at",
+                Duration.ZERO, Clock.systemUTC()).sweep();
 
         assertThat(deleted).isGreaterThanOrEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM shopping_carts WHERE user_id = ?", user)).isZero();
