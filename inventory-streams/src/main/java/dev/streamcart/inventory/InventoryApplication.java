@@ -28,7 +28,7 @@ public final class InventoryApplication implements AutoCloseable {
     /** Binds the query port and builds the topology; nothing runs until {@link #start()}. */
     public static InventoryApplication create(InventoryStreamsConfig config, SchemaRegistryClient registry) {
         Objects.requireNonNull(config, "config");
-        QueryServer queries = QueryServer.bind(config.queryPort(), "stock-queries");
+        QueryServer queries = QueryServer.bind(config.query(), "stock-queries");
         try {
             StreamsApplication streams = new StreamsApplication(
                     StockTopology.build(registry, config.reorderSuggestion(), config.velocityRefreshInterval()),

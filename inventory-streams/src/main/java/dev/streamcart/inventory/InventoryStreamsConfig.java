@@ -9,6 +9,7 @@ import dev.streamcart.inventory.alerts.ReorderSuggestion;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.streams.StreamsProperties;
+import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -21,17 +22,20 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param stateDirectory local state, kept across restarts ({@code <platform.data-dir>/inventory-streams/state})
  * @param numThreads stream threads ({@code streams.num-threads}, default 1)
  * @param reorderCoverDays days of sales a REORDER suggestion covers ({@code inventory.reorder-cover-days}, default 14)
- * @param queryPort port of the interactive-query endpoint on 127.0.0.1 ({@code inventory.query.port}, default 0: a free port)
+ * @param query where the interactive-query endpoint binds and what it advertises ({@code inventory.query.host},
+ *        default 127.0.0.1; {@code inventory.query.advertised-host}; {@code inventory.query.port}, default 0: a free port)
  * @param velocityRefreshInterval how often sales velocity is re-evaluated against the wall clock
  *        ({@code inventory.velocity.refresh-interval}, ISO-8601 duration or milliseconds, default 1 minute)
  */
 public record InventoryStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads,
-        int reorderCoverDays, int queryPort, Duration velocityRefreshInterval) {
+        int reorderCoverDays, QueryEndpointSettings query, Duration velocityRefreshInterval) {
 
     public static final String APPLICATION_ID = "inventory-streams";
     public static final String NUM_THREADS = "streams.num-threads";
     public static final String REORDER_COVER_DAYS = "inventory.reorder-cover-days";
-    public static final String QUERY_PORT = "inventory.query.port";
+    /** Prefix of the query endpoint's keys: {@code .host}, {@code .advertised-host}, {@code .port}. */
+    public static final String QUERY = "inventory.query";
+    public static final String QUERY_PORT = QUERY + ".port";
     public static final String VELOCITY_REFRESH_INTERVAL = "inventory.velocity.refresh-interval";
     public static final Duration DEFAULT_VELOCITY_REFRESH_INTERVAL = Duration.ofMinutes(1);
 
@@ -46,9 +50,7 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
         if (reorderCoverDays < 1) {
             throw new IllegalArgumentException("reorderCoverDays must be >= 1, was " + reorderCoverDays);
         }
-        if (queryPort < 0 || queryPort > 65_535) {
-            throw new IllegalArgumentException("queryPort must be 0..65535, was " + queryPort);
-        }
+        Objects.requireNonNull(query, "query");
         if (velocityRefreshInterval.toMillis() < 1) {
             throw new IllegalArgumentException("velocityRefreshInterval must be at least 1 ms, was " + velocityRefreshInterval);
         }
@@ -61,14 +63,14 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
                 Path.of(settings.require(CommonKeys.DATA_DIR)).resolve(APPLICATION_ID).resolve("state"),
                 settings.getInt(NUM_THREADS, 1),
                 settings.getInt(REORDER_COVER_DAYS, ReorderSuggestion.DEFAULT_COVER_DAYS),
-                settings.getInt(QUERY_PORT, 0),
+                QueryEndpointSettings.from(settings, QUERY),
                 duration(settings.get(VELOCITY_REFRESH_INTERVAL, DEFAULT_VELOCITY_REFRESH_INTERVAL.toString())));
     }
 
     /** The same configuration with another state folder (a second instance in one JVM needs its own). */
     public InventoryStreamsConfig withStateDirectory(Path folder) {
         return new InventoryStreamsConfig(bootstrapServers, schemaRegistryUrl, folder, numThreads, reorderCoverDays,
-                queryPort, velocityRefreshInterval);
+                query, velocityRefreshInterval);
     }
 
     public ReorderSuggestion reorderSuggestion() {

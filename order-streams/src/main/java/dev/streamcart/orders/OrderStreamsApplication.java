@@ -37,7 +37,7 @@ public final class OrderStreamsApplication implements AutoCloseable {
     public static OrderStreamsApplication create(OrderStreamsConfig config, SchemaRegistryClient registry) {
         Objects.requireNonNull(config, "config");
         OrderSerdes serdes = OrderSerdes.registry(Objects.requireNonNull(registry, "registry"));
-        QueryServer queries = QueryServer.bind(config.queryPort(), "order-queries");
+        QueryServer queries = QueryServer.bind(config.query(), "order-queries");
         try {
             ViewWaiters viewWaiters = new ViewWaiters(ViewWaiters.DEFAULT_MAX_WAITERS);
             StreamsApplication streams = new StreamsApplication(

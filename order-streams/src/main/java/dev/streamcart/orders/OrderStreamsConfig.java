@@ -10,6 +10,7 @@ import dev.streamcart.orders.deadlines.DeadlineSettings;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.streams.StreamsProperties;
+import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -22,17 +23,20 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param stateDirectory local state, kept across restarts ({@code <platform.data-dir>/order-streams/state})
  * @param numThreads stream threads ({@code streams.num-threads}, default 1)
  * @param deadlines payment timeout, shipping SLA and how often they are checked ({@code orders.*})
- * @param queryPort port of the interactive-query endpoint on 127.0.0.1 ({@code orders.query.port}, default 0: a free port)
+ * @param query where the interactive-query endpoint binds and what it advertises ({@code orders.query.host}, default
+ *        127.0.0.1; {@code orders.query.advertised-host}; {@code orders.query.port}, default 0: a free port)
  */
 public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads,
-                                 DeadlineSettings deadlines, int queryPort) {
+                                 DeadlineSettings deadlines, QueryEndpointSettings query) {
 
     public static final String APPLICATION_ID = "order-streams";
     public static final String NUM_THREADS = "streams.num-threads";
     public static final String PAYMENT_TIMEOUT = "orders.payment-timeout";
     public static final String SHIP_SLA = "orders.ship-sla";
     public static final String DEADLINE_CHECK_INTERVAL = "orders.deadline-check-interval";
-    public static final String QUERY_PORT = "orders.query.port";
+    /** Prefix of the query endpoint's keys: {@code .host}, {@code .advertised-host}, {@code .port}. */
+    public static final String QUERY = "orders.query";
+    public static final String QUERY_PORT = QUERY + ".port";
 
     public OrderStreamsConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -42,9 +46,7 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
         if (numThreads < 1) {
             throw new IllegalArgumentException("numThreads must be >= 1, was " + numThreads);
         }
-        if (queryPort < 0 || queryPort > 65_535) {
-            throw new IllegalArgumentException("queryPort must be 0..65535, was " + queryPort);
-        }
+        Objects.requireNonNull(query, "query");
     }
 
     public static OrderStreamsConfig from(Settings settings) {
@@ -57,12 +59,12 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
                         duration(settings, PAYMENT_TIMEOUT, DeadlineSettings.DEFAULT_PAYMENT_TIMEOUT),
                         duration(settings, SHIP_SLA, DeadlineSettings.DEFAULT_SHIP_SLA),
                         duration(settings, DEADLINE_CHECK_INTERVAL, DeadlineSettings.DEFAULT_CHECK_INTERVAL)),
-                settings.getInt(QUERY_PORT, 0));
+                QueryEndpointSettings.from(settings, QUERY));
     }
 
     /** The same configuration with another state folder (a second instance in one JVM needs its own). */
     public OrderStreamsConfig withStateDirectory(Path folder) {
-        return new OrderStreamsConfig(bootstrapServers, schemaRegistryUrl, folder, numThreads, deadlines, queryPort);
+        return new OrderStreamsConfig(bootstrapServers, schemaRegistryUrl, folder, numThreads, deadlines, query);
     }
 
     /** An ISO-8601 duration such as {@code PT15M}. */

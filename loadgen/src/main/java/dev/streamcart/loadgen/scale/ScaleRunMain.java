@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,8 +74,13 @@ public final class ScaleRunMain implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "loadgen/target/scale-run", description = "platform data folder (wiped per size)")
     Path data;
 
+    /** The command line it was started with, for the report. */
+    private List<String> arguments = List.of();
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ScaleRunMain()).execute(args));
+        ScaleRunMain run = new ScaleRunMain();
+        run.arguments = List.of(args);
+        System.exit(new CommandLine(run).execute(args));
     }
 
     @Override
@@ -207,10 +214,13 @@ public final class ScaleRunMain implements Callable<Integer> {
         return null;
     }
 
-    private static void write(Path folder, List<ScaleFigures> figures) throws IOException {
+    private void write(Path folder, List<ScaleFigures> figures) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("results.json").toFile(),
                 figures);
-        Files.writeString(folder.resolve("report.md"), ScaleReport.markdown(figures));
+        String provenance = String.format(Locale.ROOT, "Generated %s UTC on %d cores, one run per size, read-path phases of %s; "
+                + "command: `java -Xmx2g -cp 'loadgen/target/lib/*' %s %s`.", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                Runtime.getRuntime().availableProcessors(), readPhase, ScaleRunMain.class.getName(), String.join(" ", arguments));
+        Files.writeString(folder.resolve("report.md"), ScaleReport.markdown(figures, provenance));
         ScaleCharts.write(folder, figures);
     }
 

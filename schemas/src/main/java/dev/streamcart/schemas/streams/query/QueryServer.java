@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The interactive-query endpoint of one Kafka Streams instance, on 127.0.0.1. The socket is bound
+ * The interactive-query endpoint of one Kafka Streams instance (127.0.0.1 by default). The socket is bound
  * before Kafka Streams is created, so its real port (0 asks for a free one) can be advertised as
  * {@code application.server}; the routes are attached once the streams instance exists.
  *
@@ -45,11 +45,11 @@ public final class QueryServer implements AutoCloseable {
     private final HostInfo self;
     private final String name;
 
-    private QueryServer(HttpServer server, ExecutorService executor, String name) {
+    private QueryServer(HttpServer server, ExecutorService executor, String name, String advertisedHost) {
         this.server = server;
         this.executor = executor;
         this.name = name;
-        this.self = new HostInfo(server.getAddress().getAddress().getHostAddress(), server.getAddress().getPort());
+        this.self = new HostInfo(advertisedHost, server.getAddress().getPort());
     }
 
     /**
@@ -58,9 +58,16 @@ public final class QueryServer implements AutoCloseable {
      * @param name names the handler threads and the log lines, e.g. {@code order-queries}
      */
     public static QueryServer bind(int port, String name) {
+        return bind(QueryEndpointSettings.loopback(port), name);
+    }
+
+    /** Binds where {@code endpoint} says, without serving yet; advertises the address the others reach. */
+    public static QueryServer bind(QueryEndpointSettings endpoint, String name) {
+        Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(name, "name");
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(endpoint.bindHost()),
+                    endpoint.port()), 0);
             AtomicInteger threads = new AtomicInteger();
             ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
                 Thread thread = new Thread(runnable, name + "-" + threads.incrementAndGet());
@@ -68,10 +75,20 @@ public final class QueryServer implements AutoCloseable {
                 return thread;
             });
             server.setExecutor(executor);
-            return new QueryServer(server, executor, name);
+            return new QueryServer(server, executor, name, advertisedHost(endpoint, server));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the " + name + " port " + port + " on 127.0.0.1", e);
+            throw new UncheckedIOException("cannot bind the " + name + " port " + endpoint.port() + " on "
+                    + endpoint.bindHost(), e);
         }
+    }
+
+    private static String advertisedHost(QueryEndpointSettings endpoint, HttpServer server) throws IOException {
+        if (endpoint.advertisedHost() != null) {
+            return endpoint.advertisedHost();
+        }
+        // every interface: the others reach this instance at this host's own address
+        return endpoint.bindsEveryInterface() ? InetAddress.getLocalHost().getHostAddress()
+                : server.getAddress().getAddress().getHostAddress();
     }
 
     /** {@code host:port} this instance answers on, as advertised to the other instances. */
