@@ -7,8 +7,8 @@ interface ClickSink extends AutoCloseable {
 
     void send(ClickEvent event);
 
-    /** Waits until every event sent so far is acknowledged; returns how many could not be delivered. */
-    long flush();
+    /** Waits until every event sent so far is acknowledged; throws when any could not be delivered. */
+    void flush();
 
     @Override
     void close();

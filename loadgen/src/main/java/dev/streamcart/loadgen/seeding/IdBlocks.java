@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +23,16 @@ final class IdBlocks {
         this.firstIds = Map.copyOf(firstIds);
     }
 
-    /** Reserves {@code sizes.get(table)} ids in each table. */
+    /**
+     * Reserves {@code sizes.get(table)} ids in each table, in the caller's transaction, which must
+     * commit right after. The tables are locked against inserts meanwhile (an insert takes its id
+     * only once it holds its table lock), so no id can be drawn between reading a sequence and
+     * moving it: the lock is held for milliseconds and only delays the API's inserts.
+     */
     static IdBlocks reserve(Connection connection, Map<String, Long> sizes) throws SQLException {
+        try (Statement lock = connection.createStatement()) {
+            lock.execute("LOCK TABLE " + String.join(", ", sizes.keySet()) + " IN SHARE ROW EXCLUSIVE MODE");
+        }
         Map<String, Long> first = new LinkedHashMap<>();
         for (Map.Entry<String, Long> table : sizes.entrySet()) {
             first.put(table.getKey(), reserve(connection, table.getKey(), table.getValue()));

@@ -47,13 +47,12 @@ final class KafkaClickSink implements ClickSink {
     }
 
     @Override
-    public long flush() {
+    public void flush() {
         producer.flush();
-        return failures.get();
-    }
-
-    @Nullable Exception firstFailure() {
-        return firstFailure.get();
+        long undelivered = failures.get();
+        if (undelivered > 0) {
+            throw new IllegalStateException(undelivered + " click events could not be delivered to Kafka", firstFailure.get());
+        }
     }
 
     @Override

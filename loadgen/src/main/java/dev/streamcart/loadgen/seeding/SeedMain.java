@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -65,6 +66,10 @@ public final class SeedMain implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed: the same seed gives the same data. Default: ${DEFAULT-VALUE}")
     long seed;
 
+    @Option(names = "--until", description = "End of the order history, an ISO-8601 instant such as 2026-12-01T12:00:00Z"
+            + " (default: now). With the same --seed and --until two seeds write the same rows, timestamps included.")
+    @Nullable String until;
+
     @Option(names = "--data-dir", defaultValue = ".platform-data",
             description = "The platform's data folder, whose file system must hold the seed. Default: ${DEFAULT-VALUE}")
     Path dataDir = Path.of(".platform-data");
@@ -112,6 +117,12 @@ public final class SeedMain implements Callable<Integer> {
         if (!problems.isEmpty()) {
             return refuse(String.join("; ", problems));
         }
+        Instant end;
+        try {
+            end = until == null ? MarketplaceSeeder.endOfHistory(Instant.now()) : Instant.parse(until.trim());
+        } catch (DateTimeParseException e) {
+            return refuse("--until must be an ISO-8601 instant such as 2026-12-01T12:00:00Z, was '" + until + "'");
+        }
         DiskEstimate disk = DiskEstimate.of(size);
         long free = DiskEstimate.freeBytes(dataDir);
         if (!disk.fitsIn(free)) {
@@ -146,7 +157,7 @@ public final class SeedMain implements Callable<Integer> {
                     DiskEstimate.gigabytes(disk.bytes()), DiskEstimate.gigabytes(free)));
             PriceList prices = PriceList.read(connection);
             String passwordHash = new PasswordHasher(10).hash(SHOPPER_PASSWORD.toCharArray());
-            MarketplaceGenerator generator = new MarketplaceGenerator(size, MarketplaceSeeder.endOfHistory(Instant.now()),
+            MarketplaceGenerator generator = new MarketplaceGenerator(size, end,
                     prices, passwordHash, Instant::now);
             SeedProgress progress = new SeedProgress(out, System::nanoTime);
             try (KafkaClickSink clicks = new KafkaClickSink(bootstrapServers, registryUrl)) {

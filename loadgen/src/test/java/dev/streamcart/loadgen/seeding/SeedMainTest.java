@@ -112,6 +112,10 @@ class SeedMainTest {
         assertThat(profile.exitCode()).isEqualTo(SeedMain.REFUSED);
         assertThat(profile.err()).contains("--profile must be smoke or large");
 
+        Run until = seed(infra.settings(), "--profile", "smoke", "--until", "yesterday");
+        assertThat(until.exitCode()).isEqualTo(SeedMain.REFUSED);
+        assertThat(until.err()).contains("--until must be an ISO-8601 instant");
+
         Run incomplete = seed(infra.settings(), "--products=10");
         assertThat(incomplete.exitCode()).isEqualTo(SeedMain.REFUSED);
 
