@@ -168,7 +168,7 @@ public final class ScaleRunMain implements Callable<Integer> {
             }
             ScaleFigures figures = new ScaleFigures(label, count(watch, "products"), count(watch, "users"),
                     count(watch, "orders"), seedSeconds, seeded.rows() / Math.max(1e-3, seeded.seconds()), absorption, rates,
-                    verifySeconds, verification.mismatches().size(), revenueEqual, rss, peak, restart, p99, rps, met,
+                    verifySeconds, verification.mismatchCount(), revenueEqual, rss, peak, restart, p99, rps, met,
                     loadStart, loadEnd);
             say(label, "figures: " + figures);
             return figures;

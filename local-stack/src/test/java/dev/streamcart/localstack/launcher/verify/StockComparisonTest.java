@@ -66,13 +66,13 @@ class StockComparisonTest {
 
     @Test
     void productsThatChangedBetweenTheSnapshotsOrRecentlyAreInFlight() {
-        StockTable before = table(rows(1, 1, 5, 0), rows(2, 1, 5, 0), rows(4, 1, 5, 0));
+        StockTable before = table(rows(1, 1, 5, 0), rows(2, 1, 5, 0), rows(4, 1, 5, 0), rows(5, 1, 5, 0));
         StockComparison comparison = new StockComparison(before, levels(), SETTLED_BEFORE);
 
         comparison.product(rows(1, 1, 6, 0), LONG_AGO);                     // changed between the snapshots
         comparison.product(rows(2, 1, 5, 0), SETTLED_BEFORE.plusMillis(1)); // changed within the grace
         comparison.product(rows(3, 1, 5, 0), LONG_AGO);                     // new since the first snapshot
-        comparison.product(rows(5, 1, 5, 0), LONG_AGO);                     // settled: compared
+        comparison.product(rows(5, 1, 5, 0), LONG_AGO);                     // settled: compared, and has no view
         StockComparison.Result result = comparison.finish();
 
         assertThat(result.productsChecked()).as("4 was deleted meanwhile and has no view: not seen").isEqualTo(4);
