@@ -167,7 +167,7 @@ public final class ScaleRunMain implements Callable<Integer> {
                 VerificationReport verification = PlatformVerifier.verifyUntilConsistent(endpoints,
                         PlatformVerifier.DEFAULT_GRACE, Duration.ofMinutes(10));
                 verification.lines().forEach(line -> say(label, line));
-                mismatches = verification.mismatches().size();
+                mismatches = verification.mismatchCount();
             } catch (RuntimeException | OutOfMemoryError e) {
                 // a verifier that cannot cope with the size is itself a figure of the report
                 say(label, "verify failed: " + e);

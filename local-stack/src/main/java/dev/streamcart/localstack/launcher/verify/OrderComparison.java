@@ -1,53 +1,102 @@
 package dev.streamcart.localstack.launcher.verify;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
-import dev.streamcart.schemas.order.OrderView;
-
-/** Compares each order's status in the {@code order-views} read model with {@code orders.status}. */
-final class OrderComparison {
+/**
+ * Compares each order's status in the {@code order-views} read model with {@code orders.status}.
+ *
+ * <p>The second PostgreSQL snapshot is walked in id order ({@link #order}) and merged with the read
+ * model and the first snapshot, both sorted by id; {@link #finish} then covers the orders only the
+ * read model has. An order whose status differs between the two snapshots, or changed after
+ * {@code settledBefore}, is in flight: counted, not compared.
+ */
+final class OrderComparison implements PostgresReader.OrderVisitor {
 
     static final String VIEW = "order-views";
 
-    private OrderComparison() {}
+    /**
+     * How many orders were seen (in the second snapshot or the read model), how many of them were in
+     * flight, how many differ, and the first {@link MismatchList#RETAINED} of those in id order.
+     */
+    record Result(int ordersChecked, int inFlight, int mismatchCount, List<Mismatch> mismatches) {
 
-    /** The mismatches, how many orders were seen, and how many of them were in flight (not compared). */
-    record Result(int ordersChecked, int inFlight, List<Mismatch> mismatches) {}
-
-    /** @param statuses order id to its status in PostgreSQL */
-    static Result compare(Map<Long, String> statuses, Map<String, OrderView> views) {
-        return compare(statuses, views, Set.of());
+        Result {
+            mismatches = List.copyOf(mismatches);
+        }
     }
 
-    /** @param inFlight orders that changed too recently to be compared */
-    static Result compare(Map<Long, String> statuses, Map<String, OrderView> views, Set<Long> inFlight) {
-        Map<Long, String> derived = views.values().stream()
-                .collect(Collectors.toMap(OrderView::getOrderId, view -> view.getStatus().name(), (a, b) -> b, TreeMap::new));
-        Set<Long> orders = new TreeSet<>(statuses.keySet());
-        orders.addAll(derived.keySet());
-        List<Mismatch> mismatches = new ArrayList<>();
-        int skipped = 0;
-        for (long orderId : orders) {
-            if (inFlight.contains(orderId)) {
-                skipped++;
-                continue;
-            }
-            String expected = statuses.get(orderId);
-            String actual = derived.get(orderId);
-            if (expected == null) {
-                mismatches.add(new Mismatch(VIEW, orderId, "status " + actual + " in the read model, but no such order in PostgreSQL"));
-            } else if (actual == null) {
-                mismatches.add(new Mismatch(VIEW, orderId, "missing from the read model; PostgreSQL says " + expected));
-            } else if (!expected.equals(actual)) {
-                mismatches.add(new Mismatch(VIEW, orderId, "read model says " + actual + " but PostgreSQL " + expected));
-            }
+    private final OrderStatusTable before;
+    private final OrderStatusTable view;
+    private final Instant settledBefore;
+    private final StatusCodes codes;
+    private final MismatchList mismatches = new MismatchList(VIEW);
+    private int nextView;
+    private long lastOrder = Long.MIN_VALUE;
+    private int checked;
+    private int inFlight;
+
+    /**
+     * @param before the first snapshot's statuses
+     * @param settledBefore orders changed after this are in flight
+     * @param codes what the status codes of all three stand for
+     */
+    OrderComparison(OrderStatusTable before, OrderStatusTable view, Instant settledBefore, StatusCodes codes) {
+        this.before = Objects.requireNonNull(before, "before");
+        this.view = Objects.requireNonNull(view, "view");
+        this.settledBefore = Objects.requireNonNull(settledBefore, "settledBefore");
+        this.codes = Objects.requireNonNull(codes, "codes");
+    }
+
+    /** An order of the second snapshot; orders must come in ascending id order. */
+    @Override
+    public void order(long orderId, byte status, Instant changedAt) {
+        if (orderId <= lastOrder) {
+            throw new IllegalStateException("order " + orderId + " after " + lastOrder + ": ids must ascend");
         }
-        return new Result(orders.size(), skipped, mismatches);
+        lastOrder = orderId;
+        while (nextView < view.size() && view.id(nextView) < orderId) {
+            onlyInReadModel(nextView++);
+        }
+        byte derived = nextView < view.size() && view.id(nextView) == orderId ? view.status(nextView++) : OrderStatusTable.ABSENT;
+        checked++;
+        if (before.statusOf(orderId) != status || changedAt.isAfter(settledBefore)) {
+            inFlight++;
+        } else {
+            compare(orderId, status, derived);
+        }
+    }
+
+    /** Covers the read model's remaining orders; call once after the last {@link #order}. */
+    Result finish() {
+        while (nextView < view.size()) {
+            onlyInReadModel(nextView++);
+        }
+        return new Result(checked, inFlight, mismatches.count(), mismatches.retained());
+    }
+
+    /** An order absent from the second snapshot: in flight if the first had it (deleted since). */
+    private void onlyInReadModel(int viewIndex) {
+        long orderId = view.id(viewIndex);
+        checked++;
+        if (before.statusOf(orderId) != OrderStatusTable.ABSENT || Instant.EPOCH.isAfter(settledBefore)) {
+            inFlight++;
+        } else {
+            compare(orderId, OrderStatusTable.ABSENT, view.status(viewIndex));
+        }
+    }
+
+    private void compare(long orderId, byte expected, byte actual) {
+        if (expected == actual) {
+            return;
+        }
+        if (expected == OrderStatusTable.ABSENT) {
+            mismatches.add(orderId, () -> "status " + codes.name(actual) + " in the read model, but no such order in PostgreSQL");
+        } else if (actual == OrderStatusTable.ABSENT) {
+            mismatches.add(orderId, () -> "missing from the read model; PostgreSQL says " + codes.name(expected));
+        } else {
+            mismatches.add(orderId, () -> "read model says " + codes.name(actual) + " but PostgreSQL " + codes.name(expected));
+        }
     }
 }

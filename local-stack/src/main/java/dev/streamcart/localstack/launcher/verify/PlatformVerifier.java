@@ -12,8 +12,6 @@ import java.util.Objects;
 
 import dev.streamcart.localstack.launcher.Endpoints;
 import dev.streamcart.schemas.config.CommonKeys;
-import dev.streamcart.schemas.inventory.StockLevel;
-import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 
@@ -28,10 +26,16 @@ import dev.streamcart.schemas.topics.Topics;
  * shows: entries changed within a grace period are reported as in flight instead of compared, and
  * {@link #verifyUntilConsistent} repeats the comparison until everything settled and matches or a
  * time limit passes. On a quiet platform a pass compares everything, exactly.
+ *
+ * <p>Memory does not grow with objects per entry: the first snapshot and the read models are held
+ * as primitive columns sorted by id (each topic record reduced to what is compared as it is read),
+ * and the second snapshot is compared while it is walked, never held. 1M products and 2M orders
+ * fit in the launcher's 384 MB heap (see local-stack's README).
  */
 public final class PlatformVerifier {
 
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a topic may deliver nothing before the read fails; a big topic takes longer in total. */
+    private static final Duration READ_STALL = Duration.ofSeconds(30);
     private static final Duration BETWEEN_PASSES = Duration.ofSeconds(1);
 
     private PlatformVerifier() {}
@@ -59,25 +63,40 @@ public final class PlatformVerifier {
         Map<String, String> settings = endpoints.serviceSettings();
         try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl(),
                 settings.get(CommonKeys.JDBC_USER), settings.get(CommonKeys.JDBC_PASSWORD))) {
-            PostgresSnapshot before = PostgresSnapshot.read(connection);
+            StatusCodes codes = new StatusCodes();
+            PostgresSnapshot before = PostgresSnapshot.read(connection, codes);
             SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
-            Map<String, StockLevel> levels = CompactedTopicReader.latestValues(endpoints.bootstrapServers(),
-                    Topics.STOCK_LEVELS, Topics.STOCK_LEVELS.valueSerde(registry).deserializer(), READ_TIMEOUT);
-            Map<String, OrderView> views = CompactedTopicReader.latestValues(endpoints.bootstrapServers(),
-                    Topics.ORDER_VIEWS, Topics.ORDER_VIEWS.valueSerde(registry).deserializer(), READ_TIMEOUT);
-            PostgresSnapshot after = PostgresSnapshot.read(connection);
-            StockComparison.Result stock = StockComparison.compare(after.inventory(), levels,
-                    before.productsInFlight(after, grace));
-            OrderComparison.Result orders = OrderComparison.compare(after.statuses(), views,
-                    before.ordersInFlight(after, grace));
-            List<Mismatch> mismatches = new ArrayList<>(stock.mismatches());
-            mismatches.addAll(orders.mismatches());
-            return new VerificationReport(stock.productsChecked(), stock.inFlight(), orders.ordersChecked(),
-                    orders.inFlight(), mismatches, PlatformLag.cdcLagBytes(connection),
-                    PlatformLag.streamLagRecords(endpoints.bootstrapServers()));
+            StockLevelTable levels = stockLevels(endpoints.bootstrapServers(), registry);
+            OrderStatusTable views = orderStatuses(endpoints.bootstrapServers(), registry, codes);
+            Instant settledBefore = before.readAt().minus(grace);
+            StockComparison stock = new StockComparison(before.inventory(), levels, settledBefore);
+            OrderComparison orders = new OrderComparison(before.statuses(), views, settledBefore, codes);
+            // the second snapshot is compared as it is read: it never has to be held
+            PostgresReader.read(connection, codes, stock, orders);
+            StockComparison.Result stockResult = stock.finish();
+            OrderComparison.Result orderResult = orders.finish();
+            List<Mismatch> mismatches = new ArrayList<>(stockResult.mismatches());
+            mismatches.addAll(orderResult.mismatches());
+            return new VerificationReport(stockResult.productsChecked(), stockResult.inFlight(), orderResult.ordersChecked(),
+                    orderResult.inFlight(), mismatches, stockResult.mismatchCount() + orderResult.mismatchCount(),
+                    PlatformLag.cdcLagBytes(connection), PlatformLag.streamLagRecords(endpoints.bootstrapServers()));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read PostgreSQL at " + endpoints.jdbcUrl() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static StockLevelTable stockLevels(String bootstrapServers, SchemaRegistryClient registry) {
+        LatestStockLevels latest = new LatestStockLevels();
+        CompactedTopicReader.readLatest(bootstrapServers, Topics.STOCK_LEVELS.name(),
+                Topics.STOCK_LEVELS.valueSerde(registry).deserializer(), StockLevelOf::of, latest, READ_STALL);
+        return latest.build();
+    }
+
+    private static OrderStatusTable orderStatuses(String bootstrapServers, SchemaRegistryClient registry, StatusCodes codes) {
+        LatestOrderStatuses latest = new LatestOrderStatuses(codes);
+        CompactedTopicReader.readLatest(bootstrapServers, Topics.ORDER_VIEWS.name(),
+                Topics.ORDER_VIEWS.valueSerde(registry).deserializer(), OrderStatusOf::of, latest, READ_STALL);
+        return latest.build();
     }
 
     /**

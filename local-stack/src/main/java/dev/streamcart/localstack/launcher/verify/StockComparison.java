@@ -1,90 +1,117 @@
 package dev.streamcart.localstack.launcher.verify;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-
-import dev.streamcart.schemas.inventory.StockLevel;
-import dev.streamcart.schemas.inventory.WarehouseStock;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the {@code stock-levels} read model with the {@code inventory} table, per warehouse and
  * in total. A product the read model lists without warehouses (all rows deleted) matches a product
  * with no row in PostgreSQL.
+ *
+ * <p>The second PostgreSQL snapshot is walked product by product in id order
+ * ({@link #product}) and merged with the read model and the first snapshot, both sorted by id;
+ * {@link #finish} then covers the products only the read model has. A product whose rows differ
+ * between the two snapshots, or changed after {@code settledBefore}, is in flight: counted, not
+ * compared.
  */
-final class StockComparison {
+final class StockComparison implements PostgresReader.InventoryVisitor {
 
     static final String VIEW = "stock-levels";
 
-    private StockComparison() {}
+    /**
+     * How many products were seen (in the second snapshot or the read model), how many of them were
+     * in flight, how many differ, and the first {@link MismatchList#RETAINED} of those in id order.
+     */
+    record Result(int productsChecked, int inFlight, int mismatchCount, List<Mismatch> mismatches) {
 
-    /** The mismatches, how many products were seen, and how many of them were in flight (not compared). */
-    record Result(int productsChecked, int inFlight, List<Mismatch> mismatches) {}
-
-    static Result compare(List<InventoryRow> rows, Map<String, StockLevel> levels) {
-        return compare(rows, levels, Set.of());
+        Result {
+            mismatches = List.copyOf(mismatches);
+        }
     }
 
-    /** @param inFlight products that changed too recently to be compared */
-    static Result compare(List<InventoryRow> rows, Map<String, StockLevel> levels, Set<Long> inFlight) {
-        Map<Long, Map<Long, InventoryRow>> expected = new TreeMap<>();
-        for (InventoryRow row : rows) {
-            expected.computeIfAbsent(row.productId(), id -> new TreeMap<>()).put(row.warehouseId(), row);
+    private final StockTable before;
+    private final StockLevelTable view;
+    private final Instant settledBefore;
+    private final MismatchList mismatches = new MismatchList(VIEW);
+    private final ProductRows beforeRows = new ProductRows();
+    private final ProductRows viewRows = new ProductRows();
+    private final ProductRows noRows = new ProductRows();
+    private int nextView;
+    private long lastProduct = Long.MIN_VALUE;
+    private int checked;
+    private int inFlight;
+
+    /**
+     * @param before the first snapshot's inventory
+     * @param settledBefore products changed after this are in flight
+     */
+    StockComparison(StockTable before, StockLevelTable view, Instant settledBefore) {
+        this.before = Objects.requireNonNull(before, "before");
+        this.view = Objects.requireNonNull(view, "view");
+        this.settledBefore = Objects.requireNonNull(settledBefore, "settledBefore");
+    }
+
+    /** A product of the second snapshot; products must come in ascending id order. */
+    @Override
+    public void product(ProductRows after, Instant changedAt) {
+        long productId = after.productId();
+        if (productId <= lastProduct) {
+            throw new IllegalStateException("product " + productId + " after " + lastProduct + ": ids must ascend");
         }
-        Map<Long, StockLevel> actual = levels.values().stream()
-                .collect(Collectors.toMap(StockLevel::getProductId, level -> level, (a, b) -> b, TreeMap::new));
-        Set<Long> products = new TreeSet<>(expected.keySet());
-        products.addAll(actual.keySet());
-        List<Mismatch> mismatches = new ArrayList<>();
-        int skipped = 0;
-        for (long productId : products) {
-            if (inFlight.contains(productId)) {
-                skipped++;
-                continue;
+        lastProduct = productId;
+        while (nextView < view.size() && view.productId(nextView) < productId) {
+            onlyInReadModel(nextView++);
+        }
+        int viewIndex = nextView < view.size() && view.productId(nextView) == productId ? nextView++ : -1;
+        checked++;
+        if (changedBetweenSnapshots(after) || changedAt.isAfter(settledBefore)) {
+            inFlight++;
+        } else {
+            compare(after, viewIndex);
+        }
+    }
+
+    /** Covers the read model's remaining products; call once after the last {@link #product}. */
+    Result finish() {
+        while (nextView < view.size()) {
+            onlyInReadModel(nextView++);
+        }
+        return new Result(checked, inFlight, mismatches.count(), mismatches.retained());
+    }
+
+    /** A product without rows in the second snapshot: in flight if the first had rows (deleted since). */
+    private void onlyInReadModel(int viewIndex) {
+        long productId = view.productId(viewIndex);
+        checked++;
+        if (before.indexOf(productId) >= 0 || Instant.EPOCH.isAfter(settledBefore)) {
+            inFlight++;
+        } else {
+            compare(noRows.reset(productId), viewIndex);
+        }
+    }
+
+    private boolean changedBetweenSnapshots(ProductRows after) {
+        int index = before.indexOf(after.productId());
+        return index < 0 || !before.copyInto(index, beforeRows).sameRowsAs(after);
+    }
+
+    private void compare(ProductRows rows, int viewIndex) {
+        long productId = rows.productId();
+        if (viewIndex < 0) {
+            if (rows.size() > 0) {
+                mismatches.add(productId, () -> "missing from the read model; PostgreSQL has " + rows.describe());
             }
-            compareProduct(productId, expected.getOrDefault(productId, Map.of()), actual.get(productId))
-                    .ifPresent(mismatches::add);
+            return;
         }
-        return new Result(products.size(), skipped, mismatches);
-    }
-
-    private static Optional<Mismatch> compareProduct(long productId, Map<Long, InventoryRow> rows,
-            @Nullable StockLevel level) {
-        if (level == null) {
-            return rows.isEmpty() ? Optional.empty()
-                    : mismatch(productId, "missing from the read model; PostgreSQL has " + describe(rows));
+        ProductRows derived = view.warehouses().copyInto(viewIndex, viewRows);
+        int onHand = rows.totalOnHand();
+        int reserved = rows.totalReserved();
+        boolean totalsMatch = view.onHand(viewIndex) == onHand && view.reserved(viewIndex) == reserved
+                && view.available(viewIndex) == onHand - reserved;
+        if (!totalsMatch || !derived.sameRowsAs(rows)) {
+            mismatches.add(productId, () -> "read model " + derived.describe() + " (total " + view.onHand(viewIndex) + "/"
+                    + view.reserved(viewIndex) + ") but PostgreSQL " + rows.describe() + " (total " + onHand + "/" + reserved + ")");
         }
-        Map<Long, InventoryRow> derived = new TreeMap<>();
-        for (WarehouseStock warehouse : level.getWarehouses()) {
-            derived.put(warehouse.getWarehouseId(),
-                    new InventoryRow(productId, warehouse.getWarehouseId(), warehouse.getOnHand(), warehouse.getReserved()));
-        }
-        int onHand = rows.values().stream().mapToInt(InventoryRow::onHand).sum();
-        int reserved = rows.values().stream().mapToInt(InventoryRow::reserved).sum();
-        boolean totalsMatch = level.getOnHand() == onHand && level.getReserved() == reserved
-                && level.getAvailable() == onHand - reserved;
-        if (totalsMatch && Objects.equals(derived, rows)) {
-            return Optional.empty();
-        }
-        return mismatch(productId, "read model " + describe(derived) + " (total " + level.getOnHand() + "/"
-                + level.getReserved() + ") but PostgreSQL " + describe(rows) + " (total " + onHand + "/" + reserved + ")");
-    }
-
-    /** {@code {warehouse: onHand/reserved, ...}}. */
-    private static String describe(Map<Long, InventoryRow> rows) {
-        return rows.values().stream()
-                .map(row -> row.warehouseId() + ": " + row.onHand() + "/" + row.reserved())
-                .collect(Collectors.joining(", ", "{", "}"));
-    }
-
-    private static Optional<Mismatch> mismatch(long productId, String detail) {
-        return Optional.of(new Mismatch(VIEW, productId, detail));
     }
 }

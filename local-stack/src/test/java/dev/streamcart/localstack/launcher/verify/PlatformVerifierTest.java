@@ -105,6 +105,7 @@ class PlatformVerifierTest {
         VerificationReport mismatch = PlatformVerifier.verifyUntilConsistent(endpoints, Duration.ZERO, Duration.ZERO);
 
         assertThat(mismatch.consistent()).isFalse();
+        assertThat(mismatch.mismatchCount()).isEqualTo(3);
         assertThat(mismatch.mismatches()).extracting(Mismatch::view, Mismatch::id).containsExactly(
                 tuple("stock-levels", 1L),
                 tuple("order-views", 2L),
