@@ -137,7 +137,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running API: PostgreSQL pool (schema migrated first), the Streams apps' views (asked by
- * interactive queries, hot stock cached and kept current by its change feed), the clickstream producer, ClickHouse reader, recommender models, and the Javalin server on top.
+ * interactive queries, hot stock cached and kept current by its change feed), the clickstream
+ * producer, ClickHouse reader, recommender models, and the Javalin server on top.
  * {@link #close()} stops the server first, then everything it used, in reverse order of start.
  */
 public final class ServingApi implements AutoCloseable {
