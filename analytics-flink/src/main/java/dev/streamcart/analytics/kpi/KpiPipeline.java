@@ -3,6 +3,7 @@ package dev.streamcart.analytics.kpi;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.streamcart.analytics.sales.LateEventLog;
 import dev.streamcart.analytics.sales.OrderEventFacts;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -108,14 +109,19 @@ public final class KpiPipeline {
         return minuteRows.union(lagRows, fulfilmentRows);
     }
 
-    /** Logs a fact that arrived after its window was closed for good; emits nothing. */
+    /** Reports facts that arrived after their window was closed for good (summed up, not one line each); emits nothing. */
     private static final class TooLateReporter implements FlatMapFunction<MinuteFact, MinuteFact> {
 
         private static final long serialVersionUID = 1L;
 
+        private final LateEventLog late = new LateEventLog("KPI facts", LateEventLog.DEFAULT_INTERVAL);
+
         @Override
         public void flatMap(MinuteFact fact, Collector<MinuteFact> out) {
-            LOG.warn("{} arrived after the allowed lateness and is not counted; raise analytics.allowed-lateness-ms", fact);
+            String line = late.record(fact, System.currentTimeMillis());
+            if (line != null) {
+                LOG.warn(line);
+            }
         }
     }
 }

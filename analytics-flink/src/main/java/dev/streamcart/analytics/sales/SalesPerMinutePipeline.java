@@ -54,15 +54,20 @@ public final class SalesPerMinutePipeline {
         return rows;
     }
 
-    /** Logs a payment that arrived after its window was closed for good; emits nothing. */
+    /** Reports payments that arrived after their window was closed for good (summed up, not one line each); emits nothing. */
     private static final class TooLateSaleReporter implements FlatMapFunction<CategorySale, CategorySale> {
 
         private static final long serialVersionUID = 1L;
 
+        private final LateEventLog late = new LateEventLog("payments", LateEventLog.DEFAULT_INTERVAL);
+
         @Override
         public void flatMap(CategorySale sale, Collector<CategorySale> out) {
-            LOG.warn("payment of order {} (category {}, paid at {} ms) arrived after the allowed lateness and is not counted;"
-                    + " raise analytics.allowed-lateness-ms", sale.orderId(), sale.categoryId(), sale.paidAtMillis());
+            String line = late.record("payment of order " + sale.orderId() + " (category " + sale.categoryId() + ", paid at "
+                    + sale.paidAtMillis() + " ms)", System.currentTimeMillis());
+            if (line != null) {
+                LOG.warn(line);
+            }
         }
     }
 }
