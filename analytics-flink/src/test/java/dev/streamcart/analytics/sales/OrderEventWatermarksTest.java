@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class OrderEventWatermarksTest {
 
-    private final AtomicLong clock = new AtomicLong(1_000_000);
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
+    private final AtomicLong activityClock = new AtomicLong(5_000);
+    private final AtomicLong wallClock = new AtomicLong(10 * HOUR);
     private final RecordingOutput output = new RecordingOutput();
     private final OrderEventWatermarks.ClockFollowingWatermarks<OrderEventFacts> generator = new OrderEventWatermarks.ClockFollowingWatermarks<>(
-            Duration.ofSeconds(5), Duration.ofSeconds(10), clock::get);
+            Duration.ofSeconds(5), Duration.ofSeconds(10), activityClock::get, wallClock::get);
 
     @Test
     void trailsTheNewestEventWhileEventsFlow() {
@@ -27,19 +30,63 @@ class OrderEventWatermarksTest {
     }
 
     @Test
-    void followsTheWallClockOnceIdleSoTheLastMinuteBecomesFinal() {
+    void runsOnWithTheClockFromTheNewestEventOnceIdleSoTheLastMinuteBecomesFinal() {
+        long newest = wallClock.get() - 300;
+        generator.onEvent(null, newest, output);
+        elapse(9_999);
+        generator.onPeriodicEmit(output);
+        assertThat(output.last()).isEqualTo(newest - 5_001);
+        elapse(60_000);
+        generator.onPeriodicEmit(output);
+        assertThat(output.last()).isEqualTo(newest + 69_999 - 5_001);
+    }
+
+    @Test
+    void aPartitionStarvedDuringABacklogMovesOnOnlyByTheTimeItWaitedNotToTheWallClock() {
+        // the job is reading events committed two hours ago; this partition gets none for 30 s
+        long backlogEvent = wallClock.get() - 2 * HOUR;
+        generator.onEvent(null, backlogEvent, output);
+        elapse(30_000);
+        generator.onPeriodicEmit(output);
+        assertThat(output.last()).isEqualTo(backlogEvent + 30_000 - 5_001);
+        // its next event, committed just after the last one, is within any allowed lateness of minutes
+        assertThat(backlogEvent + 1_000 - output.last()).isLessThan(Duration.ofMinutes(1).toMillis());
+    }
+
+    @Test
+    void timeTheInputWasBackPressuredDoesNotCountAsIdle() {
+        long newest = wallClock.get() - HOUR;
+        generator.onEvent(null, newest, output);
+        wallClock.addAndGet(10 * 60_000);
+        generator.onPeriodicEmit(output);
+        assertThat(output.last()).isEqualTo(newest - 5_001);
+    }
+
+    @Test
+    void neverMovesPastTheWallClock() {
+        long newest = wallClock.get() - 1_000;
+        generator.onEvent(null, newest, output);
+        activityClock.addAndGet(HOUR);
+        generator.onPeriodicEmit(output);
+        assertThat(output.last()).isEqualTo(wallClock.get() - 5_001);
+    }
+
+    @Test
+    void aPartitionWithoutAnyEventIsIdleInsteadOfJumpingToTheWallClock() {
+        elapse(10_000);
+        generator.onPeriodicEmit(output);
+        assertThat(output.watermarks).isEmpty();
+        assertThat(output.idle).isTrue();
         generator.onEvent(null, 1_000_000, output);
-        clock.addAndGet(9_999);
+        assertThat(output.idle).isFalse();
         generator.onPeriodicEmit(output);
         assertThat(output.last()).isEqualTo(1_000_000 - 5_001);
-        clock.addAndGet(60_000);
-        generator.onPeriodicEmit(output);
-        assertThat(output.last()).isEqualTo(clock.get() - 5_001);
     }
 
     @Test
     void neverMovesBackwardsWhenAnOlderEventArrivesAfterIdling() {
-        clock.addAndGet(120_000);
+        generator.onEvent(null, 1_000_000, output);
+        elapse(120_000);
         generator.onPeriodicEmit(output);
         long idleWatermark = output.last();
         generator.onEvent(null, 1_000_000, output);
@@ -48,19 +95,30 @@ class OrderEventWatermarksTest {
         assertThat(output.last()).isEqualTo(idleWatermark);
     }
 
+    private void elapse(long millis) {
+        activityClock.addAndGet(millis);
+        wallClock.addAndGet(millis);
+    }
+
     private static final class RecordingOutput implements WatermarkOutput {
         private final List<Long> watermarks = new ArrayList<>();
+        private boolean idle;
 
         @Override
         public void emitWatermark(Watermark watermark) {
+            idle = false;
             watermarks.add(watermark.getTimestamp());
         }
 
         @Override
-        public void markIdle() {}
+        public void markIdle() {
+            idle = true;
+        }
 
         @Override
-        public void markActive() {}
+        public void markActive() {
+            idle = false;
+        }
 
         long last() {
             return watermarks.get(watermarks.size() - 1);
