@@ -3,13 +3,14 @@ package dev.streamcart.loadgen.seeding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Runs a seed against a real PostgreSQL: reserves the ids, generates and COPYs everything batch by
  * batch, then sets the ratings the reviews give (as the API's review use case does) and waits for
- * every click to be acknowledged.
+ * every click to be acknowledged. The planner's statistics are refreshed before it returns.
  */
 final class MarketplaceSeeder {
 
@@ -26,8 +27,20 @@ final class MarketplaceSeeder {
         SeedReport report = generator.generate(ids, new PostgresCopySink(connection), clicks, progress);
         refreshRatings(connection, ids);
         connection.commit();
+        analyze(connection);
         clicks.flush();
         return report;
+    }
+
+    /**
+     * Autovacuum would analyze the tables eventually; until then the planner plans every read (search
+     * above all) on statistics that describe the tables as they were before millions of rows arrived.
+     */
+    private static void analyze(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
+        connection.commit();
     }
 
     /** Product and seller ratings from the seeded reviews, computed as serving-api's Ratings does. */

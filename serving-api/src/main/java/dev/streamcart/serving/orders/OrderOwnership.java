@@ -3,6 +3,7 @@ package dev.streamcart.serving.orders;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
@@ -45,6 +46,17 @@ public final class OrderOwnership {
             return;
         }
         requireBuyer(caller, orderId);
+    }
+
+    /**
+     * {@link #requireBuyerOrSeller} decided from parties already known (an order's buyer and sellers
+     * never change), without asking PostgreSQL.
+     */
+    public static void requireBuyerOrSeller(Principal caller, long orderId, long buyerId, Set<Long> sellerIds) {
+        boolean sellerOfEveryItem = caller.sellerId() != null && sellerIds.equals(Set.of(caller.sellerId()));
+        if (!caller.isAdmin() && caller.userId() != buyerId && !sellerOfEveryItem) {
+            throw Access.notYours("order", orderId);
+        }
     }
 
     /** The seller of every item of the order (or an admin): who may fulfil, ship and refund it. */

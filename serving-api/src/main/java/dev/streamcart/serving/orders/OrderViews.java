@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.streamcart.schemas.order.OrderLine;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.money.Money;
@@ -25,6 +28,9 @@ public final class OrderViews {
     public record View(long id, long userId, String status, List<Item> items, String total, String currency,
                        List<StatusChange> history) {}
 
+    /** A view with the parties of its order (which never change), so access can be decided without PostgreSQL. */
+    public record Found(View view, long buyerId, Set<Long> sellerIds) {}
+
     private final ReadModel<OrderView> readModel;
 
     public OrderViews(ReadModel<OrderView> readModel) {
@@ -33,6 +39,12 @@ public final class OrderViews {
 
     public Optional<View> find(long orderId) {
         return Optional.ofNullable(readModel.get(Topics.key(orderId))).map(OrderViews::toView);
+    }
+
+    /** The view as it is now, without waiting for the pipeline, with the order's buyer and sellers. */
+    public Optional<Found> findWithParties(long orderId) {
+        return Optional.ofNullable(readModel.get(Topics.key(orderId))).map(view -> new Found(toView(view), view.getUserId(),
+                view.getItems().stream().map(OrderLine::getSellerId).collect(Collectors.toUnmodifiableSet())));
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
 import dev.streamcart.schemas.inventory.InventoryChanged;
+import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiClient;
@@ -162,6 +164,30 @@ class StreamsReadModelsTest {
         assertThat(order.path("items").get(0).path("quantity").asInt()).isEqualTo(2);
         assertThat(order.path("history").findValuesAsText("status")).containsExactly("PENDING_PAYMENT", "PAID");
         assertThat(order.path("history").get(0).path("at").asText()).isEqualTo("2026-11-26T10:00:00.123Z");
+    }
+
+    @Test
+    void anOrderViewIsShownToItsBuyerAndItsSellerAndToNobodyElse() {
+        Storefront shop = new Storefront(SERVER.client());
+        long buyer = shop.user();
+        long stranger = shop.user();
+        long seller = shop.seller();
+        long otherSeller = shop.seller();
+        long orderId = 9_000_003;
+        OrderEvent placed = placed(orderId, buyer, 5, 1, 500, Instant.now());
+        placed.getItems().get(0).setSellerId(seller);
+        // the order exists only in the event pipeline: whatever is decided here is decided from its view
+        cdc.commit(Topics.ORDER_EVENTS, orderId, placed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> SERVER.admin().get("/api/orders/" + orderId).status() == 200);
+
+        assertThat(shop.as(buyer).get("/api/orders/" + orderId).json().path("userId").asLong()).isEqualTo(buyer);
+        assertThat(shop.asSeller(seller).get("/api/orders/" + orderId).status()).isEqualTo(200);
+        for (ApiClient intruder : List.of(shop.as(stranger), shop.asSeller(otherSeller))) {
+            ApiClient.Response response = intruder.get("/api/orders/" + orderId);
+            assertThat(response.status()).as(response.toString()).isEqualTo(404);
+            assertThat(response.json().path("detail").asText()).as("reads exactly like a missing order")
+                    .isEqualTo("order " + orderId + " does not exist");
+        }
     }
 
     @Test
