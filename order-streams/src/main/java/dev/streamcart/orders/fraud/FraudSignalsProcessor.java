@@ -2,35 +2,36 @@ package dev.streamcart.orders.fraud;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.streamcart.schemas.fraud.FraudSignals;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keyed by user id: adds each placing or card payment to the user's activity, drops what fell out
  * of the window and emits the user's new signals. A wall-clock punctuator expires activity for
- * users who went quiet: their signals are re-emitted, or tombstoned once nothing is left.
+ * users who went quiet: their signals are re-emitted, or tombstoned once nothing is left. It finds
+ * them through an {@link ActivityExpiryIndex}, reading only the users that are due.
  */
 final class FraudSignalsProcessor implements Processor<String, OrderEvent, String, FraudSignals> {
 
     private final String storeName;
+    private final String expiryStoreName;
     private final Duration window;
     private final Duration checkInterval;
     private ProcessorContext<String, FraudSignals> context;
     private KeyValueStore<String, UserActivity> activities;
+    private ActivityExpiryIndex expiries;
+    private boolean indexChecked;
 
-    FraudSignalsProcessor(String storeName, Duration window, Duration checkInterval) {
+    FraudSignalsProcessor(String storeName, String expiryStoreName, Duration window, Duration checkInterval) {
         this.storeName = storeName;
+        this.expiryStoreName = expiryStoreName;
         this.window = window;
         this.checkInterval = checkInterval;
     }
@@ -39,6 +40,8 @@ final class FraudSignalsProcessor implements Processor<String, OrderEvent, Strin
     public void init(ProcessorContext<String, FraudSignals> context) {
         this.context = context;
         this.activities = context.getStateStore(storeName);
+        KeyValueStore<String, String> expiryStore = context.getStateStore(expiryStoreName);
+        this.expiries = new ActivityExpiryIndex(expiryStore, window.toMillis());
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 
@@ -56,29 +59,32 @@ final class FraudSignalsProcessor implements Processor<String, OrderEvent, Strin
         // The event's own time is "now" here, so a replay from the topics computes the same signals.
         UserActivity next = (current == null ? UserActivity.empty() : current).with(entry).since(at - window.toMillis());
         activities.put(record.key(), next);
+        expiries.update(record.key(), current, next);
         context.forward(new Record<>(record.key(), next.signals(event.getUserId(), event.getOccurredAt()), record.timestamp()));
     }
 
     private void expire(long now) {
-        long cutoff = now - window.toMillis();
-        List<KeyValue<String, UserActivity>> changed = new ArrayList<>();
-        try (KeyValueIterator<String, UserActivity> all = activities.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, UserActivity> entry = all.next();
-                UserActivity kept = entry.value.since(cutoff);
-                if (kept.entries().size() != entry.value.entries().size()) {
-                    changed.add(KeyValue.pair(entry.key, kept));
-                }
+        if (!indexChecked) {
+            // state restored from before the index existed has activity but no index keys
+            if (expiries.isEmpty()) {
+                expiries.rebuildFrom(activities);
             }
+            indexChecked = true;
         }
-        for (KeyValue<String, UserActivity> entry : changed) {
-            if (entry.value.isEmpty()) {
-                activities.delete(entry.key);
-                context.forward(new Record<String, FraudSignals>(entry.key, null, now));
+        long cutoff = now - window.toMillis();
+        for (String userKey : expiries.dueUsers(now)) {
+            UserActivity before = activities.get(userKey);
+            UserActivity kept = before == null ? UserActivity.empty() : before.since(cutoff);
+            expiries.update(userKey, before, kept);
+            if (before == null) {
+                continue;
+            }
+            if (kept.isEmpty()) {
+                activities.delete(userKey);
+                context.forward(new Record<String, FraudSignals>(userKey, null, now));
             } else {
-                activities.put(entry.key, entry.value);
-                context.forward(new Record<>(entry.key,
-                        entry.value.signals(Long.parseLong(entry.key), Instant.ofEpochMilli(now)), now));
+                activities.put(userKey, kept);
+                context.forward(new Record<>(userKey, kept.signals(Long.parseLong(userKey), Instant.ofEpochMilli(now)), now));
             }
         }
     }

@@ -32,6 +32,8 @@ public final class FraudTopology {
     public static final String ORDER_ADDRESS_STORE = "fraud-order-address-store";
     /** User id to the user's {@link UserActivity} within the window. */
     public static final String ACTIVITY_STORE = "fraud-activity-store";
+    /** When each user's oldest activity leaves the window ({@link ActivityExpiryIndex}). */
+    public static final String ACTIVITY_EXPIRY_STORE = "fraud-activity-expiry-store";
     static final String BY_USER = "fraud-events-by-user";
 
     private FraudTopology() {}
@@ -70,13 +72,15 @@ public final class FraudTopology {
 
         @Override
         public Processor<String, OrderEvent, String, FraudSignals> get() {
-            return new FraudSignalsProcessor(ACTIVITY_STORE, WINDOW, checkInterval);
+            return new FraudSignalsProcessor(ACTIVITY_STORE, ACTIVITY_EXPIRY_STORE, WINDOW, checkInterval);
         }
 
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVITY_STORE),
-                    Serdes.String(), UserActivity.serde()));
+                    Serdes.String(), UserActivity.serde()),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVITY_EXPIRY_STORE),
+                            Serdes.String(), Serdes.String()));
         }
     }
 }

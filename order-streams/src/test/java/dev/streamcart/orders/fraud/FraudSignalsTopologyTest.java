@@ -5,6 +5,7 @@ import static dev.streamcart.orders.OrderStreamsDriver.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.streamcart.orders.OrderStreamsDriver;
@@ -15,6 +16,8 @@ import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +112,46 @@ class FraudSignalsTopologyTest {
             assertThat(record.value).as("tombstone").isNull();
         });
         assertThat(streams.driver().getKeyValueStore(FraudTopology.ACTIVITY_STORE).get(Topics.key(3))).isNull();
+    }
+
+    @Test
+    void thePunctuatorFindsDueUsersThroughAnIndexThatFollowsEachUsersOldestActivity() {
+        KeyValueStore<String, String> index = streams.driver().getKeyValueStore(FraudTopology.ACTIVITY_EXPIRY_STORE);
+        placed(1, "addr-home", 0);
+        placed(2, "addr-home", 2 * HOUR);
+        assertThat(keys(index)).containsExactly(dueAt(0) + "/" + Topics.key(3));
+
+        streams.advanceWallClock(Duration.ofHours(24).plusMinutes(1));
+        assertThat(keys(index)).containsExactly(dueAt(2 * HOUR) + "/" + Topics.key(3));
+
+        streams.advanceWallClock(Duration.ofHours(3));
+        assertThat(keys(index)).isEmpty();
+    }
+
+    @Test
+    void activityStoredBeforeTheIndexExistedIsStillExpired() {
+        KeyValueStore<String, UserActivity> activities = streams.driver().getKeyValueStore(FraudTopology.ACTIVITY_STORE);
+        activities.put(Topics.key(8), UserActivity.empty().with(new UserActivity.Entry(T0.toEpochMilli(), 80, true, null, "addr")));
+
+        streams.advanceWallClock(Duration.ofHours(25));
+        List<KeyValue<String, FraudSignals>> records = streams.fraudSignals.readKeyValuesToList();
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.key).isEqualTo(Topics.key(8));
+            assertThat(record.value).as("tombstone").isNull();
+        });
+        assertThat(activities.get(Topics.key(8))).isNull();
+    }
+
+    private static String dueAt(long millisAfterT0) {
+        return String.format("%020d", T0.toEpochMilli() + millisAfterT0 + Duration.ofHours(24).toMillis());
+    }
+
+    private static List<String> keys(KeyValueStore<String, String> store) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = store.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
     }
 
     @Test
