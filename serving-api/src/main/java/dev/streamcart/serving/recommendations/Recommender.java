@@ -3,6 +3,7 @@ package dev.streamcart.serving.recommendations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class Recommender {
 
     public static final String NO_MODEL = "none";
     static final Duration TRENDING_MAX_AGE = Duration.ofDays(1);
+    /** Product facts a ranking walk loads in one query: a page's worth after the rules filtered many out. */
+    private static final int PREFETCH = 100;
 
     /** Where the items came from: the user's factors, the model's popularity, or the best sellers. */
     public enum Source { MODEL, POPULAR, BEST_SELLERS }
@@ -46,17 +49,17 @@ public final class Recommender {
 
     private final ModelRepository models;
     private final PurchaseHistory purchases;
-    private final CatalogSnapshot catalog;
+    private final CatalogFacts catalog;
     private final StockLevels stock;
     private final int maxPerSeller;
     private final Clock clock;
 
     public Recommender(ModelRepository models, Transactions transactions, PurchaseHistory purchases, StockLevels stock,
                        int maxPerSeller, Clock clock) {
-        this(models, stock, purchases, new CatalogSnapshot(transactions, Duration.ofSeconds(5)), maxPerSeller, clock);
+        this(models, stock, purchases, new CatalogFacts(transactions, Duration.ofSeconds(5)), maxPerSeller, clock);
     }
 
-    Recommender(ModelRepository models, StockLevels stock, PurchaseHistory purchases, CatalogSnapshot catalog,
+    Recommender(ModelRepository models, StockLevels stock, PurchaseHistory purchases, CatalogFacts catalog,
                 int maxPerSeller, Clock clock) {
         this.models = Objects.requireNonNull(models, "models");
         this.stock = Objects.requireNonNull(stock, "stock");
@@ -69,13 +72,13 @@ public final class Recommender {
         this.maxPerSeller = maxPerSeller;
     }
 
-    CatalogSnapshot catalog() {
+    CatalogFacts catalog() {
         return catalog;
     }
 
     /** For sale now: known, active, and not sold out in the real-time stock read model. */
     boolean forSale(long productId) {
-        CatalogSnapshot.ProductFacts facts = catalog.product(productId);
+        CatalogFacts.ProductFacts facts = catalog.product(productId);
         return facts != null && facts.active() && !stock.isSoldOut(productId);
     }
 
@@ -120,6 +123,9 @@ public final class Recommender {
         List<Item> picked = new ArrayList<>(limit);
         Map<Long, Integer> perSeller = new HashMap<>();
         for (int i = 0; i < ranked.size() && picked.size() < limit; i++) {
+            if (i % PREFETCH == 0) {
+                catalog.prefetch(Arrays.stream(ranked.productIds(), i, Math.min(i + PREFETCH, ranked.size())).boxed().toList());
+            }
             long productId = ranked.productIds()[i];
             if (eligible.test(productId) && takeSeller(perSeller, productId)) {
                 picked.add(new Item(productId, round(ranked.scores()[i])));
@@ -160,21 +166,26 @@ public final class Recommender {
         Set<Long> taken = new HashSet<>();
         Map<Long, Integer> perSeller = new HashMap<>();
         for (boolean favouritesOnly : favouriteCategories.isEmpty() ? new boolean[] {false} : new boolean[] {true, false}) {
-            for (Item item : ranking) {
+            for (int i = 0; i < ranking.size(); i++) {
                 if (picked.size() == limit) {
                     return picked;
                 }
-                long productId = item.productId();
-                if (taken.contains(productId) || !eligible.test(productId)) {
+                if (i % PREFETCH == 0) {
+                    catalog.prefetch(ranking.subList(i, Math.min(i + PREFETCH, ranking.size())).stream()
+                            .map(Item::productId).toList());
+                }
+                long productId = ranking.get(i).productId();
+                // the category first: eligibility may ask the stock read model
+                CatalogFacts.ProductFacts facts = catalog.product(productId);
+                if (favouritesOnly && (facts == null || !favouriteCategories.contains(facts.categoryId()))) {
                     continue;
                 }
-                CatalogSnapshot.ProductFacts facts = catalog.product(productId);
-                if (favouritesOnly && (facts == null || !favouriteCategories.contains(facts.categoryId()))) {
+                if (taken.contains(productId) || !eligible.test(productId)) {
                     continue;
                 }
                 if (takeSeller(perSeller, productId)) {
                     taken.add(productId);
-                    picked.add(new Item(productId, round(item.score())));
+                    picked.add(new Item(productId, round(ranking.get(i).score())));
                 }
             }
         }
@@ -182,7 +193,7 @@ public final class Recommender {
     }
 
     private boolean takeSeller(Map<Long, Integer> perSeller, long productId) {
-        CatalogSnapshot.ProductFacts facts = catalog.product(productId);
+        CatalogFacts.ProductFacts facts = catalog.product(productId);
         long seller = facts == null ? -productId : facts.sellerId();
         int count = perSeller.getOrDefault(seller, 0);
         if (count >= maxPerSeller) {

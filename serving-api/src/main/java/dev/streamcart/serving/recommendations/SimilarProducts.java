@@ -46,7 +46,7 @@ public final class SimilarProducts {
             }
         }
         TopK top = new TopK(limit);
-        for (CatalogSnapshot.BestSeller seller : recommender.catalog().bestSellers()) {
+        for (CatalogFacts.BestSeller seller : recommender.catalog().bestSellers()) {
             if (top.isFull()) {
                 break;
             }
@@ -59,7 +59,7 @@ public final class SimilarProducts {
 
     /** The product's category; 404 for a product that does not exist (asked of PostgreSQL if the snapshot is older). */
     private long categoryOf(long productId) {
-        CatalogSnapshot.ProductFacts facts = recommender.catalog().product(productId);
+        CatalogFacts.ProductFacts facts = recommender.catalog().product(productId);
         if (facts != null) {
             return facts.categoryId();
         }
