@@ -17,10 +17,14 @@ public final class AlsOptions {
     @Option(names = "--iterations", defaultValue = "10", description = "ALS sweeps (default ${DEFAULT-VALUE})")
     private int iterations;
 
+    @Option(names = "--log-epsilon", defaultValue = "0",
+            description = "log-scale the weights: confidence 1 + alpha * log(1 + weight / epsilon); 0 = linear (default ${DEFAULT-VALUE})")
+    private double logEpsilon;
+
     @Option(names = "--seed", defaultValue = "42", description = "random seed, for reproducible runs (default ${DEFAULT-VALUE})")
     private long seed;
 
     public AlsParameters parameters() {
-        return new AlsParameters(rank, regParam, alpha, iterations, seed);
+        return new AlsParameters(rank, regParam, alpha, iterations, seed, logEpsilon);
     }
 }
