@@ -12,7 +12,7 @@ public final class SweepGrid {
     @Option(names = "--ranks", split = ",", defaultValue = "16,32", description = "ranks to try (default ${DEFAULT-VALUE})")
     private List<Integer> ranks;
 
-    @Option(names = "--reg-params", split = ",", defaultValue = "0.05,0.2", description = "regularisations (default ${DEFAULT-VALUE})")
+    @Option(names = "--reg-params", split = ",", defaultValue = "0.5,2", description = "regularisations (default ${DEFAULT-VALUE})")
     private List<Double> regParams;
 
     @Option(names = "--alphas", split = ",", defaultValue = "1,10", description = "alphas (default ${DEFAULT-VALUE})")
