@@ -187,7 +187,12 @@ class RecommenderCliTest {
         assertThat(sweep.err()).contains("[1/2] rank 2").contains("[2/2] rank 8");
         List<String> rows = sweep.out().lines().filter(line -> line.startsWith("| ") && !line.startsWith("| model")).toList();
         assertThat(rows).hasSize(5);
-        List<Double> ndcgs = rows.stream().map(row -> Double.parseDouble(row.split("\\|")[6].strip())).toList();
+        // the NDCG column found by its header, so that a new parameter column does not shift it
+        List<String> header = List.of(sweep.out().lines().filter(line -> line.startsWith("| model")).findFirst()
+                .orElseThrow().split("\\|"));
+        int ndcgColumn = header.indexOf(" ndcg@10 ");
+        assertThat(ndcgColumn).isPositive();
+        List<Double> ndcgs = rows.stream().map(row -> Double.parseDouble(row.split("\\|")[ndcgColumn].strip())).toList();
         assertThat(ndcgs).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(Files.readString(output)).startsWith("# Parameter sweep").contains(rows.get(0));
     }

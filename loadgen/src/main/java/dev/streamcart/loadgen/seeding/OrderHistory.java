@@ -184,12 +184,7 @@ final class OrderHistory {
     }
 
     private int pickProduct(int user) {
-        int department = users.preferredDepartment[user];
-        ZipfDistribution inDepartment = catalog.departmentPopularity[department];
-        if (inDepartment != null && random.nextDouble() < SeededUsers.PREFERRED_DEPARTMENT_SHARE) {
-            return catalog.departmentProducts[department][inDepartment.sample(random)];
-        }
-        return catalog.productOfRank[catalog.popularity.sample(random)];
+        return catalog.pickFor(users.preferredDepartment[user], random);
     }
 
     /** The slot the units come from: the buyer's region when it has them, else the fuller slot. */

@@ -125,6 +125,19 @@ final class SeededCatalog {
         return dollars * 100 - 1;
     }
 
+    /**
+     * A product as a shopper of {@code preferredDepartment} picks one, to buy or to look at:
+     * {@link SeededUsers#PREFERRED_DEPARTMENT_SHARE} of the picks follow the department's popularity,
+     * the rest the whole shop's.
+     */
+    int pickFor(int preferredDepartment, SplittableRandom random) {
+        ZipfDistribution inDepartment = departmentPopularity[preferredDepartment];
+        if (inDepartment != null && random.nextDouble() < SeededUsers.PREFERRED_DEPARTMENT_SHARE) {
+            return departmentProducts[preferredDepartment][inDepartment.sample(random)];
+        }
+        return productOfRank[popularity.sample(random)];
+    }
+
     int departmentOf(int product) {
         return leafOf[product] / (Vocabulary.SUBCATEGORIES_PER_DEPARTMENT * Vocabulary.LEAVES_PER_SUBCATEGORY);
     }

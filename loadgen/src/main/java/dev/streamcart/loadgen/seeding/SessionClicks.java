@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * topic (keyed by session): the buyer's session views the products bought and a few others, adds
  * the bought ones to the cart (90% of checkouts go through the cart) and starts a checkout; one or
  * two other sessions browse without buying. About {@value SeedSize#CLICKS_PER_ORDER} events per order.
+ * Every viewer browses as they buy ({@link SeededCatalog#pickFor}: mostly their preferred department,
+ * else the shop's bestsellers): views are most of the clickstream, and views with no taste in them
+ * would drown the purchases' taste in shop-wide popularity for the recommender.
  *
  * <p>Event time is the time of sending, like the orders' events, whose time downstream is their
  * commit time: the analytics job's watermark follows the wall clock, so events dated days back
@@ -50,7 +53,7 @@ final class SessionClicks {
         }
         int extraViews = random.nextInt(5);
         for (int i = 0; i < extraViews; i++) {
-            sink.send(click(session, buyer, ClickType.PRODUCT_VIEW, popularProduct()));
+            sink.send(click(session, buyer, ClickType.PRODUCT_VIEW, browsedBy(order.user())));
             sent++;
         }
         if (random.nextDouble() < CART_SHARE) {
@@ -63,18 +66,18 @@ final class SessionClicks {
         sent++;
         int browsers = 1 + random.nextInt(2);
         for (int b = 0; b < browsers; b++) {
-            long browser = users.userId(random.nextInt(users.users));
+            int browser = random.nextInt(users.users);
             int views = 1 + random.nextInt(4);
             for (int v = 0; v < views; v++) {
-                sink.send(click(session + "-b" + b, browser, ClickType.PRODUCT_VIEW, popularProduct()));
+                sink.send(click(session + "-b" + b, users.userId(browser), ClickType.PRODUCT_VIEW, browsedBy(browser)));
                 sent++;
             }
         }
         return sent;
     }
 
-    private int popularProduct() {
-        return catalog.productOfRank[catalog.popularity.sample(random)];
+    private int browsedBy(int user) {
+        return catalog.pickFor(users.preferredDepartment[user], random);
     }
 
     private ClickEvent click(String session, long userId, ClickType type, int product) {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,15 @@ public record PlantedInteractions(int users, int items, int clusters, int catego
         }
     }
 
+    /**
+     * The training benchmark's shape: 40 categories, a fifth of the events on global bestsellers,
+     * skew 1.5 inside a cluster, 90 days up to today (UTC midnight), seed 7.
+     */
+    public static PlantedInteractions benchmark(int users, int items, int clusters, int meanPerUser) {
+        return new PlantedInteractions(users, items, clusters, 40, meanPerUser, 0.2, 1.5, 90,
+                Instant.now().truncatedTo(ChronoUnit.DAYS), 7);
+    }
+
     public int clusterOfUser(long user) {
         return (int) (user % clusters);
     }
@@ -65,6 +75,26 @@ public record PlantedInteractions(int users, int items, int clusters, int catego
             categories.put(item, categoryOf(item));
         }
         return categories;
+    }
+
+    /**
+     * How likely one of a user's own-cluster draws is this item (0 for another cluster's item):
+     * the inverse of {@link #skewed} over the cluster's index.
+     */
+    public double inClusterProbability(long item) {
+        int cluster = clusterOfItem(item);
+        return indexProbability((int) ((item - 1 - cluster) / clusters), itemsPerCluster(cluster), skew);
+    }
+
+    /** How likely one noise draw (global bestsellers, counted from the highest id) is this item. */
+    public double globalProbability(long item) {
+        return indexProbability((int) (items - item), items, 2);
+    }
+
+    /** P(skewed(size, skew) == index): the last index also takes the draws the clamp folds into it. */
+    private static double indexProbability(int index, int size, double skew) {
+        double upper = index == size - 1 ? 1 : Math.pow((index + 1.0) / size, 1 / skew);
+        return upper - Math.pow((double) index / size, 1 / skew);
     }
 
     /** The events as rows of {@link InteractionEvents#SCHEMA}, generated in {@code partitions} Spark tasks. */

@@ -83,8 +83,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = new PrintWriter(System.out, true);
         Files.createDirectories(folder);
-        PlantedInteractions planted = new PlantedInteractions(users, products, clusters, 40, perUser, 0.2, 1.5, 90,
-                Instant.now().truncatedTo(ChronoUnit.DAYS), 7);
+        PlantedInteractions planted = PlantedInteractions.benchmark(users, products, clusters, perUser);
         ModelTraining.Plan plan = new ModelTraining.Plan(als.parameters(), weights.weighting(), evaluation.holdOut(),
                 evaluation.k(), evaluation.evalUsers(), noEvaluate ? Map.of() : planted.categoryMap(), !noEvaluate);
         long start = System.nanoTime();

@@ -67,8 +67,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         ModelDescription model = store.description(evaluated);
-        AlsParameters parameters = new AlsParameters(model.rank(), model.regParam(), model.alpha(), model.iterations(),
-                model.seed());
+        AlsParameters parameters = model.parameters();
         InteractionData.Survey survey = data.survey(progress);
         if (survey.empty()) {
             progress.println("no interactions to evaluate on");

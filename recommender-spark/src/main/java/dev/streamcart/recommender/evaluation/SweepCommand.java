@@ -50,20 +50,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     private EvaluationOptions evaluation;
 
-    @Option(names = "--ranks", split = ",", defaultValue = "16,32", description = "ranks to try (default ${DEFAULT-VALUE})")
-    private List<Integer> ranks;
-
-    @Option(names = "--reg-params", split = ",", defaultValue = "0.05,0.2", description = "regularisations (default ${DEFAULT-VALUE})")
-    private List<Double> regParams;
-
-    @Option(names = "--alphas", split = ",", defaultValue = "1,10", description = "alphas (default ${DEFAULT-VALUE})")
-    private List<Double> alphas;
-
-    @Option(names = "--iterations", split = ",", defaultValue = "10", description = "iteration counts (default ${DEFAULT-VALUE})")
-    private List<Integer> iterations;
-
-    @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin
+    private SweepGrid grid;
 
     @Option(names = "--output", description = "Markdown file of the results (default: <models-dir>/sweeps/sweep-<UTC time>.md)")
     private @Nullable Path output;
@@ -71,14 +59,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** One row of the results table. */
-    record Result(String model, @Nullable AlsParameters parameters, RankingMetrics metrics, double seconds) {}
+    /** One row of the results table: an ALS configuration, or a reference model without parameters. */
+    public record Result(String model, @Nullable AlsParameters parameters, RankingMetrics metrics, double seconds) {}
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = spec.commandLine().getErr();
-        List<AlsParameters> grid = grid();
+        List<AlsParameters> parameters = grid.parameters();
+        long seed = grid.seed();
         InteractionData.Survey survey = data.survey(progress);
         if (survey.empty()) {
             progress.println("no interactions to sweep on");
@@ -97,19 +86,7 @@ public final class SweepCommand implements Callable<Integer> {
                 return 1;
             }
             try (HoldOutSplit holdOut = split.get()) {
-                List<Result> results = new ArrayList<>();
-                int done = 0;
-                for (AlsParameters parameters : grid) {
-                    progress.printf("[%d/%d] rank %d, regParam %s, alpha %s, %d iterations%n", ++done, grid.size(),
-                            parameters.rank(), parameters.regParam(), parameters.alpha(), parameters.iterations());
-                    progress.flush();
-                    long started = System.nanoTime();
-                    RankingMetrics metrics = holdOut.evaluate(holdOut.fitAls(parameters));
-                    results.add(new Result(HoldOutSplit.ALS, parameters, metrics, (System.nanoTime() - started) / 1e9));
-                }
-                holdOut.baselines(categories).forEach((name, baseline) ->
-                        results.add(new Result(name, null, holdOut.evaluate(baseline), 0)));
-                results.sort(Comparator.comparingDouble((Result result) -> -result.metrics().ndcg()));
+                List<Result> results = run(holdOut, parameters, holdOut.baselines(categories), progress);
                 String table = table(results, evaluation.k());
                 out.print(table);
                 Path file = output != null ? output
@@ -129,32 +106,42 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private List<AlsParameters> grid() {
-        List<AlsParameters> grid = new ArrayList<>();
-        for (int rank : ranks) {
-            for (double regParam : regParams) {
-                for (double alpha : alphas) {
-                    for (int iterationCount : iterations) {
-                        grid.add(new AlsParameters(rank, regParam, alpha, iterationCount, seed));
-                    }
-                }
-            }
+    /**
+     * Fits and scores every parameter set on the split, scores the reference models (baselines,
+     * an oracle), and returns all of them best NDCG first.
+     */
+    public static List<Result> run(HoldOutSplit holdOut, List<AlsParameters> grid, Map<String, Recommender> references,
+            PrintWriter progress) {
+        List<Result> results = new ArrayList<>();
+        int done = 0;
+        for (AlsParameters parameters : grid) {
+            progress.printf("[%d/%d] rank %d, regParam %s, alpha %s, %d iterations, logEpsilon %s%n", ++done, grid.size(),
+                    parameters.rank(), parameters.regParam(), parameters.alpha(), parameters.iterations(),
+                    parameters.logEpsilon());
+            progress.flush();
+            long started = System.nanoTime();
+            RankingMetrics metrics = holdOut.evaluate(holdOut.fitAls(parameters));
+            results.add(new Result(HoldOutSplit.ALS, parameters, metrics, (System.nanoTime() - started) / 1e9));
+            progress.printf("  ndcg %.4f  coverage %.4f%n", metrics.ndcg(), metrics.coverage());
+            progress.flush();
         }
-        return grid;
+        references.forEach((name, reference) -> results.add(new Result(name, null, holdOut.evaluate(reference), 0)));
+        results.sort(Comparator.comparingDouble((Result result) -> -result.metrics().ndcg()));
+        return results;
     }
 
     /** The results as a Markdown table, in the given order. */
-    static String table(List<Result> results, int k) {
+    public static String table(List<Result> results, int k) {
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "| model | rank | regParam | alpha | iterations | ndcg@%d | precision@%d | recall@%d"
+        table.append(String.format(Locale.ROOT, "| model | rank | regParam | alpha | iterations | logEpsilon | ndcg@%d | precision@%d | recall@%d"
                 + " | map@%d | coverage@%d | fit+score s |%n", k, k, k, k, k));
-        table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result result : results) {
             AlsParameters p = result.parameters();
             RankingMetrics m = result.metrics();
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | %s |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | %s |%n",
                     result.model(), p == null ? "" : p.rank(), p == null ? "" : p.regParam(), p == null ? "" : p.alpha(),
-                    p == null ? "" : p.iterations(), m.ndcg(), m.precision(), m.recall(), m.map(), m.coverage(),
+                    p == null ? "" : p.iterations(), p == null ? "" : p.logEpsilon(), m.ndcg(), m.precision(), m.recall(), m.map(), m.coverage(),
                     p == null ? "" : String.format(Locale.ROOT, "%.1f", result.seconds())));
         }
         return table.toString();

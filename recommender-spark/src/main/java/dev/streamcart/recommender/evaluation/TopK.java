@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The k best-scored items, highest score first, ties to the lower index (so to the lower product
  * id): a run over the same data always ranks the same way.
  */
-final class TopK {
+public final class TopK {
 
     private TopK() {}
 
@@ -44,7 +44,8 @@ final class TopK {
         return size == k ? best : Arrays.copyOf(best, size);
     }
 
-    static int[] select(double[] scores, int[] excluded, int k) {
+    /** Over every item index; see the sparse form for the arguments. */
+    public static int[] select(double[] scores, int[] excluded, int k) {
         return select(scores, excluded, k, null, 0);
     }
 

@@ -189,8 +189,7 @@ public final class ModelStore {
     /** Replaces a version's {@code metrics} (a re-evaluation), rewriting model.json atomically. */
     public ModelDescription replaceMetrics(String version, Map<String, Double> metrics) {
         ModelDescription old = description(version);
-        ModelDescription updated = new ModelDescription(old.version(), old.createdAt(), old.algorithm(), old.rank(),
-                old.regParam(), old.alpha(), old.iterations(), old.seed(), old.trainedOn(), metrics);
+        ModelDescription updated = old.withMetrics(metrics);
         try {
             writeAtomically(versionFolder(version).resolve(MODEL_JSON),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(updated));

@@ -45,9 +45,9 @@ public final class ReportWriter {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(model.version()).append(": ").append(report.title()).append("\n\n");
         md.append("Model trained at ").append(model.createdAt()).append(" (").append(model.algorithm()).append(").\n\n");
-        md.append("## Parameters\n\n| rank | regParam | alpha | iterations | seed |\n|---:|---:|---:|---:|---:|\n");
-        md.append(String.format(Locale.ROOT, "| %d | %s | %s | %d | %d |%n%n", model.rank(), model.regParam(), model.alpha(),
-                model.iterations(), model.seed()));
+        md.append("## Parameters\n\n| rank | regParam | alpha | iterations | seed | logEpsilon |\n|---:|---:|---:|---:|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| %d | %s | %s | %d | %d | %s |%n%n", model.rank(), model.regParam(), model.alpha(),
+                model.iterations(), model.seed(), model.logEpsilon()));
         md.append("## Data\n\n| | |\n|---|---|\n");
         md.append("| range | ").append(data.from()).append(" .. ").append(data.to()).append(" |\n");
         md.append("| user-item pairs | ").append(data.interactions()).append(" |\n");

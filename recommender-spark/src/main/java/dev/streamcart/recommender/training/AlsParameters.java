@@ -8,8 +8,11 @@ package dev.streamcart.recommender.training;
  * @param alpha      how fast confidence grows with the interaction weight
  * @param iterations alternating least-squares sweeps
  * @param seed       seeds the factor initialisation: same data + same seed = same model
+ * @param logEpsilon 0: confidence {@code 1 + alpha * weight} (linear); above 0: confidence
+ *                   {@code 1 + alpha * log(1 + weight / logEpsilon)}, the paper's log scaling, which
+ *                   keeps one heavily viewed or bought product from outweighing the rest of a user's history
  */
-public record AlsParameters(int rank, double regParam, double alpha, int iterations, long seed) {
+public record AlsParameters(int rank, double regParam, double alpha, int iterations, long seed, double logEpsilon) {
 
     public AlsParameters {
         if (rank < 1) {
@@ -24,5 +27,18 @@ public record AlsParameters(int rank, double regParam, double alpha, int iterati
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be >= 1, was " + iterations);
         }
+        if (!(logEpsilon >= 0)) {
+            throw new IllegalArgumentException("logEpsilon must be >= 0, was " + logEpsilon);
+        }
+    }
+
+    /** Linear confidence, as models written before {@code logEpsilon} existed were trained. */
+    public AlsParameters(int rank, double regParam, double alpha, int iterations, long seed) {
+        this(rank, regParam, alpha, iterations, seed, 0);
+    }
+
+    /** True when the weights are log-scaled before they become confidences. */
+    public boolean logScaled() {
+        return logEpsilon > 0;
     }
 }

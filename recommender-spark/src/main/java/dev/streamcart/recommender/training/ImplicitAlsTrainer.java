@@ -3,6 +3,7 @@ package dev.streamcart.recommender.training;
 import static org.apache.spark.sql.functions.asc;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.Iterator;
@@ -88,6 +89,18 @@ public final class ImplicitAlsTrainer {
         return pairs < SMALL ? MIN_BLOCKS : Math.max(MIN_BLOCKS, parallelism);
     }
 
+    /**
+     * What ALS reads as its implicit rating: the summed weight, or its log when the parameters ask
+     * for log scaling. Popularity keeps the raw weights: only the confidence curve changes.
+     */
+    static Dataset<Row> confidences(Dataset<Row> byUserAndItem, AlsParameters parameters) {
+        if (!parameters.logScaled()) {
+            return byUserAndItem;
+        }
+        return byUserAndItem.withColumn(Interactions.RATING,
+                log1p(col(Interactions.RATING).divide(parameters.logEpsilon())));
+    }
+
     /** @param pairs how many rows {@code byUserAndItem} holds (picks the block count) */
     public static TrainedModel train(Dataset<Row> byUserAndItem, long pairs, AlsParameters parameters) {
         int blocks = blocks(byUserAndItem.sparkSession().sparkContext().defaultParallelism(), pairs);
@@ -104,7 +117,7 @@ public final class ImplicitAlsTrainer {
                 .setItemCol(Interactions.ITEM)
                 .setRatingCol(Interactions.RATING)
                 .setColdStartStrategy("drop");
-        ALSModel model = als.fit(byUserAndItem);
+        ALSModel model = als.fit(confidences(byUserAndItem, parameters));
         Dataset<Row> popularity = byUserAndItem
                 .groupBy(col(Interactions.ITEM))
                 .agg(sum(col(Interactions.RATING)).as("score"))

@@ -111,7 +111,8 @@ public final class ModelTraining {
 
         progress.println("training implicit ALS on all the events: rank " + plan.parameters().rank() + ", regParam "
                 + plan.parameters().regParam() + ", alpha " + plan.parameters().alpha() + ", "
-                + plan.parameters().iterations() + " iterations, seed " + plan.parameters().seed());
+                + plan.parameters().iterations() + " iterations, seed " + plan.parameters().seed()
+                + (plan.parameters().logScaled() ? ", log-scaled weights (epsilon " + plan.parameters().logEpsilon() + ")" : ""));
         progress.flush();
         Dataset<Row> byUserAndItem = InteractionEvents.weigh(events, summary, plan.weighting()).byUserAndItem()
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -141,7 +142,7 @@ public final class ModelTraining {
                     new ModelDescription.TrainedOn(table.interactions(), table.users(), table.items(),
                             summary.from().toString(), summary.to().toString(), summary.count(Signal.PURCHASE),
                             summary.count(Signal.VIEW), summary.count(Signal.CART_ADD)),
-                    metrics);
+                    metrics, parameters.logEpsilon());
             RunReport report = new RunReport("training run", description, evaluation, noEvaluation, timings);
             Path folder = ModelFolderWriter.write(store, description, trained.userFactors(), trained.itemFactors(),
                     trained.popularItems(), cooccurrence, into -> ReportWriter.write(into, report));

@@ -33,8 +33,7 @@ record PromotionDecision(boolean promote, String message) {
         int k = plan.k();
         double candidate = outcome.evaluation().als().ndcg();
         ModelDescription served = store.description(current.get());
-        AlsParameters servedParameters = new AlsParameters(served.rank(), served.regParam(), served.alpha(),
-                served.iterations(), served.seed());
+        AlsParameters servedParameters = served.parameters();
         double incumbent;
         String how;
         if (servedParameters.equals(plan.parameters())) {
