@@ -3,8 +3,10 @@ package dev.streamcart.serving.search;
 import static dev.streamcart.serving.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
@@ -134,6 +137,7 @@ class ProductSearchApiTest {
         JsonNode result = search("category=" + kitchen + "&size=1");
 
         assertThat(result.path("total").asLong()).isEqualTo(4);
+        assertThat(result.path("totalRelation").asText()).as("every match counted").isEqualTo("eq");
         assertThat(result.path("items")).hasSize(1);
         assertThat(result.path("totalPages").asLong()).isEqualTo(4);
         JsonNode facets = result.path("facets");
@@ -168,6 +172,60 @@ class ProductSearchApiTest {
             pages.addAll(ids(result));
         }
         assertThat(pages).containsExactly(coffeeMug, teaMug, travelMug, kettle);
+    }
+
+    @Test
+    void pastTheExactLimitTheTotalIsALowerBoundAndTheFacetsCountTheMatchesExamined() {
+        // the API counts 10,000 matches exactly; the same code with a limit of 2 over this catalog
+        ProductSearch bounded = new ProductSearch(new Transactions(SERVER.database()), Duration.ZERO, 2);
+
+        SearchResult kitchenByPrice = bounded.search(request("category", Long.toString(kitchen), "sort", "price_asc"));
+        assertThat(kitchenByPrice.total()).isEqualTo(2);
+        assertThat(kitchenByPrice.totalRelation()).isEqualTo(SearchResult.AT_LEAST);
+        SearchResult.Facets facets = kitchenByPrice.facets();
+        assertThat(facets.availability().inStock() + facets.availability().outOfStock()).isEqualTo(2);
+        assertThat(facets.categories().stream().mapToLong(SearchResult.CategoryCount::count).sum()).isEqualTo(2);
+        assertThat(facets.priceRanges().stream().mapToLong(SearchResult.PriceRangeCount::count).sum()).isEqualTo(2);
+        assertThat(kitchenByPrice.items()).extracting(SearchResult.Hit::id)
+                .as("a sort other than relevance still pages through the whole filtered set")
+                .containsExactly(coffeeMug, teaMug, travelMug, kettle);
+
+        SearchResult coffee = bounded.search(request("q", "coffee"));
+        assertThat(coffee.totalRelation()).isEqualTo(SearchResult.AT_LEAST);
+        assertThat(coffee.total()).isEqualTo(2);
+        assertThat(coffee.items()).as("relevance ranks the matches examined").hasSize(2)
+                .allSatisfy(hit -> assertThat(List.of(coffeeMug, travelMug, kettle)).contains(hit.id()));
+
+        SearchResult exactly = new ProductSearch(new Transactions(SERVER.database()), Duration.ZERO, 3)
+                .search(request("q", "coffee"));
+        assertThat(exactly.totalRelation()).as("no fourth match").isEqualTo(SearchResult.EXACT);
+        assertThat(exactly.total()).isEqualTo(3);
+        assertThat(exactly.items().get(0).id()).isEqualTo(coffeeMug);
+    }
+
+    @Test
+    void pagesSortedFromTheMatchesInHandEqualPagesReadInIndexOrder() {
+        // a limit of 1 makes every sort but relevance read its page with ORDER BY in PostgreSQL
+        ProductSearch inHand = new ProductSearch(new Transactions(SERVER.database()), Duration.ZERO);
+        ProductSearch inDatabase = new ProductSearch(new Transactions(SERVER.database()), Duration.ZERO, 1);
+        for (String sort : List.of("price_asc", "price_desc", "rating", "newest")) {
+            for (String query : List.of("", "coffee", "mug")) {
+                SearchRequest request = query.isEmpty() ? request("sort", sort) : request("q", query, "sort", sort);
+                SearchResult expected = inDatabase.search(request);
+                SearchResult actual = inHand.search(request);
+                assertThat(actual.totalRelation()).isEqualTo(SearchResult.EXACT);
+                assertThat(actual.items()).as(sort + " " + query).isEqualTo(expected.items());
+            }
+        }
+    }
+
+    @Test
+    void priceRangesStartAtTheirLowerEdge() {
+        assertThat(ProductSearch.bucket(new BigDecimal("9.99"))).isZero();
+        assertThat(ProductSearch.bucket(new BigDecimal("10.00"))).isEqualTo(1);
+        assertThat(ProductSearch.bucket(new BigDecimal("499.99"))).isEqualTo(5);
+        assertThat(ProductSearch.bucket(new BigDecimal("500.00"))).isEqualTo(6);
+        assertThat(ProductSearch.bucket(new BigDecimal("12345.00"))).isEqualTo(6);
     }
 
     @Test
@@ -230,6 +288,14 @@ class ProductSearchApiTest {
             }
         }
         throw new AssertionError("product " + productId + " not found by q=" + query);
+    }
+
+    private static SearchRequest request(String... nameValues) {
+        Map<String, List<String>> query = new HashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            query.put(nameValues[i], List.of(nameValues[i + 1]));
+        }
+        return SearchRequest.parse(query);
     }
 
     private static JsonNode search(String query) {
