@@ -36,6 +36,7 @@ import dev.streamcart.localstack.launcher.verify.VerificationReport;
 import dev.streamcart.localstack.process.ManagedProcess;
 import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.config.Settings;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,9 +59,10 @@ public final class ScaleRunMain implements Callable<Integer> {
             + "JOIN (SELECT DISTINCT order_id FROM payments WHERE status <> 'FAILED') p ON p.order_id = i.order_id";
     private static final String CLICKHOUSE_REVENUE = "SELECT sum(revenue_cents) FROM streamcart.sales_per_minute FINAL";
 
-    @Option(names = "--orders", split = ",", defaultValue = "10000,100000",
-            description = "sizes to run, in orders (products and users are half as many, at least 2,000)")
-    List<Long> sizes;
+    @Option(names = "--orders", split = ",",
+            description = "sizes to run, in orders (products and users are half as many, at least 2,000);"
+                    + " default 10000,100000, or none with --large")
+    @Nullable List<Long> sizes;
 
     @Option(names = "--large", description = "also the large profile (1M products, 1M users, 2M orders)")
     boolean large;
@@ -96,7 +98,8 @@ public final class ScaleRunMain implements Callable<Integer> {
         if (append && Files.isRegularFile(previous)) {
             all.addAll(List.of(new ObjectMapper().readValue(previous.toFile(), ScaleFigures[].class)));
         }
-        for (long orders : sizes) {
+        List<Long> orderSizes = sizes != null ? sizes : large ? List.of() : List.of(10_000L, 100_000L);
+        for (long orders : orderSizes) {
             long half = Math.max(2_000, orders / 2);
             all.add(runOne(repository, Long.toString(orders), List.of("--products", Long.toString(half), "--users",
                     Long.toString(half), "--orders", Long.toString(orders), "--seed", "7")));
