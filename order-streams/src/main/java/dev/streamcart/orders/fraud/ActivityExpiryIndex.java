@@ -43,16 +43,24 @@ final class ActivityExpiryIndex {
         }
     }
 
+    /** A user due for expiry, with the index key that filed them. */
+    record Due(String indexKey, String userKey) {}
+
     /** The users whose oldest entry left the window before {@code now}. */
-    List<String> dueUsers(long now) {
-        List<String> due = new ArrayList<>();
+    List<Due> dueUsers(long now) {
+        List<Due> due = new ArrayList<>();
         try (KeyValueIterator<String, String> range = store.range(pad(0), pad(now))) {
             while (range.hasNext()) {
                 String key = range.next().key;
-                due.add(key.substring(key.indexOf(SEPARATOR) + 1));
+                due.add(new Due(key, key.substring(key.indexOf(SEPARATOR) + 1)));
             }
         }
         return due;
+    }
+
+    /** Drops an index key whose user has no activity any more (a crash between the two stores' writes). */
+    void forget(Due due) {
+        store.delete(due.indexKey());
     }
 
     boolean isEmpty() {

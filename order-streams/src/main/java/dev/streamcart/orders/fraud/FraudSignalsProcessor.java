@@ -72,13 +72,15 @@ final class FraudSignalsProcessor implements Processor<String, OrderEvent, Strin
             indexChecked = true;
         }
         long cutoff = now - window.toMillis();
-        for (String userKey : expiries.dueUsers(now)) {
+        for (ActivityExpiryIndex.Due due : expiries.dueUsers(now)) {
+            String userKey = due.userKey();
             UserActivity before = activities.get(userKey);
-            UserActivity kept = before == null ? UserActivity.empty() : before.since(cutoff);
-            expiries.update(userKey, before, kept);
             if (before == null) {
+                expiries.forget(due);
                 continue;
             }
+            UserActivity kept = before.since(cutoff);
+            expiries.update(userKey, before, kept);
             if (kept.isEmpty()) {
                 activities.delete(userKey);
                 context.forward(new Record<String, FraudSignals>(userKey, null, now));

@@ -142,6 +142,17 @@ class FraudSignalsTopologyTest {
         assertThat(activities.get(Topics.key(8))).isNull();
     }
 
+    @Test
+    void anIndexKeyWhoseUserHasNoActivityIsDroppedRatherThanReadForever() {
+        KeyValueStore<String, String> index = streams.driver().getKeyValueStore(FraudTopology.ACTIVITY_EXPIRY_STORE);
+        placed(1, "addr-home", 0);
+        String orphan = dueAt(-24 * HOUR) + "/" + Topics.key(9);
+        index.put(orphan, "");
+
+        streams.advanceWallClock(Duration.ofMinutes(2));
+        assertThat(keys(index)).containsExactly(dueAt(0) + "/" + Topics.key(3));
+    }
+
     private static String dueAt(long millisAfterT0) {
         return String.format("%020d", T0.toEpochMilli() + millisAfterT0 + Duration.ofHours(24).toMillis());
     }
