@@ -2,6 +2,7 @@ package dev.streamcart.analytics.sales;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.apache.flink.api.common.JobID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +19,51 @@ import org.slf4j.LoggerFactory;
  * The checkpoints that earlier runs of the job left in a local checkpoint folder
  * ({@code <folder>/<job id>/chk-<n>/_metadata}). Each run is a new Flink job with a new id, so the
  * newest completed checkpoint of any run is where the next run resumes; a {@code chk-} folder
- * without {@code _metadata} is a checkpoint that never completed.
+ * without {@code _metadata} is a checkpoint that never completed. Each run also notes which state
+ * backend wrote its checkpoints ({@code <folder>/<job id>/state-backend}), because a checkpoint
+ * restores only into the backend that wrote it.
  */
 final class RetainedCheckpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetainedCheckpoints.class);
     private static final String METADATA = "_metadata";
+    private static final String BACKEND_MARKER = "state-backend";
 
     private final Path folder;
 
     RetainedCheckpoints(Path folder) {
         this.folder = folder;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    /** Notes which backend writes the checkpoints of a run that is starting. */
+    void recordBackend(JobID run, SalesJobConfig.StateBackend backend) {
+        Path runFolder = folder.resolve(run.toHexString());
+        try {
+            Files.createDirectories(runFolder);
+            Files.writeString(runFolder.resolve(BACKEND_MARKER), backend.flinkName() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot note the state backend of run " + run + " in " + runFolder, e);
+        }
+    }
+
+    /**
+     * The backend that wrote a retained checkpoint. Runs without a note are from releases that
+     * kept all state on the heap.
+     */
+    SalesJobConfig.StateBackend backendOf(Path checkpoint) {
+        Path marker = checkpoint.getParent().resolve(BACKEND_MARKER);
+        if (!Files.isRegularFile(marker)) {
+            return SalesJobConfig.StateBackend.HASHMAP;
+        }
+        try {
+            return SalesJobConfig.StateBackend.parse(Files.readString(marker, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + marker, e);
+        }
     }
 
     private record Completed(Path directory, FileTime completedAt, long number) {}

@@ -8,6 +8,7 @@ import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
 import dev.streamcart.analytics.kpi.KpiPipeline;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
+import org.apache.flink.configuration.MemorySize;
 
 /**
  * Configuration of {@link SalesPerMinuteJob}, with every default in one place.
@@ -21,6 +22,10 @@ import dev.streamcart.schemas.config.Settings;
  * @param sinkFlushInterval   longest time a result waits in the sink before it is written to ClickHouse
  * @param dedupTimeToLive     how long an event id is remembered so that a redelivery is dropped
  * @param fulfilmentTimeToLive how long a paid order's fulfilment steps are kept waiting for the next step
+ * @param stateBackend        where keyed state lives: {@link StateBackend#ROCKSDB} on local disk (the
+ *                            default), or {@link StateBackend#HASHMAP} on the heap
+ * @param managedMemory       off-heap memory of the local cluster's task slots, RocksDB's block cache
+ *                            and write buffers; ignored when submitted to a cluster (its own setting)
  */
 public record SalesJobConfig(
         String bootstrapServers,
@@ -36,7 +41,40 @@ public record SalesJobConfig(
         Duration sinkFlushInterval,
         int parallelism,
         Duration dedupTimeToLive,
-        Duration fulfilmentTimeToLive) {
+        Duration fulfilmentTimeToLive,
+        StateBackend stateBackend,
+        MemorySize managedMemory) {
+
+    /** Flink's state backends this job is run and tested with. */
+    public enum StateBackend {
+        /**
+         * Keyed state and timers in RocksDB on local disk, checkpointed incrementally: a backlog of
+         * millions of open windows and remembered event ids costs disk, not heap.
+         */
+        ROCKSDB("rocksdb"),
+        /** Keyed state as objects on the heap: fastest, but bounded by {@code -Xmx}. */
+        HASHMAP("hashmap");
+
+        private final String flinkName;
+
+        StateBackend(String flinkName) {
+            this.flinkName = flinkName;
+        }
+
+        /** The value of Flink's {@code state.backend.type}. */
+        public String flinkName() {
+            return flinkName;
+        }
+
+        static StateBackend parse(String value) {
+            for (StateBackend backend : values()) {
+                if (backend.flinkName.equalsIgnoreCase(value.trim())) {
+                    return backend;
+                }
+            }
+            throw new IllegalArgumentException(STATE_BACKEND + " must be rocksdb or hashmap, was '" + value + "'");
+        }
+    }
 
     public static final String CHECKPOINT_INTERVAL_MS = "analytics.checkpoint-interval-ms";
     public static final String ALLOWED_LATENESS_MS = "analytics.allowed-lateness-ms";
@@ -48,6 +86,8 @@ public record SalesJobConfig(
     public static final String CHECKPOINT_DIR = "analytics.checkpoint-dir";
     public static final String DEDUP_TTL_MS = "analytics.dedup-ttl-ms";
     public static final String FULFILMENT_TTL_MS = "analytics.fulfilment-ttl-ms";
+    public static final String STATE_BACKEND = "analytics.state-backend";
+    public static final String MANAGED_MEMORY = "analytics.managed-memory";
 
     /** This service's folder inside {@code platform.data-dir}. */
     public static final String SERVICE_FOLDER = "analytics-flink";
@@ -65,6 +105,11 @@ public record SalesJobConfig(
         requirePositive(sinkFlushInterval, SINK_FLUSH_INTERVAL_MS);
         requirePositive(dedupTimeToLive, DEDUP_TTL_MS);
         requirePositive(fulfilmentTimeToLive, FULFILMENT_TTL_MS);
+        Objects.requireNonNull(stateBackend, STATE_BACKEND);
+        Objects.requireNonNull(managedMemory, MANAGED_MEMORY);
+        if (managedMemory.compareTo(MemorySize.parse("32m")) < 0) {
+            throw new IllegalArgumentException(MANAGED_MEMORY + " must be at least 32m, was " + managedMemory);
+        }
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException(ALLOWED_LATENESS_MS + " must not be negative");
         }
@@ -93,7 +138,11 @@ public record SalesJobConfig(
                 millis(settings, SINK_FLUSH_INTERVAL_MS, 200),
                 settings.getInt(PARALLELISM, 1),
                 millis(settings, DEDUP_TTL_MS, Duration.ofMinutes(15).toMillis()),
-                millis(settings, FULFILMENT_TTL_MS, Duration.ofDays(30).toMillis()));
+                millis(settings, FULFILMENT_TTL_MS, Duration.ofDays(30).toMillis()),
+                StateBackend.parse(settings.get(STATE_BACKEND, StateBackend.ROCKSDB.flinkName())),
+                // RocksDB's cache and write buffers for every slot: enough to keep the hot minutes and
+                // the recent event ids in memory; the rest of a backlog's state is read from disk
+                MemorySize.parse(settings.get(MANAGED_MEMORY, "256m")));
     }
 
     /** The KPI pipeline's part of this configuration. */

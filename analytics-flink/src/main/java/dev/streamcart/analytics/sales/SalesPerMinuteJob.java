@@ -29,6 +29,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -117,30 +118,49 @@ public final class SalesPerMinuteJob {
 
     /** Submits the job, to a local MiniCluster unless this program was submitted to a cluster. */
     public static RunningSalesJob start(SalesJobConfig config) throws Exception {
-        Configuration flinkConfig = new Configuration();
-        configureCheckpointing(flinkConfig, config);
-        StreamExecutionEnvironment env;
+        if (!runsLocally()) {
+            Configuration flinkConfig = new Configuration();
+            configureCheckpointing(flinkConfig, config, config.stateBackend());
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+            defineJob(env, config);
+            return new RunningSalesJob(env.executeAsync(JOB_NAME), null);
+        }
+        TopicProvisioner.ensureTopics(config.bootstrapServers(), (short) 1);
+        Optional<RetainedCheckpoints> retained = localFolder(config.checkpointDir()).map(RetainedCheckpoints::new);
         @Nullable Path restoreFrom = null;
-        if (runsLocally()) {
-            TopicProvisioner.ensureTopics(config.bootstrapServers(), (short) 1);
-            configureLocalCluster(flinkConfig, config);
-            Optional<Path> folder = localFolder(config.checkpointDir());
-            if (folder.isPresent()) {
-                RetainedCheckpoints retained = new RetainedCheckpoints(folder.get());
-                restoreFrom = retained.newest().orElse(null);
-                if (restoreFrom != null) {
-                    retained.deleteAllRunsExcept(restoreFrom);
-                    flinkConfig.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toString());
+        if (retained.isPresent()) {
+            restoreFrom = retained.get().newest().orElse(null);
+            if (restoreFrom != null) {
+                retained.get().deleteAllRunsExcept(restoreFrom);
+                SalesJobConfig.StateBackend writtenBy = retained.get().backendOf(restoreFrom);
+                if (writtenBy == config.stateBackend()) {
+                    StateBackendMigration.deleteSavepoints(retained.get());
+                } else {
+                    restoreFrom = new StateBackendMigration(config, retained.get()).toCanonicalSavepoint(restoreFrom, writtenBy);
                 }
             }
-            LOG.info(restoreFrom == null ? "no retained checkpoint: reading {} from the earliest offsets"
-                    : "restoring from checkpoint {}", restoreFrom == null ? Topics.ORDER_EVENTS.name() : restoreFrom);
-            env = StreamExecutionEnvironment.createLocalEnvironment(flinkConfig);
-        } else {
-            env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         }
+        LOG.info(restoreFrom == null ? "no retained checkpoint: reading {} from the earliest offsets"
+                : "restoring from checkpoint {}", restoreFrom == null ? Topics.ORDER_EVENTS.name() : restoreFrom);
+        LOG.info("keyed state in {}, local cluster managed memory {}", config.stateBackend().flinkName(),
+                config.managedMemory().toHumanReadableString());
+        JobClient client = submitLocally(config, config.stateBackend(), restoreFrom, JOB_NAME);
+        retained.ifPresent(checkpoints -> checkpoints.recordBackend(client.getJobID(), config.stateBackend()));
+        return new RunningSalesJob(client, restoreFrom);
+    }
+
+    /** Runs the job in a MiniCluster of this JVM with the given state backend, from a checkpoint or savepoint if given. */
+    static JobClient submitLocally(SalesJobConfig config, SalesJobConfig.StateBackend backend,
+            @Nullable Path restoreFrom, String jobName) throws Exception {
+        Configuration flinkConfig = new Configuration();
+        configureCheckpointing(flinkConfig, config, backend);
+        configureLocalCluster(flinkConfig, config);
+        if (restoreFrom != null) {
+            flinkConfig.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toString());
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flinkConfig);
         defineJob(env, config);
-        return new RunningSalesJob(env.executeAsync(JOB_NAME), restoreFrom);
+        return env.executeAsync(jobName);
     }
 
     /**
@@ -183,14 +203,17 @@ public final class SalesPerMinuteJob {
                 .name("ClickHouse KPI tables").uid("clickhouse-kpi-sink");
     }
 
-    private static void configureCheckpointing(Configuration flinkConfig, SalesJobConfig config) {
+    private static void configureCheckpointing(Configuration flinkConfig, SalesJobConfig config,
+            SalesJobConfig.StateBackend backend) {
         flinkConfig.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
         flinkConfig.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         flinkConfig.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
         // kept when the job is cancelled (a stop of the service), so the next start resumes from it
         flinkConfig.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        flinkConfig.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        flinkConfig.set(StateBackendOptions.STATE_BACKEND, backend.flinkName());
+        // RocksDB uploads only the files written since the last checkpoint, not the whole state every 5 s
+        flinkConfig.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, backend == SalesJobConfig.StateBackend.ROCKSDB);
         // a failing task (ClickHouse or Kafka away) restarts from the last checkpoint, backing off up to a minute
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
@@ -207,6 +230,7 @@ public final class SalesPerMinuteJob {
         flinkConfig.set(TaskManagerOptions.HOST, loopback);
         flinkConfig.set(TaskManagerOptions.BIND_HOST, loopback);
         flinkConfig.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
+        flinkConfig.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, config.managedMemory());
         // a killed MiniCluster leaves its scratch files behind: start each run with an empty folder
         Path tmp = config.localTmpDir();
         RetainedCheckpoints.deleteRecursively(tmp);

@@ -95,10 +95,13 @@ class SalesPerMinuteJobTest {
         ShopActivityFixtures fixtures = new ShopActivityFixtures(42, 1);
         Path checkpoints = folder.resolve("platform").resolve("analytics-flink").resolve("checkpoints");
 
-        // 1. first run: three minutes of shopping, read from the earliest offset
+        // 1. first run: three minutes of shopping, read from the earliest offset, with state on the
+        //    heap as releases before RocksDB kept it
         ShopActivity firstBatch = fixtures.shoppers(60, firstMinute, 3);
-        try (SalesJobProcess job = SalesJobProcess.start(jobSettings(), folder.resolve("logs/run-1.log")).awaitReady()) {
-            assertThat(job.log()).contains("reading order-events from the earliest offsets");
+        Map<String, String> heapState = jobSettings();
+        heapState.put(SalesJobConfig.STATE_BACKEND, "hashmap");
+        try (SalesJobProcess job = SalesJobProcess.start(heapState, folder.resolve("logs/run-1.log")).awaitReady()) {
+            assertThat(job.log()).contains("reading order-events from the earliest offsets").contains("keyed state in hashmap");
             send(firstBatch);
             moveEventTimeTo(firstMinute.plus(10, ChronoUnit.MINUTES));
             awaitEveryTableExact();
@@ -107,13 +110,15 @@ class SalesPerMinuteJobTest {
             job.kill();
         }
 
-        // 3. second run resumes from the checkpoint; meanwhile late events for the second minute,
+        // 3. second run moves the heap checkpoint's state into RocksDB (the default) through a savepoint
+        //    and resumes from it; meanwhile late events for the second minute,
         //    a new minute, and events of the first batch delivered again (as after a CDC restart)
         ShopActivity lateEvents = fixtures.shoppers(15, firstMinute.plus(1, ChronoUnit.MINUTES), 1);
         ShopActivity newMinute = fixtures.shoppers(15, firstMinute.plus(4, ChronoUnit.MINUTES), 1);
         ShopActivity redelivered = new ShopActivity(firstBatch.orders().subList(0, 40), firstBatch.clicks().subList(0, 60));
         try (SalesJobProcess job = SalesJobProcess.start(jobSettings(), folder.resolve("logs/run-2.log")).awaitReady()) {
-            assertThat(job.log()).contains("restoring from checkpoint");
+            assertThat(job.log()).contains("state backend changed from hashmap to rocksdb")
+                    .contains("saved as canonical savepoint").contains("keyed state in rocksdb");
             send(lateEvents);
             send(newMinute);
             send(redelivered);
@@ -125,11 +130,25 @@ class SalesPerMinuteJobTest {
         }
         assertThat(completedCheckpoints(checkpoints)).isPositive();
 
-        // 5. without checkpoints the job replays both topics: every row is rewritten with the
+        // 5. a restart resumes from RocksDB's own incremental checkpoint: the open windows and the
+        //    remembered event ids are back (late events still add up, redeliveries are still dropped)
+        ShopActivity lateAgain = fixtures.shoppers(5, firstMinute.plus(2, ChronoUnit.MINUTES), 1);
+        try (SalesJobProcess job = SalesJobProcess.start(jobSettings(), folder.resolve("logs/run-3.log")).awaitReady()) {
+            assertThat(job.log()).contains("restoring from checkpoint").contains("keyed state in rocksdb")
+                    .doesNotContain("state backend changed");
+            send(lateAgain);
+            send(newMinute);
+            moveEventTimeTo(firstMinute.plus(13, ChronoUnit.MINUTES));
+            awaitEveryTableExact();
+            job.stop();
+        }
+        assertThat(checkpoints.resolveSibling("savepoints")).as("the migration's savepoint, no longer needed").doesNotExist();
+
+        // 6. without checkpoints the job replays both topics: every row is rewritten with the
         //    same totals and version, nothing is counted twice
         TestFolders.delete(checkpoints);
         ShopActivity afterReplay = fixtures.shoppers(10, firstMinute.plus(5, ChronoUnit.MINUTES), 1);
-        try (SalesJobProcess job = SalesJobProcess.start(jobSettings(), folder.resolve("logs/run-3.log")).awaitReady()) {
+        try (SalesJobProcess job = SalesJobProcess.start(jobSettings(), folder.resolve("logs/run-4.log")).awaitReady()) {
             assertThat(job.log()).contains("reading order-events from the earliest offsets");
             send(afterReplay);
             moveEventTimeTo(firstMinute.plus(14, ChronoUnit.MINUTES));

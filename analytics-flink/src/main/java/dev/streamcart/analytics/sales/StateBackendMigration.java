@@ -1,0 +1,102 @@
+package dev.streamcart.analytics.sales;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.util.ExceptionUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves the local job's state to another state backend the way Flink documents it: restore the
+ * retained checkpoint with the backend that wrote it, stop that job with a savepoint in the
+ * canonical format (which every backend reads), and start the job from the savepoint. A checkpoint
+ * is in its backend's own format: RocksDB cannot restore one written by the heap backend.
+ *
+ * <p>The savepoint goes to {@code savepoints/} beside the checkpoint folder. The checkpoint it came
+ * from is kept until the new backend has completed a checkpoint of its own, so a crash in between
+ * migrates again from the same place.
+ */
+final class StateBackendMigration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StateBackendMigration.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration SAVEPOINT_TIMEOUT = Duration.ofMinutes(15);
+
+    private final SalesJobConfig config;
+    private final RetainedCheckpoints retained;
+
+    StateBackendMigration(SalesJobConfig config, RetainedCheckpoints retained) {
+        this.config = config;
+        this.retained = retained;
+    }
+
+    /** Restores {@code checkpoint} with {@code writtenBy} and returns the canonical savepoint the job stopped with. */
+    Path toCanonicalSavepoint(Path checkpoint, SalesJobConfig.StateBackend writtenBy) throws Exception {
+        LOG.info("state backend changed from {} to {}: turning checkpoint {} into a canonical savepoint",
+                writtenBy.flinkName(), config.stateBackend().flinkName(), checkpoint);
+        JobClient client = SalesPerMinuteJob.submitLocally(config, writtenBy, checkpoint,
+                SalesPerMinuteJob.JOB_NAME + " (state backend migration)");
+        retained.recordBackend(client.getJobID(), writtenBy);
+        RunningSalesJob job = new RunningSalesJob(client, checkpoint);
+        try {
+            job.awaitRunning(START_TIMEOUT);
+            String pointer = stopWithSavepoint(job, client);
+            Path savepoint = SalesPerMinuteJob.localFolder(pointer)
+                    .orElseThrow(() -> new IllegalStateException("savepoint not on a local disk: " + pointer));
+            // the MiniCluster of the stopped job must be gone before the next one starts in this JVM
+            client.getJobExecutionResult().handle((result, failure) -> null)
+                    .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("state of checkpoint {} saved as canonical savepoint {}", checkpoint, savepoint);
+            return savepoint;
+        } catch (Exception e) {
+            job.close();
+            throw new IllegalStateException("could not move the job's state from " + writtenBy.flinkName() + " to "
+                    + config.stateBackend().flinkName() + ". Start with " + SalesJobConfig.STATE_BACKEND + "="
+                    + writtenBy.flinkName() + ", or delete " + retained.folder()
+                    + " to rebuild the state by replaying the topics from the earliest offsets", e);
+        }
+    }
+
+    /** Deletes the savepoints of a finished migration: the new backend has checkpoints of its own now. */
+    static void deleteSavepoints(RetainedCheckpoints retained) {
+        Path folder = savepointsFolder(retained);
+        try {
+            RetainedCheckpoints.deleteRecursively(folder);
+        } catch (IOException e) {
+            LOG.warn("could not delete the savepoints of a finished state backend migration in {}: {}", folder,
+                    e.getMessage());
+        }
+    }
+
+    private static Path savepointsFolder(RetainedCheckpoints retained) {
+        return retained.folder().resolveSibling("savepoints");
+    }
+
+    private String stopWithSavepoint(RunningSalesJob job, JobClient client) throws Exception {
+        Instant deadline = Instant.now().plus(SAVEPOINT_TIMEOUT);
+        String target = savepointsFolder(retained).toUri().toString();
+        while (true) {
+            try {
+                return client.stopWithSavepoint(false, target, SavepointFormatType.CANONICAL)
+                        .get(SAVEPOINT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                // tasks still restoring their state refuse a savepoint: try again until every task runs
+                if (Instant.now().isAfter(deadline) || job.status().isGloballyTerminalState()) {
+                    throw e;
+                }
+                LOG.info("no savepoint yet ({}); trying again", ExceptionUtils.stripExecutionException(e).getMessage());
+                Thread.sleep(1_000);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("no savepoint within " + SAVEPOINT_TIMEOUT, e);
+            }
+        }
+    }
+}
