@@ -99,6 +99,12 @@ final class RetainedCheckpoints {
         }
     }
 
+    /** Deletes every run's checkpoints: the next run reads its topics from the earliest offsets. */
+    void deleteAllRuns() throws IOException {
+        LOG.info("deleting every retained checkpoint in {}", folder);
+        deleteRecursively(folder);
+    }
+
     private static Stream<Completed> completedCheckpoints(Path jobFolder) {
         try (Stream<Path> children = Files.list(jobFolder)) {
             List<Completed> completed = children

@@ -136,7 +136,8 @@ public final class SalesPerMinuteJob {
                 if (writtenBy == config.stateBackend()) {
                     StateBackendMigration.deleteSavepoints(retained.get());
                 } else {
-                    restoreFrom = new StateBackendMigration(config, retained.get()).toCanonicalSavepoint(restoreFrom, writtenBy);
+                    restoreFrom = new StateBackendMigration(config, retained.get()).migrate(restoreFrom, writtenBy)
+                            .orElse(null);
                 }
             }
         }

@@ -1,12 +1,16 @@
 package dev.streamcart.analytics.sales;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -20,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * canonical format (which every backend reads), and start the job from the savepoint. A checkpoint
  * is in its backend's own format: RocksDB cannot restore one written by the heap backend.
  *
- * <p>The savepoint goes to {@code savepoints/} beside the checkpoint folder. The checkpoint it came
+ * <p>Where the heap cannot hold the old state, the state is rebuilt from the topics instead (see
+ * {@link #migrate}). The savepoint goes to {@code savepoints/} beside the checkpoint folder. The checkpoint it came
  * from is kept until the new backend has completed a checkpoint of its own, so a crash in between
  * migrates again from the same place.
  */
@@ -29,6 +34,7 @@ final class StateBackendMigration {
     private static final Logger LOG = LoggerFactory.getLogger(StateBackendMigration.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration SAVEPOINT_TIMEOUT = Duration.ofMinutes(15);
+    private static final String ATTEMPT_MARKER = "migration-attempted";
 
     private final SalesJobConfig config;
     private final RetainedCheckpoints retained;
@@ -38,8 +44,40 @@ final class StateBackendMigration {
         this.retained = retained;
     }
 
+    /**
+     * The canonical savepoint to start the configured backend from, or empty when the state is to be
+     * rebuilt from the earliest offsets instead (the retained checkpoints are then deleted). The
+     * local broker keeps every event and every ClickHouse row is rewritten idempotently, so a
+     * rebuild loses nothing; it is chosen when the heap cannot be expected to hold the old state
+     * (its checkpoint is larger than a quarter of the heap), or when an earlier attempt at this
+     * migration never finished (the process died, typically out of heap).
+     */
+    Optional<Path> migrate(Path checkpoint, SalesJobConfig.StateBackend writtenBy) throws Exception {
+        Path attempted = checkpoint.getParent().resolve(ATTEMPT_MARKER);
+        long stateBytes = sizeOf(checkpoint.getParent());
+        long heapBytes = Runtime.getRuntime().maxMemory();
+        String reason = null;
+        if (Files.exists(attempted)) {
+            reason = "an earlier attempt to move it did not finish";
+        } else if (writtenBy == SalesJobConfig.StateBackend.HASHMAP && stateBytes > heapBytes / 4) {
+            reason = String.format("its %,d MB would not fit in this JVM's %,d MB heap to be moved",
+                    stateBytes >> 20, heapBytes >> 20);
+        }
+        if (reason != null) {
+            LOG.warn("state backend changed from {} to {}, and checkpoint {} is not moved over: {}. Rebuilding the "
+                    + "state from the earliest offsets instead (the topics keep every event, rows are rewritten "
+                    + "idempotently)", writtenBy.flinkName(), config.stateBackend().flinkName(), checkpoint, reason);
+            retained.deleteAllRuns();
+            return Optional.empty();
+        }
+        Files.writeString(attempted, Instant.now() + "\n", StandardCharsets.UTF_8);
+        Path savepoint = toCanonicalSavepoint(checkpoint, writtenBy);
+        Files.delete(attempted);
+        return Optional.of(savepoint);
+    }
+
     /** Restores {@code checkpoint} with {@code writtenBy} and returns the canonical savepoint the job stopped with. */
-    Path toCanonicalSavepoint(Path checkpoint, SalesJobConfig.StateBackend writtenBy) throws Exception {
+    private Path toCanonicalSavepoint(Path checkpoint, SalesJobConfig.StateBackend writtenBy) throws Exception {
         LOG.info("state backend changed from {} to {}: turning checkpoint {} into a canonical savepoint",
                 writtenBy.flinkName(), config.stateBackend().flinkName(), checkpoint);
         JobClient client = SalesPerMinuteJob.submitLocally(config, writtenBy, checkpoint,
@@ -78,6 +116,16 @@ final class StateBackendMigration {
 
     private static Path savepointsFolder(RetainedCheckpoints retained) {
         return retained.folder().resolveSibling("savepoints");
+    }
+
+    private static long sizeOf(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            long total = 0;
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
     }
 
     private String stopWithSavepoint(RunningSalesJob job, JobClient client) throws Exception {
