@@ -225,8 +225,9 @@ public final class ServingApi implements AutoCloseable {
             String bootstrap = Objects.requireNonNull(config.kafkaBootstrapServers());
             SchemaRegistryClient registry = new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl()));
             if (config.inventoryQueries() != null) {
-                stockSource = new QueriedReadModel<>(new StreamsQueryClient(config.inventoryQueries(), QUERY_TIMEOUT),
-                        "stock", StockLevel.class);
+                StreamsQueryClient inventoryQueries = new StreamsQueryClient(config.inventoryQueries(), QUERY_TIMEOUT);
+                resources.push(inventoryQueries);
+                stockSource = new QueriedReadModel<>(inventoryQueries, "stock", StockLevel.class);
                 TopicChangeFeed<StockLevel> stockChanges = new TopicChangeFeed<>(Topics.STOCK_LEVELS, bootstrap, registry);
                 resources.push(stockChanges);
                 CachedReadModel<StockLevel> hotStock = new CachedReadModel<>(stockSource, stockChanges::isLive,
@@ -238,6 +239,7 @@ public final class ServingApi implements AutoCloseable {
             }
             if (config.orderQueries() != null) {
                 orderQueries = new StreamsQueryClient(config.orderQueries(), QUERY_TIMEOUT);
+                resources.push(orderQueries);
                 orderView = new QueriedReadModel<>(orderQueries, "orders", OrderView.class);
                 fraudSignals = new QueriedFraudSignals(new QueriedReadModel<>(orderQueries, "fraud-signals",
                         dev.streamcart.schemas.fraud.FraudSignals.class));

@@ -2,6 +2,9 @@ package dev.streamcart.analytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
 
@@ -52,5 +55,44 @@ class LagHistogramTest {
         assertThat(a.events).isEqualTo(2);
         assertThat(a.maxMillis).isEqualTo(1000);
         assertThat(a.quantile(0.5)).isEqualTo(10);
+    }
+
+    @Test
+    void onlyTheBucketsThatHoldSamplesAreKeptAndQuantilesMatchTheSortedSamples() {
+        Random random = new Random(7);
+        LagHistogram histogram = new LagHistogram();
+        List<Long> lags = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            long lag = random.nextInt(100) == 0 ? random.nextInt(3_600_000) : 20 + random.nextInt(400);
+            lags.add(lag);
+            histogram.add(lag);
+        }
+        Collections.sort(lags);
+        for (double q : new double[] {0.5, 0.9, 0.99, 1}) {
+            long exact = lags.get((int) Math.ceil(q * lags.size()) - 1);
+            assertThat(histogram.quantile(q)).as("q=" + q)
+                    .isEqualTo(Math.min(LagHistogram.upperBoundOf(LagHistogram.bucketOf(exact)), lags.get(lags.size() - 1)));
+        }
+        long distinctBuckets = lags.stream().map(LagHistogram::bucketOf).distinct().count();
+        assertThat(histogram.buckets).hasSize((int) distinctBuckets).isSorted();
+        assertThat(distinctBuckets).isLessThan(LagHistogram.BUCKETS / 4);
+    }
+
+    @Test
+    void aDenseHistogramOfAnEarlierReleaseIsReadAndKeepsCounting() {
+        LagHistogram restored = new LagHistogram();
+        restored.buckets = null;
+        restored.counts = new long[LagHistogram.BUCKETS];
+        restored.counts[LagHistogram.bucketOf(10)] = 3;
+        restored.counts[LagHistogram.bucketOf(5_000)] = 1;
+        restored.events = 4;
+        restored.maxMillis = 5_000;
+
+        restored.add(10);
+
+        assertThat(restored.events).isEqualTo(5);
+        assertThat(restored.quantile(0.8)).isEqualTo(10);
+        assertThat(restored.quantile(1)).isEqualTo(5_000);
+        assertThat(restored.buckets).containsExactly(LagHistogram.bucketOf(10), LagHistogram.bucketOf(5_000));
     }
 }
