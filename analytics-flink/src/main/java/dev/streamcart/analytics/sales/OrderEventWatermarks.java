@@ -24,21 +24,37 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * 6.5M events that way). A partition that has never had an event is marked idle instead, so it
  * holds nobody back and pushes nobody forward. A payment that still arrives later updates its
  * window through the allowed lateness.
+ *
+ * <p>Both topics' sources are kept within {@code maxDrift} of each other in event time (Flink's
+ * watermark alignment, which pauses the partitions ahead). Working through a backlog, the KPI
+ * windows close at the slower topic's event time: there are 2.7 clicks per order event, so
+ * unaligned, {@code order-events} ran 20 hours of event time ahead of {@code clickstream} in the
+ * large seed, and every minute in between stayed open in state (millions of windows and timers).
+ * A partition idle for {@link #CAUGHT_UP_AFTER} on the activity clock has caught up rather than
+ * been starved (a starved one gets records within a fetch), and is marked idle: its last minute is
+ * final by then, and it no longer holds the other topic back, should that topic's events still flow.
  */
 public final class OrderEventWatermarks {
 
+    /** Idle this long on the activity clock, a partition with events is taken to have caught up. */
+    static final Duration CAUGHT_UP_AFTER = Duration.ofMinutes(2);
+    /** Sources that keep their event times within the drift of each other. */
+    private static final String ALIGNMENT_GROUP = "streamcart-event-time";
+    private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
+
     private OrderEventWatermarks() {}
 
-    static WatermarkStrategy<OrderEventFacts> strategy(Duration outOfOrderness, Duration idleTimeout) {
-        return strategy(outOfOrderness, idleTimeout, (event, kafkaTimestamp) -> event.occurredAtMillis());
+    static WatermarkStrategy<OrderEventFacts> strategy(Duration outOfOrderness, Duration idleTimeout, Duration maxDrift) {
+        return strategy(outOfOrderness, idleTimeout, maxDrift, (event, kafkaTimestamp) -> event.occurredAtMillis());
     }
 
     /** The same watermarks for any event stream (the clickstream too), with its own event time. */
-    public static <T> WatermarkStrategy<T> strategy(Duration outOfOrderness, Duration idleTimeout,
+    public static <T> WatermarkStrategy<T> strategy(Duration outOfOrderness, Duration idleTimeout, Duration maxDrift,
             SerializableTimestampAssigner<T> eventTime) {
         return WatermarkStrategy.<T>forGenerator(context -> new ClockFollowingWatermarks<T>(outOfOrderness, idleTimeout,
                         context.getInputActivityClock()::relativeTimeMillis, System::currentTimeMillis))
-                .withTimestampAssigner(eventTime);
+                .withTimestampAssigner(eventTime)
+                .withWatermarkAlignment(ALIGNMENT_GROUP, maxDrift, ALIGNMENT_UPDATE_INTERVAL);
     }
 
     /** Bounded out-of-orderness while events flow; the newest event plus the idle time, while idle. */
@@ -46,6 +62,7 @@ public final class OrderEventWatermarks {
 
         private final long outOfOrdernessMillis;
         private final long idleMillis;
+        private final long caughtUpMillis;
         private final LongSupplier activityClock;
         private final LongSupplier wallClock;
         private long maxTimestamp = Long.MIN_VALUE;
@@ -62,6 +79,7 @@ public final class OrderEventWatermarks {
                 LongSupplier wallClock) {
             this.outOfOrdernessMillis = outOfOrderness.toMillis();
             this.idleMillis = idleTimeout.toMillis();
+            this.caughtUpMillis = Math.max(CAUGHT_UP_AFTER.toMillis(), idleMillis);
             this.activityClock = activityClock;
             this.wallClock = wallClock;
             this.lastEventAt = activityClock.getAsLong();
@@ -79,6 +97,9 @@ public final class OrderEventWatermarks {
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
+            if (idle) {
+                return; // a watermark would mark it active again; its next event does
+            }
             long idleFor = activityClock.getAsLong() - lastEventAt;
             if (maxTimestamp == Long.MIN_VALUE) {
                 if (idleFor >= idleMillis && !idle) {
@@ -95,6 +116,10 @@ public final class OrderEventWatermarks {
             if (candidate > lastEmitted) {
                 lastEmitted = candidate;
                 output.emitWatermark(new Watermark(candidate));
+            }
+            if (idleFor >= caughtUpMillis) {
+                idle = true;
+                output.markIdle();
             }
         }
     }

@@ -17,6 +17,8 @@ import org.apache.flink.configuration.MemorySize;
  *                            file system URI (s3://, hdfs://) on a real cluster
  * @param outOfOrderness      how far behind the newest event the watermark trails
  * @param idleTimeout         after how long without events a Kafka partition stops holding the watermark back
+ * @param maxSourceDrift      how far in event time one topic's source may run ahead of the other's
+ *                            before its partitions are paused (watermark alignment)
  * @param allowedLateness     how long after its minute ends a window still accepts (and re-emits for) late payments
  * @param earlyFiringInterval event-time interval of early (partial) results while a minute is open
  * @param sinkFlushInterval   longest time a result waits in the sink before it is written to ClickHouse
@@ -36,6 +38,7 @@ public record SalesJobConfig(
         Duration checkpointInterval,
         Duration outOfOrderness,
         Duration idleTimeout,
+        Duration maxSourceDrift,
         Duration allowedLateness,
         Duration earlyFiringInterval,
         Duration sinkFlushInterval,
@@ -80,6 +83,7 @@ public record SalesJobConfig(
     public static final String ALLOWED_LATENESS_MS = "analytics.allowed-lateness-ms";
     public static final String OUT_OF_ORDERNESS_MS = "analytics.out-of-orderness-ms";
     public static final String IDLE_TIMEOUT_MS = "analytics.idle-timeout-ms";
+    public static final String MAX_SOURCE_DRIFT_MS = "analytics.max-source-drift-ms";
     public static final String EARLY_FIRING_INTERVAL_MS = "analytics.early-firing-interval-ms";
     public static final String SINK_FLUSH_INTERVAL_MS = "analytics.sink-flush-interval-ms";
     public static final String PARALLELISM = "analytics.parallelism";
@@ -101,6 +105,7 @@ public record SalesJobConfig(
         requirePositive(checkpointInterval, CHECKPOINT_INTERVAL_MS);
         requirePositive(outOfOrderness, OUT_OF_ORDERNESS_MS);
         requirePositive(idleTimeout, IDLE_TIMEOUT_MS);
+        requirePositive(maxSourceDrift, MAX_SOURCE_DRIFT_MS);
         requirePositive(earlyFiringInterval, EARLY_FIRING_INTERVAL_MS);
         requirePositive(sinkFlushInterval, SINK_FLUSH_INTERVAL_MS);
         requirePositive(dedupTimeToLive, DEDUP_TTL_MS);
@@ -133,6 +138,8 @@ public record SalesJobConfig(
                 // re-fires its minute through the allowed lateness, so totals stay exact
                 millis(settings, OUT_OF_ORDERNESS_MS, 1_000),
                 millis(settings, IDLE_TIMEOUT_MS, 1_000),
+                // a minute of event time: the KPI windows open at once stay about one minute's worth
+                millis(settings, MAX_SOURCE_DRIFT_MS, 60_000),
                 millis(settings, ALLOWED_LATENESS_MS, 600_000),
                 millis(settings, EARLY_FIRING_INTERVAL_MS, 1_000),
                 millis(settings, SINK_FLUSH_INTERVAL_MS, 200),

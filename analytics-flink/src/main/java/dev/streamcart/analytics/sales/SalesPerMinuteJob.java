@@ -180,7 +180,8 @@ public final class SalesPerMinuteJob {
                 .setDeserializer(new OrderEventFactsDecoder(config.schemaRegistryUrl()))
                 .build();
         DataStream<OrderEventFacts> events = env
-                .fromSource(source, OrderEventWatermarks.strategy(config.outOfOrderness(), config.idleTimeout()),
+                .fromSource(source, OrderEventWatermarks.strategy(config.outOfOrderness(), config.idleTimeout(),
+                        config.maxSourceDrift()),
                         "order-events")
                 .uid("order-events-source");
         SalesPerMinutePipeline.salesRows(events, config.allowedLateness(), config.earlyFiringInterval())
@@ -197,7 +198,7 @@ public final class SalesPerMinuteJob {
                 .build();
         DataStream<ClickFacts> clicks = env
                 .fromSource(clickSource, OrderEventWatermarks.<ClickFacts>strategy(config.outOfOrderness(),
-                        config.idleTimeout(), (click, kafkaTimestamp) -> click.occurredAtMillis()), "clickstream")
+                        config.idleTimeout(), config.maxSourceDrift(), (click, kafkaTimestamp) -> click.occurredAtMillis()), "clickstream")
                 .uid("clickstream-source");
         KpiPipeline.kpiRows(events, clicks, config.kpiSettings())
                 .sinkTo(new ClickHouseKpiSink(config.clickHouse(), config.sinkFlushInterval()))

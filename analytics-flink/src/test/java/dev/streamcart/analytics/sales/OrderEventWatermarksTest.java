@@ -95,6 +95,30 @@ class OrderEventWatermarksTest {
         assertThat(output.last()).isEqualTo(idleWatermark);
     }
 
+    @Test
+    void aPartitionIdleForTwoMinutesHasCaughtUpAndNoLongerHoldsAnyoneBackUntilItsNextEvent() {
+        long newest = wallClock.get() - HOUR;
+        generator.onEvent(null, newest, output);
+        elapse(OrderEventWatermarks.CAUGHT_UP_AFTER.toMillis() - 1);
+        generator.onPeriodicEmit(output);
+        assertThat(output.idle).as("idle, but maybe only starved: still counted").isFalse();
+        elapse(1);
+        generator.onPeriodicEmit(output);
+        long lastBeforeIdle = output.last();
+        assertThat(lastBeforeIdle).as("its last minute is final").isEqualTo(newest + 120_000 - 5_001);
+        assertThat(output.idle).isTrue();
+
+        elapse(60_000);
+        generator.onPeriodicEmit(output);
+        assertThat(output.idle).as("no watermark that would count it again").isTrue();
+        assertThat(output.last()).isEqualTo(lastBeforeIdle);
+
+        generator.onEvent(null, newest + 200_000, output);
+        assertThat(output.idle).isFalse();
+        generator.onPeriodicEmit(output);
+        assertThat(output.last()).isEqualTo(newest + 200_000 - 5_001);
+    }
+
     private void elapse(long millis) {
         activityClock.addAndGet(millis);
         wallClock.addAndGet(millis);
