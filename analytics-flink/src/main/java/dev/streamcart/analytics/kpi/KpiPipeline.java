@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import dev.streamcart.analytics.sales.LateEventLog;
+import dev.streamcart.analytics.sales.LiveEarlyFiringTrigger;
 import dev.streamcart.analytics.sales.OrderEventFacts;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -11,7 +12,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.streaming.api.windowing.triggers.ContinuousEventTimeTrigger;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -30,15 +30,17 @@ public final class KpiPipeline {
     /**
      * @param allowedLateness     how long after its minute a window still accepts (and re-emits for) late events
      * @param earlyFiringInterval event-time interval of early (partial) rows while a minute is open
+     * @param earlyFiringHorizon  how far behind the wall clock a minute may be to fire early at all
      * @param dedupTimeToLive     how long an event id is remembered to drop a redelivery
      * @param fulfilmentTimeToLive how long an order's fulfilment steps are kept waiting for the next step
      */
-    public record Settings(Duration allowedLateness, Duration earlyFiringInterval, Duration dedupTimeToLive,
-            Duration fulfilmentTimeToLive) {
+    public record Settings(Duration allowedLateness, Duration earlyFiringInterval, Duration earlyFiringHorizon,
+            Duration dedupTimeToLive, Duration fulfilmentTimeToLive) {
 
         public Settings {
             Objects.requireNonNull(allowedLateness, "allowedLateness");
             Objects.requireNonNull(earlyFiringInterval, "earlyFiringInterval");
+            Objects.requireNonNull(earlyFiringHorizon, "earlyFiringHorizon");
             Objects.requireNonNull(dedupTimeToLive, "dedupTimeToLive");
             Objects.requireNonNull(fulfilmentTimeToLive, "fulfilmentTimeToLive");
         }
@@ -75,7 +77,7 @@ public final class KpiPipeline {
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
                 .allowedLateness(settings.allowedLateness())
                 .sideOutputLateData(FACTS_TOO_LATE)
-                .trigger(ContinuousEventTimeTrigger.of(settings.earlyFiringInterval()))
+                .trigger(LiveEarlyFiringTrigger.of(settings.earlyFiringInterval(), settings.earlyFiringHorizon()))
                 .aggregate(new MinuteSums(), new MinuteRows(), Types.POJO(MinuteSum.class), Types.POJO(MinuteSum.class),
                         Types.POJO(KpiRow.class))
                 .name("per-minute KPI rows").uid("kpi-minute-rows");
@@ -91,7 +93,7 @@ public final class KpiPipeline {
                 .keyBy(LagSample::stage, Types.STRING)
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
                 .allowedLateness(settings.allowedLateness())
-                .trigger(ContinuousEventTimeTrigger.of(settings.earlyFiringInterval()))
+                .trigger(LiveEarlyFiringTrigger.of(settings.earlyFiringInterval(), settings.earlyFiringHorizon()))
                 .aggregate(new LagRows.Histograms(), new LagRows.Emitter(), Types.POJO(LagHistogram.class),
                         Types.POJO(LagHistogram.class), Types.POJO(KpiRow.class))
                 .name("per-minute pipeline lag").uid("kpi-lag-rows");

@@ -21,6 +21,8 @@ import org.apache.flink.configuration.MemorySize;
  *                            before its partitions are paused (watermark alignment)
  * @param allowedLateness     how long after its minute ends a window still accepts (and re-emits for) late payments
  * @param earlyFiringInterval event-time interval of early (partial) results while a minute is open
+ * @param earlyFiringHorizon  how far behind the wall clock a minute may be and still fire early (a backlog's
+ *                            minutes get their final rows only)
  * @param sinkFlushInterval   longest time a result waits in the sink before it is written to ClickHouse
  * @param dedupTimeToLive     how long an event id is remembered so that a redelivery is dropped
  * @param fulfilmentTimeToLive how long a paid order's fulfilment steps are kept waiting for the next step
@@ -41,6 +43,7 @@ public record SalesJobConfig(
         Duration maxSourceDrift,
         Duration allowedLateness,
         Duration earlyFiringInterval,
+        Duration earlyFiringHorizon,
         Duration sinkFlushInterval,
         int parallelism,
         Duration dedupTimeToLive,
@@ -85,6 +88,7 @@ public record SalesJobConfig(
     public static final String IDLE_TIMEOUT_MS = "analytics.idle-timeout-ms";
     public static final String MAX_SOURCE_DRIFT_MS = "analytics.max-source-drift-ms";
     public static final String EARLY_FIRING_INTERVAL_MS = "analytics.early-firing-interval-ms";
+    public static final String EARLY_FIRING_HORIZON_MS = "analytics.early-firing-horizon-ms";
     public static final String SINK_FLUSH_INTERVAL_MS = "analytics.sink-flush-interval-ms";
     public static final String PARALLELISM = "analytics.parallelism";
     public static final String CHECKPOINT_DIR = "analytics.checkpoint-dir";
@@ -107,6 +111,7 @@ public record SalesJobConfig(
         requirePositive(idleTimeout, IDLE_TIMEOUT_MS);
         requirePositive(maxSourceDrift, MAX_SOURCE_DRIFT_MS);
         requirePositive(earlyFiringInterval, EARLY_FIRING_INTERVAL_MS);
+        requirePositive(earlyFiringHorizon, EARLY_FIRING_HORIZON_MS);
         requirePositive(sinkFlushInterval, SINK_FLUSH_INTERVAL_MS);
         requirePositive(dedupTimeToLive, DEDUP_TTL_MS);
         requirePositive(fulfilmentTimeToLive, FULFILMENT_TTL_MS);
@@ -142,6 +147,7 @@ public record SalesJobConfig(
                 millis(settings, MAX_SOURCE_DRIFT_MS, 60_000),
                 millis(settings, ALLOWED_LATENESS_MS, 600_000),
                 millis(settings, EARLY_FIRING_INTERVAL_MS, 1_000),
+                millis(settings, EARLY_FIRING_HORIZON_MS, Duration.ofMinutes(2).toMillis()),
                 millis(settings, SINK_FLUSH_INTERVAL_MS, 200),
                 settings.getInt(PARALLELISM, 1),
                 millis(settings, DEDUP_TTL_MS, Duration.ofMinutes(15).toMillis()),
@@ -154,7 +160,8 @@ public record SalesJobConfig(
 
     /** The KPI pipeline's part of this configuration. */
     public KpiPipeline.Settings kpiSettings() {
-        return new KpiPipeline.Settings(allowedLateness, earlyFiringInterval, dedupTimeToLive, fulfilmentTimeToLive);
+        return new KpiPipeline.Settings(allowedLateness, earlyFiringInterval, earlyFiringHorizon, dedupTimeToLive,
+                fulfilmentTimeToLive);
     }
 
     /** Folder for the local cluster's scratch files ({@code java.io.tmpdir}, {@code io.tmp.dirs}). */

@@ -8,7 +8,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.streaming.api.windowing.triggers.ContinuousEventTimeTrigger;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -29,9 +28,10 @@ public final class SalesPerMinutePipeline {
 
     /**
      * @param events order events whose timestamps and watermarks are already assigned
+     * @param earlyFiringHorizon how far behind the wall clock a minute may be to fire early (see {@link LiveEarlyFiringTrigger})
      */
     public static DataStream<SalesRow> salesRows(DataStream<OrderEventFacts> events, Duration allowedLateness,
-            Duration earlyFiringInterval) {
+            Duration earlyFiringInterval, Duration earlyFiringHorizon) {
         // 1. payments only, one contribution per (order, category)
         DataStream<CategorySale> sales = events
                 .flatMap(new PaidOrderSplitter()).name("split paid orders by category").uid("split-paid-orders");
@@ -44,7 +44,7 @@ public final class SalesPerMinutePipeline {
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
                 .allowedLateness(allowedLateness)
                 .sideOutputLateData(TOO_LATE)
-                .trigger(ContinuousEventTimeTrigger.of(earlyFiringInterval))
+                .trigger(LiveEarlyFiringTrigger.of(earlyFiringInterval, earlyFiringHorizon))
                 .process(new MinuteSalesTotals()).name("per-minute sales by category").uid("minute-sales-totals");
 
         // 3. payments later than the allowed lateness cannot change a row any more: say so loudly

@@ -68,7 +68,8 @@ class KpiPipelineTest {
                 .assignTimestampsAndWatermarks(ascending((click, previous) -> click.occurredAtMillis()));
         emitted = new ArrayList<>();
         try (CloseableIterator<KpiRow> rows = KpiPipeline.kpiRows(orderStream, clickStream,
-                new KpiPipeline.Settings(Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofHours(1), Duration.ofDays(1)))
+                new KpiPipeline.Settings(Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofDays(36_500),
+                        Duration.ofHours(1), Duration.ofDays(1)))
                 .executeAndCollect("kpi pipeline test")) {
             rows.forEachRemaining(emitted::add);
         }

@@ -37,7 +37,11 @@ class SalesPerMinutePipelineTest {
     private static final long NEXT_MINUTE_SECONDS = MINUTE_SECONDS + 60;
     private static final Duration ALLOWED_LATENESS = Duration.ofMinutes(2);
 
+    /** Events of 2026-03-14 are hours behind the wall clock: only an endless horizon lets them fire early. */
+    private static final Duration EVERY_MINUTE_IS_LIVE = Duration.ofDays(36_500);
+
     private static List<SalesRow> emitted;
+    private static List<SalesRow> emittedAsBacklog;
 
     @BeforeAll
     static void runPipelineOnceForAllAssertions() throws Exception {
@@ -60,19 +64,25 @@ class SalesPerMinutePipelineTest {
                 // too late: logged, not counted
                 event("e8", 5, OrderEventType.ORDER_PAID, 40, line(7, 100, 100)));
 
+        emitted = run(events, EVERY_MINUTE_IS_LIVE);
+        emittedAsBacklog = run(events, Duration.ofMillis(1));
+    }
+
+    private static List<SalesRow> run(List<OrderEventFacts> events, Duration earlyFiringHorizon) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, loopbackOnly());
         DataStream<OrderEventFacts> timestamped = env
                 .fromData(events, TypeInformation.of(OrderEventFacts.class))
                 .assignTimestampsAndWatermarks(punctuatedAtEachEvent());
-        emitted = new ArrayList<>();
+        List<SalesRow> collected = new ArrayList<>();
         CloseableIterator<SalesRow> rows = SalesPerMinutePipeline
-                .salesRows(timestamped, ALLOWED_LATENESS, Duration.ofSeconds(15))
+                .salesRows(timestamped, ALLOWED_LATENESS, Duration.ofSeconds(15), earlyFiringHorizon)
                 .executeAndCollect("sales pipeline test");
         try {
-            rows.forEachRemaining(emitted::add);
+            rows.forEachRemaining(collected::add);
         } finally {
             rows.close();
         }
+        return collected;
     }
 
     @Test
@@ -100,6 +110,15 @@ class SalesPerMinutePipelineTest {
     }
 
     @Test
+    void aBacklogsMinutesFireOnlyAtTheirEndAndForLateEventsWithTheSameFinalRows() {
+        assertThat(newestRowPerMinuteAndCategory(emittedAsBacklog)).isEqualTo(newestRowPerMinuteAndCategory(emitted));
+        assertThat(rowsOf(emittedAsBacklog, MINUTE_SECONDS, 7)).as("no early firing, the final row only")
+                .extracting(SalesRow::revenueCents).containsExactly(4999L);
+        assertThat(rowsOf(emittedAsBacklog, MINUTE_SECONDS, 8)).as("the late payment still re-fires its minute")
+                .extracting(SalesRow::revenueCents).containsExactly(500L, 1000L);
+    }
+
+    @Test
     void versionsOfEachMinuteAndCategoryStrictlyGrow() {
         emitted.stream().collect(Collectors.groupingBy(row -> key(row.minuteEpochSecond(), row.categoryId())))
                 .values().forEach(rows -> assertThat(rows).extracting(SalesRow::version).isSorted().doesNotHaveDuplicates());
@@ -111,12 +130,20 @@ class SalesPerMinutePipelineTest {
     }
 
     private static Map<String, SalesRow> newestRowPerMinuteAndCategory() {
-        return emitted.stream().collect(Collectors.toMap(row -> key(row.minuteEpochSecond(), row.categoryId()),
+        return newestRowPerMinuteAndCategory(emitted);
+    }
+
+    private static Map<String, SalesRow> newestRowPerMinuteAndCategory(List<SalesRow> rows) {
+        return rows.stream().collect(Collectors.toMap(row -> key(row.minuteEpochSecond(), row.categoryId()),
                 Function.identity(), (a, b) -> a.version() >= b.version() ? a : b));
     }
 
     private static List<SalesRow> rowsOf(long minute, long category) {
-        return emitted.stream().filter(row -> row.minuteEpochSecond() == minute && row.categoryId() == category)
+        return rowsOf(emitted, minute, category);
+    }
+
+    private static List<SalesRow> rowsOf(List<SalesRow> rows, long minute, long category) {
+        return rows.stream().filter(row -> row.minuteEpochSecond() == minute && row.categoryId() == category)
                 .sorted(Comparator.comparingLong(SalesRow::version)).toList();
     }
 
