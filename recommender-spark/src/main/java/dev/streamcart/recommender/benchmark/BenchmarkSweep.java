@@ -43,17 +43,8 @@ public final class BenchmarkSweep implements Callable<Integer> {
     /** Name of the oracle's row. */
     public static final String ORACLE = "oracle (planted)";
 
-    @Option(names = "--users", defaultValue = "50000", description = "users (default ${DEFAULT-VALUE})")
-    private int users;
-
-    @Option(names = "--products", defaultValue = "100000", description = "products (default ${DEFAULT-VALUE})")
-    private int products;
-
-    @Option(names = "--interactions-per-user", defaultValue = "40", description = "mean events per user (default ${DEFAULT-VALUE})")
-    private int perUser;
-
-    @Option(names = "--clusters", defaultValue = "50", description = "planted taste clusters (default ${DEFAULT-VALUE})")
-    private int clusters;
+    @Mixin
+    private PlantedDataOptions data;
 
     @Option(names = "--events", description = "sweep on the events of this TSV file instead of planted data")
     private @Nullable Path eventsFile;
@@ -66,9 +57,6 @@ public final class BenchmarkSweep implements Callable<Integer> {
 
     @Mixin
     private EvaluationOptions evaluation;
-
-    @Option(names = "--spark-master", defaultValue = "local[*]", description = "Spark master (default ${DEFAULT-VALUE})")
-    private String sparkMaster;
 
     @Option(names = "--folder", defaultValue = "recommender-spark/target/benchmark-sweep",
             description = "Spark scratch and the results table (default ${DEFAULT-VALUE})")
@@ -88,8 +76,8 @@ public final class BenchmarkSweep implements Callable<Integer> {
         PrintWriter progress = new PrintWriter(System.err, true);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Files.createDirectories(folder);
-        PlantedInteractions planted = PlantedInteractions.benchmark(users, products, clusters, perUser);
-        SparkSession spark = LocalSpark.start(sparkMaster, folder.toAbsolutePath().resolve("spark"));
+        PlantedInteractions planted = data.planted();
+        SparkSession spark = LocalSpark.start(data.sparkMaster(), folder.toAbsolutePath().resolve("spark"));
         try {
             EventsFile file = eventsFile == null ? null : EventsFile.read(eventsFile);
             Dataset<Row> events = (file == null ? planted.events(spark, 8) : file.dataset(spark))
@@ -105,11 +93,10 @@ public final class BenchmarkSweep implements Callable<Integer> {
                 List<SweepCommand.Result> results = SweepCommand.run(split, grid.parameters(), references, progress);
                 String table = SweepCommand.table(results, evaluation.k());
                 HoldOutSplit.Description described = split.description();
-                String data = file == null ? String.format("planted data (%d users, %d products, %d clusters)", users,
-                        products, clusters) : "events of " + eventsFile;
+                String source = file == null ? "planted data (" + data.describe() + ")" : "events of " + eventsFile;
                 String header = String.format("# Parameter sweep%n%n%d events, %s, %d training pairs, held out: %s"
                         + " (%d pairs), %d users evaluated; load average %.2f before, %.2f after.%n%n"
-                        + "command: java %s -cp 'recommender-spark/target/lib/*' %s %s%n%n", summary.total(), data,
+                        + "command: java %s -cp 'recommender-spark/target/lib/*' %s %s%n%n", summary.total(), source,
                         described.trainInteractions(), described.holdOut(), described.heldOutInteractions(),
                         described.evaluatedUsers(), loadBefore,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

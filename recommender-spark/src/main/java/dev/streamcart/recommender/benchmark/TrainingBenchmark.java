@@ -38,18 +38,8 @@ import picocli.CommandLine.Option;
         description = "Time train on generated interactions with planted taste clusters.")
 public final class TrainingBenchmark implements Callable<Integer> {
 
-    @Option(names = "--users", defaultValue = "50000", description = "users (default ${DEFAULT-VALUE})")
-    private int users;
-
-    @Option(names = "--products", defaultValue = "100000", description = "products (default ${DEFAULT-VALUE})")
-    private int products;
-
-    @Option(names = "--interactions-per-user", defaultValue = "40",
-            description = "mean events per user; users x this = events (default ${DEFAULT-VALUE}: 2M)")
-    private int perUser;
-
-    @Option(names = "--clusters", defaultValue = "50", description = "planted taste clusters (default ${DEFAULT-VALUE})")
-    private int clusters;
+    @Mixin
+    private PlantedDataOptions data;
 
     // the train command's own option classes: the benchmark runs on exactly train's defaults
     @Mixin
@@ -63,9 +53,6 @@ public final class TrainingBenchmark implements Callable<Integer> {
 
     @Option(names = "--no-evaluate", description = "time the training alone, without the hold-out evaluation")
     private boolean noEvaluate;
-
-    @Option(names = "--spark-master", defaultValue = "local[*]", description = "Spark master (default ${DEFAULT-VALUE})")
-    private String sparkMaster;
 
     @Option(names = "--folder", defaultValue = "recommender-spark/target/benchmark",
             description = "models and Spark scratch (default ${DEFAULT-VALUE})")
@@ -83,19 +70,19 @@ public final class TrainingBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = new PrintWriter(System.out, true);
         Files.createDirectories(folder);
-        PlantedInteractions planted = PlantedInteractions.benchmark(users, products, clusters, perUser);
+        PlantedInteractions planted = data.planted();
         ModelTraining.Plan plan = new ModelTraining.Plan(als.parameters(), weights.weighting(), evaluation.holdOut(),
                 evaluation.k(), evaluation.evalUsers(), noEvaluate ? Map.of() : planted.categoryMap(), !noEvaluate);
         long start = System.nanoTime();
-        SparkSession spark = LocalSpark.start(sparkMaster, folder.toAbsolutePath().resolve("spark"));
+        SparkSession spark = LocalSpark.start(data.sparkMaster(), folder.toAbsolutePath().resolve("spark"));
         try {
             double sparkStart = seconds(start);
             long generation = System.nanoTime();
             Dataset<Row> events = planted.events(spark, 8).persist(StorageLevel.MEMORY_AND_DISK());
             long count = events.count();
             double generated = seconds(generation);
-            out.printf("generated %d events (%d users, %d products, %d clusters) in %.1f s; Spark started in %.1f s%n",
-                    count, users, products, clusters, generated, sparkStart);
+            out.printf("generated %d events (%s) in %.1f s; Spark started in %.1f s%n",
+                    count, data.describe(), generated, sparkStart);
             long training = System.nanoTime();
             Optional<ModelTraining.Outcome> outcome = ModelTraining.run(events, plan,
                     new ModelStore(folder.toAbsolutePath().resolve("models")), Instant.now().truncatedTo(ChronoUnit.MILLIS), out);
@@ -103,7 +90,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
             ModelTraining.Outcome result = outcome.orElseThrow();
             result.close();
             out.println();
-            out.printf("train on %d events: %.1f s in all (%s, %d cores available)%n", count, trainSeconds, sparkMaster,
+            out.printf("train on %d events: %.1f s in all (%s, %d cores available)%n", count, trainSeconds, data.sparkMaster(),
                     Runtime.getRuntime().availableProcessors());
             result.timings().forEach((step, seconds) -> out.printf("  %-45s %6.1f s%n", step, seconds));
             out.printf("ALS fit on all events: %.1f s; whole train after generation: %.1f s%n",
