@@ -15,12 +15,15 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
  * the newest version of each row identity is kept, so bursts of re-firings cost one row, and
  * ClickHouse gets few large inserts (each insert is a part to merge; 18.16 throttles at 150).
  * Flush timers run on the task's mailbox thread, like {@link #write}, so the buffer needs no lock.
+ * Before every checkpoint the hourly roll-ups of the hours written since are recomputed
+ * ({@link HourlyRollupRefresh}).
  */
 final class KpiRowWriter implements SinkWriter<KpiRow> {
 
     private static final int MAX_BUFFERED_ROWS = 50_000;
 
     private final ClickHouseGateway gateway;
+    private final HourlyRollupRefresh rollups;
     private final ProcessingTimeService time;
     private final long flushIntervalMillis;
     private final Map<KpiTable, Map<String, KpiRow>> buffered = new EnumMap<>(KpiTable.class);
@@ -28,6 +31,7 @@ final class KpiRowWriter implements SinkWriter<KpiRow> {
 
     KpiRowWriter(ClickHouseGateway gateway, ProcessingTimeService time, Duration flushInterval) {
         this.gateway = gateway;
+        this.rollups = new HourlyRollupRefresh(gateway);
         this.time = time;
         this.flushIntervalMillis = flushInterval.toMillis();
         scheduleFlush();
@@ -53,6 +57,7 @@ final class KpiRowWriter implements SinkWriter<KpiRow> {
     @Override
     public void flush(boolean endOfInput) throws IOException {
         writeBuffered();
+        rollups.refresh();
     }
 
     private void scheduleFlush() {
@@ -68,6 +73,7 @@ final class KpiRowWriter implements SinkWriter<KpiRow> {
                 KpiTable table = entry.getKey();
                 gateway.insertRowBinary(table.tableName(), table.insertColumns(),
                         KpiRowEncoding.rowBinary(table, entry.getValue().values()));
+                entry.getValue().values().forEach(row -> rollups.written(table, row.numbers()[0]));
                 entry.getValue().clear();
             }
         }

@@ -115,6 +115,35 @@ final class ExpectedKpis {
     }
 
     /** Rows as ClickHouse prints them: the key columns, then the value columns. */
+    /**
+     * The rows of an hourly roll-up of {@code minuteTable}: the minute (column 0) floored to its hour,
+     * then the key columns {@code keys}; the columns {@code measures} summed over the minute rows of
+     * the same hourly key (no measures: one row per distinct key).
+     */
+    List<List<String>> hourlyRows(String minuteTable, int[] keys, int[] measures) {
+        Map<List<String>, long[]> hourly = new HashMap<>();
+        for (List<String> row : rows(minuteTable)) {
+            List<String> key = new ArrayList<>();
+            key.add(Long.toString(Math.floorDiv(Long.parseLong(row.get(0)), 3_600L) * 3_600L));
+            for (int column : keys) {
+                key.add(row.get(column));
+            }
+            long[] totals = hourly.computeIfAbsent(key, k -> new long[measures.length]);
+            for (int i = 0; i < measures.length; i++) {
+                totals[i] += Long.parseLong(row.get(measures[i]));
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        hourly.forEach((key, totals) -> {
+            List<String> row = new ArrayList<>(key);
+            for (long total : totals) {
+                row.add(Long.toString(total));
+            }
+            rows.add(row);
+        });
+        return rows;
+    }
+
     List<List<String>> rows(String table) {
         List<List<String>> rows = new ArrayList<>();
         sums.getOrDefault(table, Map.of()).forEach((key, values) -> {

@@ -248,6 +248,18 @@ class SalesPerMinuteJobTest {
                             "toUnixTimestamp(minute), method, outcome, reason, currency, attempts, amount_cents");
                     assertTable("recommendation_variants_per_minute", "toUnixTimestamp(minute), variant, currency,"
                             + " impressions, clicks, cart_adds, purchases, purchased_units, revenue_cents");
+                    // the hourly roll-ups, recomputed at every checkpoint, sum the same minute rows
+                    assertThat(select("product_sales_per_hour", "toUnixTimestamp(hour), product_id, seller_id,"
+                            + " category_id, currency, orders, units, revenue_cents, refunded_units, refunded_cents"))
+                            .as("product_sales_per_hour").containsExactlyInAnyOrderElementsOf(expectedKpis.hourlyRows(
+                                    "product_sales_per_minute", new int[] {1, 2, 3, 5}, new int[] {6, 7, 8, 9, 10}));
+                    assertThat(select("region_sales_per_hour", "toUnixTimestamp(hour), region, currency, orders, units,"
+                            + " revenue_cents, refunded_units, refunded_cents"))
+                            .as("region_sales_per_hour").containsExactlyInAnyOrderElementsOf(expectedKpis.hourlyRows(
+                                    "product_sales_per_minute", new int[] {4, 5}, new int[] {6, 7, 8, 9, 10}));
+                    assertThat(select("user_activity_per_hour", "toUnixTimestamp(hour), activity, user_id"))
+                            .as("user_activity_per_hour").containsExactlyInAnyOrderElementsOf(expectedKpis.hourlyRows(
+                                    "user_activity", new int[] {1, 2}, new int[0]));
                     assertThat(select("order_fulfilment", "order_id, toUnixTimestamp(paid_at), toUnixTimestamp(shipped_at),"
                             + " toUnixTimestamp(delivered_at)")).containsExactlyInAnyOrderElementsOf(expectedKpis.fulfilmentRows());
                     assertThat(select("pipeline_lag_per_minute", "toUnixTimestamp(minute), stage, events"))

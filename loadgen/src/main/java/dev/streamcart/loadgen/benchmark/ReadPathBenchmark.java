@@ -131,7 +131,10 @@ public final class ReadPathBenchmark implements Callable<Integer> {
                 new Route("dashboard-7d", () -> ReadPathSample.any(List.of(
                         "/api/analytics/orders?" + week + "&granularity=hour",
                         "/api/analytics/top-products?" + week,
-                        "/api/analytics/regions?" + week)), 200, 1_000));
+                        "/api/analytics/regions?" + week,
+                        "/api/analytics/funnel?" + week)), 200, 1_000),
+                // exact distinct users over the week: a report of its own, its cost differs in kind
+                new Route("customers-7d", () -> "/api/analytics/customers?" + week + "&granularity=day", 200, 1_000));
     }
 
     public static String table(List<Figures> figures) {

@@ -165,7 +165,7 @@ class SeedEndToEndIT {
         System.out.print(ReadPathBenchmark.table(figures));
 
         assertThat(figures).extracting(ReadPathBenchmark.Figures::route).contains("stock", "order", "user-orders",
-                "search", "recommendations", "dashboard-7d");
+                "search", "recommendations", "dashboard-7d", "customers-7d");
         assertThat(figures).allSatisfy(route -> {
             assertThat(route.atFour().requests()).as(route.route()).isPositive();
             assertThat(route.atSixteen().requests()).as(route.route()).isPositive();

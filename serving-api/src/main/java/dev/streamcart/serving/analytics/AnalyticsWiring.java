@@ -47,8 +47,9 @@ public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMi
                         .start(inventoryCheckInterval));
             }
         }
-        SalesReports sales = new SalesReports(reader, names);
-        CustomerReports customers = new CustomerReports(reader);
+        KpiRows kpiRows = new KpiRows(reader, Clock.systemUTC());
+        SalesReports sales = new SalesReports(reader, kpiRows, names);
+        CustomerReports customers = new CustomerReports(reader, kpiRows);
         OperationsReports operations = new OperationsReports(reader, lag);
         DashboardStream stream = new DashboardStream(new DashboardSnapshots(sales, customers, operations, alerts),
                 filters, json);

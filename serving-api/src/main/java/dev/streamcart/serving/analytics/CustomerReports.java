@@ -35,22 +35,24 @@ public final class CustomerReports {
     static final List<String> FUNNEL = List.of("PRODUCT_VIEW", "CART_ADD", "CHECKOUT_START", "PAID");
 
     private final ClickHouseReader clickHouse;
+    private final KpiRows kpiRows;
 
-    public CustomerReports(ClickHouseReader clickHouse) {
+    public CustomerReports(ClickHouseReader clickHouse, KpiRows kpiRows) {
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
+        this.kpiRows = Objects.requireNonNull(kpiRows, "kpiRows");
     }
 
     public Report<CustomersBucket> customers(AnalyticsFilter filter) {
-        String bucket = filter.granularity().bucketOf("minute");
+        List<String> columns = List.of("activity", "user_id");
         Map<Long, long[]> users = new HashMap<>();
-        for (String[] row : clickHouse.rows("SELECT " + bucket + " AS b, uniqExactIf(user_id, activity = 'ACTIVE'),"
-                + " uniqExactIf(user_id, activity = 'BUYER') FROM " + clickHouse.table("user_activity") + " FINAL"
-                + " WHERE " + filter.timeRange("minute") + " GROUP BY b")) {
+        for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("t") + " AS b,"
+                + " uniqExactIf(user_id, activity = 'ACTIVE'), uniqExactIf(user_id, activity = 'BUYER') FROM "
+                + kpiRows.bucketed("user_activity", filter, columns, "") + " GROUP BY b")) {
             users.put(Long.parseLong(row[0]), new long[] {Long.parseLong(row[1]), Long.parseLong(row[2])});
         }
         Map<Long, Long> revenue = new HashMap<>();
-        for (String[] row : clickHouse.rows("SELECT " + bucket + " AS b, sum(gross_cents) FROM "
-                + clickHouse.table("order_totals_per_minute") + " FINAL WHERE " + filter.timeRange("minute")
+        for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("minute") + " AS b,"
+                + " sum(gross_cents) FROM " + clickHouse.table("order_totals_per_minute") + " FINAL WHERE " + filter.timeRange("minute")
                 + " AND currency = " + filter.currencyLiteral() + " GROUP BY b")) {
             revenue.put(Long.parseLong(row[0]), Long.parseLong(row[1]));
         }
@@ -62,8 +64,8 @@ public final class CustomerReports {
         List<CustomersBucket> series = Buckets.dense(filter, byBucket, at -> customersBucket(at, 0, 0, 0));
         // distinct over the whole range (not the sum of the buckets: a user active twice counts once)
         String[] whole = clickHouse.rows("SELECT uniqExactIf(user_id, activity = 'ACTIVE'),"
-                + " uniqExactIf(user_id, activity = 'BUYER') FROM " + clickHouse.table("user_activity") + " FINAL"
-                + " WHERE " + filter.timeRange("minute")).get(0);
+                + " uniqExactIf(user_id, activity = 'BUYER') FROM " + kpiRows.whole("user_activity", filter, columns, ""))
+                .get(0);
         long totalRevenue = revenue.values().stream().mapToLong(Long::longValue).sum();
         long buyers = Long.parseLong(whole[1]);
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.streamcart.serving.money.Money;
 
@@ -47,22 +49,23 @@ public final class SalesReports {
     public enum Ranking { REVENUE, UNITS }
 
     private final ClickHouseReader clickHouse;
+    private final KpiRows kpiRows;
     private final ProductNames names;
 
-    public SalesReports(ClickHouseReader clickHouse, ProductNames names) {
+    public SalesReports(ClickHouseReader clickHouse, KpiRows kpiRows, ProductNames names) {
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
+        this.kpiRows = Objects.requireNonNull(kpiRows, "kpiRows");
         this.names = Objects.requireNonNull(names, "names");
     }
 
     public Report<OrdersBucket> orders(AnalyticsFilter filter) {
-        String bucket = filter.granularity().bucketOf("minute");
         String sql = filter.sliced()
-                ? "SELECT " + bucket + " AS b, sum(orders), sum(revenue_cents), sum(refunded_cents)"
-                        + " FROM " + clickHouse.table("product_sales_per_minute") + " FINAL"
-                        + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral()
-                        + slices(filter) + " GROUP BY b ORDER BY b"
-                : "SELECT " + bucket + " AS b, sum(paid_orders), sum(gross_cents), sum(refunded_cents)"
-                        + " FROM " + clickHouse.table("order_totals_per_minute") + " FINAL"
+                ? "SELECT " + filter.granularity().bucketOf("t") + " AS b, sum(orders), sum(revenue_cents), sum(refunded_cents)"
+                        + " FROM " + productRows(filter, true, "", "orders", "revenue_cents", "refunded_cents")
+                        + " GROUP BY b ORDER BY b"
+                // one row a minute: a week is 10k rows, no roll-up needed
+                : "SELECT " + filter.granularity().bucketOf("minute") + " AS b, sum(paid_orders), sum(gross_cents),"
+                        + " sum(refunded_cents) FROM " + clickHouse.table("order_totals_per_minute") + " FINAL"
                         + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral()
                         + " GROUP BY b ORDER BY b";
         Map<Long, OrdersBucket> byBucket = new HashMap<>();
@@ -81,9 +84,7 @@ public final class SalesReports {
         List<OrdersBucket> series = Buckets.dense(filter, byBucket, at -> ordersBucket(at, 0, 0, 0));
         // units are counted per order line, so they come from the product rows whatever the slice
         String[] units = clickHouse.rows("SELECT sum(units), sum(refunded_units)"
-                + " FROM " + clickHouse.table("product_sales_per_minute") + " FINAL"
-                + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral()
-                + slices(filter)).get(0);
+                + " FROM " + productRows(filter, false, "", "units", "refunded_units")).get(0);
         long sold = Long.parseLong(units[0]);
         long returned = Long.parseLong(units[1]);
         return Report.of(filter, OrdersBucket.class, series, new OrdersSummary(orders, Money.formatCents(gross),
@@ -93,31 +94,56 @@ public final class SalesReports {
 
     public Report<TopProduct> topProducts(AnalyticsFilter filter, Ranking ranking, int limit) {
         String order = ranking == Ranking.UNITS ? "total_units DESC, total_revenue DESC" : "total_revenue DESC, total_units DESC";
-        String sql = "SELECT product_id, any(seller_id), any(category_id), sum(orders), sum(units) AS total_units,"
-                + " sum(revenue_cents) AS total_revenue, sum(refunded_cents)"
-                + " FROM " + clickHouse.table("product_sales_per_minute") + " FINAL"
-                + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral() + slices(filter)
-                + " GROUP BY product_id HAVING total_units > 0 ORDER BY " + order + ", product_id LIMIT " + limit;
-        List<String[]> rows = clickHouse.rows(sql);
-        Map<Long, ProductNames.ProductName> named = names.of(rows.stream().map(row -> Long.parseLong(row[0])).toList());
-        List<TopProduct> top = new ArrayList<>();
-        for (String[] row : rows) {
-            long productId = Long.parseLong(row[0]);
-            long revenue = Long.parseLong(row[5]);
-            long refunded = Long.parseLong(row[6]);
-            top.add(new TopProduct(top.size() + 1, productId, named.get(productId).name(), Long.parseLong(row[1]),
-                    Long.parseLong(row[2]), Long.parseLong(row[3]), Long.parseLong(row[4]), Money.formatCents(revenue),
-                    Money.formatCents(refunded), Money.formatCents(revenue - refunded)));
+        // two steps: the ranking groups every product sold in the range (450k over a week of the large
+        // profile), so it reads the three columns it ranks by; the other figures of the few ranked are
+        // read next, for those products only (0.16 s instead of 0.24 s for that week)
+        List<String[]> ranked = clickHouse.rows("SELECT product_id, sum(units) AS total_units,"
+                + " sum(revenue_cents) AS total_revenue FROM " + productRows(filter, false, "", "product_id", "units",
+                        "revenue_cents")
+                + " GROUP BY product_id HAVING total_units > 0 ORDER BY " + order + ", product_id LIMIT " + limit);
+        if (ranked.isEmpty()) {
+            return topProductsReport(filter, ranking, limit, List.of());
         }
+        List<Long> ids = ranked.stream().map(row -> Long.parseLong(row[0])).toList();
+        Map<Long, String[]> details = new HashMap<>();
+        for (String[] row : clickHouse.rows("SELECT product_id, any(seller_id), any(category_id), sum(orders),"
+                + " sum(refunded_cents) FROM " + productRows(filter, false, " AND product_id IN (" + joined(ids) + ")",
+                        "product_id", "seller_id", "category_id", "orders", "refunded_cents")
+                + " GROUP BY product_id")) {
+            details.put(Long.parseLong(row[0]), row);
+        }
+        Map<Long, ProductNames.ProductName> named = names.of(ids);
+        List<TopProduct> top = new ArrayList<>();
+        for (String[] row : ranked) {
+            long productId = Long.parseLong(row[0]);
+            String[] detail = details.get(productId);
+            long revenue = Long.parseLong(row[2]);
+            long refunded = Long.parseLong(detail[4]);
+            top.add(new TopProduct(top.size() + 1, productId, named.get(productId).name(), Long.parseLong(detail[1]),
+                    Long.parseLong(detail[2]), Long.parseLong(detail[3]), Long.parseLong(row[1]),
+                    Money.formatCents(revenue), Money.formatCents(refunded), Money.formatCents(revenue - refunded)));
+        }
+        return topProductsReport(filter, ranking, limit, top);
+    }
+
+    private static Report<TopProduct> topProductsReport(AnalyticsFilter filter, Ranking ranking, int limit,
+                                                        List<TopProduct> top) {
         return Report.of(filter, TopProduct.class, top, Map.of("rankedBy", ranking.name().toLowerCase(Locale.ROOT),
                 "limit", limit));
+    }
+
+    private static String joined(List<Long> ids) {
+        StringBuilder joined = new StringBuilder();
+        for (long id : ids) {
+            joined.append(joined.length() == 0 ? "" : ", ").append(id);
+        }
+        return joined.toString();
     }
 
     /** Sales per buyer region over the whole range, highest revenue first (category and seller slices apply). */
     public Report<RegionSales> regions(AnalyticsFilter filter) {
         String sql = "SELECT region, sum(orders), sum(units), sum(revenue_cents) AS region_revenue, sum(refunded_cents)"
-                + " FROM " + clickHouse.table("product_sales_per_minute") + " FINAL"
-                + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral() + slices(filter)
+                + " FROM " + productRows(filter, false, "", "region", "orders", "units", "revenue_cents", "refunded_cents")
                 + " GROUP BY region HAVING sum(units) > 0 ORDER BY region_revenue DESC, region";
         List<RegionSales> rows = new ArrayList<>();
         long revenue = 0;
@@ -137,10 +163,9 @@ public final class SalesReports {
     /** {@code GET /api/sellers/{id}/sales}: the filter must carry the seller id. */
     public Report<SellerSalesBucket> sellerSales(AnalyticsFilter filter) {
         Objects.requireNonNull(filter.sellerId(), "sellerId");
-        String sql = "SELECT " + filter.granularity().bucketOf("minute") + " AS b, sum(orders), sum(units),"
+        String sql = "SELECT " + filter.granularity().bucketOf("t") + " AS b, sum(orders), sum(units),"
                 + " sum(revenue_cents), sum(refunded_cents)"
-                + " FROM " + clickHouse.table("product_sales_per_minute") + " FINAL"
-                + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral() + slices(filter)
+                + " FROM " + productRows(filter, true, "", "orders", "units", "revenue_cents", "refunded_cents")
                 + " GROUP BY b ORDER BY b";
         Map<Long, SellerSalesBucket> byBucket = new HashMap<>();
         long units = 0;
@@ -174,6 +199,20 @@ public final class SalesReports {
     private static OrdersBucket ordersBucket(Instant at, long orders, long gross, long refunded) {
         return new OrdersBucket(at, orders, Money.formatCents(gross), Money.formatCents(refunded),
                 Money.formatCents(gross - refunded), Ratios.averageMoney(gross, orders));
+    }
+
+    /**
+     * The product sales rows of the filter's range, currency and slices (and {@code more} conditions,
+     * SQL starting with {@code AND}), with {@code columns} (and the sliced ones), for a query that
+     * buckets them by the filter's granularity or not.
+     */
+    private String productRows(AnalyticsFilter filter, boolean bucketed, String more, String... columns) {
+        Set<String> needed = new LinkedHashSet<>(List.of(columns));
+        needed.add("currency");
+        needed.addAll(KpiRows.sliceColumns(filter));
+        String conditions = " AND currency = " + filter.currencyLiteral() + slices(filter) + more;
+        return bucketed ? kpiRows.bucketed("product_sales_per_minute", filter, List.copyOf(needed), conditions)
+                : kpiRows.whole("product_sales_per_minute", filter, List.copyOf(needed), conditions);
     }
 
     static String slices(AnalyticsFilter filter) {

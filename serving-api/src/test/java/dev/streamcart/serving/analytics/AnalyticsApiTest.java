@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,6 +105,16 @@ class AnalyticsApiTest {
                 + (m0 + 90) + ", 10, 0, 1)");
         clickHouse.execute("INSERT INTO streamcart.recommendation_variants_per_minute VALUES"
                 + "(" + m0 + ", 'als', 'USD', 100, 10, 4, 2, 3, 5000, 1), (" + m0 + ", 'popular', 'USD', 100, 5, 1, 1, 1, 1000, 1)");
+        // two hours earlier, in a currency of its own: a product only the roll-up knows (a roll-up row
+        // without minute rows never happens; here it shows which table a report read), and minute rows
+        // of the same product in the half hour before, and in the hour before that (out of the range)
+        long hourOnly = m0 - 2 * 3_600;
+        clickHouse.execute("INSERT INTO streamcart.product_sales_per_minute VALUES"
+                + "(" + (hourOnly - 600) + ", " + productC + ", " + sellerB + ", " + categoryA + ", '', 'CHF', 1, 2, 700, 0, 0, 1),"
+                + "(" + (hourOnly - 3_600) + ", " + productC + ", " + sellerB + ", " + categoryA + ", '', 'CHF', 1, 9, 900, 0, 0, 1)");
+        clickHouse.rollUp(m0 - 3 * 3_600, m0 + 3_600);
+        clickHouse.execute("INSERT INTO streamcart.product_sales_per_hour VALUES (" + hourOnly + ", " + productC + ", "
+                + sellerB + ", " + categoryA + ", 'CHF', 1, 5, 5000, 0, 0, 1)");
     }
 
     private static String range(int minutes) {
@@ -148,6 +159,43 @@ class AnalyticsApiTest {
         assertThat(hourly.get(0).path("grossRevenue").asText()).isEqualTo("79.99");
         JsonNode euros = ok(SERVER.admin(), "/api/analytics/orders?currency=EUR&granularity=day&" + range(60));
         assertThat(euros.path("summary").path("grossRevenue").asText()).isEqualTo("500.00");
+    }
+
+    @Test
+    void reportsOverWholeHoursReadTheHourlyRollupsAndAgreeWithTheMinuteRows() {
+        String hour = "&" + range(60);
+        for (String report : List.of("orders?", "orders?categoryId=" + categoryA + "&", "orders?region=eu-west&",
+                "orders?sellerId=" + sellerA + "&", "customers?")) {
+            JsonNode byHour = ok(SERVER.admin(), "/api/analytics/" + report + "granularity=hour" + hour);
+            JsonNode byMinute = ok(SERVER.admin(), "/api/analytics/" + report + "granularity=minute" + hour);
+            assertThat(byHour.path("summary")).as(report).isEqualTo(byMinute.path("summary"));
+            assertThat(byHour.path("rows")).as(report).hasSize(1);
+        }
+        for (String report : List.of("top-products?", "top-products?categoryId=" + categoryA + "&", "top-products?region=us-east&",
+                "regions?", "regions?sellerId=" + sellerA + "&")) {
+            JsonNode byHour = ok(SERVER.admin(), "/api/analytics/" + report + "granularity=hour" + hour);
+            JsonNode byMinute = ok(SERVER.admin(), "/api/analytics/" + report + "granularity=minute" + hour);
+            assertThat(byHour.path("rows")).as(report).isEqualTo(byMinute.path("rows")).isNotEmpty();
+        }
+        JsonNode sellerSales = ok(shop.asSeller(sellerA), "/api/sellers/" + sellerA + "/sales?granularity=hour" + hour);
+        assertThat(sellerSales.path("summary").path("revenue").asText()).isEqualTo("65.00");
+    }
+
+    @Test
+    void aRangeReadsItsWholeSettledHoursFromTheRollupAndItsEdgesFromTheMinuteRows() {
+        Instant hourOnly = BASE.minus(2, ChronoUnit.HOURS);
+        String range = "currency=CHF&from=" + hourOnly.minus(30, ChronoUnit.MINUTES) + "&to=" + hourOnly.plus(1, ChronoUnit.HOURS);
+
+        JsonNode top = ok(SERVER.admin(), "/api/analytics/top-products?" + range).path("rows");
+        assertThat(top).hasSize(1);
+        assertThat(top.get(0).path("units").asLong()).as("5 from the hour's roll-up, 2 from the minute before it")
+                .isEqualTo(7);
+        assertThat(top.get(0).path("revenue").asText()).isEqualTo("57.00");
+        ApiClient seller = shop.asSeller(sellerB);
+        JsonNode byHour = ok(seller, "/api/sellers/" + sellerB + "/sales?granularity=hour&" + range).path("summary");
+        assertThat(byHour.path("units").asLong()).isEqualTo(7);
+        JsonNode byMinute = ok(seller, "/api/sellers/" + sellerB + "/sales?granularity=minute&" + range).path("summary");
+        assertThat(byMinute.path("units").asLong()).as("minute buckets read minute rows only").isEqualTo(2);
     }
 
     @Test

@@ -14,13 +14,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.streamcart.schemas.clickhouse.HourlyRollups;
+
 /**
  * The shared ClickHouse schema (schemas' classpath folder {@code clickhouse}, as analytics-flink
  * applies it) in a test server, and rows written the way the Flink job writes them.
  */
 public final class ClickHouseFixture {
 
-    static final List<String> SCRIPTS = List.of("V1__sales_per_minute.sql", "V2__kpis.sql");
+    static final List<String> SCRIPTS = List.of("V1__sales_per_minute.sql", "V2__kpis.sql", "V3__hourly_rollups.sql");
 
     private final String url;
 
@@ -37,6 +39,16 @@ public final class ClickHouseFixture {
             }
         }
         return this;
+    }
+
+    /**
+     * Recomputes every hourly roll-up over {@code [fromHour, toHour)} from the minute rows written so
+     * far, as analytics-flink does at each checkpoint for the hours it wrote.
+     */
+    public void rollUp(long fromHour, long toHour) {
+        for (HourlyRollups rollup : HourlyRollups.values()) {
+            execute(rollup.recompute("streamcart", fromHour, toHour));
+        }
     }
 
     public void execute(String sql) {
