@@ -52,8 +52,8 @@ public final class CustomerReports {
         }
         Map<Long, Long> revenue = new HashMap<>();
         for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("minute") + " AS b,"
-                + " sum(gross_cents) FROM " + clickHouse.table("order_totals_per_minute") + " FINAL WHERE " + filter.timeRange("minute")
-                + " AND currency = " + filter.currencyLiteral() + " GROUP BY b")) {
+                + " sum(gross_cents) FROM " + clickHouse.table("order_totals_per_minute") + " FINAL"
+                + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral() + " GROUP BY b")) {
             revenue.put(Long.parseLong(row[0]), Long.parseLong(row[1]));
         }
         Map<Long, CustomersBucket> byBucket = new HashMap<>();

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.streamcart.serving.money.Money;
 
@@ -107,7 +108,8 @@ public final class SalesReports {
         List<Long> ids = ranked.stream().map(row -> Long.parseLong(row[0])).toList();
         Map<Long, String[]> details = new HashMap<>();
         for (String[] row : clickHouse.rows("SELECT product_id, any(seller_id), any(category_id), sum(orders),"
-                + " sum(refunded_cents) FROM " + productRows(filter, false, " AND product_id IN (" + joined(ids) + ")",
+                + " sum(refunded_cents) FROM " + productRows(filter, false, " AND product_id IN ("
+                        + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")",
                         "product_id", "seller_id", "category_id", "orders", "refunded_cents")
                 + " GROUP BY product_id")) {
             details.put(Long.parseLong(row[0]), row);
@@ -130,14 +132,6 @@ public final class SalesReports {
                                                         List<TopProduct> top) {
         return Report.of(filter, TopProduct.class, top, Map.of("rankedBy", ranking.name().toLowerCase(Locale.ROOT),
                 "limit", limit));
-    }
-
-    private static String joined(List<Long> ids) {
-        StringBuilder joined = new StringBuilder();
-        for (long id : ids) {
-            joined.append(joined.length() == 0 ? "" : ", ").append(id);
-        }
-        return joined.toString();
     }
 
     /** Sales per buyer region over the whole range, highest revenue first (category and seller slices apply). */
