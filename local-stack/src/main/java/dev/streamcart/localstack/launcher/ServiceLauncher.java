@@ -86,6 +86,7 @@ public final class ServiceLauncher {
         command.add("-D" + CommonKeys.DATA_DIR + "=" + layout.servicesRoot());
         command.add("-D" + CommonKeys.MODELS_DIR + "=" + layout.models());
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(spec.jvmOptions());
         command.add("-cp");
         command.add(layout.classpathOf(spec.module()));
         command.add(spec.mainClass());

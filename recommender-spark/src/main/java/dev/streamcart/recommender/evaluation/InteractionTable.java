@@ -18,8 +18,6 @@ public final class InteractionTable {
 
     private final int[] userIds;
     private final int[] itemIds;
-    private final Map<Integer, Integer> userIndex;
-    private final Map<Integer, Integer> itemIndex;
     private final int[][] itemsOfUser;
     private final float[][] weightsOfUser;
     private final int[][] usersOfItem;
@@ -28,15 +26,14 @@ public final class InteractionTable {
     private InteractionTable(int[] users, int[] items, float[] weights, int size) {
         userIds = distinctSorted(users, size);
         itemIds = distinctSorted(items, size);
-        userIndex = indexOf(userIds);
-        itemIndex = indexOf(itemIds);
         int[] perUser = new int[userIds.length];
         int[] perItem = new int[itemIds.length];
-        int[] userOfRow = new int[size];
-        int[] itemOfRow = new int[size];
+        // the rows' ids become dense indices in place: the arrays are the builder's, used once
+        int[] userOfRow = users;
+        int[] itemOfRow = items;
         for (int row = 0; row < size; row++) {
-            userOfRow[row] = userIndex.get(users[row]);
-            itemOfRow[row] = itemIndex.get(items[row]);
+            userOfRow[row] = Arrays.binarySearch(userIds, users[row]);
+            itemOfRow[row] = Arrays.binarySearch(itemIds, items[row]);
             perUser[userOfRow[row]]++;
             perItem[itemOfRow[row]]++;
         }
@@ -71,7 +68,7 @@ public final class InteractionTable {
 
     /** The rows of an {@link Interactions#byUserAndItem()} dataset, streamed partition by partition. */
     public static InteractionTable collect(Dataset<Row> byUserAndItem) {
-        Builder builder = new Builder();
+        Builder builder = new Builder(byUserAndItem.count());
         Iterator<Row> rows = byUserAndItem.select(Interactions.USER, Interactions.ITEM, Interactions.RATING).toLocalIterator();
         while (rows.hasNext()) {
             Row row = rows.next();
@@ -80,12 +77,24 @@ public final class InteractionTable {
         return builder.build();
     }
 
-    /** Accumulates rows; a (user, item) pair added twice is summed. */
+    /** Accumulates rows; a (user, item) pair added twice is summed. {@link #build()} uses the rows up. */
     public static final class Builder {
-        private int[] users = new int[1024];
-        private int[] items = new int[1024];
-        private float[] weights = new float[1024];
+        private int[] users;
+        private int[] items;
+        private float[] weights;
         private int size;
+
+        public Builder() {
+            this(1024);
+        }
+
+        /** Sized for {@code expectedRows}: growing by doubling would hold two copies of every row for a while. */
+        public Builder(long expectedRows) {
+            int capacity = (int) Math.max(16, Math.min(expectedRows, Integer.MAX_VALUE - 8));
+            users = new int[capacity];
+            items = new int[capacity];
+            weights = new float[capacity];
+        }
 
         public Builder add(int user, int item, float weight) {
             if (size == users.length) {
@@ -100,7 +109,14 @@ public final class InteractionTable {
         }
 
         public InteractionTable build() {
-            return new InteractionTable(users, items, weights, size).mergeDuplicates();
+            if (users == null) {
+                throw new IllegalStateException("this builder's rows were used up by an earlier build()");
+            }
+            InteractionTable table = new InteractionTable(users, items, weights, size).mergeDuplicates();
+            users = null;
+            items = null;
+            weights = null;
+            return table;
         }
     }
 
@@ -130,12 +146,14 @@ public final class InteractionTable {
 
     /** The dense index of a user id, or -1 when the user has no interaction here. */
     public int userIndex(int userId) {
-        return userIndex.getOrDefault(userId, -1);
+        int index = Arrays.binarySearch(userIds, userId);
+        return index < 0 ? -1 : index;
     }
 
     /** The dense index of a product id, or -1 when nobody interacted with it here. */
     public int itemIndex(int itemId) {
-        return itemIndex.getOrDefault(itemId, -1);
+        int index = Arrays.binarySearch(itemIds, itemId);
+        return index < 0 ? -1 : index;
     }
 
     /** Item indices of a user, ascending. */
@@ -190,15 +208,15 @@ public final class InteractionTable {
     }
 
     private static int[] distinctSorted(int[] values, int size) {
-        return Arrays.stream(values, 0, size).distinct().sorted().toArray();
-    }
-
-    private static Map<Integer, Integer> indexOf(int[] ids) {
-        Map<Integer, Integer> index = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            index.put(ids[i], i);
+        int[] sorted = Arrays.copyOf(values, size);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < size; i++) {
+            if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
         }
-        return index;
+        return Arrays.copyOf(sorted, distinct);
     }
 
     private static void sortTogether(int[] keys, float[] values) {

@@ -57,8 +57,31 @@ final class KpiRows {
         return of(minuteTable, filter, columns, conditions, false);
     }
 
+    /**
+     * The rows of a whole-range query in two parts: the settled whole hours from a roll-up (absent when
+     * no roll-up holds the columns, or no whole hour has settled) and the rest from the minute rows.
+     * A report may remember what it read of the settled part ({@link SettledProductSales}): those
+     * hours no longer change, except while analytics-flink replays a backlog.
+     */
+    Split split(String minuteTable, AnalyticsFilter filter, List<String> columns, String conditions) {
+        return split(minuteTable, filter, columns, conditions, false);
+    }
+
+    /** Two subqueries (each a SELECT without parentheses) whose rows together are the range's. */
+    record Split(Optional<String> settled, String live) {
+
+        String union() {
+            return "(" + settled.map(rows -> rows + " UNION ALL ").orElse("") + live + ")";
+        }
+    }
+
     private String of(String minuteTable, AnalyticsFilter filter, List<String> columns, String conditions,
                       boolean minuteBuckets) {
+        return split(minuteTable, filter, columns, conditions, minuteBuckets).union();
+    }
+
+    private Split split(String minuteTable, AnalyticsFilter filter, List<String> columns, String conditions,
+                        boolean minuteBuckets) {
         long from = filter.from().getEpochSecond();
         long to = filter.to().getEpochSecond();
         long firstHour = HourlyRollups.hourOf(from + HourlyRollups.HOUR_SECONDS - 1);
@@ -68,14 +91,15 @@ final class KpiRows {
         String selected = String.join(", ", columns);
         String merged = KEY_ONLY_TABLES.contains(minuteTable) ? "" : " FINAL";
         if (rollup.isEmpty()) {
-            return "(SELECT minute AS t, " + selected + " FROM " + clickHouse.table(minuteTable) + merged + " WHERE "
-                    + filter.timeRange("minute") + conditions + ")";
+            return new Split(Optional.empty(), "SELECT minute AS t, " + selected + " FROM " + clickHouse.table(minuteTable)
+                    + merged + " WHERE " + filter.timeRange("minute") + conditions);
         }
-        return "(SELECT hour AS t, " + selected + " FROM " + clickHouse.table(rollup.get().table()) + merged
-                + " WHERE hour >= toDateTime(" + firstHour + ") AND hour < toDateTime(" + settledUntil + ")" + conditions
-                + " UNION ALL SELECT minute AS t, " + selected + " FROM " + clickHouse.table(minuteTable) + merged
+        return new Split(Optional.of("SELECT hour AS t, " + selected + " FROM " + clickHouse.table(rollup.get().table())
+                + merged + " WHERE hour >= toDateTime(" + firstHour + ") AND hour < toDateTime(" + settledUntil + ")"
+                + conditions),
+                "SELECT minute AS t, " + selected + " FROM " + clickHouse.table(minuteTable) + merged
                 + " WHERE ((minute >= toDateTime(" + from + ") AND minute < toDateTime(" + firstHour + "))"
-                + " OR (minute >= toDateTime(" + settledUntil + ") AND minute < toDateTime(" + to + ")))" + conditions + ")";
+                + " OR (minute >= toDateTime(" + settledUntil + ") AND minute < toDateTime(" + to + ")))" + conditions);
     }
 
     private static Optional<HourlyRollups> smallestHolding(String minuteTable, List<String> columns) {

@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,41 +33,114 @@ final class ModelLoader {
     private ModelLoader() {}
 
     static RecommenderModel load(String version, Path folder) throws IOException {
-        Map<Long, float[]> users = new HashMap<>();
         int[] rank = {-1};
-        readLines(folder.resolve(USER_FACTORS), (id, rest, where) -> users.put(id, factors(rest, rank, where)));
-
-        List<Long> itemIds = new ArrayList<>();
-        List<float[]> itemVectors = new ArrayList<>();
-        readLines(folder.resolve(ITEM_FACTORS), (id, rest, where) -> {
-            itemIds.add(id);
-            itemVectors.add(factors(rest, rank, where));
+        UserFactors.Builder users = new UserFactors.Builder();
+        readLines(folder.resolve(USER_FACTORS), (id, rest, where) -> {
+            try {
+                users.add(id, factors(rest, rank, where));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(where + ": " + e.getMessage(), e);
+            }
         });
-        int k = Math.max(rank[0], 0);
-        long[] ids = new long[itemIds.size()];
-        float[] flat = new float[itemIds.size() * k];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = itemIds.get(i);
-            System.arraycopy(itemVectors.get(i), 0, flat, i * k, k);
+        UserFactors userFactors;
+        try {
+            userFactors = users.build();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(USER_FACTORS + ": " + e.getMessage(), e);
         }
 
-        List<Long> popularIds = new ArrayList<>();
-        List<Double> popularScores = new ArrayList<>();
-        Path popular = folder.resolve(POPULAR);
-        if (Files.exists(popular)) {
-            readLines(popular, (id, rest, where) -> {
-                popularIds.add(id);
-                popularScores.add(parseScore(rest, where));
+        Vectors items = readItems(folder.resolve(ITEM_FACTORS), rank);
+        int k = Math.max(rank[0], 0);
+        Ranking popular = readPopular(folder.resolve(POPULAR));
+        Map<Long, RecommenderModel.Neighbours> cooccurrence = readCooccurrence(folder.resolve(COOCCURRENCE), items);
+        try {
+            return new RecommenderModel(version, createdAt(folder), k, userFactors, items.ids(), items.flat(),
+                    popular.ids(), popular.scores(), cooccurrence);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(folder.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Item vectors, row-major, exactly sized. */
+    private record Vectors(long[] ids, float[] flat) {}
+
+    /** popular.tsv: ids and scores, best first. */
+    private record Ranking(long[] ids, double[] scores) {}
+
+    // into growing flat arrays: a million small arrays (or boxed lists) would double the load's peak memory
+    private static Vectors readItems(Path file, int[] rank) throws IOException {
+        long[][] ids = {new long[1024]};
+        float[][] flat = {new float[0]};
+        int[] size = {0};
+        readLines(file, (id, rest, where) -> {
+            float[] vector = factors(rest, rank, where);
+            if (flat[0].length == 0) {
+                flat[0] = new float[ids[0].length * rank[0]];
+            }
+            if (size[0] == ids[0].length) {
+                ids[0] = Arrays.copyOf(ids[0], size[0] * 2);
+                flat[0] = Arrays.copyOf(flat[0], size[0] * 2 * rank[0]);
+            }
+            ids[0][size[0]] = id;
+            System.arraycopy(vector, 0, flat[0], size[0] * rank[0], rank[0]);
+            size[0]++;
+        });
+        return new Vectors(Arrays.copyOf(ids[0], size[0]), Arrays.copyOf(flat[0], size[0] * Math.max(rank[0], 0)));
+    }
+
+    private static Ranking readPopular(Path file) throws IOException {
+        long[][] ids = {new long[1024]};
+        double[][] scores = {new double[1024]};
+        int[] size = {0};
+        if (Files.exists(file)) {
+            readLines(file, (id, rest, where) -> {
+                if (size[0] == ids[0].length) {
+                    ids[0] = Arrays.copyOf(ids[0], size[0] * 2);
+                    scores[0] = Arrays.copyOf(scores[0], size[0] * 2);
+                }
+                ids[0][size[0]] = id;
+                scores[0][size[0]++] = parseScore(rest, where);
             });
         }
+        return new Ranking(Arrays.copyOf(ids[0], size[0]), Arrays.copyOf(scores[0], size[0]));
+    }
+
+    /**
+     * Co-occurrence answers only for products without usable factors (cosine answers the others, see
+     * SimilarProducts), so only their lists are kept: for a catalogue of a million, the lists of
+     * every product would be most of the model's memory.
+     */
+    private static Map<Long, RecommenderModel.Neighbours> readCooccurrence(Path file, Vectors items) throws IOException {
         Map<Long, RecommenderModel.Neighbours> cooccurrence = new HashMap<>();
-        Path cooccurring = folder.resolve(COOCCURRENCE);
-        if (Files.exists(cooccurring)) {
-            readLines(cooccurring, (id, rest, where) -> cooccurrence.put(id, neighbours(rest, where)));
+        if (!Files.exists(file)) {
+            return cooccurrence;
         }
-        return new RecommenderModel(version, createdAt(folder), k, users, ids, flat,
-                popularIds.stream().mapToLong(Long::longValue).toArray(),
-                popularScores.stream().mapToDouble(Double::doubleValue).toArray(), cooccurrence);
+        long[] withFactors = idsWithNonZeroVectors(items);
+        readLines(file, (id, rest, where) -> {
+            if (Arrays.binarySearch(withFactors, id) < 0) {
+                cooccurrence.put(id, neighbours(rest, where));
+            }
+        });
+        return cooccurrence;
+    }
+
+    private static long[] idsWithNonZeroVectors(Vectors items) {
+        int count = items.ids().length;
+        int rank = count == 0 ? 0 : items.flat().length / count;
+        long[] kept = new long[count];
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            boolean zero = true;
+            for (int f = 0; f < rank && zero; f++) {
+                zero = items.flat()[i * rank + f] == 0f;
+            }
+            if (!zero) {
+                kept[size++] = items.ids()[i];
+            }
+        }
+        long[] sorted = Arrays.copyOf(kept, size);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** model.json's createdAt; a model without one is dated by its _SUCCESS marker (written last). */

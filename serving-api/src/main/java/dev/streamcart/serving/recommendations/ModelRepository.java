@@ -49,6 +49,11 @@ public final class ModelRepository implements AutoCloseable {
     public static final String SUCCESS = "_SUCCESS";
     private static final Pattern VERSION_NAME = Pattern.compile("v\\d{8}-\\d{6}-\\d{3}");
     private static final int RETIRED_KEPT = 2;
+    /**
+     * Retired models kept warm for a rollback may take an eighth of the heap together: an A/B test
+     * and a swap already hold three models for a moment.
+     */
+    private static final long RETIRED_BYTES = Runtime.getRuntime().maxMemory() / 8;
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     /** What a refresh did: the versions served afterwards, whether anything changed, what went wrong. */
@@ -247,8 +252,15 @@ public final class ModelRepository implements AutoCloseable {
                 retired.remove(model.version());
             }
         }
-        while (retired.size() > RETIRED_KEPT) {
+        // a rollback is instant only while the retired models fit: a model of a million users and items is ~160 MB
+        while (retired.size() > RETIRED_KEPT || (!retired.isEmpty() && retiredBytes() > RETIRED_BYTES)) {
             retired.remove(retired.keySet().iterator().next());
+        }
+    }
+
+    private long retiredBytes() {
+        synchronized (retired) {
+            return retired.values().stream().mapToLong(RecommenderModel::bytes).sum();
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.function.BooleanSupplier;
  * Each user's best {@link #SIZE} items of one model by score alone, before any request-time rule,
  * remembered for the life of the model.
  *
- * <p>Scoring all items costs about a millisecond of CPU (100k items x rank 32), far too much for
- * thousands of requests a second on two cores, yet for a given model a user's scores never change:
+ * <p>Scoring all items costs up to a millisecond of CPU (100k items x rank 32; less where the item
+ * matrix's length bound stops the scan early), too much for thousands of requests a second on two
+ * cores, yet for a given model a user's scores never change:
  * only what is excluded does (purchases, stock, activity), and that is applied at request time by
  * walking these candidates best first. The answer is the same as a full scan for as long as enough
  * candidates survive the exclusions; when they do not, the caller scans everything again.
@@ -46,9 +47,12 @@ final class UserCandidates {
         this.maxUsers = maxUsers;
     }
 
-    /** An eighth of the heap at most, so a large user base degrades to scanning, not to running out of memory. */
+    /**
+     * A sixteenth of the heap at most per model (an A/B test serves two), so a large user base
+     * degrades to scanning, which the item matrix's length bound keeps cheap, not to running out of memory.
+     */
     static int maxUsersFor(long maxHeapBytes) {
-        return (int) Math.min(1_000_000L, maxHeapBytes / 8 / BYTES_PER_USER);
+        return (int) Math.min(1_000_000L, maxHeapBytes / 16 / BYTES_PER_USER);
     }
 
     /** The user's candidates: remembered, else scored now (and remembered while there is room). */
@@ -76,17 +80,17 @@ final class UserCandidates {
      * Scores every user of {@code userFactors} not yet remembered, while {@code keepGoing} says so
      * and there is room; returns how many users it added.
      */
-    int precompute(Map<Long, float[]> userFactors, BooleanSupplier keepGoing) {
+    int precompute(UserFactors userFactors, BooleanSupplier keepGoing) {
         Long[] userIds = new Long[BATCH];
         float[][] queries = new float[BATCH][];
         int added = 0;
         int batch = 0;
-        for (Map.Entry<Long, float[]> user : userFactors.entrySet()) {
-            if (byUser.containsKey(user.getKey())) {
+        for (int user = 0; user < userFactors.size(); user++) {
+            if (byUser.containsKey(userFactors.id(user))) {
                 continue;
             }
-            userIds[batch] = user.getKey();
-            queries[batch] = user.getValue();
+            userIds[batch] = userFactors.id(user);
+            queries[batch] = userFactors.vector(user);
             batch++;
             if (batch == BATCH) {
                 if (!keepGoing.getAsBoolean() || byUser.size() + BATCH > maxUsers) {

@@ -199,6 +199,30 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void aRankingRemembersItsSettledHoursAndReadsItsEdgesEachTime() {
+        ClickHouseFixture clickHouse = new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl());
+        long hour = BASE.minus(2, ChronoUnit.HOURS).getEpochSecond();
+        String product = ", " + productC + ", " + sellerB + ", " + categoryA;
+        clickHouse.execute("INSERT INTO streamcart.product_sales_per_minute VALUES (" + (hour - 600) + product
+                + ", '', 'SEK', 1, 2, 700, 0, 0, 1)");
+        clickHouse.execute("INSERT INTO streamcart.product_sales_per_hour VALUES (" + hour + product
+                + ", 'SEK', 1, 5, 5000, 0, 0, 1)");
+        String range = "/api/analytics/top-products?currency=SEK&from=" + Instant.ofEpochSecond(hour - 1_800) + "&to="
+                + Instant.ofEpochSecond(hour + 3_600);
+        assertThat(ok(SERVER.admin(), range).path("rows").get(0).path("units").asLong()).isEqualTo(7);
+
+        clickHouse.execute("INSERT INTO streamcart.product_sales_per_minute VALUES (" + (hour - 300) + product
+                + ", '', 'SEK', 1, 1, 100, 0, 0, 1)");
+        clickHouse.execute("INSERT INTO streamcart.product_sales_per_hour VALUES (" + hour + product
+                + ", 'SEK', 1, 50, 50000, 0, 0, 2)");
+
+        JsonNode top = ok(SERVER.admin(), range).path("rows").get(0);
+        assertThat(top.path("units").asLong()).as("the edge read again (+1), the settled hour remembered (5, not 50)")
+                .isEqualTo(8);
+        assertThat(top.path("revenue").asText()).isEqualTo("58.00");
+    }
+
+    @Test
     void salesAreSlicedByTheBuyersRegion() {
         JsonNode regions = ok(SERVER.admin(), "/api/analytics/regions?" + range(5));
         JsonNode rows = regions.path("rows");

@@ -31,7 +31,7 @@ class UserCandidatesTest {
     void precomputedCandidatesAreTheExactBestItemsOfEveryUser() {
         UserCandidates candidates = new UserCandidates(matrix(), 1_000);
 
-        int added = candidates.precompute(users, () -> true);
+        int added = candidates.precompute(UserFactors.of(users, RANK), () -> true);
 
         assertThat(added).isEqualTo(USERS);
         assertThat(candidates.cachedUsers()).isEqualTo(USERS);
@@ -49,7 +49,7 @@ class UserCandidatesTest {
     @Test
     void aBatchScoresEveryUserBitForBitLikeARequestDoes() {
         UserCandidates batched = new UserCandidates(matrix(), 1_000);
-        batched.precompute(users, () -> true);
+        batched.precompute(UserFactors.of(users, RANK), () -> true);
         UserCandidates onRequest = new UserCandidates(matrix(), 1_000);
 
         users.forEach((userId, user) -> {
@@ -76,11 +76,11 @@ class UserCandidatesTest {
     @Test
     void itStopsWhenToldAndNeverHoldsMoreUsersThanItsBound() {
         UserCandidates stopped = new UserCandidates(matrix(), 1_000);
-        assertThat(stopped.precompute(users, () -> false)).isZero();
+        assertThat(stopped.precompute(UserFactors.of(users, RANK), () -> false)).isZero();
         assertThat(stopped.cachedUsers()).isZero();
 
         UserCandidates bounded = new UserCandidates(matrix(), 40);
-        bounded.precompute(users, () -> true);
+        bounded.precompute(UserFactors.of(users, RANK), () -> true);
         users.forEach(bounded::of);
         assertThat(bounded.cachedUsers()).isLessThanOrEqualTo(40).isGreaterThan(0);
         // users beyond the bound are still answered exactly, only not remembered
@@ -91,7 +91,7 @@ class UserCandidatesTest {
 
     @Test
     void theBoundFollowsTheHeap() {
-        assertThat(UserCandidates.maxUsersFor(512L << 20)).isBetween(50_000, 100_000);
+        assertThat(UserCandidates.maxUsersFor(512L << 20)).isBetween(25_000, 50_000);
         assertThat(UserCandidates.maxUsersFor(64L << 30)).isEqualTo(1_000_000);
     }
 
