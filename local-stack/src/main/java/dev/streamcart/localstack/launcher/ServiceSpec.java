@@ -60,9 +60,12 @@ public record ServiceSpec(String name, String module, String mainClass, String h
             "dev.streamcart.orders.OrderStreamsMain", "384m", List.of());
     public static final ServiceSpec ANALYTICS_FLINK = new ServiceSpec("analytics-flink", "analytics-flink",
             "dev.streamcart.analytics.sales.SalesPerMinuteJob", "768m", List.of());
-    /** 768m: a model swap holds two models for a moment, about 160 MB each at a million users and items. */
+    /**
+     * 704m: a model swap holds two models for a moment, about 160 MB each at a million users and
+     * items; the process's RSS is about the heap plus 220 MB, within serving-api's 1 GB bound.
+     */
     public static final ServiceSpec SERVING_API = new ServiceSpec("serving-api", "serving-api",
-            "dev.streamcart.serving.ServingApiMain", "768m", List.of("serve"));
+            "dev.streamcart.serving.ServingApiMain", "704m", List.of("serve"));
     public static final ServiceSpec LOADGEN = new ServiceSpec("loadgen", "loadgen",
             "dev.streamcart.loadgen.TrafficSimulatorMain", "256m", List.of());
     /** {@code ./platform seed}: the bulk seeder, run attached against the running platform. */

@@ -20,7 +20,7 @@ final class SettledProductSales {
 
     static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
     /** About 24 bytes a product: a few filters' weeks of a million products. */
-    private static final long MAX_BYTES = 96L << 20;
+    private static final long MAX_BYTES = 48L << 20;
 
     /** Sums per product, product ids ascending. */
     record Sums(long[] productIds, long[] units, long[] revenueCents) {

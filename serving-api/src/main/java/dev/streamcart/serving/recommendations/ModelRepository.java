@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,8 +85,20 @@ public final class ModelRepository implements AutoCloseable {
     private final Set<String> failedVersions = new HashSet<>();
     // oldest first; read by the candidate scorer thread, changed under this object's lock
     private final Map<String, RecommenderModel> retired = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final long memoryBudget;
+    private final Set<String> tooLarge = ConcurrentHashMap.newKeySet();
 
     public ModelRepository(Path modelsDir) {
+        this(modelsDir, Runtime.getRuntime().maxMemory() * 3 / 4);
+    }
+
+    /**
+     * @param memoryBudget bytes the models held at once may take, the one being loaded included (at
+     *     its peak while loading); a version that would go beyond it is not loaded and the served
+     *     models stay, rather than the whole API running out of heap
+     */
+    ModelRepository(Path modelsDir, long memoryBudget) {
+        this.memoryBudget = memoryBudget;
         this.modelsDir = Objects.requireNonNull(modelsDir, "modelsDir");
         this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "model-watcher"));
         this.candidateScorer = Executors.newSingleThreadExecutor(runnable -> {
@@ -197,6 +210,22 @@ public final class ModelRepository implements AutoCloseable {
             return fallback;
         }
         try {
+            long needed = ModelLoader.peakBytes(modelsDir.resolve(version));
+            if (heldBytes(loaded) + needed > memoryBudget) {
+                retired.clear(); // a warm rollback is worth less than the model asked for
+            }
+            long held = heldBytes(loaded);
+            if (held + needed > memoryBudget) {
+                String problem = "model " + version + " needs about " + (needed >> 20) + " MB to load beside the "
+                        + (held >> 20) + " MB of the models served, beyond their " + (memoryBudget >> 20)
+                        + " MB; not loaded (stop the experiment, or give serving-api a larger heap)";
+                if (tooLarge.add(version)) {
+                    LOG.warn("{}; the served models stay", problem);
+                }
+                problems.add(problem);
+                return fallback;
+            }
+            tooLarge.remove(version);
             RecommenderModel model = ModelLoader.load(version, modelsDir.resolve(version));
             failedVersions.remove(version);
             return model;
@@ -256,6 +285,16 @@ public final class ModelRepository implements AutoCloseable {
         while (retired.size() > RETIRED_KEPT || (!retired.isEmpty() && retiredBytes() > RETIRED_BYTES)) {
             retired.remove(retired.keySet().iterator().next());
         }
+    }
+
+    private long heldBytes(ServedModels loaded) {
+        long held = retiredBytes();
+        for (RecommenderModel model : new RecommenderModel[] {loaded.control(), loaded.experiment()}) {
+            if (model != null) {
+                held += model.bytes();
+            }
+        }
+        return held;
     }
 
     private long retiredBytes() {

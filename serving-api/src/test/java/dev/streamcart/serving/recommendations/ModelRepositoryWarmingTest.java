@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Users' candidates are ready when requests need them: the first model is warmed in the background
  * while it already serves; a replacement only swaps in once warm; a recently served model comes back
- * as it was, warm, with no reload.
+ * as it was, warm, with no reload; a model that would not fit in memory beside the served ones is
+ * not loaded.
  */
 class ModelRepositoryWarmingTest {
 
@@ -56,6 +57,30 @@ class ModelRepositoryWarmingTest {
             assertThat(models.refresh().changed()).isTrue();
             assertThat(models.current()).as("the retired model itself, not a reload").isSameAs(first);
             assertThat(models.status().control().usersWithCandidates()).isEqualTo(USERS);
+        }
+    }
+
+    @Test
+    void aModelThatDoesNotFitBesideTheServedOnesIsNotLoadedAndTheServedOnesStay() throws IOException {
+        writeVersion("v20261126-100000-000");
+        writeVersion("v20261126-110000-000");
+        long oneModel = ModelLoader.peakBytes(MODELS.resolve("v20261126-100000-000"));
+        folders.promote("v20261126-100000-000");
+        // room for one model loading, not for a second beside it
+        try (ModelRepository models = new ModelRepository(MODELS, oneModel + oneModel / 2)) {
+            assertThat(models.refresh().servedVersion()).isEqualTo("v20261126-100000-000");
+
+            folders.experiment("v20261126-110000-000", 0.5);
+            ModelRepository.Refresh refused = models.refresh();
+
+            assertThat(refused.servedVersion()).isEqualTo("v20261126-100000-000");
+            assertThat(refused.experimentVersion()).isNull();
+            assertThat(refused.problem()).contains("model v20261126-110000-000 needs about")
+                    .contains("not loaded");
+            assertThat(models.current().version()).isEqualTo("v20261126-100000-000");
+        }
+        try (ModelRepository roomy = new ModelRepository(MODELS, 4 * oneModel)) {
+            assertThat(roomy.refresh().experimentVersion()).as("with room for both").isEqualTo("v20261126-110000-000");
         }
     }
 

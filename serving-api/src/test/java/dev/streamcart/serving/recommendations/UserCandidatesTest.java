@@ -91,7 +91,7 @@ class UserCandidatesTest {
 
     @Test
     void theBoundFollowsTheHeap() {
-        assertThat(UserCandidates.maxUsersFor(512L << 20)).isBetween(25_000, 50_000);
+        assertThat(UserCandidates.maxUsersFor(512L << 20)).isBetween(12_000, 25_000);
         assertThat(UserCandidates.maxUsersFor(64L << 30)).isEqualTo(1_000_000);
     }
 
