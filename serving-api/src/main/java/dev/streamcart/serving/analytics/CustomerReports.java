@@ -1,8 +1,10 @@
 package dev.streamcart.serving.analytics;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,22 +36,34 @@ public final class CustomerReports {
 
     static final List<String> FUNNEL = List.of("PRODUCT_VIEW", "CART_ADD", "CHECKOUT_START", "PAID");
 
+    private static final String USER_ACTIVITY = "user_activity";
+    private static final List<String> ACTIVITY_COLUMNS = List.of("activity", "user_id");
+    /** The activities of user_activity's rows, in the order of the counts below. */
+    private static final List<String> ACTIVITIES = List.of("ACTIVE", "BUYER");
+    private static final int ACTIVE = 0;
+    private static final int BUYER = 1;
+    private static final String DISTINCT_USERS =
+            "uniqExactIf(user_id, activity = 'ACTIVE'), uniqExactIf(user_id, activity = 'BUYER')";
+
     private final ClickHouseReader clickHouse;
     private final KpiRows kpiRows;
+    private final SettledUsers settledUsers;
 
     public CustomerReports(ClickHouseReader clickHouse, KpiRows kpiRows) {
+        this(clickHouse, kpiRows, SettledUsers.DEFAULT_TTL);
+    }
+
+    CustomerReports(ClickHouseReader clickHouse, KpiRows kpiRows, Duration settledUsersTtl) {
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
         this.kpiRows = Objects.requireNonNull(kpiRows, "kpiRows");
+        this.settledUsers = new SettledUsers(clickHouse, settledUsersTtl);
     }
 
     public Report<CustomersBucket> customers(AnalyticsFilter filter) {
-        List<String> columns = List.of("activity", "user_id");
-        Map<Long, long[]> users = new HashMap<>();
-        for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("t") + " AS b,"
-                + " uniqExactIf(user_id, activity = 'ACTIVE'), uniqExactIf(user_id, activity = 'BUYER') FROM "
-                + kpiRows.bucketed("user_activity", filter, columns, "") + " GROUP BY b")) {
-            users.put(Long.parseLong(row[0]), new long[] {Long.parseLong(row[1]), Long.parseLong(row[2])});
-        }
+        KpiRows.Split rows = kpiRows.split(USER_ACTIVITY, filter, ACTIVITY_COLUMNS, "");
+        ActiveUsers users = filter.granularity() == Granularity.MINUTE || rows.settled().isEmpty()
+                ? countedInClickHouse(filter)
+                : unionOfSettledAndLive(filter, rows.settled().get(), rows.live());
         Map<Long, Long> revenue = new HashMap<>();
         for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("minute") + " AS b,"
                 + " sum(gross_cents) FROM " + clickHouse.table("order_totals_per_minute") + " FINAL"
@@ -57,23 +71,83 @@ public final class CustomerReports {
             revenue.put(Long.parseLong(row[0]), Long.parseLong(row[1]));
         }
         Map<Long, CustomersBucket> byBucket = new HashMap<>();
-        for (long b : union(users.keySet(), revenue.keySet())) {
-            long[] counts = users.getOrDefault(b, new long[2]);
-            byBucket.put(b, customersBucket(Instant.ofEpochSecond(b), counts[0], counts[1], revenue.getOrDefault(b, 0L)));
+        for (long b : union(users.perBucket().keySet(), revenue.keySet())) {
+            long[] counts = users.perBucket().getOrDefault(b, new long[ACTIVITIES.size()]);
+            byBucket.put(b, customersBucket(Instant.ofEpochSecond(b), counts[ACTIVE], counts[BUYER],
+                    revenue.getOrDefault(b, 0L)));
         }
         List<CustomersBucket> series = Buckets.dense(filter, byBucket, at -> customersBucket(at, 0, 0, 0));
-        // distinct over the whole range (not the sum of the buckets: a user active twice counts once)
-        String[] whole = clickHouse.rows("SELECT uniqExactIf(user_id, activity = 'ACTIVE'),"
-                + " uniqExactIf(user_id, activity = 'BUYER') FROM " + kpiRows.whole("user_activity", filter, columns, ""))
-                .get(0);
         long totalRevenue = revenue.values().stream().mapToLong(Long::longValue).sum();
-        long buyers = Long.parseLong(whole[1]);
+        long buyers = users.whole()[BUYER];
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("activeUsers", Long.parseLong(whole[0]));
+        summary.put("activeUsers", users.whole()[ACTIVE]);
         summary.put("buyers", buyers);
         summary.put("revenue", Money.formatCents(totalRevenue));
         summary.put("revenuePerBuyer", Ratios.averageMoney(totalRevenue, buyers));
         return Report.of(filter, CustomersBucket.class, series, summary);
+    }
+
+    /** Distinct users per activity ({@link #ACTIVITIES} order): per bucket, and over the whole range (not their sum). */
+    private record ActiveUsers(Map<Long, long[]> perBucket, long[] whole) {}
+
+    /** Both counts straight from ClickHouse: minute buckets, or a range without a settled hour. */
+    private ActiveUsers countedInClickHouse(AnalyticsFilter filter) {
+        Map<Long, long[]> perBucket = new HashMap<>();
+        for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("t") + " AS b, " + DISTINCT_USERS
+                + " FROM " + kpiRows.bucketed(USER_ACTIVITY, filter, ACTIVITY_COLUMNS, "") + " GROUP BY b")) {
+            perBucket.put(Long.parseLong(row[0]), counts(row, 1));
+        }
+        String[] whole = clickHouse.rows("SELECT " + DISTINCT_USERS + " FROM "
+                + kpiRows.whole(USER_ACTIVITY, filter, ACTIVITY_COLUMNS, "")).get(0);
+        return new ActiveUsers(perBucket, counts(whole, 0));
+    }
+
+    /**
+     * The settled hours' users are remembered ({@link SettledUsers}); only the live part (the range's
+     * edges and last hours) is read each time, and its users that the settled part lacks are added.
+     */
+    private ActiveUsers unionOfSettledAndLive(AnalyticsFilter filter, String settled, String liveRows) {
+        String bucketOf = filter.granularity().bucketOf("t");
+        Map<Long, long[]> perBucket = new HashMap<>();
+        for (String[] row : settledUsers.counts("SELECT " + bucketOf + " AS b, " + DISTINCT_USERS + " FROM (" + settled
+                + ") GROUP BY b")) {
+            perBucket.put(Long.parseLong(row[0]), counts(row, 1));
+        }
+        long[] whole = counts(settledUsers.counts("SELECT " + DISTINCT_USERS + " FROM (" + settled + ")").get(0), 0);
+        for (int activity = 0; activity < ACTIVITIES.size(); activity++) {
+            String ofActivity = " WHERE activity = '" + ACTIVITIES.get(activity) + "'";
+            long[][] live = clickHouse.longColumns("SELECT " + bucketOf + " AS b, user_id FROM (" + liveRows + ")"
+                    + ofActivity + " GROUP BY b, user_id ORDER BY b", 2);
+            if (live[0].length == 0) {
+                continue;
+            }
+            String settledIds = "SELECT DISTINCT user_id FROM (" + settled + ")" + ofActivity;
+            long[] settledInRange = settledUsers.ids(settledIds);
+            whole[activity] = settledInRange.length
+                    + SettledUsers.countNotIn(settledInRange, SettledUsers.distinctAscending(live[1]));
+            // rows come ordered by bucket: each bucket's users are one run of the array
+            for (int from = 0, to; from < live[0].length; from = to) {
+                long bucket = live[0][from];
+                to = from;
+                while (to < live[0].length && live[0][to] == bucket) {
+                    to++;
+                }
+                long[] liveInBucket = SettledUsers.distinctAscending(Arrays.copyOfRange(live[1], from, to));
+                long[] counts = perBucket.computeIfAbsent(bucket, b -> new long[ACTIVITIES.size()]);
+                long[] settledInBucket = counts[activity] == 0 ? new long[0]
+                        : settledUsers.ids(settledIds + " AND " + bucketOf + " = " + bucket);
+                counts[activity] = settledInBucket.length + SettledUsers.countNotIn(settledInBucket, liveInBucket);
+            }
+        }
+        return new ActiveUsers(perBucket, whole);
+    }
+
+    private static long[] counts(String[] row, int first) {
+        long[] counts = new long[ACTIVITIES.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = Long.parseLong(row[first + i]);
+        }
+        return counts;
     }
 
     public Report<FunnelStage> funnel(AnalyticsFilter filter) {

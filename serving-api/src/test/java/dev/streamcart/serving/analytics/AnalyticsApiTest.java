@@ -223,6 +223,42 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void distinctCustomersAreTheUnionOfTheRememberedSettledHoursAndTheLiveEdges() {
+        ClickHouseFixture clickHouse = new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl());
+        long hour = BASE.minus(5, ChronoUnit.HOURS).getEpochSecond();
+        // users 501 and 502 in the settled hour; the edges bring 501 again (counted once), 503, 504 and
+        // 502 as a buyer
+        clickHouse.execute("INSERT INTO streamcart.user_activity VALUES (" + hour + ", 'ACTIVE', 501, 1), ("
+                + (hour + 1_800) + ", 'ACTIVE', 502, 1), (" + (hour + 1_800) + ", 'ACTIVE', 501, 1), (" + (hour + 1_800)
+                + ", 'BUYER', 501, 1), (" + (hour - 600) + ", 'ACTIVE', 501, 1), (" + (hour - 600) + ", 'ACTIVE', 503, 1), ("
+                + (hour + 3_900) + ", 'ACTIVE', 504, 1), (" + (hour + 3_900) + ", 'BUYER', 502, 1)");
+        clickHouse.rollUp(hour, hour + 3_600);
+        String range = "from=" + Instant.ofEpochSecond(hour - 1_800) + "&to=" + Instant.ofEpochSecond(hour + 4_200);
+
+        JsonNode byHour = ok(SERVER.admin(), "/api/analytics/customers?granularity=hour&" + range);
+        assertThat(byHour.path("summary").path("activeUsers").asLong()).as("501, 502, 503, 504").isEqualTo(4);
+        assertThat(byHour.path("summary").path("buyers").asLong()).as("501, 502").isEqualTo(2);
+        JsonNode rows = byHour.path("rows");
+        assertThat(rows).hasSize(3);
+        assertThat(List.of(rows.get(0).path("activeUsers").asLong(), rows.get(1).path("activeUsers").asLong(),
+                rows.get(2).path("activeUsers").asLong())).containsExactly(2L, 2L, 1L);
+        assertThat(List.of(rows.get(0).path("buyers").asLong(), rows.get(1).path("buyers").asLong(),
+                rows.get(2).path("buyers").asLong())).containsExactly(0L, 1L, 1L);
+        JsonNode byMinute = ok(SERVER.admin(), "/api/analytics/customers?granularity=minute&" + range);
+        assertThat(byHour.path("summary")).as("minute rows only").isEqualTo(byMinute.path("summary"));
+
+        // a user appears in the remembered hour (as in a backlog replay) and another on an edge
+        clickHouse.execute("INSERT INTO streamcart.user_activity_per_hour VALUES (" + hour + ", 'ACTIVE', 505, 2)");
+        clickHouse.execute("INSERT INTO streamcart.user_activity VALUES (" + (hour - 300) + ", 'ACTIVE', 506, 1), ("
+                + (hour - 300) + ", 'ACTIVE', 502, 1)");
+        JsonNode again = ok(SERVER.admin(), "/api/analytics/customers?granularity=hour&" + range);
+        assertThat(again.path("summary").path("activeUsers").asLong())
+                .as("506 read from the edge, 502 known from the settled hour, 505 not yet (the hour is remembered)")
+                .isEqualTo(5);
+        assertThat(again.path("rows").get(0).path("activeUsers").asLong()).as("501, 503, 506, 502").isEqualTo(4);
+    }
+
+    @Test
     void salesAreSlicedByTheBuyersRegion() {
         JsonNode regions = ok(SERVER.admin(), "/api/analytics/regions?" + range(5));
         JsonNode rows = regions.path("rows");
