@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
 
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.stock.StockLevels;
@@ -102,13 +104,13 @@ public final class Recommender {
         }
         boolean popularity = model != null && model.popularCount() > 0
                 && !model.createdAt().isBefore(clock.instant().minus(TRENDING_MAX_AGE));
-        List<Item> ranking = new ArrayList<>();
+        // read in place: the popularity ranking holds every item of the model (884k at the large profile)
+        Ranking ranking;
         if (popularity) {
-            for (int i = 0; i < model.popularCount(); i++) {
-                ranking.add(new Item(model.popularId(i), model.popularScore(i)));
-            }
+            ranking = new Ranking(model.popularCount(), model::popularId, model::popularScore);
         } else {
-            catalog.bestSellers().forEach(seller -> ranking.add(new Item(seller.productId(), seller.unitsSold())));
+            List<CatalogFacts.BestSeller> sellers = catalog.bestSellers();
+            ranking = new Ranking(sellers.size(), i -> sellers.get(i).productId(), i -> sellers.get(i).unitsSold());
         }
         List<Item> items = trending(ranking, taste.favouriteCategories(), limit, eligible);
         return new Recommendations(userId, version, assignment.variant(),
@@ -161,7 +163,19 @@ public final class Recommender {
     }
 
     /** A ranking's eligible items, those in the favourite categories first, seller cap applied. */
-    private List<Item> trending(List<Item> ranking, Set<Long> favouriteCategories, int limit, ProductFilter eligible) {
+    /** Products best first, with their scores. */
+    private record Ranking(int size, IntToLongFunction productId, IntToDoubleFunction score) {
+
+        List<Long> productIds(int from, int to) {
+            List<Long> ids = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                ids.add(productId.applyAsLong(i));
+            }
+            return ids;
+        }
+    }
+
+    private List<Item> trending(Ranking ranking, Set<Long> favouriteCategories, int limit, ProductFilter eligible) {
         List<Item> picked = new ArrayList<>(limit);
         Set<Long> taken = new HashSet<>();
         Map<Long, Integer> perSeller = new HashMap<>();
@@ -171,10 +185,9 @@ public final class Recommender {
                     return picked;
                 }
                 if (i % PREFETCH == 0) {
-                    catalog.prefetch(ranking.subList(i, Math.min(i + PREFETCH, ranking.size())).stream()
-                            .map(Item::productId).toList());
+                    catalog.prefetch(ranking.productIds(i, Math.min(i + PREFETCH, ranking.size())));
                 }
-                long productId = ranking.get(i).productId();
+                long productId = ranking.productId().applyAsLong(i);
                 // the category first: eligibility may ask the stock read model
                 CatalogFacts.ProductFacts facts = catalog.product(productId);
                 if (favouritesOnly && (facts == null || !favouriteCategories.contains(facts.categoryId()))) {
@@ -185,7 +198,7 @@ public final class Recommender {
                 }
                 if (takeSeller(perSeller, productId)) {
                     taken.add(productId);
-                    picked.add(new Item(productId, round(ranking.get(i).score())));
+                    picked.add(new Item(productId, round(ranking.score().applyAsDouble(i))));
                 }
             }
         }
