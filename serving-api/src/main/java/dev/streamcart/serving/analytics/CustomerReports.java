@@ -113,6 +113,7 @@ public final class CustomerReports {
                 + ") GROUP BY b")) {
             perBucket.put(Long.parseLong(row[0]), counts(row, 1));
         }
+        int settledBuckets = perBucket.size();
         long[] whole = counts(settledUsers.counts("SELECT " + DISTINCT_USERS + " FROM (" + settled + ")").get(0), 0);
         for (int activity = 0; activity < ACTIVITIES.size(); activity++) {
             String ofActivity = " WHERE activity = '" + ACTIVITIES.get(activity) + "'";
@@ -135,6 +136,8 @@ public final class CustomerReports {
                 long[] liveInBucket = SettledUsers.distinctAscending(Arrays.copyOfRange(live[1], from, to));
                 long[] counts = perBucket.computeIfAbsent(bucket, b -> new long[ACTIVITIES.size()]);
                 long[] settledInBucket = counts[activity] == 0 ? new long[0]
+                        // every settled hour in one bucket (a day of them by day): that bucket's users are the whole part's
+                        : settledBuckets == 1 ? settledInRange
                         : settledUsers.ids(settledIds + " AND " + bucketOf + " = " + bucket);
                 counts[activity] = settledInBucket.length + SettledUsers.countNotIn(settledInBucket, liveInBucket);
             }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 /**
  * Units and revenue per product over the settled hours of a range ({@link KpiRows.Split#settled}),
@@ -14,11 +14,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * asking at once), while those hours no longer change: only the range's edges and its last hours
  * do, and they are read again each time. The key is the settled part's SQL itself, which names the
  * roll-up, the hours and every filter; the entry lives {@link #DEFAULT_TTL}, so while
- * analytics-flink replays a backlog into hours that count as settled, a ranking trails it by at most that.
+ * analytics-flink replays a backlog into hours that count as settled, a ranking trails it by about that
+ * (the first request after it still gets the old sums while they are read again).
  */
 final class SettledProductSales {
 
     static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
+    /** Remembered answers are refreshed in the background after their time to live, and dropped unread after this many. */
+    static final int STALE_AFTER_TTL = 5;
     /** About 24 bytes a product: a few filters' weeks of a million products. */
     private static final long MAX_BYTES = 48L << 20;
 
@@ -59,21 +62,26 @@ final class SettledProductSales {
         }
     }
 
-    private final ClickHouseReader clickHouse;
-    private final Cache<String, Sums> remembered;
+    private final LoadingCache<String, Sums> remembered;
 
+    /**
+     * @param ttl how long sums are served as they were read; after that the next request still gets
+     *            them while they are read again in the background, and sums nobody asked for in
+     *            {@link #STALE_AFTER_TTL} times that are dropped
+     */
     SettledProductSales(ClickHouseReader clickHouse, Duration ttl) {
-        this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
+        Objects.requireNonNull(clickHouse, "clickHouse");
         this.remembered = Caffeine.newBuilder()
-                .expireAfterWrite(ttl)
+                .refreshAfterWrite(ttl)
+                .expireAfterWrite(ttl.multipliedBy(STALE_AFTER_TTL))
                 .maximumWeight(MAX_BYTES)
                 .weigher((String key, Sums sums) -> sums.weight())
-                .build();
+                .build(rows -> Sums.of(clickHouse.rows("SELECT product_id, sum(units),"
+                        + " sum(revenue_cents) FROM (" + rows + ") GROUP BY product_id ORDER BY product_id")));
     }
 
     /** The sums over {@code settledRows} (a subquery with product_id, units and revenue_cents). */
     Sums of(String settledRows) {
-        return remembered.get(settledRows, rows -> Sums.of(clickHouse.rows("SELECT product_id, sum(units),"
-                + " sum(revenue_cents) FROM (" + rows + ") GROUP BY product_id ORDER BY product_id")));
+        return remembered.get(settledRows);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 /**
  * Who was active in the settled hours of a range ({@link KpiRows.Split#settled}), remembered for a
@@ -18,7 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * those of its settled part plus the live part's users (its edges and last hours, read each time)
  * that are not among them, found by binary search in the remembered ids ({@link #countNotIn}). As in
  * {@link SettledProductSales}, the key is the SQL itself, and while analytics-flink replays a backlog
- * into hours that count as settled, a report trails it by at most the time to live.
+ * into hours that count as settled, a report trails it by about the time to live.
  */
 final class SettledUsers {
 
@@ -28,28 +28,38 @@ final class SettledUsers {
     /** Counts are a row per bucket: a few hundred ranges and granularities. */
     private static final long MAX_COUNT_QUERIES = 512;
 
-    private final ClickHouseReader clickHouse;
-    private final Cache<String, long[]> ids;
-    private final Cache<String, List<String[]>> counts;
+    private final LoadingCache<String, long[]> ids;
+    private final LoadingCache<String, List<String[]>> counts;
 
+    /**
+     * @param ttl how long an answer is served as it was read; after that the next request still gets
+     *            it while it is read again in the background (a million ids take a second to fetch),
+     *            and an answer nobody asked for in {@link SettledProductSales#STALE_AFTER_TTL} times
+     *            that is dropped
+     */
     SettledUsers(ClickHouseReader clickHouse, Duration ttl) {
-        this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
+        Objects.requireNonNull(clickHouse, "clickHouse");
         this.ids = Caffeine.newBuilder()
-                .expireAfterWrite(ttl)
+                .refreshAfterWrite(ttl)
+                .expireAfterWrite(ttl.multipliedBy(SettledProductSales.STALE_AFTER_TTL))
                 .maximumWeight(MAX_ID_BYTES)
                 .weigher((String sql, long[] users) -> (int) Math.min(Integer.MAX_VALUE, 16L + 8L * users.length))
-                .build();
-        this.counts = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_COUNT_QUERIES).build();
+                .build(sql -> distinctAscending(clickHouse.longColumns(sql, 1)[0]));
+        this.counts = Caffeine.newBuilder()
+                .refreshAfterWrite(ttl)
+                .expireAfterWrite(ttl.multipliedBy(SettledProductSales.STALE_AFTER_TTL))
+                .maximumSize(MAX_COUNT_QUERIES)
+                .build(clickHouse::rows);
     }
 
     /** The distinct values of the first column of {@code sql} (user ids), ascending. */
     long[] ids(String sql) {
-        return ids.get(sql, query -> distinctAscending(clickHouse.longColumns(query, 1)[0]));
+        return ids.get(sql);
     }
 
     /** The rows of {@code sql}, a query of counts over settled hours. */
     List<String[]> counts(String sql) {
-        return counts.get(sql, clickHouse::rows);
+        return counts.get(sql);
     }
 
     /** How many of {@code candidates} (distinct) are not in {@code sortedIds}. */
