@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.QueryResponse;
@@ -48,29 +49,13 @@ public final class ClickHouseReader implements AutoCloseable {
     /** The rows of {@code sql} (without a FORMAT clause), each split into its unescaped fields. */
     List<String[]> rows(String sql) {
         List<String[]> rows = new ArrayList<>();
-        QueryResponse response = null;
-        try {
-            response = client.query(sql + " FORMAT TabSeparated").get(10, TimeUnit.SECONDS);
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isEmpty()) {
-                    String[] fields = line.split("\t", -1);
-                    for (int i = 0; i < fields.length; i++) {
-                        fields[i] = unescape(fields[i]);
-                    }
-                    rows.add(fields);
-                }
+        forEachLine(sql, line -> {
+            String[] fields = line.split("\t", -1);
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = unescape(fields[i]);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(e);
-        } catch (Exception e) {
-            throw unavailable(e);
-        } finally {
-            closeQuietly(response);
-        }
+            rows.add(fields);
+        });
         return rows;
     }
 
@@ -80,30 +65,40 @@ public final class ClickHouseReader implements AutoCloseable {
      */
     long[][] longColumns(String sql, int columns) {
         long[][] values = new long[columns][1024];
-        int size = 0;
+        int[] size = {0};
+        forEachLine(sql, line -> {
+            if (size[0] == values[0].length) {
+                for (int column = 0; column < columns; column++) {
+                    values[column] = Arrays.copyOf(values[column], size[0] * 2);
+                }
+            }
+            int start = 0;
+            for (int column = 0; column < columns; column++) {
+                int tab = line.indexOf('\t', start);
+                int end = tab < 0 ? line.length() : tab;
+                values[column][size[0]] = Long.parseLong(line, start, end, 10);
+                start = end + 1;
+            }
+            size[0]++;
+        });
+        for (int column = 0; column < columns; column++) {
+            values[column] = Arrays.copyOf(values[column], size[0]);
+        }
+        return values;
+    }
+
+    /** Hands each non-empty TabSeparated line of {@code sql}'s answer to {@code line}, as it streams in. */
+    private void forEachLine(String sql, Consumer<String> line) {
         QueryResponse response = null;
         try {
             response = client.query(sql + " FORMAT TabSeparated").get(10, TimeUnit.SECONDS);
             BufferedReader reader = new BufferedReader(
                     new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    continue;
+            String next;
+            while ((next = reader.readLine()) != null) {
+                if (!next.isEmpty()) {
+                    line.accept(next);
                 }
-                if (size == values[0].length) {
-                    for (int column = 0; column < columns; column++) {
-                        values[column] = Arrays.copyOf(values[column], size * 2);
-                    }
-                }
-                int start = 0;
-                for (int column = 0; column < columns; column++) {
-                    int tab = line.indexOf('\t', start);
-                    int end = tab < 0 ? line.length() : tab;
-                    values[column][size] = Long.parseLong(line, start, end, 10);
-                    start = end + 1;
-                }
-                size++;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -113,10 +108,6 @@ public final class ClickHouseReader implements AutoCloseable {
         } finally {
             closeQuietly(response);
         }
-        for (int column = 0; column < columns; column++) {
-            values[column] = Arrays.copyOf(values[column], size);
-        }
-        return values;
     }
 
     /** Runs a statement that returns nothing (an INSERT). */
