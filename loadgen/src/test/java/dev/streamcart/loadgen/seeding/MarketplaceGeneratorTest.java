@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.schemas.clickstream.ClickEvent;
 import org.junit.jupiter.api.Test;
 
 class MarketplaceGeneratorTest {
@@ -45,7 +47,11 @@ class MarketplaceGeneratorTest {
     }
 
     static RecordingSinks generate(SeedSize size) throws SQLException {
-        MarketplaceGenerator generator = new MarketplaceGenerator(size, END, prices(), "hash", () -> END);
+        return generate(size, END);
+    }
+
+    static RecordingSinks generate(SeedSize size, Instant end) throws SQLException {
+        MarketplaceGenerator generator = new MarketplaceGenerator(size, end, prices(), "hash", () -> end);
         RecordingSinks sinks = new RecordingSinks();
         SeedProgress progress = new SeedProgress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 System::nanoTime);
@@ -64,6 +70,23 @@ class MarketplaceGeneratorTest {
 
         RecordingSinks other = generate(new SeedSize(500, 300, 3_000, 7, 43));
         assertThat(other.tables.get("orders").toString()).isNotEqualTo(first.tables.get("orders").toString());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameHistoryWhenItEndsAtAnotherTime() throws SQLException {
+        SeedSize size = new SeedSize(500, 300, 3_000, 7, 42);
+        RecordingSinks first = generate(size);
+        RecordingSinks later = generate(size, END.plus(Duration.ofHours(11)).plusSeconds(37 * 60 + 13));
+        for (String table : first.tables.keySet()) {
+            assertThat(later.rows(table)).as(table).hasSameSizeAs(first.rows(table));
+        }
+        assertThat(statuses(later)).isEqualTo(statuses(first));
+        assertThat(later.clicks).extracting(ClickEvent::getProductId)
+                .containsExactlyElementsOf(first.clicks.stream().map(ClickEvent::getProductId).toList());
+    }
+
+    private static List<String> statuses(RecordingSinks sinks) {
+        return sinks.rows("orders").stream().map(row -> row[2]).toList();
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import dev.streamcart.serving.money.Money;
 
@@ -40,6 +40,8 @@ public final class CustomerReports {
     private static final List<String> ACTIVITY_COLUMNS = List.of("activity", "user_id");
     /** The activities of user_activity's rows, in the order of the counts below. */
     private static final List<String> ACTIVITIES = List.of("ACTIVE", "BUYER");
+    private static final String QUOTED_ACTIVITIES = ACTIVITIES.stream().map(activity -> "'" + activity + "'")
+            .collect(Collectors.joining(", "));
     private static final int ACTIVE = 0;
     private static final int BUYER = 1;
     private static final String DISTINCT_USERS =
@@ -115,34 +117,48 @@ public final class CustomerReports {
         }
         int settledBuckets = perBucket.size();
         long[] whole = counts(settledUsers.counts("SELECT " + DISTINCT_USERS + " FROM (" + settled + ")").get(0), 0);
+        // one pass over the live rows for every activity: (activity's index, bucket, user)
+        long[][] live = clickHouse.longColumns("SELECT indexOf([" + QUOTED_ACTIVITIES + "], activity) - 1 AS a, " + bucketOf
+                + " AS b, user_id FROM (" + liveRows + ") WHERE activity IN (" + QUOTED_ACTIVITIES + ")"
+                + " GROUP BY a, b, user_id", 3);
         for (int activity = 0; activity < ACTIVITIES.size(); activity++) {
-            String ofActivity = " WHERE activity = '" + ACTIVITIES.get(activity) + "'";
-            long[][] live = clickHouse.longColumns("SELECT " + bucketOf + " AS b, user_id FROM (" + liveRows + ")"
-                    + ofActivity + " GROUP BY b, user_id ORDER BY b", 2);
-            if (live[0].length == 0) {
+            long[][] liveOfActivity = rowsOf(live, activity);
+            if (liveOfActivity[0].length == 0) {
                 continue;
             }
-            String settledIds = "SELECT DISTINCT user_id FROM (" + settled + ")" + ofActivity;
-            long[] settledInRange = settledUsers.ids(settledIds);
-            whole[activity] = settledInRange.length
-                    + SettledUsers.countNotIn(settledInRange, SettledUsers.distinctAscending(live[1]));
-            // rows come ordered by bucket: each bucket's users are one run of the array
-            for (int from = 0, to; from < live[0].length; from = to) {
-                long bucket = live[0][from];
-                to = from;
-                while (to < live[0].length && live[0][to] == bucket) {
-                    to++;
-                }
-                long[] liveInBucket = SettledUsers.distinctAscending(Arrays.copyOfRange(live[1], from, to));
+            String settledIds = "SELECT DISTINCT user_id FROM (" + settled + ") WHERE activity = '"
+                    + ACTIVITIES.get(activity) + "'";
+            UserSet settledInRange = settledUsers.ids(settledIds);
+            whole[activity] = settledInRange.unionSize(UserSet.of(liveOfActivity[1]));
+            for (Map.Entry<Long, UserSet> liveInBucket : UserSet.byBucket(liveOfActivity[0], liveOfActivity[1]).entrySet()) {
+                long bucket = liveInBucket.getKey();
                 long[] counts = perBucket.computeIfAbsent(bucket, b -> new long[ACTIVITIES.size()]);
-                long[] settledInBucket = counts[activity] == 0 ? new long[0]
+                UserSet settledInBucket = counts[activity] == 0 ? UserSet.EMPTY
                         // every settled hour in one bucket (a day of them by day): that bucket's users are the whole part's
                         : settledBuckets == 1 ? settledInRange
                         : settledUsers.ids(settledIds + " AND " + bucketOf + " = " + bucket);
-                counts[activity] = settledInBucket.length + SettledUsers.countNotIn(settledInBucket, liveInBucket);
+                counts[activity] = settledInBucket.unionSize(liveInBucket.getValue());
             }
         }
         return new ActiveUsers(perBucket, whole);
+    }
+
+    /** The bucket and user columns of those {@code live} rows (activity, bucket, user) that are of {@code activity}. */
+    private static long[][] rowsOf(long[][] live, int activity) {
+        int size = 0;
+        for (long rowActivity : live[0]) {
+            if (rowActivity == activity) {
+                size++;
+            }
+        }
+        long[][] columns = new long[2][size];
+        for (int row = 0, next = 0; row < live[0].length; row++) {
+            if (live[0][row] == activity) {
+                columns[0][next] = live[1][row];
+                columns[1][next++] = live[2][row];
+            }
+        }
+        return columns;
     }
 
     private static long[] counts(String[] row, int first) {

@@ -1,7 +1,6 @@
 package dev.streamcart.serving.analytics;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,21 +13,24 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
  * building a hash set of a million users on every request (0.15 s alone, seconds with four
  * dashboards asking at once), while those hours no longer change.
  *
- * <p>Distinct counts do not add up over the parts of a range; sets do. The users of a range are
- * those of its settled part plus the live part's users (its edges and last hours, read each time)
- * that are not among them, found by binary search in the remembered ids ({@link #countNotIn}). As in
+ * <p>Distinct counts do not add up over the parts of a range; sets do. The users of a range are the
+ * union of its settled part's remembered users and its live part's (its edges and last hours, read
+ * each time), counted as {@link UserSet#unionSize}. As in
  * {@link SettledProductSales}, the key is the SQL itself, and while analytics-flink replays a backlog
  * into hours that count as settled, a report trails it by about the time to live.
  */
 final class SettledUsers {
 
     static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
-    /** Eight bytes a user: the large profile's week (1M active users, 0.75M buyers) and its edge buckets. */
+    /**
+     * A bitmap takes about a bit a user where ids are dense (0.2 MB for the large profile's week of
+     * 1M active users) and up to a few bytes where they are sparse: hundreds of ranges' users.
+     */
     private static final long MAX_ID_BYTES = 64L << 20;
     /** Counts are a row per bucket: a few hundred ranges and granularities. */
     private static final long MAX_COUNT_QUERIES = 512;
 
-    private final LoadingCache<String, long[]> ids;
+    private final LoadingCache<String, UserSet> ids;
     private final LoadingCache<String, List<String[]>> counts;
 
     /**
@@ -43,8 +45,8 @@ final class SettledUsers {
                 .refreshAfterWrite(ttl)
                 .expireAfterWrite(ttl.multipliedBy(SettledProductSales.STALE_AFTER_TTL))
                 .maximumWeight(MAX_ID_BYTES)
-                .weigher((String sql, long[] users) -> (int) Math.min(Integer.MAX_VALUE, 16L + 8L * users.length))
-                .build(sql -> distinctAscending(clickHouse.longColumns(sql, 1)[0]));
+                .weigher((String sql, UserSet users) -> (int) Math.min(Integer.MAX_VALUE, 64L + users.bytes()))
+                .build(sql -> UserSet.of(clickHouse.longColumns(sql, 1)[0]));
         this.counts = Caffeine.newBuilder()
                 .refreshAfterWrite(ttl)
                 .expireAfterWrite(ttl.multipliedBy(SettledProductSales.STALE_AFTER_TTL))
@@ -52,36 +54,13 @@ final class SettledUsers {
                 .build(clickHouse::rows);
     }
 
-    /** The distinct values of the first column of {@code sql} (user ids), ascending. */
-    long[] ids(String sql) {
+    /** The distinct values of the first column of {@code sql} (user ids). */
+    UserSet ids(String sql) {
         return ids.get(sql);
     }
 
     /** The rows of {@code sql}, a query of counts over settled hours. */
     List<String[]> counts(String sql) {
         return counts.get(sql);
-    }
-
-    /** How many of {@code candidates} (distinct) are not in {@code sortedIds}. */
-    static long countNotIn(long[] sortedIds, long[] candidates) {
-        long missing = 0;
-        for (long candidate : candidates) {
-            if (Arrays.binarySearch(sortedIds, candidate) < 0) {
-                missing++;
-            }
-        }
-        return missing;
-    }
-
-    static long[] distinctAscending(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int size = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (size == 0 || sorted[i] != sorted[size - 1]) {
-                sorted[size++] = sorted[i];
-            }
-        }
-        return size == sorted.length ? sorted : Arrays.copyOf(sorted, size);
     }
 }
