@@ -23,7 +23,7 @@ final class SettledUsers {
 
     static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
     /**
-     * A bitmap takes about a bit a user where ids are dense (0.2 MB for the large profile's week of
+     * A bitmap takes about a bit a user where ids are dense (40-130 KB for the large profile's week of
      * 1M active users) and up to a few bytes where they are sparse: hundreds of ranges' users.
      */
     private static final long MAX_ID_BYTES = 64L << 20;
