@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ import dev.streamcart.analytics.testing.TestFolders;
 import dev.streamcart.localstack.infra.ClickHouseServer;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.process.Reaper;
+import dev.streamcart.schemas.bench.BenchmarkResult;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
@@ -42,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * {@code clickhouse-client} inserting the same rows, in the same run on the same server.
  *
  * <ol>
- *   <li>Kafka, the registry and ClickHouse 18.16 are started under {@code target/benchmark};
+ *   <li>Kafka, the registry and ClickHouse 18.16 are started under the data folder;
  *       generated shop traffic ({@link ShopActivityFixtures}) is produced to {@code order-events} and
  *       {@code clickstream} before the job starts (not timed).</li>
  *   <li>The job runs in a MiniCluster in this JVM; timed from RUNNING until ClickHouse holds every
@@ -55,27 +58,54 @@ import org.jspecify.annotations.Nullable;
  * Ratio = (events / job seconds) / (events / client seconds) = client seconds / job seconds: how
  * close the job comes to the cost of merely inserting its output.
  *
- * <p>Run: see the module README (argument: number of shoppers, default 20000, ~10 events each).
+ * <p>Run: see the module README. Options (the {@code ./platform bench} contract): {@code --shoppers N}
+ * (20000, ~10 events each), {@code --data folder} (every file of the run under it;
+ * {@code analytics-flink/target/benchmark} when absent), {@code --results file} (the figures as a
+ * {@link BenchmarkResult}, written only when the run succeeds), {@code --smoke} (1000 shoppers unless
+ * given: proves the benchmark works end to end, its figures mean little).
  */
 public final class KpiJobBenchmark {
 
+    private static final String BENCHMARK = "flink";
+
+    /** What this run creates under its folder, emptied first (the folder itself may be someone else's). */
+    private static final List<String> SUBFOLDERS = List.of("infra", "clickhouse", "run", "tmp", "platform", "dumps");
+
     private KpiJobBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
-        int shoppers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        Path folder = benchmarkFolder();
-        Files.createDirectories(folder);
-        Path tmp = Files.createDirectories(folder.resolve("tmp"));
-        System.setProperty("java.io.tmpdir", tmp.toString());
-        try (LocalInfrastructure infra = LocalInfrastructure.builder(folder.resolve("infra")).kafka().schemaRegistry().topics().start();
-                ClickHouseServer clickHouseServer = ClickHouseServer.start(folder.resolve("clickhouse"), 0, 0,
-                        Reaper.forThisJvm(folder.resolve("run")))) {
-            run(shoppers, folder, infra, clickHouseServer);
+    public static void main(String[] args) {
+        try {
+            Options options = Options.parse(args);
+            Path folder = options.data();
+            for (String subfolder : SUBFOLDERS) {
+                TestFolders.delete(folder.resolve(subfolder));
+            }
+            Path tmp = Files.createDirectories(folder.resolve("tmp"));
+            System.setProperty("java.io.tmpdir", tmp.toString());
+            Measurement measured;
+            try (LocalInfrastructure infra = LocalInfrastructure.builder(folder.resolve("infra"))
+                            .kafka().schemaRegistry().topics().start();
+                    ClickHouseServer clickHouseServer = ClickHouseServer.start(folder.resolve("clickhouse"), 0, 0,
+                            Reaper.forThisJvm(folder.resolve("run")))) {
+                measured = run(options.shoppers(), folder, infra, clickHouseServer);
+            }
+            String command = command(args);
+            System.out.println("command: " + command);
+            BenchmarkResult result = measured.result(options, command);
+            if (options.results() != null) {
+                result.write(options.results());
+                System.out.println("results: " + options.results());
+            }
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            // the last line is the reason ./platform bench reports
+            System.err.println("flink benchmark failed: " + e);
+            System.exit(1);
         }
         System.exit(0); // Kafka client and Flink threads are not all daemons
     }
 
-    private static void run(int shoppers, Path folder, LocalInfrastructure infra, ClickHouseServer server) throws Exception {
+    private static Measurement run(int shoppers, Path folder, LocalInfrastructure infra, ClickHouseServer server) throws Exception {
         ClickHouseEndpoint endpoint = new ClickHouseEndpoint(server.httpUrl(), "bench", "default", "");
         ClickHouseEndpoint copy = new ClickHouseEndpoint(server.httpUrl(), "bench_copy", "default", "");
         new ClickHouseMigrator(endpoint).migrate(MigrationScripts.fromClasspath(MigrationScripts.DEFAULT_FOLDER));
@@ -161,6 +191,9 @@ public final class KpiJobBenchmark {
         System.out.printf("  of which starting %d clickhouse-client processes (%d x SELECT 1): %.3f s%n",
                 tables.size(), tables.size(), startupNanos / 1e9);
         System.out.printf("ratio job / clickhouse-client (events/s): %.4f%n", clientSeconds / jobSeconds);
+        return new Measurement(shoppers, activity.orders().size(), activity.clicks().size(), events, paidOrders, rows,
+                tables.size(), jobSeconds, jobCpuNanos / 1e9, clientSeconds, startupNanos / 1e9,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static long processCpuNanos() {
@@ -222,11 +255,81 @@ public final class KpiJobBenchmark {
         }
     }
 
-    private static Path benchmarkFolder() {
-        // run from the repository root or from the module folder: data stays under the module's target/
-        Path module = Files.isDirectory(Path.of("analytics-flink", "src")) ? Path.of("analytics-flink") : Path.of(".");
-        Path folder = module.resolve("target").resolve("benchmark").toAbsolutePath().normalize();
-        TestFolders.delete(folder);
-        return folder;
+    /** The command line that reproduces this run: this JVM's flags, the contract's classpath, the arguments given. */
+    private static String command(String[] args) {
+        List<String> words = new ArrayList<>();
+        words.add("java");
+        words.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        words.add("-cp");
+        words.add("\"analytics-flink/target/test-classes:analytics-flink/target/classes:"
+                + "$(cat analytics-flink/target/bench.classpath)\"");
+        words.add(KpiJobBenchmark.class.getName());
+        for (String arg : args) {
+            words.add(arg.matches("[A-Za-z0-9_./:=@,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return String.join(" ", words);
+    }
+
+    /** What one run measured, as printed, and as the figures of {@code ./platform bench}. */
+    private record Measurement(int shoppers, int orderEvents, int clickEvents, long events, long paidOrders, long rows,
+            int tables, double jobSeconds, double jobCpuSeconds, double clientSeconds, double clientStartupSeconds,
+            double loadAverage) {
+
+        BenchmarkResult result(Options options, String command) {
+            return BenchmarkResult.builder(BENCHMARK)
+                    // client seconds / job seconds: the same events over both times
+                    .figure("flink.ratio", clientSeconds / jobSeconds)
+                    .figure("flink.events_per_s", events / jobSeconds)
+                    .figure("flink.client_events_per_s", events / clientSeconds)
+                    .figure("flink.events", events)
+                    .figure("flink.rows", rows)
+                    .figure("flink.job_seconds", jobSeconds)
+                    .figure("flink.events_per_cpu_s", events / jobCpuSeconds)
+                    .figure("flink.client_seconds", clientSeconds)
+                    .figure("flink.client_startup_seconds", clientStartupSeconds)
+                    .note(String.format(Locale.ROOT, "%d shoppers: %d order events + %d click events + ticks = %d events"
+                            + " (%d paid orders)%s", shoppers, orderEvents, clickEvents, events, paidOrders,
+                            options.smoke() ? " (smoke run)" : ""))
+                    .note("job: MiniCluster in this JVM, timed from RUNNING until ClickHouse holds every event (includes the"
+                            + " sink's flush interval and the 200 ms polling); events_per_cpu_s counts this JVM's CPU"
+                            + " (job and in-process broker)")
+                    .note(String.format(Locale.ROOT, "clickhouse-client: %d final rows of %d tables inserted, one process per"
+                            + " table; %.2f s of its time is starting %d processes (SELECT 1)", rows, tables,
+                            clientStartupSeconds, tables))
+                    .note(String.format(Locale.ROOT, "load average %.1f at the end, %d cores, Java %s", loadAverage,
+                            Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")))
+                    .build(command);
+        }
+    }
+
+    /** The command line's options. */
+    private record Options(int shoppers, Path data, @Nullable Path results, boolean smoke) {
+
+        private static final String USAGE = "usage: KpiJobBenchmark [--shoppers N] [--data folder] [--results file.json]"
+                + " [--smoke]";
+
+        static Options parse(String[] args) throws IOException {
+            Map<String, String> values = new HashMap<>();
+            boolean smoke = false;
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--smoke")) {
+                    smoke = true;
+                } else if (List.of("--shoppers", "--data", "--results").contains(args[i]) && i + 1 < args.length) {
+                    values.put(args[i].substring(2), args[++i]);
+                } else {
+                    throw new IOException(USAGE + "; got " + args[i]);
+                }
+            }
+            int shoppers = Integer.parseInt(values.getOrDefault("shoppers", smoke ? "1000" : "20000"));
+            Path data = values.containsKey("data") ? Path.of(values.get("data")).toAbsolutePath() : defaultFolder();
+            Path results = values.containsKey("results") ? Path.of(values.get("results")).toAbsolutePath() : null;
+            return new Options(shoppers, data, results, smoke);
+        }
+
+        private static Path defaultFolder() {
+            // run from the repository root or from the module folder: data stays under the module's target/
+            Path module = Files.isDirectory(Path.of("analytics-flink", "src")) ? Path.of("analytics-flink") : Path.of(".");
+            return module.resolve("target").resolve("benchmark").toAbsolutePath().normalize();
+        }
     }
 }

@@ -1,9 +1,12 @@
 package dev.streamcart.inventory.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,7 @@ import dev.streamcart.inventory.alerts.ReorderSuggestion;
 import dev.streamcart.inventory.stock.StockTopology;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.bench.BenchmarkResult;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.StreamsApplication;
@@ -37,6 +41,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.jspecify.annotations.Nullable;
 
 /**
  * inventory-streams' throughput on ONE stream thread, as a ratio to a plain consumer reading and
@@ -49,19 +54,41 @@ import org.apache.kafka.streams.KafkaStreams;
  * commit in the same transaction as the outputs, so every output is then visible to read_committed
  * readers). Prints records/s of each and the ratio. Not a test: run it by hand (see the README).
  *
- * <p>Arguments: {@code --records N} (200000), {@code --products P} (20000), {@code --data folder}
- * ({@code inventory-streams/target/bench-data}, emptied first).
+ * <p>Options (the {@code ./platform bench} contract, see the module README): {@code --records N}
+ * (200000), {@code --products P} (20000), {@code --data folder} (every file of the run under it;
+ * {@code inventory-streams/target/bench-data} when absent), {@code --results file} (the figures as a
+ * {@link BenchmarkResult}, written only when the run succeeds), {@code --smoke} (20000 records over 2000
+ * products unless given: proves the benchmark works end to end, its figures mean little).
  */
 public final class ThroughputBenchmark {
 
+    private static final String BENCHMARK = "streams";
+    private static final int STREAM_THREADS = 1;
+
     private ThroughputBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int records = Integer.parseInt(options.getOrDefault("records", "200000"));
-        int products = Integer.parseInt(options.getOrDefault("products", "20000"));
-        Path data = Path.of(options.getOrDefault("data", defaultDataFolder())).toAbsolutePath();
-        Folders.delete(data);
+    public static void main(String[] args) {
+        try {
+            run(Options.parse(args), args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            // the last line is the reason ./platform bench reports
+            System.err.println("streams benchmark failed: " + e);
+            System.exit(1);
+        }
+        System.exit(0); // a Kafka client or RocksDB thread left behind must not keep the JVM alive
+    }
+
+    private static void run(Options options, String[] args) throws Exception {
+        int records = options.records();
+        int products = options.products();
+        Path data = options.data();
+        // this run's own subfolders only: --data may be a folder someone else chose
+        for (String folder : List.of("infra", "state", "tmp")) {
+            Folders.delete(data.resolve(folder));
+        }
+        // RocksDB and the compression codecs unpack their native libraries into the temporary folder
+        System.setProperty("java.io.tmpdir", Files.createDirectories(data.resolve("tmp")).toString());
         System.out.printf(Locale.ROOT, "starting Kafka and the schema registry under %s%n", data);
         try (LocalInfrastructure infra = LocalInfrastructure.builder(data.resolve("infra")).kafka().schemaRegistry().topics().start();
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
@@ -73,17 +100,38 @@ public final class ThroughputBenchmark {
             // a warm-up pass so neither side pays for JIT and registry look-ups alone
             consume(infra, registry, records);
             double consumer = consume(infra, registry, records);
-            double topology = runTopology(infra, registry, admin, data.resolve("state"));
+            TopologyPass topology = runTopology(infra, registry, admin, data.resolve("state"));
+            double ratio = topology.recordsPerSecond() / consumer;
 
+            String conditions = String.format(Locale.ROOT, "%d records, %d products, 3 partitions, %d cores, Java %s",
+                    records, products, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            String command = command(args);
             System.out.println();
             System.out.printf(Locale.ROOT, "plain consumer (Avro deserialisation only):      %,10.0f records/s%n", consumer);
-            System.out.printf(Locale.ROOT, "inventory topology, 1 stream thread, EOS v2:     %,10.0f records/s%n", topology);
-            System.out.printf(Locale.ROOT, "ratio topology / plain consumer:                 %10.2f%n", topology / consumer);
-            System.out.printf(Locale.ROOT, "%d records, %d products, 3 partitions, %d cores, Java %s%n", records, products,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            System.out.println("command: java -Xmx1g -cp \"inventory-streams/target/test-classes:inventory-streams/target/classes:"
-                    + "$(cat inventory-streams/target/test.classpath)\" " + ThroughputBenchmark.class.getName()
-                    + " --records " + records + " --products " + products);
+            System.out.printf(Locale.ROOT, "inventory topology, 1 stream thread, EOS v2:     %,10.0f records/s%n",
+                    topology.recordsPerSecond());
+            System.out.printf(Locale.ROOT, "ratio topology / plain consumer:                 %10.2f%n", ratio);
+            System.out.println(conditions);
+            System.out.println("command: " + command);
+
+            BenchmarkResult result = BenchmarkResult.builder(BENCHMARK)
+                    .figure("streams.ratio", ratio)
+                    .figure("streams.records_per_s", topology.recordsPerSecond())
+                    .figure("streams.consumer_records_per_s", consumer)
+                    .figure("streams.produce_records_per_s", produced)
+                    .figure("streams.startup_seconds", topology.startupSeconds())
+                    .note(conditions + (options.smoke() ? " (smoke run)" : ""))
+                    .note(STREAM_THREADS + " stream thread, exactly-once v2, RocksDB store with changelog; records/s timed from"
+                            + " RUNNING until the committed input offsets reach the end (start-up is streams.startup_seconds)")
+                    .note("plain consumer: read_committed, Avro deserialisation only, second pass (the first warms up);"
+                            + " input produced with acks=all")
+                    .note(String.format(Locale.ROOT, "load average %.1f at the end of the run",
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+                    .build(command);
+            if (options.results() != null) {
+                result.write(options.results());
+                System.out.println("results: " + options.results());
+            }
         }
     }
 
@@ -142,10 +190,10 @@ public final class ThroughputBenchmark {
     }
 
     /** (b) The topology on one thread, from RUNNING until its committed input offsets reach the end. */
-    private static double runTopology(LocalInfrastructure infra, SchemaRegistryClient registry, Admin admin, Path state)
-            throws Exception {
+    private static TopologyPass runTopology(LocalInfrastructure infra, SchemaRegistryClient registry, Admin admin,
+            Path state) throws Exception {
         String applicationId = "inventory-streams-bench";
-        Properties properties = StreamsProperties.exactlyOnce(applicationId, infra.bootstrapServers(), state, 1);
+        Properties properties = StreamsProperties.exactlyOnce(applicationId, infra.bootstrapServers(), state, STREAM_THREADS);
         Map<TopicPartition, Long> end = endOffsets(admin);
         long total = end.values().stream().mapToLong(Long::longValue).sum();
         try (StreamsApplication app = new StreamsApplication(StockTopology.build(registry, new ReorderSuggestion(14),
@@ -161,9 +209,10 @@ public final class ThroughputBenchmark {
                 TimeUnit.MILLISECONDS.sleep(20); // a benchmark's completion poll, not test synchronisation
             }
             double rate = total / seconds(running);
+            double startup = (running - created) / 1e9;
             System.out.printf(Locale.ROOT, "topology pass: %,d records at %,.0f rec/s from RUNNING (%.1f s start-up before it)%n",
-                    total, rate, (running - created) / 1e9);
-            return rate;
+                    total, rate, startup);
+            return new TopologyPass(rate, startup);
         }
     }
 
@@ -187,18 +236,51 @@ public final class ThroughputBenchmark {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static String defaultDataFolder() {
-        return Path.of("inventory-streams").toFile().isDirectory() ? "inventory-streams/target/bench-data" : "target/bench-data";
+    /** The command line that reproduces this run: this JVM's flags, the contract's classpath, the arguments given. */
+    private static String command(String[] args) {
+        List<String> words = new ArrayList<>();
+        words.add("java");
+        words.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        words.add("-cp");
+        words.add("\"inventory-streams/target/test-classes:inventory-streams/target/classes:"
+                + "$(cat inventory-streams/target/bench.classpath)\"");
+        words.add(ThroughputBenchmark.class.getName());
+        for (String arg : args) {
+            words.add(arg.matches("[A-Za-z0-9_./:=@,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return String.join(" ", words);
     }
 
-    private static Map<String, String> options(String[] args) throws IOException {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IOException("usage: ThroughputBenchmark [--records N] [--products P] [--data folder]; got " + args[i]);
+    /** The topology's pass: records/s from RUNNING, and the seconds from start() to RUNNING. */
+    private record TopologyPass(double recordsPerSecond, double startupSeconds) {}
+
+    /** The command line's options. */
+    private record Options(int records, int products, Path data, @Nullable Path results, boolean smoke) {
+
+        private static final String USAGE = "usage: ThroughputBenchmark [--records N] [--products P] [--data folder]"
+                + " [--results file.json] [--smoke]";
+
+        static Options parse(String[] args) throws IOException {
+            Map<String, String> values = new HashMap<>();
+            boolean smoke = false;
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--smoke")) {
+                    smoke = true;
+                } else if (List.of("--records", "--products", "--data", "--results").contains(args[i]) && i + 1 < args.length) {
+                    values.put(args[i].substring(2), args[++i]);
+                } else {
+                    throw new IOException(USAGE + "; got " + args[i]);
+                }
             }
-            options.put(args[i].substring(2), args[++i]);
+            int records = Integer.parseInt(values.getOrDefault("records", smoke ? "20000" : "200000"));
+            int products = Integer.parseInt(values.getOrDefault("products", smoke ? "2000" : "20000"));
+            Path data = Path.of(values.getOrDefault("data", defaultDataFolder())).toAbsolutePath();
+            Path results = values.containsKey("results") ? Path.of(values.get("results")).toAbsolutePath() : null;
+            return new Options(records, products, data, results, smoke);
         }
-        return options;
+
+        private static String defaultDataFolder() {
+            return Path.of("inventory-streams").toFile().isDirectory() ? "inventory-streams/target/bench-data" : "target/bench-data";
+        }
     }
 }

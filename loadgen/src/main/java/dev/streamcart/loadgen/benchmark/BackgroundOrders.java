@@ -1,97 +1,109 @@
 package dev.streamcart.loadgen.benchmark;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.streamcart.loadgen.pacing.RateLimiter;
+import dev.streamcart.loadgen.pacing.StopSignal;
+import dev.streamcart.loadgen.pacing.Ticker;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Background load while freshness is measured: signed-in shoppers place and pay orders for other
- * products at a fixed rate, so the measured path (CDC, Kafka, inventory-streams, the API's replica)
- * carries real traffic. A product that runs short is restocked by the admin.
+ * Background load while freshness is measured: buyers from a {@link BuyerPool} place and pay orders
+ * for other products at a fixed rate, so the measured path (CDC, Kafka, the Streams apps, Flink, the
+ * API) carries real traffic. The rate is open-loop (a shared {@link RateLimiter}), with enough
+ * workers that a slow answer does not lower it. A product that runs short is restocked by the admin.
  */
 final class BackgroundOrders implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackgroundOrders.class);
-    private static final int TASKS = 4;
     private static final int RESTOCK_UNITS = 5_000;
+    /**
+     * Workers per order a second: an order and its payment take up to ~250 ms under load with the
+     * payment provider's default latency (Little's law: workers = rate x time in the system).
+     */
+    private static final double WORKERS_PER_ORDER_PER_SECOND = 0.3;
+    private static final int MAX_WORKERS = 128;
 
-    private final List<BenchmarkApi> shoppers;
-    private final List<Long> shopperIds;
-    private final List<Long> products;
+    private final BenchmarkApi api;
     private final BenchmarkApi admin;
     private final long warehouse;
-    private final ScheduledExecutorService scheduler;
+    private final BuyerPool buyers;
+    private final List<Long> products;
+    private final StopSignal stop = new StopSignal();
+    private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong placed = new AtomicLong();
     private final AtomicLong paid = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+    private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+    private long startedNanos;
 
-    BackgroundOrders(BenchmarkApi admin, long warehouse, List<BenchmarkApi> shoppers, List<Long> shopperIds, List<Long> products) {
+    BackgroundOrders(BenchmarkApi api, BenchmarkApi admin, long warehouse, BuyerPool buyers, List<Long> products) {
+        this.api = Objects.requireNonNull(api, "api");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.warehouse = warehouse;
-        this.shoppers = List.copyOf(shoppers);
-        this.shopperIds = List.copyOf(shopperIds);
+        this.buyers = Objects.requireNonNull(buyers, "buyers");
         this.products = List.copyOf(products);
-        AtomicInteger threads = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(TASKS, runnable -> {
-            Thread thread = new Thread(runnable, "background-orders-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Starts {@code ordersPerSecond} checkouts a second, each followed by its payment. */
     void start(double ordersPerSecond) {
+        startedNanos = System.nanoTime();
         if (ordersPerSecond <= 0) {
             return;
         }
-        long periodMicros = Math.max(1, Math.round(TASKS * 1_000_000 / ordersPerSecond));
-        for (int task = 0; task < TASKS; task++) {
-            scheduler.scheduleAtFixedRate(this::orderQuietly, task * periodMicros / TASKS, periodMicros, TimeUnit.MICROSECONDS);
+        RateLimiter limiter = new RateLimiter(ordersPerSecond, Ticker.SYSTEM);
+        int count = Math.min(MAX_WORKERS, Math.max(2, (int) Math.ceil(ordersPerSecond * WORKERS_PER_ORDER_PER_SECOND)));
+        for (int i = 0; i < count; i++) {
+            Thread worker = new Thread(() -> {
+                while (limiter.acquire(stop)) {
+                    orderQuietly();
+                }
+            }, "background-orders-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
         }
     }
 
     private void orderQuietly() {
         try {
-            order();
+            String failure = order();
+            if (failure != null) {
+                failures.computeIfAbsent(failure, kind -> new AtomicLong()).incrementAndGet();
+            }
         } catch (RuntimeException e) {
-            // a scheduled task that throws is never run again: count and carry on
-            failed.incrementAndGet();
-            LOG.debug("background order failed", e);
+            failures.computeIfAbsent(e.getClass().getSimpleName(), kind -> new AtomicLong()).incrementAndGet();
         }
     }
 
-    private void order() {
+    /** Null when the order was placed and paid; otherwise what failed. */
+    private @Nullable String order() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int shopper = random.nextInt(shoppers.size());
+        BuyerPool.Buyer buyer = buyers.next();
+        BenchmarkApi shopper = api.withToken(buyer.token());
         long product = products.get(random.nextInt(products.size()));
-        BenchmarkApi api = shoppers.get(shopper);
-        BenchmarkApi.Reply order = api.post("/api/orders", Map.of("userId", shopperIds.get(shopper),
+        BenchmarkApi.Reply order = shopper.post("/api/orders", Map.of("userId", buyer.userId(),
                 "items", List.of(Map.of("productId", product, "quantity", 1 + random.nextInt(2)))));
         if (order.status() == 409) {
             admin.create("/api/inventory/receipts", Map.of("productId", product, "warehouseId", warehouse, "quantity", RESTOCK_UNITS));
-            return;
+            return "order 409 (restocked)";
         }
         if (order.status() != 201) {
-            failed.incrementAndGet();
-            return;
+            return "order " + order.status();
         }
         placed.incrementAndGet();
-        BenchmarkApi.Reply payment = api.post("/api/orders/" + order.id() + "/payments",
+        BenchmarkApi.Reply payment = shopper.post("/api/orders/" + order.id() + "/payments",
                 Map.of("method", "card", "cardNumber", "4242424242424242"));
-        if (payment.status() / 100 == 2) {
-            paid.incrementAndGet();
-        } else {
-            failed.incrementAndGet();
+        if (payment.status() / 100 != 2) {
+            return "payment " + payment.status();
         }
+        paid.incrementAndGet();
+        return null;
     }
 
     long placed() {
@@ -102,17 +114,29 @@ final class BackgroundOrders implements AutoCloseable {
         return paid.get();
     }
 
-    long failed() {
-        return failed.get();
+    /** Failures by kind ("payment 402"), sorted. */
+    Map<String, Long> failures() {
+        Map<String, Long> counts = new TreeMap<>();
+        failures.forEach((kind, count) -> counts.put(kind, count.get()));
+        return counts;
+    }
+
+    /** Orders paid per second since {@link #start}. */
+    double paidPerSecond() {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        return seconds > 0 ? paid.get() / seconds : 0;
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        stop.stop();
+        for (Thread worker : workers) {
+            try {
+                worker.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

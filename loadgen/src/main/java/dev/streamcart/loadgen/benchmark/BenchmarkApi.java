@@ -17,18 +17,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The few JSON calls the freshness benchmark makes, as one account (a bearer token) or anonymously.
- * Each answer carries the moment it arrived, which the benchmark uses as its clock.
+ * The few JSON calls the benchmarks make, as one account (a bearer token) or anonymously. Each
+ * answer carries the moment it arrived, which a benchmark uses as its clock. Every copy shares one
+ * HTTP/1.1 client, and so one connection pool, like a fleet of shoppers behind one gateway.
  */
-final class BenchmarkApi {
+public final class BenchmarkApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An answer and {@link System#nanoTime()} when it was fully read. */
-    record Reply(int status, JsonNode body, long arrivedNanos) {
+    public record Reply(int status, JsonNode body, long arrivedNanos) {
 
-        long id() {
+        public long id() {
             return body.path("id").asLong();
+        }
+
+        /** This reply, when its status is {@code expected}; otherwise an error naming {@code what} was tried. */
+        public Reply expect(int expected, String what) {
+            if (status != expected) {
+                throw new IllegalStateException(what + ": expected " + expected + ", got " + status + " " + body);
+            }
+            return this;
         }
     }
 
@@ -36,7 +45,7 @@ final class BenchmarkApi {
     private final HttpClient http;
     private final @Nullable String token;
 
-    BenchmarkApi(String baseUrl) {
+    public BenchmarkApi(String baseUrl) {
         this(baseUrl, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build(), null);
     }
@@ -48,19 +57,25 @@ final class BenchmarkApi {
     }
 
     /** The same API, signed in as {@code email}. */
-    BenchmarkApi login(String email, String password) {
+    public BenchmarkApi login(String email, String password) {
         Reply reply = post("/api/auth/login", Map.of("email", email, "password", password));
         if (reply.status() != 200) {
             throw new IllegalStateException("login of " + email + " answered " + reply.status() + ": " + reply.body());
         }
-        return new BenchmarkApi(baseUrl, http, reply.body().path("token").asText());
+        return withToken(reply.body().path("token").asText());
     }
 
-    Reply get(String path) {
+    /** The same API, calling with a bearer token issued earlier. */
+    public BenchmarkApi withToken(String bearerToken) {
+        return new BenchmarkApi(baseUrl, http, Objects.requireNonNull(bearerToken, "bearerToken"));
+    }
+
+    public Reply get(String path) {
         return send(request(path).GET());
     }
 
-    Reply post(String path, Object body) {
+    /** POSTs JSON with a fresh {@code Idempotency-Key}, as a client making a new request does. */
+    public Reply post(String path, Object body) {
         try {
             return send(request(path)
                     .header("Content-Type", "application/json")
@@ -72,7 +87,7 @@ final class BenchmarkApi {
     }
 
     /** POSTs and returns the new resource's id; anything but 201 is an error. */
-    long create(String path, Object body) {
+    public long create(String path, Object body) {
         Reply reply = post(path, body);
         if (reply.status() != 201) {
             throw new IllegalStateException("POST " + path + " answered " + reply.status() + ": " + reply.body());

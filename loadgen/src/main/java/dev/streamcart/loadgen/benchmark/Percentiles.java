@@ -6,6 +6,11 @@ import java.util.List;
 /** Nearest-rank percentiles of a set of samples (milliseconds). */
 record Percentiles(int count, double p50, double p90, double p99, double max, double mean) {
 
+    /** Of no samples at all: a count of 0, and every figure NaN. */
+    static Percentiles none() {
+        return new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
     static Percentiles of(List<Double> samples) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no samples");

@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +33,17 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.loadgen.bench.ThisCommand;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.schemas.bench.BenchmarkResult;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * Recommendations under load (issue 6): a synthetic model of {@code --products} items and
@@ -105,12 +112,29 @@ public final class RecommendationBenchmark implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "loadgen/target/recommendation-benchmark", description = "working folder (wiped)")
     Path data;
 
+    @Option(names = "--results", description = "write the figures there (BenchmarkResult JSON) when the run succeeded")
+    @Nullable Path results;
+
+    @Option(names = "--smoke", description = "a small model (2,000 items, 1,000 users) and 5 s phases: proves the benchmark "
+            + "works and produces its figures; options given explicitly still apply")
+    boolean smoke;
+
+    @Spec
+    CommandSpec spec;
+
+    private List<String> arguments = List.of();
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RecommendationBenchmark()).execute(args));
+        RecommendationBenchmark benchmark = new RecommendationBenchmark();
+        benchmark.arguments = List.of(args);
+        System.exit(new CommandLine(benchmark).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        if (smoke) {
+            smokeSizes();
+        }
         deleteRecursively(data);
         Path models = Files.createDirectories(data.resolve("models"));
         Random random = new Random(42);
@@ -152,8 +176,9 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 // time that once, then swap between the two warm versions as fast as the phase asks
                 started = System.nanoTime();
                 swapper.swapTo(second);
+                double swapIn = seconds(System.nanoTime() - started);
                 System.out.printf("new version %s loaded, its candidates scored and swapped in: %.1f s (requests go on "
-                        + "with the served version meanwhile)%n", second, seconds(System.nanoTime() - started));
+                        + "with the served version meanwhile)%n", second, swapIn);
                 swapper.swapTo(first);
                 Result swapping = run(port, token, duration, swapper, "swapping", null);
                 System.out.println();
@@ -165,7 +190,16 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 if (swapper.failures.get() > 0) {
                     System.out.println("model reloads that failed: " + swapper.failures.get());
                 }
-                return steady.errors + swapping.errors == 0 ? 0 : 1;
+                String command = ThisCommand.of("loadgen/target/lib/*", RecommendationBenchmark.class, arguments);
+                System.out.println("command: " + command);
+                if (steady.errors + swapping.errors > 0) {
+                    System.err.println("recommendations: " + (steady.errors + swapping.errors) + " requests failed");
+                    return 1;
+                }
+                if (results != null) {
+                    result(steady, swapping, swapper.swaps.get(), swapIn, ready).build(command).write(results);
+                }
+                return 0;
             } finally {
                 api.destroy();
                 if (!api.waitFor(20, TimeUnit.SECONDS)) {
@@ -173,6 +207,45 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The smoke run's sizes, for every option not given explicitly. */
+    private void smokeSizes() {
+        ParseResult given = spec.commandLine().getParseResult();
+        if (!given.hasMatchedOption("--products")) {
+            products = 2_000;
+        }
+        if (!given.hasMatchedOption("--users")) {
+            users = 1_000;
+        }
+        if (!given.hasMatchedOption("--sellers")) {
+            sellers = 50;
+        }
+        if (!given.hasMatchedOption("--warmup")) {
+            warmup = Duration.ofSeconds(10);
+        }
+        if (!given.hasMatchedOption("--duration")) {
+            duration = Duration.ofSeconds(5);
+        }
+    }
+
+    private BenchmarkResult.Builder result(Result steady, Result swapping, int swaps, double swapIn, int scoredUsers) {
+        return BenchmarkResult.builder("recommendations")
+                .figure("recommendations.rps", steady.requests / steady.seconds)
+                .figure("recommendations.p99_ms", steady.millis(0.99))
+                .figure("recommendations.p50_ms", steady.millis(0.50))
+                .figure("recommendations.cpu_ms_per_request", steady.cpuMillisPerRequest())
+                .figure("recommendations.swap_rps", swapping.requests / swapping.seconds)
+                .figure("recommendations.swap_p99_ms", swapping.millis(0.99))
+                .figure("recommendations.swap_in_seconds", swapIn)
+                .note(String.format(Locale.ROOT, "model: %,d items x %,d users, rank %d (random factors); %,d users' candidates "
+                        + "scored before measuring", products, users, rank, scoredUsers))
+                .note(String.format(Locale.ROOT, "%d client threads, closed loop, %s per phase, Kafka %s", threads, duration,
+                        kafka ? "on" : "off"))
+                .note(steady.summary(0))
+                .note(swapping.summary(swaps))
+                .note(String.format(Locale.ROOT, "swapping: the promoted model changed %d times, every %s; a version never "
+                        + "served before took %.1f s to load, score and swap in", swaps, swapEvery, swapIn));
     }
 
     // --- the synthetic model --------------------------------------------------------------------
@@ -339,7 +412,18 @@ public final class RecommendationBenchmark implements Callable<Integer> {
             return "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.3f |".formatted(phase, requests,
                     requests / seconds, millis(0.50), millis(0.99), millis(0.999),
                     sortedNanos.length == 0 ? 0 : sortedNanos[sortedNanos.length - 1] / 1e6, errors, swaps,
-                    requests == 0 ? 0 : apiCpuSeconds * 1000 / requests);
+                    cpuMillisPerRequest());
+        }
+
+        /** The row in words, for the result's notes. */
+        String summary(int swaps) {
+            return ("%s: %,d requests, %,.0f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d errors, %d model swaps, "
+                    + "%.3f ms of serving-api CPU per request").formatted(phase, requests, requests / seconds, millis(0.50), millis(0.99), millis(0.999), errors, swaps,
+                            cpuMillisPerRequest());
+        }
+
+        double cpuMillisPerRequest() {
+            return requests == 0 ? 0 : apiCpuSeconds * 1000 / requests;
         }
 
         private double millis(double quantile) {

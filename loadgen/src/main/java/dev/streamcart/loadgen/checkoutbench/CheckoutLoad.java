@@ -5,45 +5,67 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.streamcart.loadgen.benchmark.BenchmarkApi;
+import dev.streamcart.loadgen.benchmark.BuyerPool;
+import org.jspecify.annotations.Nullable;
+
 /**
- * Closed-loop checkout load: every client, as its own customer, places an order of 3 different
- * products (1 unit each) and pays it by card, then starts the next one at once. Only orders whose
+ * Closed-loop checkout load: every client places an order of 3 different products (1 unit each) as
+ * the pool's next buyer and pays it by card, then starts the next one at once. Only orders whose
  * payment answered 201 within the measured window count; the warm-up before it is discarded.
  */
 final class CheckoutLoad {
 
-    /** What one run measured; latencies are of checkout plus payment, per order. */
-    record Result(int clients, long paidOrders, long failures, Duration measured, double ordersPerSecond,
-                  Duration p50, Duration p99, long lastPaidOrderId) {}
+    /**
+     * What one run measured; latencies are of checkout plus payment, per order.
+     *
+     * @param perSecond the measured window second by second: orders paid, and their p50 and p99
+     */
+    record Result(int clients, long paidOrders, Map<String, Long> failures, Duration measured, double ordersPerSecond,
+                  Duration p50, Duration p99, List<Second> perSecond) {
+
+        long failureCount() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** One second of the measured window. */
+    record Second(int second, long paidOrders, double p50Millis, double p99Millis) {}
 
     static final int ITEMS_PER_ORDER = 3;
     private static final String APPROVED_CARD = "4242424242424242";
 
-    private final BenchShop shop;
+    private final List<Long> products;
+    private final BenchmarkApi api;
+    private final BuyerPool buyers;
+    private final int clients;
 
-    CheckoutLoad(BenchShop shop) {
+    CheckoutLoad(BenchShop shop, BenchmarkApi api, BuyerPool buyers, int clients) {
         if (shop.products().size() < ITEMS_PER_ORDER) {
             throw new IllegalArgumentException("need at least " + ITEMS_PER_ORDER + " products");
         }
-        this.shop = shop;
+        this.products = shop.products();
+        this.api = api;
+        this.buyers = buyers;
+        this.clients = clients;
     }
 
     Result run(Duration warmUp, Duration measured) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmUp.toNanos();
         long measureUntil = measureFrom + measured.toNanos();
-        AtomicLong failures = new AtomicLong();
-        AtomicLong lastPaid = new AtomicLong();
+        Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
         List<Shopper> shoppers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        for (BenchClient customer : shop.customers()) {
-            Shopper shopper = new Shopper(customer, measureFrom, measureUntil, failures, lastPaid);
+        for (int i = 0; i < clients; i++) {
+            Shopper shopper = new Shopper(measureFrom, measureUntil, failures);
             shoppers.add(shopper);
-            Thread thread = new Thread(shopper, "bench-shopper-" + threads.size());
+            Thread thread = new Thread(shopper, "bench-shopper-" + i);
             thread.start();
             threads.add(thread);
         }
@@ -52,74 +74,94 @@ final class CheckoutLoad {
         }
         long[] latencies = shoppers.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
         double seconds = measured.toNanos() / 1e9;
-        return new Result(shoppers.size(), latencies.length, failures.get(), measured, latencies.length / seconds,
-                percentile(latencies, 0.50), percentile(latencies, 0.99), lastPaid.get());
+        Map<String, Long> failureCounts = new TreeMap<>();
+        failures.forEach((kind, count) -> failureCounts.put(kind, count.get()));
+        return new Result(clients, latencies.length, failureCounts, measured, latencies.length / seconds,
+                Duration.ofNanos(percentile(latencies, 0.50)), Duration.ofNanos(percentile(latencies, 0.99)),
+                perSecond(shoppers, measureFrom, (int) Math.ceil(seconds)));
     }
 
-    private static Duration percentile(long[] sortedNanos, double quantile) {
+    private static List<Second> perSecond(List<Shopper> shoppers, long measureFrom, int seconds) {
+        List<List<Long>> buckets = new ArrayList<>();
+        for (int s = 0; s < seconds; s++) {
+            buckets.add(new ArrayList<>());
+        }
+        for (Shopper shopper : shoppers) {
+            long[] ends = shopper.ends();
+            long[] latencies = shopper.latencies();
+            for (int i = 0; i < ends.length; i++) {
+                int second = (int) ((ends[i] - measureFrom) / 1_000_000_000L);
+                buckets.get(Math.min(second, seconds - 1)).add(latencies[i]);
+            }
+        }
+        List<Second> result = new ArrayList<>();
+        for (int s = 0; s < seconds; s++) {
+            long[] sorted = buckets.get(s).stream().mapToLong(Long::longValue).sorted().toArray();
+            result.add(new Second(s + 1, sorted.length, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6));
+        }
+        return result;
+    }
+
+    private static long percentile(long[] sortedNanos, double quantile) {
         if (sortedNanos.length == 0) {
-            return Duration.ZERO;
+            return 0;
         }
         int index = (int) Math.ceil(quantile * sortedNanos.length) - 1;
-        return Duration.ofNanos(sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))]);
+        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))];
     }
 
     private final class Shopper implements Runnable {
 
-        private final BenchClient customer;
         private final long measureFrom;
         private final long measureUntil;
-        private final AtomicLong failures;
-        private final AtomicLong lastPaid;
+        private final Map<String, AtomicLong> failures;
         private long[] latencies = new long[1024];
+        private long[] ends = new long[1024];
         private int count;
 
-        Shopper(BenchClient customer, long measureFrom, long measureUntil, AtomicLong failures, AtomicLong lastPaid) {
-            this.customer = customer;
+        Shopper(long measureFrom, long measureUntil, Map<String, AtomicLong> failures) {
             this.measureFrom = measureFrom;
             this.measureUntil = measureUntil;
             this.failures = failures;
-            this.lastPaid = lastPaid;
         }
 
         @Override
         public void run() {
             while (System.nanoTime() < measureUntil) {
                 long began = System.nanoTime();
-                long paidOrder = checkoutAndPay();
+                String failure = checkoutAndPay();
                 long ended = System.nanoTime();
-                if (paidOrder < 0) {
+                if (failure != null) {
                     if (began >= measureFrom) {
-                        failures.incrementAndGet();
+                        failures.computeIfAbsent(failure, kind -> new AtomicLong()).incrementAndGet();
                     }
                 } else if (began >= measureFrom && ended <= measureUntil) {
-                    record(ended - began);
-                    lastPaid.accumulateAndGet(paidOrder, Math::max);
+                    record(ended - began, ended);
                 }
             }
         }
 
-        /** The id of the paid order, or -1 when checkout or payment was refused. */
-        private long checkoutAndPay() {
+        /** Null when the order was placed and its payment approved; otherwise what failed ("payment 402"). */
+        private @Nullable String checkoutAndPay() {
             List<Map<String, Object>> items = new ArrayList<>(ITEMS_PER_ORDER);
             for (long product : threeDifferentProducts()) {
                 items.add(Map.of("productId", product, "quantity", 1));
             }
             try {
-                BenchClient.Reply order = customer.post("/api/orders", Map.of("items", items), UUID.randomUUID().toString());
+                BenchmarkApi buyer = api.withToken(buyers.next().token());
+                BenchmarkApi.Reply order = buyer.post("/api/orders", Map.of("items", items));
                 if (order.status() != 201) {
-                    return -1;
+                    return "order " + order.status();
                 }
-                BenchClient.Reply payment = customer.post("/api/orders/" + order.id() + "/payments",
-                        Map.of("method", "card", "cardNumber", APPROVED_CARD), UUID.randomUUID().toString());
-                return payment.status() == 201 ? order.id() : -1;
+                BenchmarkApi.Reply payment = buyer.post("/api/orders/" + order.id() + "/payments",
+                        Map.of("method", "card", "cardNumber", APPROVED_CARD));
+                return payment.status() == 201 ? null : "payment " + payment.status();
             } catch (RuntimeException e) {
-                return -1;
+                return e.getClass().getSimpleName();
             }
         }
 
         private long[] threeDifferentProducts() {
-            List<Long> products = shop.products();
             ThreadLocalRandom random = ThreadLocalRandom.current();
             long[] chosen = new long[ITEMS_PER_ORDER];
             int found = 0;
@@ -136,15 +178,21 @@ final class CheckoutLoad {
             return chosen;
         }
 
-        private void record(long nanos) {
+        private void record(long latencyNanos, long endNanos) {
             if (count == latencies.length) {
                 latencies = Arrays.copyOf(latencies, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
             }
-            latencies[count++] = nanos;
+            latencies[count] = latencyNanos;
+            ends[count++] = endNanos;
         }
 
         long[] latencies() {
             return Arrays.copyOf(latencies, count);
+        }
+
+        long[] ends() {
+            return Arrays.copyOf(ends, count);
         }
     }
 }

@@ -1,13 +1,10 @@
 package dev.streamcart.loadgen.scale;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,18 +21,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.streamcart.loadgen.benchmark.ReadPathBenchmark;
 import dev.streamcart.loadgen.benchmark.ReadPathSample;
-import dev.streamcart.loadgen.seeding.SeedMain;
 import dev.streamcart.loadgen.seeding.SeedReport;
 import dev.streamcart.localstack.launcher.AdminSession;
 import dev.streamcart.localstack.launcher.Endpoints;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
-import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
 import dev.streamcart.localstack.launcher.verify.VerificationReport;
 import dev.streamcart.localstack.process.ManagedProcess;
 import dev.streamcart.localstack.testing.Folders;
-import dev.streamcart.schemas.config.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,10 +48,6 @@ import picocli.CommandLine.Option;
 public final class ScaleRunMain implements Callable<Integer> {
 
     private static final Duration ABSORPTION_LIMIT = Duration.ofHours(2);
-    /** Revenue of the order lines of orders with a payment that did not fail, in cents (a hash join: payments has no order index). */
-    private static final String POSTGRES_REVENUE = "SELECT COALESCE(sum(i.total_price * 100), 0)::bigint FROM order_items i "
-            + "JOIN (SELECT DISTINCT order_id FROM payments WHERE status <> 'FAILED') p ON p.order_id = i.order_id";
-    private static final String CLICKHOUSE_REVENUE = "SELECT sum(revenue_cents) FROM streamcart.sales_per_minute FINAL";
 
     @Option(names = "--orders", split = ",",
             description = "sizes to run, in orders (products and users are half as many, at least 2,000);"
@@ -116,10 +106,10 @@ public final class ScaleRunMain implements Callable<Integer> {
     private ScaleFigures runOne(Path repository, String label, List<String> seedArguments) throws Exception {
         Path folder = Folders.emptied(repository.resolve(data).toAbsolutePath());
         double loadStart = ReadPathBenchmark.loadAverage();
-        PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
         say(label, "starting the platform without traffic");
-        try (Platform platform = Platform.start(new PlatformLayout(repository, folder), options, m -> say(label, m));
-             PipelineWatch watch = new PipelineWatch(platform.endpoints())) {
+        try (SeededPlatform fresh = SeededPlatform.start(repository, folder, m -> say(label, m))) {
+            Platform platform = fresh.platform();
+            PipelineWatch watch = fresh.watch();
             Endpoints endpoints = platform.endpoints();
             List<String> orderTopics = List.of("order-events");
             List<String> inventoryTopics = List.of("inventory-changes");
@@ -127,24 +117,12 @@ public final class ScaleRunMain implements Callable<Integer> {
             long inventoryBefore = watch.endOffsets(inventoryTopics);
 
             say(label, "seeding " + String.join(" ", seedArguments));
-            ByteArrayOutputStream seedOutput = new ByteArrayOutputStream();
-            PrintStream tee = new PrintStream(seedOutput, true, StandardCharsets.UTF_8);
-            long seedStart = System.nanoTime();
-            List<String> arguments = new ArrayList<>(seedArguments);
-            arguments.add("--data-dir=" + folder);
-            SeedMain seed = new SeedMain(Settings.of(endpoints.serviceSettings()), tee, System.err);
-            int exit = seed.commandLine().execute(arguments.toArray(String[]::new));
-            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-            String seedText = seedOutput.toString(StandardCharsets.UTF_8);
-            System.out.print(seedText);
+            SeededPlatform.Seed seed = fresh.seed(seedArguments);
+            double seedSeconds = seed.seconds();
             SeedReport seeded = seed.report();
-            if (exit != 0 || seeded == null) {
-                throw new IllegalStateException("the seed failed with exit code " + exit);
-            }
-            String wal = watch.walPosition();
 
             say(label, "waiting for every stage to absorb the seed");
-            PipelineWatch.Absorption absorption = watch.await(wal, POSTGRES_REVENUE, CLICKHOUSE_REVENUE, ABSORPTION_LIMIT);
+            PipelineWatch.Absorption absorption = fresh.absorption(seed, ABSORPTION_LIMIT);
             Map<String, Double> rates = new LinkedHashMap<>();
             rates.put("inventory-streams", rate(watch.endOffsets(inventoryTopics) - inventoryBefore, seedSeconds,
                     absorption.inventorySeconds()));
@@ -177,7 +155,8 @@ public final class ScaleRunMain implements Callable<Integer> {
                 mismatches = -1;
             }
             double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
-            boolean revenueEqual = watch.single(POSTGRES_REVENUE).equals(watch.clickHouse().single(CLICKHOUSE_REVENUE));
+            boolean revenueEqual = watch.single(SeededPlatform.POSTGRES_REVENUE)
+                    .equals(watch.clickHouse().single(SeededPlatform.CLICKHOUSE_REVENUE));
 
             say(label, "killing serving-api (SIGKILL) and timing its way back to /health UP");
             Double restart = restartSeconds(platform, endpoints.apiUrl());

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -29,13 +31,15 @@ public final class PostgresServer implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
+    static final String EXTRA_CONFIG_PREFIX = "postgres.server-config.";
+
     /** Starts (initialising the folder on first use) on {@code port}; 0 picks a free one. */
     public static PostgresServer start(Path folder, int port) {
         Objects.requireNonNull(folder, "folder");
         try {
             Path data = Files.createDirectories(folder.resolve("data"));
             Path binaries = Files.createDirectories(folder.resolve("binaries"));
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     // we stop it ourselves, last, after the services using it (the reaper covers a crash)
@@ -51,12 +55,25 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
-                    .setServerConfig("timezone", "UTC")
-                    .start();
-            return new PostgresServer(postgres, data);
+                    .setServerConfig("timezone", "UTC");
+            extraServerConfig().forEach(builder::setServerConfig);
+            return new PostgresServer(builder.start(), data);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + folder, e);
         }
+    }
+
+    /**
+     * Server settings from the starting JVM's system properties {@code postgres.server-config.<name>},
+     * for diagnosis: {@code -Dpostgres.server-config.shared_preload_libraries=pg_stat_statements}
+     * shows where a benchmark's database time goes. They come after the defaults, so they win.
+     */
+    static Map<String, String> extraServerConfig() {
+        Map<String, String> extra = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(EXTRA_CONFIG_PREFIX) && name.length() > EXTRA_CONFIG_PREFIX.length())
+                .forEach(name -> extra.put(name.substring(EXTRA_CONFIG_PREFIX.length()), System.getProperty(name)));
+        return extra;
     }
 
     public int port() {

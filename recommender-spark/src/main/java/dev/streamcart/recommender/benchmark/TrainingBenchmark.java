@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,13 +18,16 @@ import dev.streamcart.recommender.spark.LocalSpark;
 import dev.streamcart.recommender.training.AlsOptions;
 import dev.streamcart.recommender.training.ModelTraining;
 import dev.streamcart.recommender.training.WeightingOptions;
+import dev.streamcart.schemas.bench.BenchmarkResult;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,10 +38,20 @@ import picocli.CommandLine.Option;
  * reading PostgreSQL and Kafka is not part of the figure.
  *
  * <pre>java -Xmx2g -cp 'recommender-spark/target/lib/*' dev.streamcart.recommender.benchmark.TrainingBenchmark</pre>
+ *
+ * <p>For {@code ./platform bench}: {@code --results file} writes the figures as a {@link BenchmarkResult}
+ * when the run succeeds, {@code --data folder} holds every file of the run, {@code --smoke} shrinks the
+ * planted data's defaults ({@link #SMOKE_DATA}) to prove the benchmark works end to end.
  */
 @Command(name = "training-benchmark", mixinStandardHelpOptions = true,
         description = "Time train on generated interactions with planted taste clusters.")
 public final class TrainingBenchmark implements Callable<Integer> {
+
+    /** The planted data of {@code --smoke}, unless given: 50k events, a run well under 90 s. */
+    static final Map<String, String> SMOKE_DATA = Map.of("--users", "2500", "--products", "5000",
+            "--interactions-per-user", "20", "--clusters", "25");
+
+    private static final String SMOKE = "--smoke";
 
     @Mixin
     private PlantedDataOptions data;
@@ -54,22 +69,50 @@ public final class TrainingBenchmark implements Callable<Integer> {
     @Option(names = "--no-evaluate", description = "time the training alone, without the hold-out evaluation")
     private boolean noEvaluate;
 
-    @Option(names = "--folder", defaultValue = "recommender-spark/target/benchmark",
-            description = "models and Spark scratch (default ${DEFAULT-VALUE})")
+    @Option(names = {"--data", "--folder"}, defaultValue = "recommender-spark/target/benchmark",
+            description = "models, Spark scratch and temporary files (default ${DEFAULT-VALUE})")
     private Path folder;
+
+    @Option(names = "--results", description = "write the figures there as JSON (./platform bench), on success only")
+    private @Nullable Path results;
+
+    // read in main before parsing: it changes the planted data's defaults
+    @Option(names = SMOKE, description = "small planted data unless given (2500 users, 5000 products, 25 clusters,"
+            + " 20 events each): a run of well under 90 s that proves the benchmark works")
+    private boolean smoke;
 
     private String[] args = new String[0];
 
     public static void main(String[] args) {
         TrainingBenchmark benchmark = new TrainingBenchmark();
         benchmark.args = args.clone();
-        System.exit(new CommandLine(benchmark).execute(args));
+        CommandLine commandLine = new CommandLine(benchmark);
+        if (Arrays.asList(args).contains(SMOKE)) {
+            // a default provider comes before the annotations' defaults, and options given still win
+            commandLine.setDefaultValueProvider(
+                    option -> option instanceof OptionSpec spec ? SMOKE_DATA.get(spec.longestName()) : null);
+        }
+        commandLine.setParameterExceptionHandler((e, given) -> {
+            e.getCommandLine().usage(System.err);
+            // the last line is the reason ./platform bench reports
+            System.err.println("training benchmark: " + e.getMessage());
+            return 2;
+        });
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            e.printStackTrace();
+            // the last line is the reason ./platform bench reports
+            System.err.println("training benchmark failed: " + e);
+            return 1;
+        });
+        System.exit(commandLine.execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = new PrintWriter(System.out, true);
         Files.createDirectories(folder);
+        // Spark's and the native libraries' temporary files belong to the run's folder too
+        System.setProperty("java.io.tmpdir", Files.createDirectories(folder.toAbsolutePath().resolve("tmp")).toString());
         PlantedInteractions planted = data.planted();
         ModelTraining.Plan plan = new ModelTraining.Plan(als.parameters(), weights.weighting(), evaluation.holdOut(),
                 evaluation.k(), evaluation.evalUsers(), noEvaluate ? Map.of() : planted.categoryMap(), !noEvaluate);
@@ -97,8 +140,26 @@ public final class TrainingBenchmark implements Callable<Integer> {
                     result.timings().get(ModelTraining.FIT_ALL_EVENTS), trainSeconds);
             out.println("model folder: " + result.folder());
             // the JVM's own flags (heap, GC) are part of the figure
-            out.println("command: java " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
-                    + " -cp 'recommender-spark/target/lib/*' " + TrainingBenchmark.class.getName() + " " + String.join(" ", args));
+            String command = "java " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                    + " -cp 'recommender-spark/target/lib/*' " + TrainingBenchmark.class.getName() + " " + String.join(" ", args);
+            out.println("command: " + command);
+            if (results != null) {
+                BenchmarkResult.Builder figures = BenchmarkResult.builder("training")
+                        .figure("training.seconds", trainSeconds)
+                        .figure("training.fit_seconds", result.timings().get(ModelTraining.FIT_ALL_EVENTS))
+                        .figure("training.events", count)
+                        .figure("training.generation_seconds", generated)
+                        .figure("training.spark_start_seconds", sparkStart)
+                        .note(String.format(Locale.ROOT, "%d planted events (%s)%s, %s, %d cores, %s", count, data.describe(),
+                                smoke ? ", smoke run" : "", data.sparkMaster(), Runtime.getRuntime().availableProcessors(),
+                                noEvaluate ? "without the hold-out evaluation" : "with the hold-out evaluation"))
+                        .note("training.seconds: the whole train after generation; training.fit_seconds: the ALS fit on all"
+                                + " events (the published model's trainingSeconds)");
+                result.timings().forEach((step, seconds) ->
+                        figures.note(String.format(Locale.ROOT, "  %s: %.1f s", step, seconds)));
+                figures.build(command).write(results);
+                out.println("results: " + results);
+            }
             return 0;
         } finally {
             spark.stop();
