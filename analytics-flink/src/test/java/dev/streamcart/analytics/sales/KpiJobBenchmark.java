@@ -27,6 +27,7 @@ import dev.streamcart.analytics.testing.TestFolders;
 import dev.streamcart.localstack.infra.ClickHouseServer;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.process.Reaper;
+import dev.streamcart.schemas.bench.BenchmarkCommand;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.config.CommonKeys;
@@ -257,17 +258,7 @@ public final class KpiJobBenchmark {
 
     /** The command line that reproduces this run: this JVM's flags, the contract's classpath, the arguments given. */
     private static String command(String[] args) {
-        List<String> words = new ArrayList<>();
-        words.add("java");
-        words.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        words.add("-cp");
-        words.add("\"analytics-flink/target/test-classes:analytics-flink/target/classes:"
-                + "$(cat analytics-flink/target/bench.classpath)\"");
-        words.add(KpiJobBenchmark.class.getName());
-        for (String arg : args) {
-            words.add(arg.matches("[A-Za-z0-9_./:=@,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
-        }
-        return String.join(" ", words);
+        return BenchmarkCommand.of(BenchmarkCommand.testClasspath("analytics-flink"), KpiJobBenchmark.class, List.of(args));
     }
 
     /** What one run measured, as printed, and as the figures of {@code ./platform bench}. */

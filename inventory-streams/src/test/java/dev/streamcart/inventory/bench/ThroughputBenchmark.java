@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import dev.streamcart.inventory.alerts.ReorderSuggestion;
 import dev.streamcart.inventory.stock.StockTopology;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.bench.BenchmarkCommand;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
@@ -238,17 +238,7 @@ public final class ThroughputBenchmark {
 
     /** The command line that reproduces this run: this JVM's flags, the contract's classpath, the arguments given. */
     private static String command(String[] args) {
-        List<String> words = new ArrayList<>();
-        words.add("java");
-        words.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        words.add("-cp");
-        words.add("\"inventory-streams/target/test-classes:inventory-streams/target/classes:"
-                + "$(cat inventory-streams/target/bench.classpath)\"");
-        words.add(ThroughputBenchmark.class.getName());
-        for (String arg : args) {
-            words.add(arg.matches("[A-Za-z0-9_./:=@,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
-        }
-        return String.join(" ", words);
+        return BenchmarkCommand.of(BenchmarkCommand.testClasspath("inventory-streams"), ThroughputBenchmark.class, List.of(args));
     }
 
     /** The topology's pass: records/s from RUNNING, and the seconds from start() to RUNNING. */

@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.streamcart.loadgen.bench.ThisCommand;
 import dev.streamcart.loadgen.scale.SeededPlatform;
 import dev.streamcart.localstack.launcher.AdminSession;
 import dev.streamcart.localstack.launcher.Endpoints;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.bench.BenchmarkCommand;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -95,7 +95,7 @@ public final class ReadPathBenchmarkMain implements Callable<Integer> {
                     sample, each);
             double loadAfter = ReadPathBenchmark.loadAverage();
             System.out.print(ReadPathBenchmark.table(figures));
-            String command = ThisCommand.of("loadgen/target/lib/*", ReadPathBenchmarkMain.class, arguments);
+            String command = BenchmarkCommand.of("'loadgen/target/lib/*'", ReadPathBenchmarkMain.class, arguments);
             System.out.printf(Locale.ROOT, "machine: %d cores, 1-minute load average %.1f before, %.1f after%n",
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
             System.out.println("command: " + command);

@@ -33,8 +33,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamcart.loadgen.bench.ThisCommand;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.schemas.bench.BenchmarkCommand;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -190,7 +190,7 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 if (swapper.failures.get() > 0) {
                     System.out.println("model reloads that failed: " + swapper.failures.get());
                 }
-                String command = ThisCommand.of("loadgen/target/lib/*", RecommendationBenchmark.class, arguments);
+                String command = BenchmarkCommand.of("'loadgen/target/lib/*'", RecommendationBenchmark.class, arguments);
                 System.out.println("command: " + command);
                 if (steady.errors + swapping.errors > 0) {
                     System.err.println("recommendations: " + (steady.errors + swapping.errors) + " requests failed");

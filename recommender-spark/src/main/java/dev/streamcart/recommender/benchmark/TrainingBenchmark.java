@@ -1,12 +1,12 @@
 package dev.streamcart.recommender.benchmark;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +18,7 @@ import dev.streamcart.recommender.spark.LocalSpark;
 import dev.streamcart.recommender.training.AlsOptions;
 import dev.streamcart.recommender.training.ModelTraining;
 import dev.streamcart.recommender.training.WeightingOptions;
+import dev.streamcart.schemas.bench.BenchmarkCommand;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -140,8 +141,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
                     result.timings().get(ModelTraining.FIT_ALL_EVENTS), trainSeconds);
             out.println("model folder: " + result.folder());
             // the JVM's own flags (heap, GC) are part of the figure
-            String command = "java " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
-                    + " -cp 'recommender-spark/target/lib/*' " + TrainingBenchmark.class.getName() + " " + String.join(" ", args);
+            String command = BenchmarkCommand.of("'recommender-spark/target/lib/*'", TrainingBenchmark.class, List.of(args));
             out.println("command: " + command);
             if (results != null) {
                 BenchmarkResult.Builder figures = BenchmarkResult.builder("training")
