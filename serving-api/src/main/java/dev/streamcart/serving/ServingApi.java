@@ -17,6 +17,7 @@ import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
+import dev.streamcart.serving.admission.WriteAdmission;
 import dev.streamcart.serving.alerts.OrderAlertConsumer;
 import dev.streamcart.serving.alerts.OrderAlertEndpoints;
 import dev.streamcart.serving.alerts.OrderAlertStore;
@@ -369,7 +370,8 @@ public final class ServingApi implements AutoCloseable {
                 new PhotoEndpoints(photoStore),
                 new SellerEndpoints(json, new SellerDirectory(transactions), new SellerAdministration(transactions),
                         new SellerOrders(transactions), new SellerSales(transactions), Clock.systemUTC()),
-                new SearchEndpoints(new ProductSearch(transactions, SEARCH_FACET_CACHE_TTL), clickstream));
+                new SearchEndpoints(new ProductSearch(transactions, SEARCH_FACET_CACHE_TTL), clickstream),
+                new WriteAdmission(config.admission()));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin server = Javalin.create(cfg -> {

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
+import dev.streamcart.serving.admission.AdmissionSettings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
@@ -22,7 +23,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                                @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
                                Path modelsDir, Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds,
                                AuthSettings auth, Path photosDir, @Nullable QueryEndpoints inventoryQueries,
-                               @Nullable QueryEndpoints orderQueries) {
+                               @Nullable QueryEndpoints orderQueries, AdmissionSettings admission) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
@@ -44,6 +45,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
         Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(photosDir, "photosDir");
+        Objects.requireNonNull(admission, "admission");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("api.port must be within 0..65535, was " + port);
         }
@@ -59,7 +61,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                             Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds, AuthSettings auth,
                             Path photosDir) {
         this(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir, modelCheckInterval,
-                payments, bcryptRounds, auth, photosDir, null, null);
+                payments, bcryptRounds, auth, photosDir, null, null, AdmissionSettings.defaults(database.maxPoolSize()));
     }
 
     /** Review photos go to a {@code photos} folder next to the models folder (both live in the data dir). */
@@ -95,7 +97,8 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 AuthSettings.from(settings),
                 photosDir(settings),
                 queryEndpoints(settings, INVENTORY_QUERY_URLS, "inventory-streams"),
-                queryEndpoints(settings, ORDER_QUERY_URLS, "order-streams"));
+                queryEndpoints(settings, ORDER_QUERY_URLS, "order-streams"),
+                AdmissionSettings.from(settings, database.maxPoolSize()));
     }
 
     private static @Nullable QueryEndpoints queryEndpoints(Settings settings, String key, String app) {
@@ -106,7 +109,13 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     /** Same settings, with the interactive-query endpoints of the two Streams apps. */
     public ServingApiConfig withQueries(@Nullable QueryEndpoints inventory, @Nullable QueryEndpoints orders) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
-                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventory, orders);
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventory, orders, admission);
+    }
+
+    /** Same settings, with other admission limits for requests that change state. */
+    public ServingApiConfig withAdmission(AdmissionSettings limits) {
+        return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, limits);
     }
 
     /** photos.dir, else {@code <platform.data-dir>/photos}, else {@code ./photos}. */

@@ -40,7 +40,11 @@ public final class OrderEventWatermarks {
     static final Duration CAUGHT_UP_AFTER = Duration.ofMinutes(2);
     /** Sources that keep their event times within the drift of each other. */
     private static final String ALIGNMENT_GROUP = "streamcart-event-time";
-    private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * How often the sources learn the group's event time: a source paused for drift resumes only at
+     * the next announcement, and at 1 s a backlog of 200k events took 15 s instead of 9 s.
+     */
+    private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofMillis(200);
 
     private OrderEventWatermarks() {}
 

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * changed, so concurrent checkouts queue on the rows they share instead of waiting on each other
  * in a cycle, and each one decides on the committed numbers of the ones before it. The CHECK
  * constraint {@code 0 <= reserved_quantity <= quantity} is the last line of defence.
+ *
+ * <p>{@link #reserveIfAvailable} is the short-lock variant: it takes a plan made without locks and
+ * applies it with conditional updates, in the same global order, at the end of the caller's
+ * transaction, so a hot product's rows stay locked only for those updates and the commit.
  */
 public final class StockReservations {
 
@@ -57,6 +62,37 @@ public final class StockReservations {
             update.executeBatch();
         }
         return plan.allocations();
+    }
+
+    /**
+     * Reserves exactly the given allocations, each only if its warehouse still has the units
+     * available: one conditional update per (product, warehouse), in the global lock order. The
+     * allocations usually come from {@link #preview}, made without locks earlier in the transaction.
+     *
+     * @return whether every allocation was reserved; when false, some were and some were not, and the
+     *     caller must roll back (to a savepoint) and reserve under lock instead
+     */
+    public boolean reserveIfAvailable(Connection connection, List<Allocation> allocations) throws SQLException {
+        List<Allocation> ordered = allocations.stream()
+                .sorted(Comparator.comparingLong(Allocation::productId).thenComparingLong(Allocation::warehouseId))
+                .toList();
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE inventory SET reserved_quantity = reserved_quantity + ?, updated_at = now()
+                WHERE product_id = ? AND warehouse_id = ? AND quantity - reserved_quantity >= ?""")) {
+            for (Allocation allocation : ordered) {
+                update.setInt(1, allocation.quantity());
+                update.setLong(2, allocation.productId());
+                update.setLong(3, allocation.warehouseId());
+                update.setInt(4, allocation.quantity());
+                update.addBatch();
+            }
+            for (int updated : update.executeBatch()) {
+                if (updated != 1) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Records which order item holds which warehouse's units, so a release gives them back exactly. */

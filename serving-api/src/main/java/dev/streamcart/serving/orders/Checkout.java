@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ import dev.streamcart.serving.shipping.ShippingOptions;
  * near the buyer, prices the order per seller (tax per line, one parcel per seller), and writes the
  * order, its items, the reservations, the ORDER_PLACED outbox event (totalCents = the total to be
  * charged) and the ORDER_CONFIRMED notification. Either all of it commits or none of it: an order
- * never exists without its stock, and stock is never held without an order.
+ * never exists without its stock, and stock is never held without an order. The stock is taken
+ * last when it can be (see {@link StockReservations#reserveIfAvailable}).
  */
 public final class Checkout {
 
@@ -67,9 +69,41 @@ public final class Checkout {
         requireUnchangedPrices(catalog, request.expectedPrices());
         String currency = singleCurrency(catalog);
 
+        // A hot product's inventory rows are the one thing every checkout of it queues on: allocate
+        // without locks, write the order, and take the rows last with conditional updates, so they
+        // stay locked only for those updates and the commit. When stock moved in between, undo to
+        // the savepoint and do it the locking way, which decides on the committed numbers.
+        // The holds go in after the updates in both paths: their foreign key share-locks the
+        // inventory rows, and a share lock taken before the update would deadlock with a checkout
+        // queued for the rows under lock.
+        WarehouseAllocator.Plan preview = reservations.preview(connection, request.quantities(), destination.region());
+        if (preview.feasible()) {
+            Savepoint beforeWrites = connection.setSavepoint();
+            WrittenOrder written = write(connection, request, destination, catalog, currency, preview.allocations());
+            if (reservations.reserveIfAvailable(connection, preview.allocations())) {
+                reservations.recordHolds(connection, written.placed().order().id(), written.itemIdByProduct(),
+                        preview.allocations());
+                return written.placed();
+            }
+            connection.rollback(beforeWrites);
+        }
         // Stock first: a shortage aborts before anything is written.
         List<Allocation> allocations = reservations.reserve(connection, request.quantities(), destination.region());
+        WrittenOrder written = write(connection, request, destination, catalog, currency, allocations);
+        reservations.recordHolds(connection, written.placed().order().id(), written.itemIdByProduct(), allocations);
+        return written.placed();
+    }
 
+    /** The order as written, and the item id of each product (what the holds refer to). */
+    private record WrittenOrder(PlacedOrder placed, Map<Long, Long> itemIdByProduct) {}
+
+    /**
+     * Prices the order on its allocations and writes the order, its items, the ORDER_PLACED event
+     * and the ORDER_CONFIRMED notification; the stock and its holds are the caller's.
+     */
+    private WrittenOrder write(Connection connection, PlaceOrder request, Destination destination,
+                              Map<Long, CatalogEntry> catalog, String currency, List<Allocation> allocations)
+            throws SQLException {
         List<PricingLine> pricingLines = request.items().stream()
                 .map(line -> pricingLine(catalog.get(line.productId()), line.quantity()))
                 .toList();
@@ -94,7 +128,6 @@ public final class Checkout {
         for (OrderRepository.NewItem line : lines) {
             itemIdByProduct.put(line.item().productId(), orders.insertItem(connection, orderId, line));
         }
-        reservations.recordHolds(connection, orderId, itemIdByProduct, allocations);
 
         Order order = new Order(orderId, request.userId(), OrderStatus.PENDING_PAYMENT, quote.total(), currency,
                 lines.stream().map(OrderRepository.NewItem::item).toList(), destination.region());
@@ -106,7 +139,7 @@ public final class Checkout {
                         + " " + currency + " (goods " + Money.format(quote.subtotal()) + ", tax "
                         + Money.format(quote.tax()) + ", shipping " + Money.format(quote.shipping())
                         + "). It is reserved for you until paid.");
-        return new PlacedOrder(order, quote, destination);
+        return new WrittenOrder(new PlacedOrder(order, quote, destination), itemIdByProduct);
     }
 
     /**

@@ -20,8 +20,15 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A response; {@link #json()} is the parsed body (a missing node when it is not JSON). */
-    public record Response(int status, String contentType, String body) {
+    /**
+     * A response; {@link #json()} is the parsed body (a missing node when it is not JSON).
+     * {@code retryAfter} is the {@code Retry-After} header, when there is one.
+     */
+    public record Response(int status, String contentType, String body, @Nullable String retryAfter) {
+
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
 
         public JsonNode json() {
             try {
@@ -128,7 +135,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -31,6 +31,7 @@ import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.serving.ServingApi;
 import dev.streamcart.serving.ServingApiConfig;
+import dev.streamcart.serving.admission.AdmissionSettings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
@@ -64,6 +65,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     private @Nullable OrderStreamsApplication orderStreams;
     private Duration paymentLatency = Duration.ofMillis(5);
     private Function<Duration, PaymentSettings> payments = latency -> PaymentSettings.defaults(latency, FINGERPRINT_SECRET);
+    private @Nullable AdmissionSettings admission;
     private @Nullable LocalInfrastructure extraInfrastructure;
     private @Nullable ServingApi api;
     private @Nullable ApiClient client;
@@ -100,6 +102,12 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
 
     public ApiServerExtension paymentLatency(Duration latency) {
         paymentLatency = latency;
+        return this;
+    }
+
+    /** Admission limits for requests that change state other than the defaults. */
+    public ApiServerExtension admission(AdmissionSettings limits) {
+        admission = limits;
         return this;
     }
 
@@ -147,6 +155,9 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
                 folder.resolve("models"), Duration.ofMillis(200), payments.apply(paymentLatency), 4,
                 new AuthSettings(new EmailAddress(ADMIN_EMAIL), ADMIN_PASSWORD, Duration.ofHours(1),
                         5, Duration.ofMinutes(15), 1_000_000, Duration.ofMinutes(1)));
+        if (admission != null) {
+            config = config.withAdmission(admission);
+        }
         if (withStreams) {
             config = startStreams(config, extraInfrastructure);
         }
