@@ -43,7 +43,11 @@ public final class BenchmarkRegistry {
                     List.of("stock_freshness.p50_ms", "stock_freshness.p99_ms"), FULL, true),
             new BenchmarkDefinition("dashboard_freshness", BenchClasspath.lib("loadgen"),
                     "dev.streamcart.loadgen.benchmark.DashboardFreshnessBenchmark", List.of("-Xmx512m"),
-                    List.of("dashboard_freshness.p50_ms", "dashboard_freshness.p99_ms"), FULL, true));
+                    List.of("dashboard_freshness.p50_ms", "dashboard_freshness.p99_ms"), FULL, true),
+            new BenchmarkDefinition("spike", BenchClasspath.lib("loadgen"),
+                    "dev.streamcart.loadgen.benchmark.SpikeBenchmark", List.of("-Xmx512m"),
+                    List.of("spike.checkout_p99_ms", "spike.freshness_p99_ms", "spike.shed", "spike.drain_seconds",
+                            "spike.mismatches", "spike.lost_orders", "spike.oversold"), FULL, false));
 
     private BenchmarkRegistry() {}
 

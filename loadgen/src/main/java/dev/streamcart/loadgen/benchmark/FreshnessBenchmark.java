@@ -242,7 +242,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         return p;
     }
 
-    private static List<Long> products(BenchmarkApi admin, long seller, long category, long warehouse, int count, int stock,
+    static List<Long> products(BenchmarkApi admin, long seller, long category, long warehouse, int count, int stock,
             String prefix) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -254,7 +254,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         return ids;
     }
 
-    private static void awaitVisible(BenchmarkApi api, Map<Long, Integer> available, Duration timeout) {
+    static void awaitVisible(BenchmarkApi api, Map<Long, Integer> available, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Map.Entry<Long, Integer> product : available.entrySet()) {
             while (true) {
