@@ -21,6 +21,7 @@ import dev.streamcart.localstack.launcher.AdminCredentials;
 import dev.streamcart.localstack.launcher.AdminSession;
 import dev.streamcart.localstack.launcher.Endpoints;
 import dev.streamcart.localstack.launcher.PlatformLayout;
+import dev.streamcart.localstack.launcher.ServiceLauncher;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,9 +43,18 @@ public final class ReadPathBenchmark implements Callable<Integer> {
     /** One route under test: a path per request, the status it must answer, its p99 goal. */
     public record Route(String name, Supplier<String> paths, int expectedStatus, double p99LimitMillis) {}
 
-    /** What one route did. */
+    /**
+     * What one route did; for its latency phase also where the machine's CPU went and how long the
+     * API's JVM stood still, the two sources of a tail besides the route's own work.
+     */
     public record Figures(String route, double p99LimitMillis, ClosedLoopLoad.Result atFour, ClosedLoopLoad.Result atSixteen,
-                   double effectiveLimitMillis, double throughputRatio, boolean met) {}
+                   double effectiveLimitMillis, double throughputRatio, boolean met, PlatformCpu.Usage cpuAtFour,
+                   StoppedTime.Window apiStoppedAtFour) {}
+
+    /** A latency phase with what ran beside it. */
+    private record LatencyPhase(ClosedLoopLoad.Result result, PlatformCpu.Usage cpu, StoppedTime.Window apiStopped) {}
+
+    static final String API_SERVICE = "serving-api";
 
     static final String TRIVIAL = "trivial-404";
     static final int LATENCY_CONNECTIONS = 4;
@@ -73,9 +83,10 @@ public final class ReadPathBenchmark implements Callable<Integer> {
         ReadPathSample sample = ReadPathSample.draw(endpoints.jdbcUrl(), "postgres", "postgres");
         Duration phase = smoke ? Duration.ofSeconds(1) : duration;
         double loadBefore = loadAverage();
-        List<Figures> figures = measure(URI.create(endpoints.apiUrl()), token, sample, phase);
+        List<Figures> figures = measure(URI.create(endpoints.apiUrl()), token, sample, phase, layout);
         double loadAfter = loadAverage();
         System.out.print(table(figures));
+        System.out.print(besides(figures));
         System.out.printf(Locale.ROOT, "machine: %d cores, 1-minute load average %.1f before, %.1f after; commit %s%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, commit(layout.repository()));
         System.out.printf(Locale.ROOT, "command: java -cp 'loadgen/target/lib/*' %s --duration %s%s%n",
@@ -86,34 +97,56 @@ public final class ReadPathBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    /** Measures the trivial route first, then every read path, one at a time. */
-    public static List<Figures> measure(URI api, String token, ReadPathSample sample, Duration phase)
-            throws InterruptedException {
+    /** Measures the trivial route first, then every read path, one at a time, on the platform in {@code layout}. */
+    public static List<Figures> measure(URI api, String token, ReadPathSample sample, Duration phase,
+                                        PlatformLayout layout) throws InterruptedException {
         ClosedLoopLoad load = new ClosedLoopLoad(api, token);
+        PlatformCpu cpu = new PlatformCpu(layout.dataDirectory());
+        Path apiPauses = layout.logs().resolve(API_SERVICE + ServiceLauncher.GC_LOG_SUFFIX);
         List<Route> routes = routes(sample);
         // one short pass over everything first: JIT, connection pools and the OS page cache
         for (Route route : routes) {
             load.run(route.name(), route.paths(), route.expectedStatus(), LATENCY_CONNECTIONS,
                     phase.dividedBy(3).isZero() ? Duration.ofMillis(300) : phase.dividedBy(3));
         }
-        List<ClosedLoopLoad.Result[]> results = new ArrayList<>();
+        List<LatencyPhase> latencies = new ArrayList<>();
+        List<ClosedLoopLoad.Result> throughputs = new ArrayList<>();
         for (Route route : routes) {
-            results.add(new ClosedLoopLoad.Result[] {
-                    load.run(route.name(), route.paths(), route.expectedStatus(), LATENCY_CONNECTIONS, phase),
-                    load.run(route.name(), route.paths(), route.expectedStatus(), THROUGHPUT_CONNECTIONS, phase)});
+            PlatformCpu.Sample before = cpu.sample();
+            Instant from = Instant.now();
+            ClosedLoopLoad.Result latency = load.run(route.name(), route.paths(), route.expectedStatus(),
+                    LATENCY_CONNECTIONS, phase);
+            Instant to = Instant.now();
+            latencies.add(new LatencyPhase(latency, PlatformCpu.between(before, cpu.sample()),
+                    StoppedTime.in(apiPauses, from, to)));
+            throughputs.add(load.run(route.name(), route.paths(), route.expectedStatus(), THROUGHPUT_CONNECTIONS, phase));
         }
-        ClosedLoopLoad.Result[] trivial = results.get(0);
+        ClosedLoopLoad.Result trivialLatency = latencies.get(0).result();
+        ClosedLoopLoad.Result trivialThroughput = throughputs.get(0);
         List<Figures> figures = new ArrayList<>();
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
-            ClosedLoopLoad.Result[] measured = results.get(i);
-            double limit = Math.max(route.p99LimitMillis(), 1.5 * trivial[0].p99Millis());
-            double ratio = measured[1].requestsPerSecond() / trivial[1].requestsPerSecond();
-            boolean met = measured[0].p99Millis() <= limit && ratio >= 0.5
-                    && measured[0].unexpected() == 0 && measured[1].unexpected() == 0;
-            figures.add(new Figures(route.name(), route.p99LimitMillis(), measured[0], measured[1], limit, ratio, met));
+            LatencyPhase latency = latencies.get(i);
+            ClosedLoopLoad.Result throughput = throughputs.get(i);
+            double limit = Math.max(route.p99LimitMillis(), 1.5 * trivialLatency.p99Millis());
+            double ratio = throughput.requestsPerSecond() / trivialThroughput.requestsPerSecond();
+            boolean met = latency.result().p99Millis() <= limit && ratio >= 0.5
+                    && latency.result().unexpected() == 0 && throughput.unexpected() == 0;
+            figures.add(new Figures(route.name(), route.p99LimitMillis(), latency.result(), throughput, limit, ratio, met,
+                    latency.cpu(), latency.apiStopped()));
         }
         return figures;
+    }
+
+    /** Where each latency phase's tail could come from besides the route itself: CPU by role, the API's pauses. */
+    public static String besides(List<Figures> figures) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%nbeside each p99 phase (cores on average; the API's JVM at safepoints):%n"));
+        for (Figures f : figures) {
+            out.append(String.format(Locale.ROOT, "%-16s cpu: %s%n%-16s serving-api stopped: %s%n", f.route(),
+                    f.cpuAtFour().describe(), "", f.apiStoppedAtFour().describe()));
+        }
+        return out.toString();
     }
 
     static List<Route> routes(ReadPathSample sample) {

@@ -36,6 +36,11 @@ public final class ReadPathBenchmarkMain implements Callable<Integer> {
 
     private static final Duration FULL_ABSORPTION_LIMIT = Duration.ofMinutes(20);
     private static final Duration SMOKE_ABSORPTION_LIMIT = Duration.ofMinutes(2);
+    /** The idle platform uses about a third of a core; twice that means a stage still works off the seed. */
+    private static final double SETTLED_CORES = 0.7;
+    private static final Duration SETTLING_WINDOW = Duration.ofSeconds(5);
+    private static final Duration FULL_SETTLING_LIMIT = Duration.ofMinutes(5);
+    private static final Duration SMOKE_SETTLING_LIMIT = Duration.ofSeconds(10);
 
     @Option(names = "--data", defaultValue = "loadgen/target/read-path-benchmark", description = "platform data folder (wiped)")
     Path data;
@@ -87,14 +92,18 @@ public final class ReadPathBenchmarkMain implements Callable<Integer> {
             SeededPlatform.Seed seeded = fresh.seed(seedArguments);
             say(String.format(Locale.ROOT, "seeded in %.1f s; waiting for every stage to absorb it", seeded.seconds()));
             double absorbed = fresh.awaitAbsorbed(seeded, smoke ? SMOKE_ABSORPTION_LIMIT : FULL_ABSORPTION_LIMIT);
-            say(String.format(Locale.ROOT, "absorbed %.1f s after the seed; read paths, %s per phase", absorbed, each));
+            say(String.format(Locale.ROOT, "absorbed %.1f s after the seed", absorbed));
+            PlatformCpu.Usage settled = awaitSettled(new PlatformCpu(platform.layout().dataDirectory()),
+                    smoke ? SMOKE_SETTLING_LIMIT : FULL_SETTLING_LIMIT);
+            say("read paths, " + each + " per phase, the platform at " + settled.describe());
             String token = AdminSession.login(endpoints.apiUrl(), platform.adminCredentials());
             ReadPathSample sample = ReadPathSample.draw(endpoints.jdbcUrl(), "postgres", "postgres");
             double loadBefore = ReadPathBenchmark.loadAverage();
             List<ReadPathBenchmark.Figures> figures = ReadPathBenchmark.measure(URI.create(endpoints.apiUrl()), token,
-                    sample, each);
+                    sample, each, platform.layout());
             double loadAfter = ReadPathBenchmark.loadAverage();
             System.out.print(ReadPathBenchmark.table(figures));
+            System.out.print(ReadPathBenchmark.besides(figures));
             String command = BenchmarkCommand.of("'loadgen/target/lib/*'", ReadPathBenchmarkMain.class, arguments);
             System.out.printf(Locale.ROOT, "machine: %d cores, 1-minute load average %.1f before, %.1f after%n",
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
@@ -127,7 +136,13 @@ public final class ReadPathBenchmarkMain implements Callable<Integer> {
         result.figure("stock_lookup.rps", stock.atSixteen().requestsPerSecond())
                 .figure("stock_lookup.p99_ms", stock.atFour().p99Millis())
                 .figure("stock_lookup.baseline_rps", floor.atSixteen().requestsPerSecond())
-                .figure("floor.p99_ms", floor.atFour().p99Millis());
+                .figure("floor.p99_ms", floor.atFour().p99Millis())
+                .figure("floor.machine_busy_cores", floor.cpuAtFour().machineBusyCores())
+                .figure("floor.api_cores", floor.cpuAtFour().coresByRole().getOrDefault(ReadPathBenchmark.API_SERVICE, 0.0))
+                .figure("floor.client_cores", floor.cpuAtFour().coresByRole().getOrDefault(PlatformCpu.CLIENT, 0.0))
+                .figure("floor.other_services_cores", floor.cpuAtFour().otherServicesCores(ReadPathBenchmark.API_SERVICE))
+                .figure("floor.api_pause_share", floor.apiStoppedAtFour().share())
+                .figure("floor.api_pause_max_ms", floor.apiStoppedAtFour().maxMillis());
         for (ReadPathBenchmark.Figures route : figures) {
             if (route == floor || route == stock) {
                 continue;
@@ -148,6 +163,8 @@ public final class ReadPathBenchmarkMain implements Callable<Integer> {
                         route.met() ? "met" : "missed"));
             }
         }
+        result.note("beside the floor's p99 phase: " + floor.cpuAtFour().describe() + "; serving-api stopped: "
+                + floor.apiStoppedAtFour().describe());
         return result;
     }
 
@@ -162,6 +179,32 @@ public final class ReadPathBenchmarkMain implements Callable<Integer> {
             case "recommendations" -> "recommendations_route";
             default -> route.replace('-', '_');
         };
+    }
+
+    /**
+     * Waits until the platform's processes together use less than {@link #SETTLED_CORES} over a
+     * window: a seed's after-effects (the click backlog in Flink, autovacuum, merges, compaction) would
+     * otherwise run beside the first routes' p99 phases. Gives up after {@code limit} and says so.
+     */
+    private static PlatformCpu.Usage awaitSettled(PlatformCpu cpu, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long started = System.nanoTime();
+        while (true) {
+            PlatformCpu.Sample before = cpu.sample();
+            Thread.sleep(SETTLING_WINDOW.toMillis()); // the measurement window itself, not a wait for an event
+            PlatformCpu.Usage usage = PlatformCpu.between(before, cpu.sample());
+            double platform = usage.platformCores();
+            if (platform < SETTLED_CORES) {
+                say(String.format(Locale.ROOT, "settled after %.0f s: the platform uses %.2f cores",
+                        (System.nanoTime() - started) / 1e9, platform));
+                return usage;
+            }
+            if (System.nanoTime() > deadline) {
+                say(String.format(Locale.ROOT, "not settled after %s (the platform still uses %.2f cores); measuring anyway",
+                        limit, platform));
+                return usage;
+            }
+        }
     }
 
     private long size(@Nullable Long given, long full, long small) {

@@ -136,8 +136,9 @@ public final class ScaleRunMain implements Callable<Integer> {
             String token = AdminSession.login(endpoints.apiUrl(), platform.adminCredentials());
             ReadPathSample sample = ReadPathSample.draw(endpoints.jdbcUrl(), "postgres", "postgres");
             List<ReadPathBenchmark.Figures> reads = ReadPathBenchmark.measure(URI.create(endpoints.apiUrl()), token,
-                    sample, readPhase);
+                    sample, readPhase, platform.layout());
             System.out.print(ReadPathBenchmark.table(reads));
+            System.out.print(ReadPathBenchmark.besides(reads));
             long rss = ProcessMemory.residentMegabytes(api.pid());
             long peak = ProcessMemory.peakResidentMegabytes(api.pid());
 

@@ -161,8 +161,9 @@ class SeedEndToEndIT {
 
         // the benchmark's smoke mode: a short phase per route, which must only answer as expected
         List<ReadPathBenchmark.Figures> figures = ReadPathBenchmark.measure(URI.create(endpoints.apiUrl()), token, sample,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), platform.layout());
         System.out.print(ReadPathBenchmark.table(figures));
+        System.out.print(ReadPathBenchmark.besides(figures));
 
         assertThat(figures).extracting(ReadPathBenchmark.Figures::route).contains("stock", "order", "user-orders",
                 "search", "recommendations", "dashboard-7d", "customers-7d");
@@ -172,6 +173,10 @@ class SeedEndToEndIT {
             assertThat(route.atFour().unexpected() + route.atSixteen().unexpected())
                     .as(route.route() + " answered something other than its expected status").isZero();
         });
+        // the tail's attribution tells the API's CPU apart from the rest of the platform and reads its pause log
+        assertThat(figures.get(0).cpuAtFour().coresByRole()).containsKey("serving-api").containsKey("postgres");
+        assertThat(figures.get(0).cpuAtFour().coresByRole().get("serving-api")).isPositive();
+        assertThat(platform.layout().logs().resolve("serving-api.gc.log")).isNotEmptyFile();
         long rss = ProcessMemory.residentMegabytes(platform.service("serving-api").pid());
         System.out.printf("[seed-e2e] serving-api RSS after seeding and the read paths: %d MiB%n", rss);
         assertThat(rss).isPositive().isLessThanOrEqualTo(API_RSS_LIMIT_MIB);

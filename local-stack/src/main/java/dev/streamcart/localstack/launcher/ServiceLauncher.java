@@ -20,6 +20,9 @@ import dev.streamcart.schemas.config.CommonKeys;
  */
 public final class ServiceLauncher {
 
+    /** A service's stop-the-world log sits next to its output log: {@code logs/<service>.gc.log}. */
+    public static final String GC_LOG_SUFFIX = ".gc.log";
+
     private final PlatformLayout layout;
     private final Reaper reaper;
     private volatile Map<String, String> environment = Map.of();
@@ -81,6 +84,7 @@ public final class ServiceLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + spec.heap());
         command.add("-XX:+UseSerialGC");
+        command.add(stopTheWorldLog(spec));
         command.add("-Djava.io.tmpdir=" + tmpDirectory(spec));
         command.add("-D" + CommonKeys.PARENT_PID + "=" + ProcessHandle.current().pid());
         command.add("-D" + CommonKeys.DATA_DIR + "=" + layout.servicesRoot());
@@ -92,6 +96,15 @@ public final class ServiceLauncher {
         command.add(spec.mainClass());
         command.addAll(spec.arguments());
         return command;
+    }
+
+    /**
+     * Every pause of the JVM (collections and other safepoints), with wall-clock time, in
+     * {@code logs/<service>.gc.log}: where a latency tail comes from, read next to the service's own log.
+     */
+    private String stopTheWorldLog(ServiceSpec spec) {
+        Path file = createDirectories(layout.logs()).resolve(spec.name() + GC_LOG_SUFFIX);
+        return "-Xlog:gc,safepoint:file=\"" + file + "\":utctime,uptime,level,tags:filecount=2,filesize=10m";
     }
 
     private Path workingDirectory(ServiceSpec spec) {
