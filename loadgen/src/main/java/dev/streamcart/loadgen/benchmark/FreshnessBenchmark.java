@@ -63,6 +63,9 @@ public final class FreshnessBenchmark implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "200", description = "measured orders (default ${DEFAULT-VALUE})")
     int samples;
 
+    /** The JVMs on the measured path, whose pauses the report shows beside the samples. */
+    private static final List<String> STAGE_SERVICES = List.of("ingest-cdc", "inventory-streams", "serving-api");
+
     @Option(names = "--warmup", defaultValue = "20", description = "orders measured and dropped first (default ${DEFAULT-VALUE})")
     int warmup;
 
@@ -111,7 +114,12 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                         new SchemaRegistryClient(platform.endpoints().schemaRegistryUrl()), Set.copyOf(measured));
                     BackgroundOrders load = new BackgroundOrders(api, admin, warehouse, buyers, background)) {
                 load.start(options.backgroundRate);
+                WhatRanBeside beside = new WhatRanBeside(platform.layout());
+                WhatRanBeside.Opened window = beside.open();
                 for (int i = 0; i < warmup + samples; i++) {
+                    if (i == warmup) {
+                        window = beside.open();
+                    }
                     long product = measured.get(i % measured.size());
                     Sample sample = sample(api, buyers.next(), product, available, stages);
                     if (sample == null) {
@@ -125,17 +133,22 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                     // spread the orders over the commit intervals instead of locking step with them
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20 + ThreadLocalRandom.current().nextInt(60)));
                 }
+                WhatRanBeside.Window ran = window.close(STAGE_SERVICES);
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 double backgroundPaid = load.paidPerSecond();
                 Percentiles total = Percentiles.of(taken.stream().map(Sample::totalMillis).toList());
                 String command = command();
                 report(total, timeouts, load, elapsed, command);
+                System.out.println("  beside the measured samples (cores on average; each stage's JVM at safepoints):");
+                ran.lines().forEach(line -> System.out.println("    " + line));
                 Map<String, Percentiles> split = new LinkedHashMap<>();
                 split.put("cdc", stage("commit -> inventory-changes (ingest-cdc)", taken, Sample::cdcMillis));
                 split.put("streams", stage("inventory-changes -> stock-levels committed (inventory-streams)", taken, Sample::streamsMillis));
                 split.put("served", stage("stock-levels -> GET /api/stock (replica + HTTP)", taken, Sample::servedMillis));
                 if (options.results != null) {
-                    result(total, split, taken, timeouts, backgroundPaid, load).build(command).write(options.results);
+                    BenchmarkResult.Builder result = result(total, split, taken, timeouts, backgroundPaid, load);
+                    ran.lines().forEach(line -> result.note("beside the samples: " + line));
+                    result.build(command).write(options.results);
                 }
             }
         }

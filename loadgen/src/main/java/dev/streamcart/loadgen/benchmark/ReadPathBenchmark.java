@@ -21,7 +21,6 @@ import dev.streamcart.localstack.launcher.AdminCredentials;
 import dev.streamcart.localstack.launcher.AdminSession;
 import dev.streamcart.localstack.launcher.Endpoints;
 import dev.streamcart.localstack.launcher.PlatformLayout;
-import dev.streamcart.localstack.launcher.ServiceLauncher;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,8 +100,7 @@ public final class ReadPathBenchmark implements Callable<Integer> {
     public static List<Figures> measure(URI api, String token, ReadPathSample sample, Duration phase,
                                         PlatformLayout layout) throws InterruptedException {
         ClosedLoopLoad load = new ClosedLoopLoad(api, token);
-        PlatformCpu cpu = new PlatformCpu(layout.dataDirectory());
-        Path apiPauses = layout.logs().resolve(API_SERVICE + ServiceLauncher.GC_LOG_SUFFIX);
+        WhatRanBeside beside = new WhatRanBeside(layout);
         List<Route> routes = routes(sample);
         // one short pass over everything first: JIT, connection pools and the OS page cache
         for (Route route : routes) {
@@ -112,13 +110,11 @@ public final class ReadPathBenchmark implements Callable<Integer> {
         List<LatencyPhase> latencies = new ArrayList<>();
         List<ClosedLoopLoad.Result> throughputs = new ArrayList<>();
         for (Route route : routes) {
-            PlatformCpu.Sample before = cpu.sample();
-            Instant from = Instant.now();
+            WhatRanBeside.Opened window = beside.open();
             ClosedLoopLoad.Result latency = load.run(route.name(), route.paths(), route.expectedStatus(),
                     LATENCY_CONNECTIONS, phase);
-            Instant to = Instant.now();
-            latencies.add(new LatencyPhase(latency, PlatformCpu.between(before, cpu.sample()),
-                    StoppedTime.in(apiPauses, from, to)));
+            WhatRanBeside.Window ran = window.close(List.of(API_SERVICE));
+            latencies.add(new LatencyPhase(latency, ran.cpu(), ran.stopped().get(API_SERVICE)));
             throughputs.add(load.run(route.name(), route.paths(), route.expectedStatus(), THROUGHPUT_CONNECTIONS, phase));
         }
         ClosedLoopLoad.Result trivialLatency = latencies.get(0).result();

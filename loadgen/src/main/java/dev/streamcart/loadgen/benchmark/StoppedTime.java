@@ -34,7 +34,8 @@ public final class StoppedTime {
 
         public String describe() {
             return pauses == 0 ? "no pause" : String.format(Locale.ROOT,
-                    "%d pauses, %.1f ms in all (%.2f%% of %.1f s), the longest %.2f ms (%s)", pauses, totalMillis,
+                    "%d %s, %.1f ms in all (%.2f%% of %.1f s), the longest %.2f ms (%s)", pauses,
+                    pauses == 1 ? "pause" : "pauses", totalMillis,
                     100 * share(), seconds, maxMillis, longestKind);
         }
     }
