@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: at-least-once and in commit order per aggregate; a change is committed back to
  * PostgreSQL (offsets and slot) only after Kafka acknowledged its event. Prints
- * {@code STREAMCART READY ingest-cdc} once the connector streams from the replication slot, and
- * exits non-zero when it cannot start or the engine stops.
+ * {@code STREAMCART READY ingest-cdc} once the connector streams from the replication slot (or
+ * {@code STREAMCART READY ingest-cdc standby} while another instance captures), and exits non-zero
+ * when it cannot start, the engine stops or the capture lock is lost.
  */
 public final class IngestCdcMain {
 
@@ -29,6 +30,11 @@ public final class IngestCdcMain {
         try {
             service = new IngestCdcService(IngestCdcConfig.from(settings));
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, IngestCdcConfig.SERVICE_NAME + "-shutdown"));
+            service.standingBy().thenRun(() -> {
+                System.out.println("STREAMCART READY " + IngestCdcConfig.SERVICE_NAME
+                        + " standby (another instance captures; this one takes over when it stops)");
+                System.out.flush();
+            });
             service.streaming().thenRun(() -> {
                 System.out.println("STREAMCART READY " + IngestCdcConfig.SERVICE_NAME);
                 System.out.flush();

@@ -22,6 +22,7 @@ import dev.streamcart.ingest.capture.StreamingReadiness;
 import dev.streamcart.ingest.capture.ThroughputReporter;
 import dev.streamcart.ingest.catalog.ProductChangeMapper;
 import dev.streamcart.ingest.inventory.InventoryChangeMapper;
+import dev.streamcart.ingest.leadership.CaptureLeadership;
 import dev.streamcart.ingest.orders.OrderOutboxMapper;
 import dev.streamcart.ingest.outbox.OutboxRouter;
 import dev.streamcart.ingest.publish.EventPublisher;
@@ -55,14 +56,31 @@ public final class IngestCdcService implements AutoCloseable {
     private final ThroughputReporter reporter = new ThroughputReporter(stats);
     private final ExecutorService engineThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cdc-engine"));
     private @Nullable EventPublisher publisher;
+    private final CompletableFuture<Void> standingBy = new CompletableFuture<>();
     private @Nullable DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private @Nullable CaptureLeadership leadership;
 
     public IngestCdcService(IngestCdcConfig config) {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Prepares topics, offsets and slot, then starts the engine on its own thread. */
-    public synchronized void start() {
+    /**
+     * Waits for the capture lock (while another instance holds it, {@link #standingBy()} completes),
+     * then prepares topics, offsets and slot, and starts the engine on its own thread.
+     */
+    public void start() {
+        CaptureLeadership held = CaptureLeadership.acquire(config.jdbcUrl(), config.user(), config.password(),
+                IngestCdcConfig.SLOT_NAME, () -> standingBy.complete(null), closing::get);
+        startCapturing(held);
+    }
+
+    private synchronized void startCapturing(CaptureLeadership held) {
+        if (closing.get()) {
+            held.close();
+            return;
+        }
+        leadership = held;
+        held.watch(failure::complete);
         ensureTopics();
         reconcileOffsetsWithSlot();
         SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
@@ -92,7 +110,12 @@ public final class IngestCdcService implements AutoCloseable {
         return readiness.streaming();
     }
 
-    /** Completes when the engine stopped without being asked to. */
+    /** Completes when another instance captures and this one waits to take over. */
+    public CompletableFuture<Void> standingBy() {
+        return standingBy;
+    }
+
+    /** Completes when the engine stopped without being asked to, or the capture lock was lost. */
     public CompletableFuture<Throwable> failure() {
         return failure;
     }
@@ -153,6 +176,9 @@ public final class IngestCdcService implements AutoCloseable {
         } finally {
             if (publisher != null) {
                 publisher.close();
+            }
+            if (leadership != null) {
+                leadership.close();
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.streamcart.inventory.alerts.ReorderSuggestion;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.streams.StreamsProperties;
+import dev.streamcart.schemas.streams.StreamsScaling;
 import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -20,18 +21,17 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param bootstrapServers Kafka bootstrap servers ({@code kafka.bootstrap-servers})
  * @param schemaRegistryUrl registry for the Avro topics ({@code schema-registry.url})
  * @param stateDirectory local state, kept across restarts ({@code <platform.data-dir>/inventory-streams/state})
- * @param numThreads stream threads ({@code streams.num-threads}, default 1)
+ * @param scaling stream threads and standby replicas ({@code streams.num-threads}, {@code streams.num-standby-replicas})
  * @param reorderCoverDays days of sales a REORDER suggestion covers ({@code inventory.reorder-cover-days}, default 14)
  * @param query where the interactive-query endpoint binds and what it advertises ({@code inventory.query.host},
  *        default 127.0.0.1; {@code inventory.query.advertised-host}; {@code inventory.query.port}, default 0: a free port)
  * @param velocityRefreshInterval how often sales velocity is re-evaluated against the wall clock
  *        ({@code inventory.velocity.refresh-interval}, ISO-8601 duration or milliseconds, default 1 minute)
  */
-public record InventoryStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads,
+public record InventoryStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, StreamsScaling scaling,
         int reorderCoverDays, QueryEndpointSettings query, Duration velocityRefreshInterval) {
 
     public static final String APPLICATION_ID = "inventory-streams";
-    public static final String NUM_THREADS = "streams.num-threads";
     public static final String REORDER_COVER_DAYS = "inventory.reorder-cover-days";
     /** Prefix of the query endpoint's keys: {@code .host}, {@code .advertised-host}, {@code .port}. */
     public static final String QUERY = "inventory.query";
@@ -44,9 +44,7 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
         Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         Objects.requireNonNull(velocityRefreshInterval, "velocityRefreshInterval");
-        if (numThreads < 1) {
-            throw new IllegalArgumentException("numThreads must be >= 1, was " + numThreads);
-        }
+        Objects.requireNonNull(scaling, "scaling");
         if (reorderCoverDays < 1) {
             throw new IllegalArgumentException("reorderCoverDays must be >= 1, was " + reorderCoverDays);
         }
@@ -61,7 +59,7 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
                 settings.require(CommonKeys.KAFKA_BOOTSTRAP_SERVERS),
                 settings.require(CommonKeys.SCHEMA_REGISTRY_URL),
                 Path.of(settings.require(CommonKeys.DATA_DIR)).resolve(APPLICATION_ID).resolve("state"),
-                settings.getInt(NUM_THREADS, 1),
+                StreamsScaling.from(settings),
                 settings.getInt(REORDER_COVER_DAYS, ReorderSuggestion.DEFAULT_COVER_DAYS),
                 QueryEndpointSettings.from(settings, QUERY),
                 duration(settings.get(VELOCITY_REFRESH_INTERVAL, DEFAULT_VELOCITY_REFRESH_INTERVAL.toString())));
@@ -69,7 +67,7 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
 
     /** The same configuration with another state folder (a second instance in one JVM needs its own). */
     public InventoryStreamsConfig withStateDirectory(Path folder) {
-        return new InventoryStreamsConfig(bootstrapServers, schemaRegistryUrl, folder, numThreads, reorderCoverDays,
+        return new InventoryStreamsConfig(bootstrapServers, schemaRegistryUrl, folder, scaling, reorderCoverDays,
                 query, velocityRefreshInterval);
     }
 
@@ -82,7 +80,7 @@ public record InventoryStreamsConfig(String bootstrapServers, String schemaRegis
      * plus the query endpoint this instance advertises to the others.
      */
     public Properties streamsProperties(HostInfo queryEndpoint) {
-        Properties props = StreamsProperties.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDirectory, numThreads);
+        Properties props = StreamsProperties.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDirectory, scaling);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryEndpoint.host() + ":" + queryEndpoint.port());
         return props;
     }

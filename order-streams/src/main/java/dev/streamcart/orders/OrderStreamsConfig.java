@@ -10,6 +10,7 @@ import dev.streamcart.orders.deadlines.DeadlineSettings;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.streams.StreamsProperties;
+import dev.streamcart.schemas.streams.StreamsScaling;
 import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -21,16 +22,15 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param bootstrapServers Kafka bootstrap servers ({@code kafka.bootstrap-servers})
  * @param schemaRegistryUrl registry for the Avro topics ({@code schema-registry.url})
  * @param stateDirectory local state, kept across restarts ({@code <platform.data-dir>/order-streams/state})
- * @param numThreads stream threads ({@code streams.num-threads}, default 1)
+ * @param scaling stream threads and standby replicas ({@code streams.num-threads}, {@code streams.num-standby-replicas})
  * @param deadlines payment timeout, shipping SLA and how often they are checked ({@code orders.*})
  * @param query where the interactive-query endpoint binds and what it advertises ({@code orders.query.host}, default
  *        127.0.0.1; {@code orders.query.advertised-host}; {@code orders.query.port}, default 0: a free port)
  */
-public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, int numThreads,
+public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryUrl, Path stateDirectory, StreamsScaling scaling,
                                  DeadlineSettings deadlines, QueryEndpointSettings query) {
 
     public static final String APPLICATION_ID = "order-streams";
-    public static final String NUM_THREADS = "streams.num-threads";
     public static final String PAYMENT_TIMEOUT = "orders.payment-timeout";
     public static final String SHIP_SLA = "orders.ship-sla";
     public static final String DEADLINE_CHECK_INTERVAL = "orders.deadline-check-interval";
@@ -43,9 +43,7 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
         Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         Objects.requireNonNull(deadlines, "deadlines");
-        if (numThreads < 1) {
-            throw new IllegalArgumentException("numThreads must be >= 1, was " + numThreads);
-        }
+        Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(query, "query");
     }
 
@@ -54,7 +52,7 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
                 settings.require(CommonKeys.KAFKA_BOOTSTRAP_SERVERS),
                 settings.require(CommonKeys.SCHEMA_REGISTRY_URL),
                 Path.of(settings.require(CommonKeys.DATA_DIR)).resolve(APPLICATION_ID).resolve("state"),
-                settings.getInt(NUM_THREADS, 1),
+                StreamsScaling.from(settings),
                 new DeadlineSettings(
                         duration(settings, PAYMENT_TIMEOUT, DeadlineSettings.DEFAULT_PAYMENT_TIMEOUT),
                         duration(settings, SHIP_SLA, DeadlineSettings.DEFAULT_SHIP_SLA),
@@ -64,7 +62,7 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
 
     /** The same configuration with another state folder (a second instance in one JVM needs its own). */
     public OrderStreamsConfig withStateDirectory(Path folder) {
-        return new OrderStreamsConfig(bootstrapServers, schemaRegistryUrl, folder, numThreads, deadlines, query);
+        return new OrderStreamsConfig(bootstrapServers, schemaRegistryUrl, folder, scaling, deadlines, query);
     }
 
     /** An ISO-8601 duration such as {@code PT15M}. */
@@ -85,7 +83,7 @@ public record OrderStreamsConfig(String bootstrapServers, String schemaRegistryU
      * without a query endpoint: for a topology run without answering queries.
      */
     public Properties streamsProperties() {
-        return StreamsProperties.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDirectory, numThreads);
+        return StreamsProperties.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDirectory, scaling);
     }
 
     /** {@link #streamsProperties()} plus the query endpoint this instance advertises to the others. */

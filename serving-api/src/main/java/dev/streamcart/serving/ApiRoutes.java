@@ -78,6 +78,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
 
     public void declare(RoutesConfig routes) {
         routes.get("/health", health::get);
+        routes.get("/health/live", HealthEndpoints::live);
         routes.get("/openapi.yaml", openApi::get);
         routes.get(SwaggerUi.PATH, new SwaggerUi()::get); // its scripts: /webjars/, see ServingApi
         routes.get("/dashboard", analytics::dashboard);

@@ -25,6 +25,7 @@ import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
+import dev.streamcart.schemas.streams.StreamsScaling;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -74,7 +75,7 @@ class RebuildFromTopicsTest {
     void deletingTheStateFolderRebuildsTheSameStoreAndTheSameStockLevels() throws Exception {
         // an hour between velocity refreshes: only the changelog may shape the rebuilt state
         InventoryStreamsConfig config = new InventoryStreamsConfig(infra.bootstrapServers(), infra.schemaRegistryUrl(),
-                folder.resolve("state"), 1, 14, QueryEndpointSettings.loopback(0), Duration.ofHours(1));
+                folder.resolve("state"), StreamsScaling.single(), 14, QueryEndpointSettings.loopback(0), Duration.ofHours(1));
         SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
         List<ProducerRecord<String, InventoryChanged>> input = input();
 

@@ -36,6 +36,11 @@ final class ApiClient {
         return new ApiClient(baseUrl, login.body().path("token").asText());
     }
 
+    /** The bearer token this client signs its requests with. */
+    String token() {
+        return bearerToken;
+    }
+
     /** A response: status and parsed body (an empty object when there is none). */
     record Reply(int status, JsonNode body, String contentType) {}
 

@@ -9,20 +9,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.streamcart.localstack.infra.ClickHouseServer;
 import dev.streamcart.localstack.infra.FreePorts;
+import dev.streamcart.localstack.infra.LoadBalancer;
 import dev.streamcart.localstack.infra.PostgresServer;
 import dev.streamcart.localstack.process.ManagedProcess;
 import dev.streamcart.localstack.process.Reaper;
@@ -37,33 +33,38 @@ import org.slf4j.LoggerFactory;
  * registry, ClickHouse), then migrations, then every service as a supervised child JVM, then the
  * storefront simulator. Closing stops everything in reverse order. Used by {@code ./platform up}
  * and by the end-to-end tests, so both run exactly the same system.
+ *
+ * <p>The {@link Topology} says how many of each part run: one of each, or a cluster of three
+ * brokers, two instances of each Streams app, a capture standby and two APIs behind HAProxy.
  */
 public final class Platform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
 
     private final PlatformLayout layout;
     private final PlatformOptions options;
     private final Reaper reaper;
     private final ServiceLauncher launcher;
     private final Consumer<String> progress;
-    private final Deque<AutoCloseable> infrastructure = new ArrayDeque<>();
+    private final Supervisor supervisor;
+    private final ProcessTable processTable;
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
-    private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
-    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "platform-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Map<String, ServiceInstance> instances = new LinkedHashMap<>();
     private volatile boolean stopping;
     private Endpoints endpoints;
     private Map<String, String> serviceSettings = Map.of();
     private @Nullable AdminCredentials adminCredentials;
-    private ManagedProcess kafka;
-    private PostgresServer postgres;
-    private final List<String> kafkaArguments = new ArrayList<>();
+    private volatile @Nullable PostgresServer postgres;
+    private int postgresPort;
+    private volatile @Nullable KafkaCluster kafka;
+    private volatile @Nullable SchemaRegistryServer registry;
+    private volatile @Nullable ClickHouseServer clickHouse;
+    private int clickHouseHttpPort;
+    private int clickHouseTcpPort;
+    private volatile @Nullable LoadBalancer balancer;
+    private int publicApiPort;
+    private List<Integer> apiInstancePorts = List.of();
 
     private Platform(PlatformLayout layout, PlatformOptions options, Consumer<String> progress) {
         this.layout = layout;
@@ -71,6 +72,8 @@ public final class Platform implements AutoCloseable {
         this.progress = progress;
         this.reaper = Reaper.forThisJvm(layout.run());
         this.launcher = new ServiceLauncher(layout, reaper);
+        this.supervisor = new Supervisor(progress);
+        this.processTable = new ProcessTable(layout.run());
     }
 
     public static Platform start(PlatformLayout layout, PlatformOptions options, Consumer<String> progress) {
@@ -86,49 +89,45 @@ public final class Platform implements AutoCloseable {
 
     private void startAll() {
         Instant begin = Instant.now();
+        Topology topology = options.topology();
         createFolders();
         PortAssignments ports = new PortAssignments(layout.run());
 
         progress.accept("starting PostgreSQL 17 (embedded, logical WAL, fsync on)");
-        postgres = PostgresServer.start(layout.dataDirectory().resolve("postgres"), ports.port("postgres"));
-        reaper.register(postgres.postmasterPid());
-        infrastructure.push(postgres);
+        postgresPort = ports.port("postgres");
+        startPostgres();
 
-        progress.accept("starting Kafka (KRaft, single node)");
-        int kafkaPort = ports.port("kafka");
-        kafkaArguments.addAll(List.of(layout.dataDirectory().resolve("kafka").toString(),
-                Integer.toString(kafkaPort), Integer.toString(ports.port("kafka-controller"))));
-        kafka = startKafka();
-        infrastructure.push(() -> kafka.stop(STOP_GRACE));
-        String bootstrap = "127.0.0.1:" + kafkaPort;
-        TopicProvisioner.ensureTopics(bootstrap, (short) 1);
+        progress.accept(topology.brokers() == 1 ? "starting Kafka (KRaft, single node)"
+                : "starting Kafka (KRaft, " + topology.brokers() + " brokers, replication factor 3, min.insync.replicas 2)");
+        KafkaCluster brokers = KafkaCluster.start(topology.brokers(), layout, ports, launcher, options.readyTimeout());
+        kafka = brokers;
+        brokers.names().forEach(name -> processTable.put(new ProcessTable.Entry(name, "kafka broker",
+                brokers.broker(name).pid(), brokers.address(name))));
+        String bootstrap = brokers.bootstrapServers();
+        TopicProvisioner.ensureTopics(bootstrap, brokers.replicationFactor());
 
         progress.accept("starting the schema registry");
-        SchemaRegistryServer registry = SchemaRegistryServer.start(bootstrap, ports.port("schema-registry"));
-        infrastructure.push(registry);
+        registry = SchemaRegistryServer.start(bootstrap, ports.port("schema-registry"));
 
         progress.accept("starting ClickHouse");
-        ClickHouseServer clickHouse = ClickHouseServer.start(layout.dataDirectory().resolve("clickhouse"),
-                ports.port("clickhouse-http"), ports.port("clickhouse-tcp"), reaper);
-        infrastructure.push(clickHouse);
-        // The Streams apps answer interactive queries on these; serving-api asks them for stock and
-        // order views. Kept between runs like the others, so a restarted app is found where it was.
-        int inventoryQueryPort = ports.port("inventory-query");
-        int orderQueryPort = ports.port("order-query");
-        ports.save();
+        clickHouseHttpPort = ports.port("clickhouse-http");
+        clickHouseTcpPort = ports.port("clickhouse-tcp");
+        startClickHouse();
 
-        int apiPort = options.apiPort() == 0 ? FreePorts.next() : options.apiPort();
-        if (!FreePorts.isFree(apiPort)) {
-            throw new IllegalStateException("port " + apiPort + " for the API is taken; set PLATFORM_API_PORT to another one");
+        publicApiPort = options.apiPort() == 0 ? FreePorts.next() : options.apiPort();
+        if (!FreePorts.isFree(publicApiPort)) {
+            throw new IllegalStateException("port " + publicApiPort + " for the API is taken; set PLATFORM_API_PORT to another one");
         }
-        endpoints = new Endpoints(postgres.jdbcUrl(), bootstrap, registry.url(), clickHouse.httpUrl(),
-                "http://127.0.0.1:" + apiPort);
+        // the Streams apps answer interactive queries on ports kept between runs like the others, so a
+        // restarted app is found where it was
+        ServicePlan plan = ServicePlan.of(topology, ports, layout, publicApiPort, brokers.replicationFactor());
+        ports.save();
+        apiInstancePorts = plan.apis().stream().map(api -> Integer.parseInt(api.settings().get("api.port"))).toList();
+
+        endpoints = new Endpoints(postgres().jdbcUrl(), bootstrap, Objects.requireNonNull(registry).url(),
+                clickHouse().httpUrl(), "http://127.0.0.1:" + publicApiPort);
         serviceSettings = new LinkedHashMap<>(endpoints.serviceSettings());
-        serviceSettings.put("api.port", Integer.toString(apiPort));
-        serviceSettings.put("inventory.query.port", Integer.toString(inventoryQueryPort));
-        serviceSettings.put("orders.query.port", Integer.toString(orderQueryPort));
-        serviceSettings.put("inventory.query.urls", "http://127.0.0.1:" + inventoryQueryPort);
-        serviceSettings.put("orders.query.urls", "http://127.0.0.1:" + orderQueryPort);
+        serviceSettings.putAll(plan.sharedSettings());
         serviceSettings.put("loadgen.api-url", endpoints.apiUrl());
         if (options.traffic()) {
             // The simulator's few hundred shoppers each buy many times a day, far above the "more than 10
@@ -148,41 +147,78 @@ public final class Platform implements AutoCloseable {
         progress.accept("applying ClickHouse migrations");
         launcher.runToCompletion(ServiceSpec.CLICKHOUSE_MIGRATIONS, serviceSettings, Duration.ofMinutes(3));
 
-        for (ServiceSpec spec : ServiceSpec.PIPELINE) {
-            progress.accept("starting " + spec.name());
-            startService(spec);
+        // one at a time: the first capture instance takes the capture lock, the next stands by
+        for (ServiceInstance capture : plan.capture()) {
+            startAndAwait(List.of(capture));
         }
-        awaitApiHealthy();
+        startAndAwait(plan.inventory());
+        startAndAwait(plan.orders());
+        startAndAwait(List.of(ServiceInstance.of(ServiceSpec.ANALYTICS_FLINK)));
+        startAndAwait(plan.apis());
+        for (ServiceInstance api : plan.apis()) {
+            awaitHealthy(services.get(api.name()), api.address());
+        }
+        if (topology.loadBalanced()) {
+            progress.accept("starting HAProxy in front of " + plan.apis().size() + " API instances");
+            startBalancer();
+        }
         endpoints.write(layout.run());
         if (options.traffic()) {
             progress.accept("starting simulated storefront traffic");
-            startService(ServiceSpec.LOADGEN.withArguments(options.trafficArguments()));
+            startAndAwait(List.of(ServiceInstance.of(ServiceSpec.LOADGEN.withArguments(options.trafficArguments()))));
         }
         if (options.superviseRestarts()) {
-            supervisor.scheduleWithFixedDelay(this::superviseOnce, 1, 1, TimeUnit.SECONDS);
+            superviseEverything();
         }
         progress.accept("platform started in " + Duration.between(begin, Instant.now()).toSeconds() + " s");
     }
 
-    private ManagedProcess startKafka() {
-        ManagedProcess process = launcher.start(ServiceSpec.KAFKA.withArguments(kafkaArguments), Map.of());
-        process.awaitReadyLine(options.readyTimeout());
+    private void startPostgres() {
+        PostgresServer server = PostgresServer.start(layout.dataDirectory().resolve("postgres"), postgresPort);
+        reaper.register(server.postmasterPid());
+        postgres = server;
+        processTable.put(new ProcessTable.Entry("postgres", "postgresql", server.postmasterPid(), server.jdbcUrl()));
+    }
+
+    private void startClickHouse() {
+        ClickHouseServer server = ClickHouseServer.start(layout.dataDirectory().resolve("clickhouse"), clickHouseHttpPort,
+                clickHouseTcpPort, reaper);
+        clickHouse = server;
+        processTable.put(new ProcessTable.Entry("clickhouse", "clickhouse", server.process().pid(), server.httpUrl()));
+    }
+
+    private void startBalancer() {
+        LoadBalancer started = LoadBalancer.start(layout.dataDirectory().resolve("haproxy"), publicApiPort, apiInstancePorts,
+                reaper, options.readyTimeout());
+        balancer = started;
+        processTable.put(new ProcessTable.Entry("haproxy", "load balancer", started.process().pid(), started.url()));
+    }
+
+    /** Starts every instance of a group at once (they share the work), then waits until each is ready. */
+    private void startAndAwait(List<ServiceInstance> group) {
+        List<ManagedProcess> started = new ArrayList<>();
+        for (ServiceInstance instance : group) {
+            progress.accept("starting " + instance.name());
+            started.add(launch(instance));
+        }
+        started.forEach(process -> process.awaitReadyLine(options.readyTimeout()));
+    }
+
+    private ManagedProcess launch(ServiceInstance instance) {
+        Map<String, String> settings = new LinkedHashMap<>(serviceSettings);
+        settings.putAll(instance.settings());
+        ManagedProcess process = launcher.start(instance.spec(), settings);
+        synchronized (services) {
+            services.put(instance.name(), process);
+            instances.put(instance.name(), instance);
+        }
+        processTable.put(new ProcessTable.Entry(instance.name(), instance.role(), process.pid(), instance.address()));
         return process;
     }
 
-    private void startService(ServiceSpec spec) {
-        ManagedProcess process = launcher.start(spec, serviceSettings);
-        synchronized (services) {
-            services.put(spec.name(), process);
-            specs.put(spec.name(), spec);
-        }
-        process.awaitReadyLine(options.readyTimeout());
-    }
-
-    private void awaitApiHealthy() {
+    private void awaitHealthy(ManagedProcess api, String url) {
         HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create(endpoints.apiUrl() + "/health");
-        ManagedProcess api = service(ServiceSpec.SERVING_API.name());
+        URI health = URI.create(url + "/health");
         api.awaitReady(options.readyTimeout(), () -> {
             try {
                 return http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
@@ -196,35 +232,61 @@ public final class Platform implements AutoCloseable {
         });
     }
 
-    /** Starts again any service that died, as a process manager would. */
-    private void superviseOnce() {
-        if (stopping) {
-            return;
+    /** Everything the launcher started is restarted when it dies, infrastructure included. */
+    private void superviseEverything() {
+        supervisor.watch(new Supervisor.Part("postgres", this::postgresAlive, this::restartPostgres));
+        KafkaCluster brokers = Objects.requireNonNull(kafka);
+        for (String broker : brokers.names()) {
+            supervisor.watch(new Supervisor.Part(broker, () -> brokers.isAlive(broker), () -> {
+                ManagedProcess process = brokers.restart(broker);
+                processTable.put(new ProcessTable.Entry(broker, "kafka broker", process.pid(), brokers.address(broker)));
+            }));
         }
+        supervisor.watch(new Supervisor.Part("clickhouse", () -> clickHouse().process().isAlive(), this::restartClickHouse));
+        for (String name : serviceNames()) {
+            watchService(name);
+        }
+        if (balancer != null) {
+            supervisor.watch(new Supervisor.Part("haproxy", () -> Objects.requireNonNull(balancer).process().isAlive(), () -> {
+                Objects.requireNonNull(balancer).close();
+                startBalancer();
+            }));
+        }
+        supervisor.start();
+    }
+
+    private void watchService(String name) {
+        supervisor.watch(new Supervisor.Part(name, () -> service(name).isAlive(), () -> {
+            ServiceInstance instance;
+            synchronized (services) {
+                instance = instances.get(name);
+            }
+            if (instance != null && !stopping) {
+                launch(instance).awaitReadyLine(options.readyTimeout());
+            }
+        }));
+    }
+
+    private boolean postgresAlive() {
+        long pid = postgres().postmasterPid();
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Starts PostgreSQL again on its folder and port; it recovers from its WAL, as after a power cut. */
+    private void restartPostgres() {
+        PostgresServer dead = postgres();
+        reaper.unregister(dead.postmasterPid());
         try {
-            if (!kafka.isAlive()) {
-                LOG.warn("Kafka exited unexpectedly; restarting it");
-                progress.accept("Kafka exited unexpectedly; restarting it");
-                kafka = startKafka();
-            }
-            for (String name : List.copyOf(services.keySet())) {
-                ManagedProcess process;
-                ServiceSpec spec;
-                synchronized (services) {
-                    process = services.get(name);
-                    spec = specs.get(name);
-                }
-                if (process != null && spec != null && !stopping && !process.isAlive()) {
-                    progress.accept(name + " exited unexpectedly (see " + process.logFile() + "); restarting it");
-                    Thread.sleep(RESTART_BACKOFF.toMillis());
-                    startService(spec);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            dead.close();
         } catch (RuntimeException e) {
-            LOG.error("supervision failed", e);
+            LOG.debug("releasing the dead PostgreSQL failed", e);
         }
+        startPostgres();
+    }
+
+    private void restartClickHouse() {
+        clickHouse().close();
+        startClickHouse();
     }
 
     private void createFolders() {
@@ -250,6 +312,10 @@ public final class Platform implements AutoCloseable {
         return launcher;
     }
 
+    public Topology topology() {
+        return options.topology();
+    }
+
     /** The operator account serving-api was started with. */
     public AdminCredentials adminCredentials() {
         return Objects.requireNonNull(adminCredentials, "the platform has not started");
@@ -260,13 +326,24 @@ public final class Platform implements AutoCloseable {
     }
 
     public PostgresServer postgres() {
-        return postgres;
+        return Objects.requireNonNull(postgres, "PostgreSQL has not started");
     }
 
-    /** A running service by name (kafka included). */
+    private ClickHouseServer clickHouse() {
+        return Objects.requireNonNull(clickHouse, "ClickHouse has not started");
+    }
+
+    /** A running process by name: a service instance, a broker ({@code kafka}, {@code kafka-1}...), or {@code clickhouse}. */
     public ManagedProcess service(String name) {
-        if ("kafka".equals(name)) {
-            return kafka;
+        KafkaCluster brokers = kafka;
+        if (brokers != null && brokers.names().contains(name)) {
+            return brokers.broker(name);
+        }
+        if ("clickhouse".equals(name)) {
+            return clickHouse().process();
+        }
+        if ("haproxy".equals(name) && balancer != null) {
+            return Objects.requireNonNull(balancer).process();
         }
         synchronized (services) {
             ManagedProcess process = services.get(name);
@@ -279,15 +356,17 @@ public final class Platform implements AutoCloseable {
 
     /** Stops a service for good (it is no longer supervised), e.g. the simulator before a final check. */
     public void stopService(String name) {
+        supervisor.forget(name);
         ManagedProcess process;
         synchronized (services) {
             process = services.remove(name);
-            specs.remove(name);
+            instances.remove(name);
         }
         if (process == null) {
             throw new IllegalArgumentException("no service named " + name);
         }
         process.stop(STOP_GRACE);
+        processTable.remove(name);
     }
 
     public List<String> serviceNames() {
@@ -296,45 +375,73 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Processes currently alive, for the status line. */
+    /** Processes currently alive (services and brokers), for the status line. */
     public long servicesUp() {
+        long brokers = kafka == null ? 0 : Objects.requireNonNull(kafka).aliveCount();
         synchronized (services) {
-            return services.values().stream().filter(ManagedProcess::isAlive).count() + (kafka.isAlive() ? 1 : 0);
+            return services.values().stream().filter(ManagedProcess::isAlive).count() + brokers;
         }
     }
 
     public int servicesTotal() {
+        int brokers = kafka == null ? 0 : Objects.requireNonNull(kafka).size();
         synchronized (services) {
-            return services.size() + 1;
+            return services.size() + brokers;
         }
     }
 
     @Override
     public void close() {
         stopping = true;
-        supervisor.shutdownNow();
+        supervisor.close();
         List<ManagedProcess> running;
         synchronized (services) {
             running = new ArrayList<>(services.values());
         }
+        // the simulator first, then the balancer in front of the APIs, then the services, newest first
         for (int i = running.size() - 1; i >= 0; i--) {
             ManagedProcess process = running.get(i);
-            progress.accept("stopping " + process.name());
-            process.stop(STOP_GRACE);
-        }
-        while (!infrastructure.isEmpty()) {
-            AutoCloseable part = infrastructure.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            if ("loadgen".equals(process.name())) {
+                stop(process);
             }
         }
-        if (postgres != null) {
-            reaper.unregister(postgres.postmasterPid());
+        closeQuietly(balancer, "HAProxy");
+        for (int i = running.size() - 1; i >= 0; i--) {
+            ManagedProcess process = running.get(i);
+            if (!"loadgen".equals(process.name())) {
+                stop(process);
+            }
+        }
+        closeQuietly(clickHouse, "ClickHouse");
+        closeQuietly(registry, "the schema registry");
+        if (kafka != null) {
+            progress.accept("stopping Kafka");
+        }
+        closeQuietly(kafka, "Kafka");
+        PostgresServer database = postgres;
+        closeQuietly(database, "PostgreSQL");
+        if (database != null) {
+            reaper.unregister(database.postmasterPid());
         }
         if (endpoints != null) {
             Endpoints.delete(layout.run());
+        }
+        processTable.delete();
+    }
+
+    private void stop(ManagedProcess process) {
+        progress.accept("stopping " + process.name());
+        process.stop(STOP_GRACE);
+    }
+
+    private static void closeQuietly(@Nullable AutoCloseable part, String what) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.warn("stopping {} failed: {}", what, e.toString());
         }
     }
 }

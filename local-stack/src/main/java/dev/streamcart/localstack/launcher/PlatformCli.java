@@ -81,9 +81,13 @@ public final class PlatformCli {
         @Option(names = "--orders-per-second", description = "Rate of the simulator (default: its own).")
         Double ordersPerSecond;
 
+        @Option(names = "--cluster", description = "Run the same jars as a cluster: 3 Kafka brokers, 2 instances of each"
+                + " Streams app, a capture standby and 2 APIs behind HAProxy (data in .platform-data-cluster/).")
+        boolean cluster;
+
         @Override
         public Integer call() throws Exception {
-            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            PlatformLayout layout = PlatformLayout.fromEnvironment(cluster);
             FileLock lock = lock(layout);
             if (lock == null) {
                 say("the platform is already running on " + layout.dataDirectory() + " (stop it first)");
@@ -94,7 +98,8 @@ public final class PlatformCli {
             if (ordersPerSecond != null) {
                 traffic.add("--orders-per-second=" + ordersPerSecond);
             }
-            PlatformOptions options = PlatformOptions.defaults().withApiPort(port).withTraffic(!noTraffic, traffic);
+            PlatformOptions options = PlatformOptions.defaults().withApiPort(port).withTraffic(!noTraffic, traffic)
+                    .withTopology(cluster ? Topology.cluster() : Topology.single());
             say("data folder " + layout.dataDirectory() + " (logs in " + layout.logs() + ")");
             CountDownLatch stopped = new CountDownLatch(1);
             Platform platform = Platform.start(layout, options, PlatformCli::say);
@@ -109,7 +114,11 @@ public final class PlatformCli {
             }, "platform-shutdown"));
             String api = platform.endpoints().apiUrl();
             OUT.println();
-            OUT.println("  API        " + api + "/api");
+            if (cluster) {
+                ProcessTable.read(layout.run()).forEach(entry -> OUT.println("  " + describe(entry)));
+                OUT.println();
+            }
+            OUT.println("  API        " + api + "/api" + (cluster ? "   (HAProxy in front of the API instances)" : ""));
             OUT.println("  Dashboard  " + api + "/dashboard");
             OUT.println("  OpenAPI    " + api + "/openapi.yaml   (Swagger UI: " + api + "/docs)");
             OUT.println("  Health     " + api + "/health");
@@ -120,6 +129,7 @@ public final class PlatformCli {
                         + layout.dataDirectory().resolve(AdminCredentials.FILE_NAME) + ")";
             });
             OUT.println("  Train      ./platform train     (recommendations from the data collected so far)");
+            OUT.println("  Status     ./platform status    (every process with its role)");
             OUT.println("  Stop       Ctrl-C");
             OUT.println();
             boolean terminal = System.console() != null || "1".equals(System.getenv("PLATFORM_TTY"));
@@ -152,7 +162,7 @@ public final class PlatformCli {
 
         @Override
         public Integer call() throws Exception {
-            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            PlatformLayout layout = PlatformLayout.ofRunningPlatform();
             Endpoints endpoints = Endpoints.read(layout.run());
             ServiceLauncher launcher = new ServiceLauncher(layout, Reaper.forThisJvm(layout.run()));
             // promotes only a model at least as good as the served one on the same hold-out (the first always)
@@ -169,13 +179,22 @@ public final class PlatformCli {
             }
             String token = AdminSession.login(endpoints.apiUrl(), AdminCredentials.resolve(layout.dataDirectory(),
                     System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE)));
-            HttpResponse<String> reload = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(endpoints.apiUrl() + "/api/admin/models/reload"))
-                            .header("Authorization", "Bearer " + token)
-                            .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            say("the API now serves: " + reload.body());
-            return reload.statusCode() < 300 ? 0 : 1;
+            // every instance loads the new model, not only the one the balancer picks
+            List<String> apis = ProcessTable.read(layout.run()).stream()
+                    .filter(entry -> ServiceSpec.SERVING_API.name().equals(entry.role()))
+                    .map(ProcessTable.Entry::address)
+                    .toList();
+            int status = 0;
+            for (String api : apis.isEmpty() ? List.of(endpoints.apiUrl()) : apis) {
+                HttpResponse<String> reload = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(api + "/api/admin/models/reload"))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                say("the API" + (apis.size() > 1 ? " at " + api : "") + " now serves: " + reload.body());
+                status = reload.statusCode() < 300 ? status : 1;
+            }
+            return status;
         }
     }
 
@@ -193,7 +212,7 @@ public final class PlatformCli {
 
         @Override
         public Integer call() {
-            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            PlatformLayout layout = PlatformLayout.ofRunningPlatform();
             FileLock lock = lock(layout);
             if (lock != null) {
                 release(lock);
@@ -223,39 +242,45 @@ public final class PlatformCli {
         }
     }
 
-    @Command(name = "reset", description = "Deletes all local data (PostgreSQL, Kafka, ClickHouse, models, logs).")
+    @Command(name = "reset", description = "Deletes all local data (PostgreSQL, Kafka, ClickHouse, models, logs), "
+            + "of the single platform and of the cluster.")
     static final class Reset implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            PlatformLayout layout = PlatformLayout.fromEnvironment();
-            if (!Files.exists(layout.dataDirectory())) {
-                say("nothing to reset: " + layout.dataDirectory() + " does not exist");
+            List<PlatformLayout> layouts = Stream.of(PlatformLayout.fromEnvironment(false), PlatformLayout.fromEnvironment(true))
+                    .distinct().filter(layout -> Files.exists(layout.dataDirectory())).toList();
+            if (layouts.isEmpty()) {
+                say("nothing to reset: " + PlatformLayout.fromEnvironment().dataDirectory() + " does not exist");
                 return 0;
             }
-            FileLock lock = lock(layout);
-            if (lock == null) {
-                say("the platform is running: stop it (Ctrl-C) before a reset");
-                return 1;
-            }
-            lock.release();
-            lock.channel().close();
-            try (Stream<Path> paths = Files.walk(layout.dataDirectory())) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
+            for (PlatformLayout layout : layouts) {
+                FileLock lock = lock(layout);
+                if (lock == null) {
+                    say("the platform is running on " + layout.dataDirectory() + ": stop it (Ctrl-C) before a reset");
+                    return 1;
                 }
+                lock.release();
+                lock.channel().close();
             }
-            say("deleted " + layout.dataDirectory());
+            for (PlatformLayout layout : layouts) {
+                try (Stream<Path> paths = Files.walk(layout.dataDirectory())) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+                say("deleted " + layout.dataDirectory());
+            }
             return 0;
         }
     }
 
-    @Command(name = "status", description = "Prints the addresses of the running platform.")
+    @Command(name = "status", description = "Prints the addresses of the running platform and every process with its role.")
     static final class Status implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            PlatformLayout layout = PlatformLayout.ofRunningPlatform();
             FileLock lock = lock(layout);
             if (lock != null) {
                 say("the platform is not running");
@@ -267,8 +292,16 @@ public final class PlatformCli {
             OUT.println("Kafka       " + endpoints.bootstrapServers());
             OUT.println("Registry    " + endpoints.schemaRegistryUrl());
             OUT.println("ClickHouse  " + endpoints.clickHouseUrl());
+            OUT.println();
+            ProcessTable.read(layout.run()).forEach(entry -> OUT.println(describe(entry)));
             return 0;
         }
+    }
+
+    /** One process for the status list: name, role, pid and whether it runs, address. */
+    static String describe(ProcessTable.Entry entry) {
+        return String.format("%-22s %-20s pid %-8d %-5s %s", entry.name(), entry.role(), entry.pid(),
+                entry.alive() ? "up" : "DOWN", entry.address());
     }
 
     @Command(name = "verify", description = "Compares every derived view (stock-levels, order-views) with PostgreSQL; "
@@ -285,7 +318,7 @@ public final class PlatformCli {
 
         @Override
         public Integer call() {
-            PlatformLayout layout = PlatformLayout.fromEnvironment();
+            PlatformLayout layout = PlatformLayout.ofRunningPlatform();
             VerificationReport report;
             try {
                 Endpoints endpoints = Endpoints.read(layout.run());

@@ -20,12 +20,40 @@ public record PlatformLayout(Path repository, Path dataDirectory) {
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
     }
 
+    /** The default data folder of {@code ./platform up}. */
+    public static final String SINGLE_FOLDER = ".platform-data";
+    /**
+     * The default data folder of {@code ./platform up --cluster}: its own, because a cluster's Kafka
+     * (three brokers, replicated topics) cannot take over a single broker's logs, and the CDC offsets
+     * and Streams state of one must not meet the topics of the other.
+     */
+    public static final String CLUSTER_FOLDER = ".platform-data-cluster";
+
     /** From PLATFORM_HOME / PLATFORM_DATA_DIR, else the repository found above the working folder. */
     public static PlatformLayout fromEnvironment() {
+        return fromEnvironment(false);
+    }
+
+    /** The same, with the cluster's default data folder when {@code cluster} (PLATFORM_DATA_DIR still wins). */
+    public static PlatformLayout fromEnvironment(boolean cluster) {
         String home = System.getenv(HOME_VARIABLE);
         Path repository = home != null ? Path.of(home) : findRepository(Path.of("").toAbsolutePath());
         String data = System.getenv(DATA_VARIABLE);
-        return new PlatformLayout(repository, data != null ? Path.of(data) : repository.resolve(".platform-data"));
+        return new PlatformLayout(repository, data != null ? Path.of(data)
+                : repository.resolve(cluster ? CLUSTER_FOLDER : SINGLE_FOLDER));
+    }
+
+    /**
+     * The layout of the platform running now, for {@code status}, {@code train}, {@code verify} and
+     * {@code seed}: the single one's when it runs, else the cluster's when that runs, else the single one's.
+     */
+    public static PlatformLayout ofRunningPlatform() {
+        PlatformLayout single = fromEnvironment(false);
+        if (System.getenv(DATA_VARIABLE) != null || Files.isRegularFile(single.run().resolve(Endpoints.FILE))) {
+            return single;
+        }
+        PlatformLayout cluster = fromEnvironment(true);
+        return Files.isRegularFile(cluster.run().resolve(Endpoints.FILE)) ? cluster : single;
     }
 
     private static Path findRepository(Path start) {

@@ -85,4 +85,13 @@ public record ServiceSpec(String name, String module, String mainClass, String h
     public ServiceSpec withArguments(List<String> newArguments) {
         return new ServiceSpec(name, module, mainClass, heap, jvmOptions, newArguments);
     }
+
+    /** The same service under another name: one instance of several (its log, folder and status line). */
+    public ServiceSpec withName(String newName) {
+        return new ServiceSpec(newName, module, mainClass, heap, jvmOptions, arguments);
+    }
+
+    public ServiceSpec withHeap(String newHeap) {
+        return new ServiceSpec(name, module, mainClass, newHeap, jvmOptions, arguments);
+    }
 }

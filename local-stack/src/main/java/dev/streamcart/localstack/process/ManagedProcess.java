@@ -91,6 +91,11 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Whether this run has printed its ready line. */
+    public boolean isReady() {
+        return logContains(READY_MARKER + " ");
+    }
+
     private boolean logContains(String text) {
         try (SeekableByteChannel channel = Files.newByteChannel(logFile)) {
             channel.position(logStart);

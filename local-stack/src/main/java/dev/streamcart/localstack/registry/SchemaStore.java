@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -200,7 +201,8 @@ final class SchemaStore implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             if (!topics.contains(TOPIC)) {
-                NewTopic topic = new NewTopic(TOPIC, 1, (short) 1)
+                // the broker's default replication: 1 on one broker, 3 in a cluster
+                NewTopic topic = new NewTopic(TOPIC, Optional.of(1), Optional.empty())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
             }

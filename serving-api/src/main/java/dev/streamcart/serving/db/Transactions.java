@@ -12,7 +12,9 @@ import dev.streamcart.serving.problems.ProblemKind;
 /**
  * Runs work in one READ COMMITTED transaction: commit when it returns, roll back when it throws,
  * so a refused request leaves nothing behind. Constraint violations that slip past the use cases'
- * own checks (a concurrent duplicate e-mail, say) become client errors rather than 500s.
+ * own checks (a concurrent duplicate e-mail, say) become client errors rather than 500s, and a
+ * database that cannot be reached (restarting, failing over, the pool out of connections) a
+ * retriable 503: nothing was committed, and a retry with the same idempotency key is safe.
  */
 public final class Transactions {
 
@@ -21,6 +23,9 @@ public final class Transactions {
     private static final String CHECK_VIOLATION = "23514";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK_DETECTED = "40P01";
+    /** SQLSTATE classes of a lost or refused connection (08) and of a server shutting down or starting (57P). */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    private static final String OPERATOR_INTERVENTION_CLASS = "57P";
 
     private final DataSource dataSource;
 
@@ -39,10 +44,24 @@ public final class Transactions {
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                restoreAutoCommit(connection);
             }
         } catch (SQLException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * The pool resets auto-commit itself; this only keeps a connection that broke mid-transaction
+     * from hiding why with its own "connection is closed".
+     */
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the pool evicts a broken connection; the transaction's own failure is what the caller sees
         }
     }
 
@@ -74,7 +93,9 @@ public final class Transactions {
                     "the change would break a rule of the data (" + firstLine(e) + ")");
             case SERIALIZATION_FAILURE, DEADLOCK_DETECTED -> new DomainException(ProblemKind.UNAVAILABLE,
                     "the request collided with a concurrent one; retry it");
-            default -> new IllegalStateException("database failure (SQLState " + state + ")", e);
+            default -> state.startsWith(CONNECTION_EXCEPTION_CLASS) || state.startsWith(OPERATOR_INTERVENTION_CLASS)
+                    ? new DomainException(ProblemKind.UNAVAILABLE, "the database cannot be reached right now; retry")
+                    : new IllegalStateException("database failure (SQLState " + state + ")", e);
         };
     }
 

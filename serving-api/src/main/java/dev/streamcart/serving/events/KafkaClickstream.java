@@ -35,7 +35,9 @@ public final class KafkaClickstream implements Clickstream {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "serving-api-clickstream");
-        config.put(ProducerConfig.ACKS_CONFIG, "1");
+        // the training data of the recommender: kept on every in-sync replica, like the platform's other events
+        // (the send is asynchronous, so a request never waits for it)
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         // never block a request thread for long when Kafka is away
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);

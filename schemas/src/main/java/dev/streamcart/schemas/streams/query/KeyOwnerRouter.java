@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * the key's partition, otherwise one hop to the owner Kafka Streams' metadata names. A request
  * that was already forwarded and lands on a non-owner (ownership moved in between) is answered 503
  * rather than forwarded again, so no request bounces between instances. While the instance is not
- * RUNNING (starting, rebalancing, restoring) or no instance owns the key, the answer is 503.
+ * able to serve (starting, restoring after a restart, shutting down) or no instance owns the key, the
+ * answer is 503. A rebalance alone does not stop the answers: while another instance joins or leaves,
+ * this one keeps the tasks it owns (cooperative rebalancing) and answers from them; a store that moved
+ * away in between fails the local read, which is answered 503 as well.
  *
  * <p>Ownership is computed from the key's String serialisation with the default partitioner,
  * which is how every topic of the catalogue, and every repartition topic keyed by
@@ -56,7 +59,7 @@ public final class KeyOwnerRouter {
         long id = parseId(route, idText);
         route.answer().check(request);
         KafkaStreams.State state = streams.state();
-        if (state != KafkaStreams.State.RUNNING) {
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
             return done(QueryReply.unavailable("this instance is " + state + "; try again"));
         }
         String key = Topics.key(id);
