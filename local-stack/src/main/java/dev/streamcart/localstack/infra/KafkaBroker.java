@@ -82,6 +82,9 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.entry("default.replication.factor", replication),
                 Map.entry("min.insync.replicas", minInSync),
                 Map.entry("unclean.leader.election.enable", "false"),
+                // a broker back from a crash stays a follower: moving leaders back to it would abort every
+                // open transaction a second time, for no gain on one machine
+                Map.entry("auto.leader.rebalance.enable", "false"),
                 Map.entry("offsets.topic.replication.factor", replication),
                 Map.entry("offsets.topic.num.partitions", "3"),
                 Map.entry("transaction.state.log.replication.factor", replication),

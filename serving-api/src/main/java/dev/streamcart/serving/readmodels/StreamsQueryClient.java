@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * event contract in {@code schemas/} is also the query contract.
  *
  * <p>An instance that is down, rebalancing or restoring (503, refused connection, timeout) is
- * skipped for the next one; when none answers, the caller gets a {@link ReadModelUnavailableException}
- * (a retriable 503), never a stale or invented value. Nothing is cached here.
+ * skipped for the next one. When none answers, the instances are asked again every 100 ms for up to a
+ * second: a failover moves a key's partition within that (a standby takes over, a task restarts after
+ * an aborted transaction), and the storefront should not see it. After that the caller gets a
+ * {@link ReadModelUnavailableException} (a retriable 503), never a stale or invented value. Nothing is
+ * cached here.
  *
  * <p>Requests go through a pool of kept-alive connections on the calling thread (Apache HttpClient's
  * blocking client): a query is one write and one read on a warm socket, without the hand-offs to
@@ -47,6 +50,10 @@ public final class StreamsQueryClient implements AutoCloseable {
     private static final int CONNECTIONS_PER_INSTANCE = 256;
     /** A pooled connection idle this long is checked before reuse (the instance may have restarted). */
     private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(2);
+
+    /** How long unanswered queries are asked again before the caller is told to retry. */
+    private static final Duration UNAVAILABLE_PATIENCE = Duration.ofSeconds(1);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
     private record Answer(int status, byte[] body) {}
 
@@ -82,6 +89,35 @@ public final class StreamsQueryClient implements AutoCloseable {
 
     /** As {@link #get(String)}, for a request the instance may hold for up to about {@code timeout}. */
     public byte @Nullable [] get(String pathAndQuery, Duration timeout) {
+        long giveUpAt = System.nanoTime() + UNAVAILABLE_PATIENCE.toNanos();
+        while (true) {
+            Round round = askEveryInstance(pathAndQuery, timeout);
+            if (round.answered()) {
+                return round.body();
+            }
+            if (System.nanoTime() + RETRY_PAUSE.toNanos() > giveUpAt || !pause()) {
+                // the addresses are for operators (the log), not for the client's problem
+                LOG.info("no instance of {} answered GET {}: {}", endpoints.app(), pathAndQuery, round.lastFailure());
+                throw new ReadModelUnavailableException(endpoints.app() + " cannot answer right now (starting, "
+                        + "rebalancing or down); retry in a second");
+            }
+        }
+    }
+
+    /** One pass over the instances: an answer (a body, or null for 404), or why none answered. */
+    private record Round(boolean answered, byte @Nullable [] body, String lastFailure) {}
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Round askEveryInstance(String pathAndQuery, Duration timeout) {
         List<URI> instances = endpoints.instances();
         int first = Math.floorMod(next.getAndIncrement(), instances.size());
         String lastFailure = "no instance configured";
@@ -96,9 +132,9 @@ public final class StreamsQueryClient implements AutoCloseable {
                                 response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
                 switch (answer.status()) {
                     case 200:
-                        return answer.body();
+                        return new Round(true, answer.body(), "");
                     case 404:
-                        return null;
+                        return new Round(true, null, "");
                     case 503:
                         lastFailure = instance + " answered 503: " + text(answer.body());
                         continue;
@@ -110,10 +146,7 @@ public final class StreamsQueryClient implements AutoCloseable {
                 lastFailure = instance + " did not answer: " + e;
             }
         }
-        // the addresses are for operators (the log), not for the client's problem
-        LOG.info("no instance of {} answered GET {}: {}", endpoints.app(), pathAndQuery, lastFailure);
-        throw new ReadModelUnavailableException(endpoints.app() + " cannot answer right now (starting, rebalancing "
-                + "or down); retry in a second");
+        return new Round(false, null, lastFailure);
     }
 
     /**
