@@ -249,6 +249,7 @@ class OpenApiDocumentTest {
         check("GET", "/api/analytics/sales", admin.get("/api/analytics/sales?minutes=0"));
         await().atMost(Duration.ofSeconds(60)).until(() -> anonymous.get("/health").status() == 200);
         check("GET", "/health", anonymous.get("/health"));
+        check("GET", "/health/live", anonymous.get("/health/live"));
 
         EXERCISED_ELSEWHERE.addAll(exercised);
         assertThat(violations).isEmpty();
