@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * Failover under load on {@code ./platform up --cluster}: with the simulator placing orders and a
  * probe client reading stock and orders and checking out through HAProxy, one part after another is
  * killed with SIGKILL (a broker, an instance of each Streams app, the capturing ingest-cdc, an API
- * instance, ClickHouse, PostgreSQL) and the supervisor restarts it. Each kill must cost the client
+ * instance, a Flink TaskManager, ClickHouse, PostgreSQL) and the supervisor restarts it. Each kill must cost the client
  * only retriable answers (503, a dropped connection) for at most 10 s; afterwards nothing accepted is
  * lost or doubled: every read model equals PostgreSQL, and ClickHouse's revenue equals PostgreSQL's
  * to the cent. Each kill's recovery time is printed and written to {@code target/cluster-failover.txt}.
@@ -95,7 +95,7 @@ class ClusterFailoverIT {
         await().atMost(PATIENCE).until(() -> probe.healthyFor(HEALTHY_FOR));
         List<Kill> kills = new ArrayList<>();
         for (String victim : List.of("kafka-2", "inventory-streams-1", "order-streams-2", activeCapture(), "serving-api-1",
-                "clickhouse", "postgres")) {
+                "flink-taskmanager-1", "clickhouse", "postgres")) {
             kills.add(kill(victim));
             kills.get(kills.size() - 1).line().lines().forEach(line -> System.out.println("[failover] " + line));
         }
@@ -153,6 +153,9 @@ class ClusterFailoverIT {
             return ProcessHandle.of(platform.postgres().postmasterPid()).map(ProcessHandle::isAlive).orElse(false);
         }
         ManagedProcess process = platform.service(victim);
+        if (victim.startsWith("flink-")) {
+            return process.isAlive() && platform.flinkReady();
+        }
         return "clickhouse".equals(victim) ? process.isAlive() : process.isAlive() && process.isReady();
     }
 

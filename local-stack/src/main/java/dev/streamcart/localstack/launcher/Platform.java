@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.streamcart.localstack.infra.ClickHouseServer;
@@ -63,6 +64,8 @@ public final class Platform implements AutoCloseable {
     private int clickHouseHttpPort;
     private int clickHouseTcpPort;
     private volatile @Nullable LoadBalancer balancer;
+    private @Nullable FlinkSessionCluster flink;
+    private volatile @Nullable String flinkJobId;
     private int publicApiPort;
     private List<Integer> apiInstancePorts = List.of();
 
@@ -121,6 +124,9 @@ public final class Platform implements AutoCloseable {
         // the Streams apps answer interactive queries on ports kept between runs like the others, so a
         // restarted app is found where it was
         ServicePlan plan = ServicePlan.of(topology, ports, layout, publicApiPort, brokers.replicationFactor());
+        if (topology.flinkSessionCluster()) {
+            flink = FlinkSessionCluster.plan(layout, ports, topology.flinkTaskManagers());
+        }
         ports.save();
         apiInstancePorts = plan.apis().stream().map(api -> Integer.parseInt(api.settings().get("api.port"))).toList();
 
@@ -140,7 +146,11 @@ public final class Platform implements AutoCloseable {
         AdminCredentials admin = AdminCredentials.resolve(layout.dataDirectory(),
                 System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE));
         adminCredentials = admin;
-        launcher.environment(admin.environment());
+        Map<String, String> environment = new LinkedHashMap<>(admin.environment());
+        if (flink != null) {
+            environment.putAll(flink.environment());
+        }
+        launcher.environment(environment);
 
         progress.accept("applying PostgreSQL migrations (Flyway)");
         launcher.runToCompletion(ServiceSpec.POSTGRES_MIGRATIONS, serviceSettings, Duration.ofMinutes(3));
@@ -153,7 +163,11 @@ public final class Platform implements AutoCloseable {
         }
         startAndAwait(plan.inventory());
         startAndAwait(plan.orders());
-        startAndAwait(List.of(ServiceInstance.of(ServiceSpec.ANALYTICS_FLINK)));
+        if (flink != null) {
+            startFlinkSessionCluster(flink);
+        } else {
+            startAndAwait(List.of(ServiceInstance.of(ServiceSpec.ANALYTICS_FLINK)));
+        }
         startAndAwait(plan.apis());
         for (ServiceInstance api : plan.apis()) {
             awaitHealthy(services.get(api.name()), api.address());
@@ -192,6 +206,34 @@ public final class Platform implements AutoCloseable {
                 reaper, options.readyTimeout());
         balancer = started;
         processTable.put(new ProcessTable.Entry("haproxy", "load balancer", started.process().pid(), started.url()));
+    }
+
+    /** A JobManager and its TaskManagers, all at once (TaskManagers retry until the JobManager answers), then the job. */
+    private void startFlinkSessionCluster(FlinkSessionCluster cluster) {
+        progress.accept("starting a Flink session cluster: a JobManager and " + cluster.taskManagers().size()
+                + " TaskManagers");
+        ManagedProcess jobManager = launch(cluster.jobManager());
+        cluster.taskManagers().forEach(this::launch);
+        jobManager.awaitReady(options.readyTimeout(), cluster::allTaskManagersRegistered);
+        submitFlinkJob(cluster);
+    }
+
+    /** {@code flink run -d}: returns once the job runs on the cluster. */
+    private void submitFlinkJob(FlinkSessionCluster cluster) {
+        progress.accept("submitting the KPI job with flink run");
+        Map<String, String> settings = new LinkedHashMap<>(serviceSettings);
+        settings.putAll(cluster.jobSettings());
+        ServiceSpec submission = cluster.submission();
+        ManagedProcess client = launcher.start(submission, settings);
+        int exit = client.awaitExit(options.readyTimeout());
+        String log = client.tail(400);
+        if (exit != 0) {
+            throw new IllegalStateException("flink run failed with exit code " + exit + "; see " + client.logFile() + "\n"
+                    + client.tail(30));
+        }
+        flinkJobId = FlinkSessionCluster.submittedJob(log)
+                .orElseThrow(() -> new IllegalStateException("flink run printed no job id; see " + client.logFile()));
+        progress.accept("the KPI job runs on the Flink cluster as " + cluster.jobManager().address() + "/jobs/" + flinkJobId);
     }
 
     /** Starts every instance of a group at once (they share the work), then waits until each is ready. */
@@ -243,8 +285,15 @@ public final class Platform implements AutoCloseable {
             }));
         }
         supervisor.watch(new Supervisor.Part("clickhouse", () -> clickHouse().process().isAlive(), this::restartClickHouse));
+        FlinkSessionCluster cluster = flink;
         for (String name : serviceNames()) {
+            if (cluster != null && name.startsWith("flink-")) {
+                continue;
+            }
             watchService(name);
+        }
+        if (cluster != null) {
+            superviseFlink(cluster);
         }
         if (balancer != null) {
             supervisor.watch(new Supervisor.Part("haproxy", () -> Objects.requireNonNull(balancer).process().isAlive(), () -> {
@@ -253,6 +302,39 @@ public final class Platform implements AutoCloseable {
             }));
         }
         supervisor.start();
+    }
+
+    /**
+     * A TaskManager comes back and registers; the job restarts on the slots left meanwhile. A JobManager
+     * comes back without the job it ran (no high availability here), which is submitted again from its
+     * latest retained checkpoint.
+     */
+    private void superviseFlink(FlinkSessionCluster cluster) {
+        for (ServiceInstance taskManager : cluster.taskManagers()) {
+            supervisor.watch(new Supervisor.Part(taskManager.name(), () -> service(taskManager.name()).isAlive(), () -> {
+                if (!stopping) {
+                    launch(taskManager).awaitReady(options.readyTimeout(), cluster::allTaskManagersRegistered);
+                }
+            }));
+        }
+        ServiceInstance jobManager = cluster.jobManager();
+        supervisor.watch(new Supervisor.Part(jobManager.name(), () -> service(jobManager.name()).isAlive(), () -> {
+            if (!stopping) {
+                launch(jobManager).awaitReady(options.readyTimeout(), cluster::allTaskManagersRegistered);
+                submitFlinkJob(cluster);
+            }
+        }));
+    }
+
+    /** The KPI job's id on the Flink session cluster; empty when the job runs on its own MiniCluster. */
+    public Optional<String> flinkJobId() {
+        return Optional.ofNullable(flinkJobId);
+    }
+
+    /** Whether the session cluster has every TaskManager and runs the job on all its tasks (true without one). */
+    public boolean flinkReady() {
+        FlinkSessionCluster cluster = flink;
+        return cluster == null || cluster.jobsFullyRunning();
     }
 
     private void watchService(String name) {

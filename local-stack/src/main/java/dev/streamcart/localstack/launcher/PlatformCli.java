@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -157,6 +158,10 @@ public final class PlatformCli {
         /** The recommender's exit code when the shop has no purchases yet. */
         private static final int NOTHING_TO_TRAIN = 2;
 
+        @Option(names = "--cluster", description = "Train on a Spark standalone cluster (a Master and a Worker started for"
+                + " this run, the job submitted with spark-submit) instead of local[*].")
+        boolean cluster;
+
         @Parameters(description = "Extra options for the recommender's train command (e.g. --rank 16).")
         List<String> extra = new ArrayList<>();
 
@@ -168,7 +173,16 @@ public final class PlatformCli {
             // promotes only a model at least as good as the served one on the same hold-out (the first always)
             List<String> trainArguments = new ArrayList<>(List.of("train", "--promote-if-better"));
             trainArguments.addAll(extra);
-            int trained = launcher.runAttached(ServiceSpec.RECOMMENDER.withArguments(trainArguments), endpoints.serviceSettings());
+            int trained;
+            if (cluster) {
+                try (SparkStandalone spark = SparkStandalone.start(launcher, layout, Map.of())) {
+                    say("training on the Spark standalone cluster at " + spark.masterUrl());
+                    trained = launcher.runAttached(spark.submit(trainArguments), endpoints.serviceSettings());
+                    say("the Spark Master counts " + spark.completedApplications() + " completed application(s)");
+                }
+            } else {
+                trained = launcher.runAttached(ServiceSpec.RECOMMENDER.withArguments(trainArguments), endpoints.serviceSettings());
+            }
             if (trained == NOTHING_TO_TRAIN) {
                 say("no paid orders yet, so there is nothing to learn from: let the traffic run a while and train again");
                 return trained;
