@@ -41,7 +41,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--out", description = "report folder (default bench-report, or loadgen/target/bench-smoke with --smoke)")
     @Nullable Path out;
 
-    @Option(names = "--timeout", description = "longest time of one run, ISO-8601 such as PT20M (default 30 min, 5 min with --smoke)")
+    @Option(names = "--timeout", description = "longest time of one run, ISO-8601 such as PT20M (default 30 min, 10 min with --smoke)")
     @Nullable Duration timeout;
 
     @Option(names = "--list", description = "print the benchmarks and their required figures, run nothing")

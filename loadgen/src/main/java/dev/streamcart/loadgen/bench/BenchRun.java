@@ -29,7 +29,7 @@ final class BenchRun {
     record Settings(Path repository, Path out, boolean smoke, int runs, @Nullable Duration timeout) {}
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final Duration SMOKE_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration SMOKE_TIMEOUT = Duration.ofMinutes(10);
 
     private final Settings settings;
     private final ChildRunner runner;

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Every benchmark of {@code ./platform bench}, in the order it runs them (the contract's table):
  * the quick, self-contained ones first, and checkout before the two freshness benchmarks, which
- * take half of its throughput as their background load.
+ * take half of its throughput as their background load. The failover drill runs last: it starts the
+ * platform as a cluster.
  */
 public final class BenchmarkRegistry {
 
@@ -47,7 +48,11 @@ public final class BenchmarkRegistry {
             new BenchmarkDefinition("spike", BenchClasspath.lib("loadgen"),
                     "dev.streamcart.loadgen.benchmark.SpikeBenchmark", List.of("-Xmx512m"),
                     List.of("spike.checkout_p99_ms", "spike.freshness_p99_ms", "spike.shed", "spike.drain_seconds",
-                            "spike.mismatches", "spike.lost_orders", "spike.oversold"), FULL, false));
+                            "spike.mismatches", "spike.lost_orders", "spike.oversold"), FULL, false),
+            new BenchmarkDefinition("failover", BenchClasspath.lib("loadgen"),
+                    "dev.streamcart.loadgen.failover.FailoverBenchmark", List.of("-Xmx512m"),
+                    List.of("failover.max_error_s", "failover.max_ready_s", "failover.failed", "failover.mismatches",
+                            "failover.revenue_diff_cents"), Duration.ofMinutes(45), false));
 
     private BenchmarkRegistry() {}
 

@@ -65,6 +65,11 @@ public final class BenchmarkApi {
         return withToken(reply.body().path("token").asText());
     }
 
+    /** The bearer token this client calls with, if it signed in. */
+    public @Nullable String token() {
+        return token;
+    }
+
     /** The same API, calling with a bearer token issued earlier. */
     public BenchmarkApi withToken(String bearerToken) {
         return new BenchmarkApi(baseUrl, http, Objects.requireNonNull(bearerToken, "bearerToken"));

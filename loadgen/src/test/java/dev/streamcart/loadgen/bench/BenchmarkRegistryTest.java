@@ -18,8 +18,8 @@ class BenchmarkRegistryTest {
     @Test
     void noSelectionRunsThemAllWithCheckoutBeforeTheFreshnessBenchmarks() {
         assertThat(BenchmarkRegistry.names()).containsExactly("streams", "flink", "training", "recommendations",
-                "read_paths", "checkout", "stock_freshness", "dashboard_freshness", "spike");
-        assertThat(BenchmarkRegistry.select(List.of())).hasSize(9);
+                "read_paths", "checkout", "stock_freshness", "dashboard_freshness", "spike", "failover");
+        assertThat(BenchmarkRegistry.select(List.of())).hasSize(10);
     }
 
     @Test

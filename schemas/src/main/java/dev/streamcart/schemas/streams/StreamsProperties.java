@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams settings every service of the platform shares. */
@@ -32,6 +33,11 @@ public final class StreamsProperties {
         // the 45 s default: until then the keys it owned cannot be queried anywhere.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+        // A transaction must outlive a failover of its coordinator: the controller notices a dead broker
+        // after its 9 s session and the new coordinator then loads the transaction log. With Streams'
+        // 10 s default the new coordinator aborts every open transaction, each instance is fenced, drops
+        // all its tasks and restores them: a minute without answers for one broker lost.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 30_000);
         return props;
     }
 }

@@ -1,4 +1,4 @@
-package dev.streamcart.loadgen.e2e;
+package dev.streamcart.loadgen.failover;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,18 +26,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (503, or a dropped or refused connection) is retried with the same idempotency key, as a real client
  * would; anything else that is not a proper answer counts as a failure.
  */
-final class FailoverProbe implements AutoCloseable {
+public final class FailoverProbe implements AutoCloseable {
 
     /** How an answer counts. */
-    enum Kind { OK, RETRIABLE, FAILED }
+    public enum Kind { OK, RETRIABLE, FAILED }
 
-    record Outcome(Instant at, String request, Kind kind, String detail) {}
+    public record Outcome(Instant at, String request, Kind kind, String detail) {}
 
     /**
      * What the probe saw between two instants. {@code errorTime} adds up the bursts of errors, each from
      * its first error to the next good answer: how long clients were not served.
      */
-    record Window(int answers, int retriable, int failed, Duration errorTime, Duration longestBurst,
+    public record Window(int answers, int retriable, int failed, Duration errorTime, Duration longestBurst,
             List<Outcome> failures, List<String> retriableKinds) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,14 +54,14 @@ final class FailoverProbe implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile long lastOrderId = -1;
 
-    FailoverProbe(String baseUrl, String token, long userId, List<Long> productIds) {
+    public FailoverProbe(String baseUrl, String token, long userId, List<Long> productIds) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.userId = userId;
         this.productIds = List.copyOf(productIds);
     }
 
-    void start() {
+    public void start() {
         threads.add(new Thread(this::readLoop, "probe-reads"));
         threads.add(new Thread(this::orderLoop, "probe-orders"));
         threads.forEach(Thread::start);
@@ -153,7 +153,7 @@ final class FailoverProbe implements AutoCloseable {
     }
 
     /** What the probe saw from {@code from} to {@code to}: counts, and how long errors lasted. */
-    synchronized Window window(Instant from, Instant to) {
+    public synchronized Window window(Instant from, Instant to) {
         int answers = 0;
         int retriable = 0;
         int failed = 0;
@@ -197,14 +197,14 @@ final class FailoverProbe implements AutoCloseable {
     }
 
     /** Every answer that was not OK, one per line: time, request, kind, detail. */
-    synchronized List<String> errors() {
+    public synchronized List<String> errors() {
         return outcomes.stream().filter(outcome -> outcome.kind() != Kind.OK)
                 .map(outcome -> outcome.at() + "\t" + outcome.request() + "\t" + outcome.kind() + "\t" + outcome.detail())
                 .toList();
     }
 
     /** When the probe last saw an answer that was not OK. */
-    synchronized Optional<Instant> lastError() {
+    public synchronized Optional<Instant> lastError() {
         for (int i = outcomes.size() - 1; i >= 0; i--) {
             if (outcomes.get(i).kind() != Kind.OK) {
                 return Optional.of(outcomes.get(i).at());
@@ -214,7 +214,7 @@ final class FailoverProbe implements AutoCloseable {
     }
 
     /** Whether every answer in the last {@code period} was OK (and there were some). */
-    synchronized boolean healthyFor(Duration period) {
+    public synchronized boolean healthyFor(Duration period) {
         Instant since = Instant.now().minus(period);
         boolean any = false;
         for (int i = outcomes.size() - 1; i >= 0 && outcomes.get(i).at().isAfter(since); i--) {

@@ -1,0 +1,172 @@
+package dev.streamcart.loadgen.failover;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.streamcart.localstack.launcher.Platform;
+import dev.streamcart.localstack.launcher.PlatformLayout;
+import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.bench.BenchmarkResult;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The full failover drill as a benchmark: {@code ./platform up --cluster} under the simulator at
+ * 20 orders/s, every kind of part killed with SIGKILL one at a time (the Flink JobManager too), each
+ * kill's restart and client-visible error time reported, then the integrity checks. Exits 1 when a
+ * kill costs clients a non-retriable answer or more than ten seconds of errors, or when anything
+ * accepted was lost or doubled.
+ */
+@Command(name = "failover-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Kill -9 each part of the --cluster platform under load: recovery and client error time per kill.")
+public final class FailoverBenchmark implements Callable<Integer> {
+
+    private static final List<String> FULL_VICTIMS = concat(FailoverDrill.EVERY_KIND, "flink-jobmanager");
+    /** The quickest kill to recover from: proves the drill works end to end. */
+    private static final List<String> SMOKE_VICTIMS = List.of("serving-api-1");
+
+    @Option(names = "--orders-per-second", defaultValue = "20",
+            description = "the simulator's order rate during the drill (default ${DEFAULT-VALUE})")
+    double ordersPerSecond;
+
+    @Option(names = "--products", defaultValue = "200", description = "products the simulator creates (default ${DEFAULT-VALUE})")
+    int products;
+
+    @Option(names = "--users", defaultValue = "300",
+            description = "shoppers the simulator creates: enough that none hits the fraud check's velocity limit (default ${DEFAULT-VALUE})")
+    int users;
+
+    @Option(names = "--victims", split = ",", description = "the parts to kill, in order (default: every kind, and the Flink JobManager)")
+    @Nullable List<String> victims;
+
+    @Option(names = "--repository", defaultValue = ".", description = "the StreamCart checkout with built modules")
+    Path repository = Path.of(".");
+
+    @Option(names = "--data", description = "platform data, emptied first (default loadgen/target/bench-failover)")
+    @Nullable Path data;
+
+    @Option(names = "--results", description = "also write the figures to this JSON file (for ./platform bench)")
+    @Nullable Path results;
+
+    @Option(names = "--smoke", description = "one kill (an API instance) at 2 orders/s: proves the benchmark works")
+    boolean smoke;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FailoverBenchmark())
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    e.printStackTrace();
+                    // the last line is the reason ./platform bench reports
+                    System.err.println("failover benchmark failed: " + e);
+                    return 1;
+                })
+                .execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (smoke) {
+            ordersPerSecond = 2;
+            products = 40;
+            users = 40;
+        }
+        List<String> toKill = victims != null ? victims : smoke ? SMOKE_VICTIMS : FULL_VICTIMS;
+        Path root = repository.toAbsolutePath().normalize();
+        Path folder = (data != null ? data : root.resolve("loadgen/target/bench-failover")).toAbsolutePath();
+        Folders.emptied(folder);
+        try (Platform platform = Platform.start(new PlatformLayout(root, folder),
+                FailoverDrill.clusterWithTraffic(ordersPerSecond, products, users),
+                message -> System.out.println("[platform] " + message));
+                FailoverDrill drill = FailoverDrill.begin(platform, line -> System.out.println("[failover] " + line))) {
+            List<KillOutcome> kills = drill.killEach(toKill);
+            FailoverDrill.Settlement settlement = drill.settle();
+            Files.write(folder.resolve("client-errors.tsv"), drill.errors());
+            settlement.lines().forEach(line -> System.out.println("[failover] " + line));
+
+            BenchmarkResult result = result(kills, settlement, folder);
+            result.figures().forEach((name, value) -> System.out.printf(Locale.ROOT, "  %-40s %,.1f%n", name, value));
+            System.out.println("command: " + result.command());
+            if (results != null) {
+                result.write(results);
+            }
+            List<String> broken = new ArrayList<>();
+            kills.stream().filter(kill -> !kill.withinBudget(FailoverDrill.MAX_ERROR_TIME))
+                    .forEach(kill -> broken.add(kill.victim() + " cost clients " + kill.seen().failed() + " failed answers and "
+                            + KillOutcome.seconds(kill.seen().errorTime()) + " s of errors"));
+            if (!settlement.verification().consistent() || !settlement.verification().complete()) {
+                broken.add(settlement.verification().mismatchCount() + " read-model mismatches");
+            }
+            if (!settlement.revenueEqual()) {
+                broken.add("ClickHouse revenue differs from PostgreSQL's");
+            }
+            if (!broken.isEmpty()) {
+                System.err.println("failover benchmark failed: " + String.join("; ", broken));
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    private BenchmarkResult result(List<KillOutcome> kills, FailoverDrill.Settlement settlement, Path folder) {
+        BenchmarkResult.Builder result = BenchmarkResult.builder("failover");
+        double maxError = 0;
+        double totalError = 0;
+        double maxReady = 0;
+        int failed = 0;
+        for (KillOutcome kill : kills) {
+            double error = KillOutcome.seconds(kill.seen().errorTime());
+            double ready = KillOutcome.seconds(kill.restarted());
+            String figure = "failover." + kill.victim().replaceAll("[^a-z0-9]+", "_");
+            result.figure(figure + "_ready_s", ready).figure(figure + "_error_s", error);
+            maxError = Math.max(maxError, error);
+            totalError += error;
+            maxReady = Math.max(maxReady, ready);
+            failed += kill.seen().failed();
+            result.note(kill.line().lines().findFirst().orElse(kill.victim()));
+        }
+        result.figure("failover.max_error_s", maxError)
+                .figure("failover.total_error_s", totalError)
+                .figure("failover.max_ready_s", maxReady)
+                .figure("failover.failed", failed)
+                .figure("failover.mismatches", settlement.verification().mismatchCount())
+                .figure("failover.revenue_diff_cents", Math.abs(settlement.postgresRevenueCents()
+                        - settlement.clickHouseRevenueCents()))
+                .figure("failover.orders_per_s", ordersPerSecond);
+        settlement.lines().forEach(result::note);
+        result.note("every answer that was not OK: " + folder.resolve("client-errors.tsv"));
+        result.chart(errorChart(kills));
+        return result.build(command());
+    }
+
+    /** Per kill, in order: how long the part took to be ready again and how long clients saw errors. */
+    private static BenchmarkResult.Chart errorChart(List<KillOutcome> kills) {
+        List<BenchmarkResult.Point> ready = new ArrayList<>();
+        List<BenchmarkResult.Point> errors = new ArrayList<>();
+        for (int i = 0; i < kills.size(); i++) {
+            ready.add(new BenchmarkResult.Point(i + 1, KillOutcome.seconds(kills.get(i).restarted())));
+            errors.add(new BenchmarkResult.Point(i + 1, KillOutcome.seconds(kills.get(i).seen().errorTime())));
+        }
+        return new BenchmarkResult.Chart("failover-kills", "Each kill: restart until ready, and client error time",
+                "kill number (in the order of the notes)", "seconds",
+                List.of(new BenchmarkResult.Line("ready again", ready), new BenchmarkResult.Line("client errors", errors)));
+    }
+
+    private String command() {
+        String given = victims == null ? "" : " --victims " + String.join(",", victims);
+        return "java -Xmx512m -cp 'loadgen/target/lib/*' " + FailoverBenchmark.class.getName()
+                + String.format(Locale.ROOT, " --orders-per-second %s --products %d --users %d", ordersPerSecond, products, users)
+                + given + (smoke ? " --smoke" : "");
+    }
+
+    private static List<String> concat(List<String> first, String last) {
+        List<String> all = new ArrayList<>(first);
+        all.add(last);
+        return List.copyOf(all);
+    }
+}
