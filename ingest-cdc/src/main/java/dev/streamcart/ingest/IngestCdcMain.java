@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * ingest-cdc: captures the outbox, products and inventory tables of PostgreSQL with Debezium's
  * embedded engine and publishes typed Avro events to {@code order-events}, {@code product-changes}
- * and {@code inventory-changes}.
+ * and {@code inventory-changes}; outbox rows it cannot decode go whole to {@code outbox-dead-letters}.
  *
  * <p>Guarantees: at-least-once and in commit order per aggregate; a change is committed back to
  * PostgreSQL (offsets and slot) only after Kafka acknowledged its event. Prints

@@ -53,7 +53,8 @@ public final class IngestCdcService implements AutoCloseable {
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final StreamingReadiness readiness = new StreamingReadiness(IngestCdcConfig.TOPIC_PREFIX);
-    private final ThroughputReporter reporter = new ThroughputReporter(stats);
+    private final OutboxRouter outbox = new OutboxRouter(Map.of(OrderOutboxMapper.AGGREGATE_TYPE, new OrderOutboxMapper()));
+    private final ThroughputReporter reporter = new ThroughputReporter(stats, outbox::deadLetteredRows);
     private final ExecutorService engineThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cdc-engine"));
     private @Nullable EventPublisher publisher;
     private final CompletableFuture<Void> standingBy = new CompletableFuture<>();
@@ -85,7 +86,7 @@ public final class IngestCdcService implements AutoCloseable {
         reconcileOffsetsWithSlot();
         SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
         publisher = new EventPublisher(config.bootstrapServers(), registry, IngestCdcConfig.SERVICE_NAME);
-        ChangeBatchHandler handler = new ChangeBatchHandler(changeRouter(), publisher, stats);
+        ChangeBatchHandler handler = new ChangeBatchHandler(changeRouter(outbox), publisher, stats);
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(config.debeziumProperties())
                 .using(readiness)
@@ -97,12 +98,24 @@ public final class IngestCdcService implements AutoCloseable {
     }
 
     /** The routing of captured tables to events: one mapper per table, one per outbox aggregate type. */
-    static ChangeRouter changeRouter() {
-        OutboxRouter outbox = new OutboxRouter(Map.of(OrderOutboxMapper.AGGREGATE_TYPE, new OrderOutboxMapper()));
+    static ChangeRouter changeRouter(OutboxRouter outbox) {
         return new ChangeRouter(Map.of(
                 "outbox", outbox,
                 "products", new ProductChangeMapper(),
                 "inventory", new InventoryChangeMapper()));
+    }
+
+    /** Published events and capture lag, for status reports. */
+    public CaptureStats stats() {
+        return stats;
+    }
+
+    /**
+     * Outbox rows sent to {@code outbox-dead-letters} since start (unknown aggregate type or broken
+     * contract); anything above zero needs an operator.
+     */
+    public long deadLetteredOutboxRows() {
+        return outbox.deadLetteredRows();
     }
 
     /** Completes once the connector streams from the slot (after any initial snapshot). */

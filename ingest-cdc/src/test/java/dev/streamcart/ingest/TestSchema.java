@@ -43,7 +43,10 @@ final class TestSchema {
         // Deletes must carry product and warehouse, not only the surrogate id.
         "ALTER TABLE products REPLICA IDENTITY FULL",
         "ALTER TABLE inventory REPLICA IDENTITY FULL",
-        "CREATE PUBLICATION streamcart_cdc FOR TABLE outbox, products, inventory"
+        // Rewritten by the connector's heartbeat, so the slot advances while the rest is idle.
+        "CREATE TABLE cdc_heartbeat (id smallint PRIMARY KEY CHECK (id = 1), beat_at timestamptz NOT NULL)",
+        "INSERT INTO cdc_heartbeat (id, beat_at) VALUES (1, now())",
+        "CREATE PUBLICATION streamcart_cdc FOR TABLE outbox, products, inventory, cdc_heartbeat"
     };
 
     private TestSchema() {}

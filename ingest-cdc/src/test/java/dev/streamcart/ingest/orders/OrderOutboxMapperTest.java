@@ -14,6 +14,8 @@ import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderLine;
 import dev.streamcart.schemas.order.OrderStatus;
+import dev.streamcart.schemas.outbox.DeadLetterReason;
+import dev.streamcart.schemas.outbox.OutboxDeadLetter;
 import dev.streamcart.schemas.topics.Topics;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,7 @@ class OrderOutboxMapperTest {
              "items":[{"productId":5,"sellerId":1,"categoryId":2,"quantity":2,"unitPriceCents":1999}],
              "paymentMethod":"card","reason":null}""";
     private static final Instant COMMITTED = Instant.parse("2026-11-26T10:00:01.250Z");
+    private static final long LSN = 77;
 
     private final OutboxRouter router = new OutboxRouter(Map.of(OrderOutboxMapper.AGGREGATE_TYPE, new OrderOutboxMapper()));
 
@@ -103,17 +106,46 @@ class OrderOutboxMapperTest {
     }
 
     @Test
-    void unknownAggregateTypeIsCountedAndSkipped() {
-        assertThat(router.map(outboxRow(RowChange.Operation.INSERT, "voucher", "VOUCHER_ISSUED", "{}"))).isEmpty();
+    void unknownAggregateTypeGoesWholeToTheDeadLetterTopic() {
+        OutboxDeadLetter letter = deadLetter(router.map(outboxRow(RowChange.Operation.INSERT, "voucher", "VOUCHER_ISSUED", "{}")));
+
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.UNKNOWN_AGGREGATE_TYPE);
+        assertThat(letter.getAggregateType()).isEqualTo("voucher");
+        assertThat(letter.getPayload()).isEqualTo("{}");
         assertThat(router.unroutedRows()).isEqualTo(1);
+        assertThat(router.deadLetteredRows()).isEqualTo(1);
     }
 
     @Test
-    void moneyAsADecimalNumberBreaksTheContract() {
+    void moneyAsADecimalNumberBreaksTheContractAndGoesToTheDeadLetterTopic() {
         String floatMoney = PAYLOAD.replace("\"totalCents\":3998", "\"totalCents\":39.98");
 
-        assertThat(router.map(outboxRow(RowChange.Operation.INSERT, "order", "ORDER_PAID", floatMoney))).isEmpty();
+        OutboxDeadLetter letter = deadLetter(router.map(outboxRow(RowChange.Operation.INSERT, "order", "ORDER_PAID", floatMoney)));
+
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.CONTRACT_VIOLATION);
+        assertThat(letter.getError()).contains("totalCents").contains("39.98");
+        assertThat(letter.getPayload()).as("the payload exactly as captured").isEqualTo(floatMoney);
+        assertThat(letter.getOutboxId()).isEqualTo("9d5c1f7e-0000-4000-8000-000000000001");
+        assertThat(letter.getAggregateId()).isEqualTo("12");
+        assertThat(letter.getEventType()).isEqualTo("ORDER_PAID");
+        assertThat(letter.getSourceLsn()).isEqualTo(LSN);
+        assertThat(letter.getCommittedAt()).isEqualTo(COMMITTED);
         assertThat(router.malformedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuantityBeyondAnIntIsADeadLetterNotAStoppedEngine() {
+        String overflow = PAYLOAD.replace("\"quantity\":2", "\"quantity\":9999999999");
+
+        OutboxDeadLetter letter = deadLetter(router.map(outboxRow(RowChange.Operation.INSERT, "order", "ORDER_PAID", overflow)));
+
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.CONTRACT_VIOLATION);
+        assertThat(letter.getError()).contains("ArithmeticException");
+    }
+
+    private static OutboxDeadLetter deadLetter(List<OutgoingEvent<?>> events) {
+        assertThat(events).singleElement().satisfies(event -> assertThat(event.topic()).isEqualTo(Topics.OUTBOX_DEAD_LETTERS));
+        return (OutboxDeadLetter) events.get(0).value();
     }
 
     @Test
@@ -131,6 +163,6 @@ class OrderOutboxMapperTest {
                 "aggregate_id", "12",
                 "event_type", eventType,
                 "payload", payload,
-                "created_at", "2026-11-26T10:00:01.100Z"), 77, COMMITTED);
+                "created_at", "2026-11-26T10:00:01.100Z"), LSN, COMMITTED);
     }
 }

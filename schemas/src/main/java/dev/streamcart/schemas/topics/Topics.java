@@ -13,6 +13,7 @@ import dev.streamcart.schemas.order.OrderCommand;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderSlaAlert;
 import dev.streamcart.schemas.order.OrderView;
+import dev.streamcart.schemas.outbox.OutboxDeadLetter;
 
 /** The topic catalogue: the only place a topic name is written. */
 public final class Topics {
@@ -28,6 +29,13 @@ public final class Topics {
     /** Table CDC of products, key: product id. Compacted: the latest state of each product. */
     public static final TopicSpec<ProductChanged> PRODUCT_CHANGES =
             new TopicSpec<>("product-changes", ProductChanged.class, 3, true);
+
+    /**
+     * Outbox rows ingest-cdc could not turn into events, whole and with the reason, key: aggregate
+     * id. Kept like any event topic, so a fixed row can be replayed from it.
+     */
+    public static final TopicSpec<OutboxDeadLetter> OUTBOX_DEAD_LETTERS =
+            new TopicSpec<>("outbox-dead-letters", OutboxDeadLetter.class, 3, false);
 
     /** Read model of inventory-streams, key: product id. */
     public static final TopicSpec<StockLevel> STOCK_LEVELS =
@@ -67,7 +75,7 @@ public final class Topics {
 
     public static final List<TopicSpec<?>> ALL =
             List.of(ORDER_EVENTS, INVENTORY_CHANGES, PRODUCT_CHANGES, STOCK_LEVELS, STOCK_ALERTS, ORDER_VIEWS,
-                    CLICKSTREAM, ORDER_ANOMALIES, ORDER_COMMANDS, ORDER_SLA_ALERTS, FRAUD_SIGNALS);
+                    CLICKSTREAM, ORDER_ANOMALIES, ORDER_COMMANDS, ORDER_SLA_ALERTS, FRAUD_SIGNALS, OUTBOX_DEAD_LETTERS);
 
     private Topics() {}
 

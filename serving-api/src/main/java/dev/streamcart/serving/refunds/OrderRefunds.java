@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
+import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
+import dev.streamcart.serving.idempotency.IdempotentRequests;
+import dev.streamcart.serving.idempotency.StoredResponse;
 import dev.streamcart.serving.inventory.Hold;
 import dev.streamcart.serving.inventory.StockReservations;
 import dev.streamcart.serving.money.Money;
@@ -27,19 +31,33 @@ import dev.streamcart.serving.orders.OrderEventPayload;
 import dev.streamcart.serving.orders.OrderEvents;
 import dev.streamcart.serving.orders.OrderItem;
 import dev.streamcart.serving.orders.OrderRepository;
+import dev.streamcart.serving.payments.GatewayUnavailableException;
 import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.RefundRequest;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Refunds a paid order, wholly or in part, in the caller's transaction (which holds the
- * idempotency key, so a retry never refunds twice).
+ * Refunds a paid order, wholly or in part, in two short transactions around the payment
+ * provider's call, so that no row lock is held while the provider answers (which may take
+ * seconds, and every checkout, payment or shipment of the order would wait that long):
+ * <ol>
+ *   <li>the order row is locked, the refund checked and recorded {@code PENDING}, and committed.
+ *       A pending refund's amount and units already count as refunded, so concurrent refunds of
+ *       one order never add up to more than was captured or bought;</li>
+ *   <li>the provider is asked, with no transaction open, under the request's
+ *       {@code Idempotency-Key} (providers deduplicate on it);</li>
+ *   <li>the refund is completed with the provider's reference in the transaction that claims the
+ *       key and stores the response, and the stock goes back: an unshipped unit leaves its
+ *       reservation, a shipped unit is back on hand in the warehouse it left from. A refund of the
+ *       whole remaining amount also releases anything still held.</li>
+ * </ol>
  *
- * <p>Never more than captured: the order row is locked first, so concurrent refunds of one order
- * run one after the other and each sees the sum of the ones before. Returned units go back where
- * they came from: an unshipped unit leaves its reservation, a shipped unit is back on hand in the
- * warehouse it left from. A refund of the whole remaining amount also releases anything still held.
+ * <p>A retry with the same key finds its refund: a pending one is resumed (the provider answers
+ * its first result), a completed one replays the stored response. A refusal by the provider
+ * deletes the pending refund, so the key is free for a corrected request. When the provider does
+ * not answer, the refund stays pending (its amount reserved) until a retry with the same key.
  */
 public final class OrderRefunds {
 
@@ -50,22 +68,52 @@ public final class OrderRefunds {
 
     private record Item(long orderItemId, long productId, int quantity, BigDecimal unitPrice) {}
 
+    /**
+     * A refund as recorded by the first transaction: what to ask the provider for.
+     *
+     * @param gatewayReference the provider's answer when an earlier attempt already completed it
+     */
+    private record Intent(long refundId, String paymentReference, BigDecimal amount, String currency,
+                          @Nullable String gatewayReference) {}
+
+    private final Transactions transactions;
+    private final IdempotentRequests idempotent;
     private final OrderRepository orders;
     private final StockReservations reservations;
     private final OrderEvents events;
     private final PaymentGateway gateway;
 
-    public OrderRefunds(OrderRepository orders, StockReservations reservations, OrderEvents events,
-                        PaymentGateway gateway) {
+    public OrderRefunds(Transactions transactions, IdempotentRequests idempotent, OrderRepository orders,
+                        StockReservations reservations, OrderEvents events, PaymentGateway gateway) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.events = Objects.requireNonNull(events, "events");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
     }
 
-    public Refund refund(Connection connection, RefundOrder request, IdempotencyKey key) throws SQLException {
+    /**
+     * Refunds at most once per key on {@code endpoint}; {@code respond} turns the completed refund
+     * into the response that retries replay.
+     */
+    public StoredResponse refund(RefundOrder request, IdempotencyKey key, String endpoint, String requestHash,
+                                 Function<Refund, StoredResponse> respond) {
+        Intent intent = transactions.inTransaction(connection -> recordIntent(connection, request, key, requestHash));
+        String reference = intent.gatewayReference() != null ? intent.gatewayReference() : askProvider(intent, key);
+        return idempotent.execute(key, endpoint, requestHash,
+                connection -> respond.apply(complete(connection, request, intent.refundId(), reference)));
+    }
+
+    /** First transaction: checks the refund under the order's lock and records it as pending. */
+    private Intent recordIntent(Connection connection, RefundOrder request, IdempotencyKey key, String requestHash)
+            throws SQLException {
         Order order = orders.lockForUpdate(connection, request.orderId())
                 .orElseThrow(() -> DomainException.notFound("order", request.orderId()));
+        Intent earlier = intentOfKey(connection, order.id(), key, requestHash);
+        if (earlier != null) {
+            return earlier;
+        }
         if (!REFUNDABLE.contains(order.status())) {
             throw DomainException.conflict("order " + order.id() + " is " + order.status()
                     + "; only a paid order that is not wholly refunded can be refunded");
@@ -86,12 +134,77 @@ public final class OrderRefunds {
                     + " exceeds what is refundable on order " + order.id() + " (" + Money.format(refundable)
                     + " of " + Money.format(payment.amount()) + " captured)", extensions);
         }
-        BigDecimal refundedAfter = refundedBefore.add(amount);
-        boolean whole = refundedAfter.compareTo(payment.amount()) == 0;
+        long refundId = insertPendingRefund(connection, order, payment, amount, request.reason(), key, requestHash);
+        int position = 0;
+        for (Map.Entry<Item, Integer> entry : returned.entrySet()) {
+            insertRequestedItem(connection, refundId, position++, entry.getKey().orderItemId(), entry.getValue());
+        }
+        return new Intent(refundId, payment.gatewayReference(), amount, order.currency(), null);
+    }
 
-        String reference = gateway.refund(new RefundRequest(key.value(), payment.gatewayReference(), amount,
-                order.currency()));
-        long refundId = insertRefund(connection, order, payment, amount, request.reason(), reference);
+    /** The refund an earlier request with this key recorded, or null; the same key with another request is refused. */
+    private static @Nullable Intent intentOfKey(Connection connection, long orderId, IdempotencyKey key,
+                                                String requestHash) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT r.id, r.request_hash, p.gateway_reference, r.amount, r.currency, r.gateway_reference
+                FROM refunds r JOIN payments p ON p.id = r.payment_id
+                WHERE r.order_id = ? AND r.idempotency_key = ?""")) {
+            select.setLong(1, orderId);
+            select.setString(2, key.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                if (!requestHash.equals(row.getString(2))) {
+                    throw new DomainException(ProblemKind.IDEMPOTENCY_KEY_REUSED, "the " + IdempotencyKey.HEADER + " '"
+                            + key.value() + "' was first used with a different refund of order " + orderId);
+                }
+                return new Intent(row.getLong(1), row.getString(3), row.getBigDecimal(4), row.getString(5).trim(),
+                        row.getString(6));
+            }
+        }
+    }
+
+    /**
+     * The provider's call, with no transaction open. A refusal deletes the pending refund (nothing
+     * was refunded); no answer leaves it pending for a retry with the same key.
+     */
+    private String askProvider(Intent intent, IdempotencyKey key) {
+        try {
+            return gateway.refund(new RefundRequest(key.value(), intent.paymentReference(), intent.amount(),
+                    intent.currency()));
+        } catch (GatewayUnavailableException e) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("refundId", intent.refundId());
+            extensions.put("retryable", true);
+            throw new DomainException(ProblemKind.UNAVAILABLE, "the payment provider did not answer the refund of "
+                    + Money.format(intent.amount()) + " " + intent.currency() + "; it is pending: retry with the same "
+                    + IdempotencyKey.HEADER + " to complete it", extensions);
+        } catch (RuntimeException e) {
+            try {
+                transactions.inTransaction(connection -> deletePendingRefund(connection, intent.refundId()));
+            } catch (RuntimeException deleteFailure) {
+                // the refusal is what the caller must see; the refund stays pending for a retry
+                e.addSuppressed(deleteFailure);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Second transaction (the one that stores the response under the key): the refund is completed
+     * with the provider's reference, and stock, payment, order status, event and notification follow.
+     */
+    private Refund complete(Connection connection, RefundOrder request, long refundId, String reference)
+            throws SQLException {
+        // the order first, as in the first transaction, so the two never wait on each other crosswise
+        Order order = orders.lockForUpdate(connection, request.orderId())
+                .orElseThrow(() -> DomainException.notFound("order", request.orderId()));
+        BigDecimal amount = markCompleted(connection, refundId, reference);
+        Payment payment = paymentOfRefund(connection, refundId);
+        BigDecimal refundedAfter = completedSoFar(connection, order.id());
+        boolean whole = refundedAfter.compareTo(payment.amount()) == 0;
+        Map<Item, Integer> returned = requestedUnits(connection, refundId);
 
         reservations.lockOrderRows(connection, order.id());
         List<Refund.Restocked> restocked = new ArrayList<>();
@@ -118,8 +231,10 @@ public final class OrderRefunds {
                 "Refund of " + Money.format(amount) + " " + order.currency() + " for order " + order.id(),
                 "We refunded " + Money.format(amount) + " " + order.currency() + " to your card. Reason: "
                         + request.reason() + ".");
+        // what other refunds still pending have asked for is not refundable any more
+        BigDecimal refundable = payment.amount().subtract(refundedSoFar(connection, order.id()));
         return new Refund(refundId, order.id(), Money.format(amount), order.currency(), request.reason(), status.name(),
-                Money.format(refundedAfter), Money.format(payment.amount().subtract(refundedAfter)), restocked);
+                Money.format(refundedAfter), Money.format(refundable), restocked);
     }
 
     /** The returned units per product, priced per unit as bought, with the order line's seller and category. */
@@ -225,6 +340,7 @@ public final class OrderRefunds {
         }
     }
 
+    /** Completed and pending refunds: a pending one's amount is spoken for. */
     private static BigDecimal refundedSoFar(Connection connection, long orderId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = ?")) {
@@ -250,10 +366,15 @@ public final class OrderRefunds {
         }
     }
 
+    /** Units given back by completed refunds, and asked for by pending ones (which will give them back). */
     private static int alreadyReturned(Connection connection, long orderItemId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COALESCE(SUM(quantity), 0) FROM refund_items WHERE order_item_id = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT (SELECT COALESCE(SUM(quantity), 0) FROM refund_items WHERE order_item_id = ?)
+                     + (SELECT COALESCE(SUM(q.quantity), 0) FROM refund_requested_items q
+                        JOIN refunds r ON r.id = q.refund_id
+                        WHERE q.order_item_id = ? AND r.status = 'PENDING')""")) {
             select.setLong(1, orderItemId);
+            select.setLong(2, orderItemId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);
@@ -284,21 +405,102 @@ public final class OrderRefunds {
         }
     }
 
-    private static long insertRefund(Connection connection, Order order, Payment payment, BigDecimal amount,
-                                     String reason, String reference) throws SQLException {
+    private static long insertPendingRefund(Connection connection, Order order, Payment payment, BigDecimal amount,
+                                            String reason, IdempotencyKey key, String requestHash) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO refunds (order_id, payment_id, amount, currency, reason, gateway_reference)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                INSERT INTO refunds (order_id, payment_id, amount, currency, reason, status, idempotency_key, request_hash)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""")) {
             insert.setLong(1, order.id());
             insert.setLong(2, payment.id());
             insert.setBigDecimal(3, amount);
             insert.setString(4, order.currency());
             insert.setString(5, reason);
-            insert.setString(6, reference);
+            insert.setString(6, key.value());
+            insert.setString(7, requestHash);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getLong(1);
             }
+        }
+    }
+
+    private static void insertRequestedItem(Connection connection, long refundId, int position, long orderItemId,
+                                            int quantity) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO refund_requested_items (refund_id, position, order_item_id, quantity) VALUES (?, ?, ?, ?)""")) {
+            insert.setLong(1, refundId);
+            insert.setInt(2, position);
+            insert.setLong(3, orderItemId);
+            insert.setInt(4, quantity);
+            insert.executeUpdate();
+        }
+    }
+
+    /** True when the refund was still pending (and is gone with its requested units). */
+    private static boolean deletePendingRefund(Connection connection, long refundId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM refunds WHERE id = ? AND status = 'PENDING'")) {
+            delete.setLong(1, refundId);
+            return delete.executeUpdate() == 1;
+        }
+    }
+
+    /** Completes a pending refund and answers its amount; a refund completed already was an earlier request's. */
+    private static BigDecimal markCompleted(Connection connection, long refundId, String reference) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE refunds SET status = 'COMPLETED', gateway_reference = ?
+                WHERE id = ? AND status = 'PENDING' RETURNING amount""")) {
+            update.setString(1, reference);
+            update.setLong(2, refundId);
+            try (ResultSet row = update.executeQuery()) {
+                if (!row.next()) {
+                    // only after the key's response was forgotten (retention): the refund is not repeated
+                    throw DomainException.conflict("refund " + refundId + " was already completed by an earlier"
+                            + " request with this " + IdempotencyKey.HEADER);
+                }
+                return row.getBigDecimal(1);
+            }
+        }
+    }
+
+    private static Payment paymentOfRefund(Connection connection, long refundId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT p.id, p.amount, p.gateway_reference FROM refunds r JOIN payments p ON p.id = r.payment_id
+                WHERE r.id = ?""")) {
+            select.setLong(1, refundId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new Payment(row.getLong(1), row.getBigDecimal(2), row.getString(3));
+            }
+        }
+    }
+
+    private static BigDecimal completedSoFar(Connection connection, long orderId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = ? AND status = 'COMPLETED'")) {
+            select.setLong(1, orderId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getBigDecimal(1).setScale(2);
+            }
+        }
+    }
+
+    /** The units the first transaction recorded, in the order they were asked for. */
+    private static Map<Item, Integer> requestedUnits(Connection connection, long refundId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT oi.id, oi.product_id, oi.quantity, oi.unit_price, q.quantity
+                FROM refund_requested_items q JOIN order_items oi ON oi.id = q.order_item_id
+                WHERE q.refund_id = ? ORDER BY q.position""")) {
+            select.setLong(1, refundId);
+            Map<Item, Integer> requested = new LinkedHashMap<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    requested.put(new Item(row.getLong(1), row.getLong(2), row.getInt(3), row.getBigDecimal(4)),
+                            row.getInt(5));
+                }
+            }
+            return requested;
         }
     }
 

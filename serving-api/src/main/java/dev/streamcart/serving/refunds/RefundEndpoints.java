@@ -7,7 +7,6 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
-import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.idempotency.RequestFingerprint;
 import dev.streamcart.serving.idempotency.StoredResponse;
 import dev.streamcart.serving.orders.OrderOwnership;
@@ -21,15 +20,12 @@ import io.javalin.http.Context;
 public final class RefundEndpoints {
 
     private final ObjectMapper json;
-    private final IdempotentRequests idempotent;
     private final OrderRefunds refunds;
     private final OrderOwnership ownership;
 
-    public RefundEndpoints(ObjectMapper json, IdempotentRequests idempotent, OrderRefunds refunds,
-                           OrderOwnership ownership) {
+    public RefundEndpoints(ObjectMapper json, OrderRefunds refunds, OrderOwnership ownership) {
         this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.json = Objects.requireNonNull(json, "json");
-        this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
         this.refunds = Objects.requireNonNull(refunds, "refunds");
     }
 
@@ -38,8 +34,8 @@ public final class RefundEndpoints {
         ownership.requireSeller(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
         RefundOrder command = parse(orderId, JsonBody.parse(json, ctx.body()));
-        StoredResponse response = idempotent.execute(key, "POST " + ctx.path(), RequestFingerprint.of(json, command),
-                connection -> Responses.json(json, 201, refunds.refund(connection, command, key)));
+        StoredResponse response = refunds.refund(command, key, "POST " + ctx.path(), RequestFingerprint.of(json, command),
+                refund -> Responses.json(json, 201, refund));
         Responses.send(ctx, response);
     }
 

@@ -36,11 +36,11 @@ class MigrationsTest {
     }
 
     @Test
-    void theCdcPublicationCoversTheOutboxProductsAndInventory() {
+    void theCdcPublicationCoversTheOutboxProductsInventoryAndTheHeartbeat() {
         List<Map<String, Object>> tables = new Db(SERVER.database())
                 .rows("SELECT tablename FROM pg_publication_tables WHERE pubname = 'streamcart_cdc' ORDER BY tablename");
 
-        assertThat(tables).extracting(row -> row.get("tablename")).containsExactly("inventory", "outbox", "products");
+        assertThat(tables).extracting(row -> row.get("tablename")).containsExactly("cdc_heartbeat", "inventory", "outbox", "products");
     }
 
     @Test

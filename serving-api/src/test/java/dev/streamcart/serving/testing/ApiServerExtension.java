@@ -35,6 +35,7 @@ import dev.streamcart.serving.admission.AdmissionSettings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
+import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.readmodels.QueryEndpoints;
 import dev.streamcart.serving.users.EmailAddress;
@@ -66,6 +67,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     private Duration paymentLatency = Duration.ofMillis(5);
     private Function<Duration, PaymentSettings> payments = latency -> PaymentSettings.defaults(latency, FINGERPRINT_SECRET);
     private @Nullable AdmissionSettings admission;
+    private @Nullable Function<DataSource, PaymentGateway> gateway;
     private @Nullable LocalInfrastructure extraInfrastructure;
     private @Nullable ServingApi api;
     private @Nullable ApiClient client;
@@ -102,6 +104,15 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
 
     public ApiServerExtension paymentLatency(Duration latency) {
         paymentLatency = latency;
+        return this;
+    }
+
+    /**
+     * A payment gateway of the test's own instead of the simulator, given the test's database (so a
+     * double can look at the database while it is being called).
+     */
+    public ApiServerExtension gateway(Function<DataSource, PaymentGateway> factory) {
+        gateway = factory;
         return this;
     }
 
@@ -161,7 +172,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         if (withStreams) {
             config = startStreams(config, extraInfrastructure);
         }
-        api = ServingApi.start(config);
+        api = gateway == null ? ServingApi.start(config) : ServingApi.start(config, gateway.apply(database));
         client = new ApiClient("http://127.0.0.1:" + api.port());
         if (withKafka) {
             // the API's caches only keep what they load once every change topic is followed, and the

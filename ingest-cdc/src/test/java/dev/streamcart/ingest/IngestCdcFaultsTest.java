@@ -1,0 +1,175 @@
+package dev.streamcart.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.outbox.DeadLetterReason;
+import dev.streamcart.schemas.outbox.OutboxDeadLetter;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ingest-cdc when things are quiet or wrong, against real PostgreSQL, Kafka and registry: the slot
+ * keeps advancing while only tables it does not capture change, and an outbox row it cannot
+ * decode goes to the dead-letter topic while the rows after it are still published.
+ */
+class IngestCdcFaultsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Short, so the test waits for a few heartbeats rather than for the 10 s default. */
+    private static final String HEARTBEAT_MS = "300";
+
+    private static LocalInfrastructure infra;
+    private static IngestCdcConfig config;
+
+    @BeforeAll
+    static void startInfrastructure() throws IOException, SQLException {
+        Path folder = Path.of("target", "it-data", "ingest-cdc-faults");
+        Folders.delete(folder);
+        infra = LocalInfrastructure.builder(folder).postgres().kafka().schemaRegistry().start();
+        execute(TestSchema.DDL);
+        // Sessions, carts, idempotency keys and the like: busy tables that CDC does not capture.
+        execute("CREATE TABLE uncaptured_activity (id bigserial PRIMARY KEY, note text NOT NULL)");
+        config = IngestCdcConfig.from(infra.settings().with(Map.of(IngestCdcConfig.HEARTBEAT_INTERVAL_MS, HEARTBEAT_MS)));
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    @Test
+    void theSlotAdvancesWhileOnlyUncapturedTablesChange() throws SQLException {
+        try (IngestCdcService service = startService()) {
+            String before = slotConfirmedLsn();
+            // Several MB of WAL in many transactions, none of them touching a captured table.
+            for (int transaction = 0; transaction < 20; transaction++) {
+                execute("INSERT INTO uncaptured_activity (note) SELECT repeat('x', 200) FROM generate_series(1, 2000)");
+            }
+            String afterWrites = query("SELECT pg_current_wal_lsn()::text");
+
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(slotHasConfirmedPast(afterWrites))
+                            .as("confirmed_flush_lsn (was %s) passes %s, the WAL position after the writes; now %s",
+                                    before, afterWrites, slotConfirmedLsn())
+                            .isTrue());
+            assertThat(service.failure()).as("the heartbeat's query runs without stopping the engine").isNotDone();
+        }
+    }
+
+    @Test
+    void aMalformedOutboxRowGoesToTheDeadLetterTopicAndTheRowsAfterItArePublished() throws SQLException {
+        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        String good1 = "6a1c1f00-0000-4000-8000-000000000001";
+        String malformed = "6a1c1f00-0000-4000-8000-000000000002";
+        String unknownType = "6a1c1f00-0000-4000-8000-000000000003";
+        String good2 = "6a1c1f00-0000-4000-8000-000000000004";
+        String good3 = "6a1c1f00-0000-4000-8000-000000000005";
+
+        try (TopicRecorder<OrderEvent> orders = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.ORDER_EVENTS);
+                TopicRecorder<OutboxDeadLetter> deadLetters =
+                        new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.OUTBOX_DEAD_LETTERS);
+                IngestCdcService service = startService()) {
+            execute(outboxInsert(good1, "order", orderPayload("4900")));
+            // Money as a decimal number breaks the contract (integer cents), in a transaction with a good row.
+            execute("BEGIN", outboxInsert(malformed, "order", orderPayload("49.00")), outboxInsert(good2, "order", orderPayload("4900")),
+                    "COMMIT");
+            execute(outboxInsert(unknownType, "voucher", "{\"voucherId\": 5}"));
+            execute(outboxInsert(good3, "order", orderPayload("4900")));
+
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(orders.values()).extracting(OrderEvent::getEventId).containsExactly(good1, good2, good3);
+                assertThat(deadLetters.values()).extracting(OutboxDeadLetter::getOutboxId).containsExactly(malformed, unknownType);
+            });
+
+            OutboxDeadLetter letter = deadLetters.values().get(0);
+            assertThat(deadLetters.poll().get(0).key()).as("keyed by aggregate id").isEqualTo("12");
+            assertThat(letter.getReason()).isEqualTo(DeadLetterReason.CONTRACT_VIOLATION);
+            assertThat(letter.getError()).contains("totalCents");
+            assertThat(letter.getPayload()).as("the payload as PostgreSQL stored it")
+                    .isEqualTo(query("SELECT payload::text FROM outbox WHERE id = '" + malformed + "'"));
+            assertThat(letter.getAggregateType()).isEqualTo("order");
+            assertThat(letter.getEventType()).isEqualTo("ORDER_PAID");
+            assertThat(letter.getSourceLsn()).as("the row's WAL position").isPositive();
+            assertThat(letter.getCommittedAt()).isNotNull();
+            assertThat(deadLetters.values().get(1).getReason()).isEqualTo(DeadLetterReason.UNKNOWN_AGGREGATE_TYPE);
+            assertThat(service.deadLetteredOutboxRows()).isEqualTo(2);
+        }
+    }
+
+    private static String orderPayload(String totalCents) {
+        return """
+                {"orderId":12,"userId":3,"status":"PAID","totalCents":%s,"currency":"USD",
+                 "items":[{"productId":1,"sellerId":1,"categoryId":2,"quantity":2,"unitPriceCents":2450}],
+                 "paymentMethod":"card","reason":null}""".formatted(totalCents);
+    }
+
+    private static String outboxInsert(String eventId, String aggregateType, String payload) {
+        return "INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload) VALUES ('"
+                + eventId + "', '" + aggregateType + "', '12', 'ORDER_PAID', '" + payload + "'::jsonb)";
+    }
+
+    private static IngestCdcService startService() {
+        IngestCdcService service = new IngestCdcService(config);
+        try {
+            service.start();
+            service.streaming().orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+            return service;
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    private static String slotConfirmedLsn() throws SQLException {
+        return query("SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = '"
+                + IngestCdcConfig.SLOT_NAME + "'");
+    }
+
+    private static boolean slotHasConfirmedPast(String lsn) throws SQLException {
+        try (Connection connection = infra.postgres().getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT confirmed_flush_lsn >= ?::pg_lsn FROM pg_replication_slots WHERE slot_name = ?")) {
+            select.setString(1, lsn);
+            select.setString(2, IngestCdcConfig.SLOT_NAME);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    private static String query(String sql) throws SQLException {
+        try (Connection connection = infra.postgres().getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static void execute(String... statements) throws SQLException {
+        try (Connection connection = infra.postgres().getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+}
