@@ -73,8 +73,9 @@ public final class Checkout {
                                BigDecimal price, String currency, boolean active, int weightGrams) {}
 
     public PlacedOrder place(Connection connection, PlaceOrder request) throws SQLException {
-        References.requireExists(connection, "users", "user", request.userId());
+        // the buyer's row lock first: the FOR SHARE of requireExists taken before it by two checkouts would deadlock
         requireWithinUnpaidLimits(connection, request);
+        References.requireExists(connection, "users", "user", request.userId());
         Destination destination = Destination.resolve(connection, request.userId(), request.delivery());
         Map<Long, CatalogEntry> catalog = loadProducts(connection, request.quantities().keySet());
         requireForSale(catalog);
@@ -110,7 +111,8 @@ public final class Checkout {
      * Refuses the order when the buyer would hold more unpaid orders or units than allowed. The
      * buyer's row is locked first (FOR NO KEY UPDATE: it leaves the foreign-key checks of other
      * tables alone), so a buyer's checkouts count one after the other and parallel ones cannot all
-     * pass; nothing else locks a user row after stock, so the order of locks stays deadlock-free.
+     * pass; it is the first lock of a checkout, and nothing else locks a user row after stock, so the
+     * order of locks stays deadlock-free. An unknown buyer locks and counts nothing (refused right after).
      */
     private void requireWithinUnpaidLimits(Connection connection, PlaceOrder request) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM users WHERE id = ? FOR NO KEY UPDATE")) {
