@@ -180,11 +180,13 @@ public final class ServingApi implements AutoCloseable {
     private final Deque<AutoCloseable> resources;
     private final Javalin server;
     private final List<Route> routes;
+    private final AnalyticsWiring analytics;
 
-    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes) {
+    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, AnalyticsWiring analytics) {
         this.resources = resources;
         this.server = server;
         this.routes = routes;
+        this.analytics = analytics;
     }
 
     public static ServingApi start(ServingApiConfig config) {
@@ -403,7 +405,7 @@ public final class ServingApi implements AutoCloseable {
         resources.push(analytics::closeStreams); // before the server stops: an open event stream would hold it up
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
-        return new ServingApi(resources, server, List.copyOf(routes));
+        return new ServingApi(resources, server, List.copyOf(routes), analytics);
     }
 
     /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
@@ -442,6 +444,11 @@ public final class ServingApi implements AutoCloseable {
     }
 
     /** The port the server listens on (the real one when configured with 0). */
+    /** Dashboard streams holding a place under the caps of {@code api.limits.streams.*} (0 without ClickHouse). */
+    public int openDashboardStreams() {
+        return analytics.stream() == null ? 0 : analytics.stream().openStreams();
+    }
+
     public int port() {
         return server.port();
     }

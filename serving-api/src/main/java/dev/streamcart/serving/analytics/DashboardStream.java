@@ -38,6 +38,11 @@ public final class DashboardStream implements AutoCloseable {
 
     /** What a refused stream is told to wait: streams end when their pages close, seconds apart. */
     static final long RETRY_AFTER_SECONDS = 10;
+    /**
+     * Quiet ticks between keep-alive comments. A closed page is only noticed when a write to it fails,
+     * so they come often: its place comes back within seconds, and proxies do not drop idle connections.
+     */
+    static final int KEEP_ALIVE_TICKS = 2;
 
     /** A place among the open streams, taken by {@link #admit} and given back once, when the stream ends. */
     public final class Place {
@@ -136,6 +141,13 @@ public final class DashboardStream implements AutoCloseable {
         return subscribers.size();
     }
 
+    /** Streams holding a place, the number the caps count. */
+    public int openStreams() {
+        synchronized (openByUser) {
+            return openInTotal;
+        }
+    }
+
     private void pushAll() {
         for (Subscriber subscriber : subscribers) {
             push(subscriber);
@@ -158,8 +170,8 @@ public final class DashboardStream implements AutoCloseable {
                 subscriber.client.sendEvent("snapshot", json.writeValueAsString(snapshot));
                 subscriber.lastSent = comparable;
                 subscriber.quietTicks = 0;
-            } else if (++subscriber.quietTicks % 15 == 0) {
-                subscriber.client.sendComment("still here"); // proxies drop idle connections
+            } else if (++subscriber.quietTicks % KEEP_ALIVE_TICKS == 0) {
+                subscriber.client.sendComment("still here");
             }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.debug("dashboard stream push failed: {}", e.toString());

@@ -19,6 +19,7 @@ import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +40,11 @@ class DashboardStreamLimitsApiTest {
     private final List<Stream<String>> open = new ArrayList<>();
     private Storefront shop;
 
+    @BeforeAll
+    static void schema() {
+        new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl()).applySchema();
+    }
+
     @BeforeEach
     void setUp() {
         shop = new Storefront(SERVER.client());
@@ -49,12 +55,7 @@ class DashboardStreamLimitsApiTest {
         open.forEach(Stream::close);
         open.clear();
         // the server notices a closed stream when it next writes to it: wait until every place is back
-        await().atMost(Duration.ofSeconds(40)).until(() -> {
-            HttpResponse<Stream<String>> probe = openStream(shop.admin());
-            boolean admitted = probe.statusCode() == 200;
-            probe.body().close();
-            return admitted;
-        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> SERVER.api().openDashboardStreams() == 0);
     }
 
     private String ticket(ApiClient caller) {
@@ -126,7 +127,7 @@ class DashboardStreamLimitsApiTest {
         keepOpen(seller);
         open.remove(0).close();
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
             HttpResponse<Stream<String>> again = openStream(seller);
             if (again.statusCode() == 200) {
                 open.add(again.body());
