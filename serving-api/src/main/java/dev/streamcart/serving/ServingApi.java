@@ -65,6 +65,9 @@ import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.inventory.InventoryEndpoints;
 import dev.streamcart.serving.inventory.StockReceipts;
 import dev.streamcart.serving.inventory.StockReservations;
+import dev.streamcart.serving.limits.ApiLimits;
+import dev.streamcart.serving.limits.ClientAddress;
+import dev.streamcart.serving.limits.SlidingWindowLimit;
 import dev.streamcart.serving.notifications.LoggingNotificationSender;
 import dev.streamcart.serving.notifications.NotificationDispatcher;
 import dev.streamcart.serving.notifications.NotificationEndpoints;
@@ -177,11 +180,13 @@ public final class ServingApi implements AutoCloseable {
     private final Deque<AutoCloseable> resources;
     private final Javalin server;
     private final List<Route> routes;
+    private final AnalyticsWiring analytics;
 
-    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes) {
+    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, AnalyticsWiring analytics) {
         this.resources = resources;
         this.server = server;
         this.routes = routes;
+        this.analytics = analytics;
     }
 
     public static ServingApi start(ServingApiConfig config) {
@@ -272,7 +277,8 @@ public final class ServingApi implements AutoCloseable {
         // analytics (issue 5): KPI reports from ClickHouse, the dashboard's live stream, inventory accuracy checks
         AnalyticsWiring analytics = AnalyticsWiring.start(config.clickHouse(), config.kafkaBootstrapServers(),
                 transactions, stockSource, json, InventoryAccuracyCheck.interval(
-                        Settings.fromEnvironment().find(InventoryAccuracyCheck.INTERVAL_KEY)), resources);
+                        Settings.fromEnvironment().find(InventoryAccuracyCheck.INTERVAL_KEY)), config.limits().streams(),
+                resources);
         SalesPerMinute sales = analytics.salesPerMinute();
 
         ModelRepository models = new ModelRepository(config.modelsDir());
@@ -287,8 +293,11 @@ public final class ServingApi implements AutoCloseable {
         } else {
             LOG.warn("no auth.admin.password configured: no admin account is created");
         }
-        Login login = new Login(transactions, hasher, tokens, new LoginThrottle(auth.maxFailuresPerAccount(),
-                auth.accountWindow(), auth.maxAttemptsPerClient(), auth.clientWindow(), Clock.systemUTC()));
+        ApiLimits limits = config.limits();
+        ClientAddress clientAddress = new ClientAddress(limits.trustedProxies());
+        Login login = new Login(transactions, hasher, tokens, new LoginThrottle(limits.login(), Clock.systemUTC()));
+        SlidingWindowLimit registrations = new SlidingWindowLimit("sign-ups", limits.registration().maxPerClient(),
+                limits.registration().window(), Clock.systemUTC());
         Authentication authentication = new Authentication(tokens);
         OrderOwnership ownership = new OrderOwnership(transactions);
 
@@ -334,18 +343,18 @@ public final class ServingApi implements AutoCloseable {
         resources.push(new RetentionSweeper(transactions, "idempotency_keys", "created_at",
                 IdempotentRequests.RETENTION, Clock.systemUTC()).start(RETENTION_SWEEP_INTERVAL));
         Checkout checkout = new Checkout(orderRepository, reservations, orderEvents,
-                new OrderPricing(new ShippingOptions(transactions, Clock.systemUTC())));
+                new OrderPricing(new ShippingOptions(transactions, Clock.systemUTC())), config.limits().orders());
         PhotoStore photoStore = new LocalPhotoStore(config.photosDir());
 
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockView, orderView, changeFeeds, sales, models)),
-                new AuthEndpoints(json, login, tokens),
+                new AuthEndpoints(json, login, tokens, clientAddress),
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
                         new Warehouses(transactions), new Products(transactions, json, new OutboxWriter(json)),
                         productCache, stockLevels, clickstream,
                         tokens::forgetUser),
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
-                new UserEndpoints(json, new UserRegistration(transactions, hasher), new UserProfiles(transactions),
+                new UserEndpoints(json, new UserRegistration(transactions, hasher), registrations, clientAddress, new UserProfiles(transactions),
                         new UserAddresses(transactions), new UserPreferences(transactions, purchases::forget)),
                 new OrderEndpoints(json, transactions, idempotent,
                         checkout,
@@ -397,7 +406,7 @@ public final class ServingApi implements AutoCloseable {
         resources.push(analytics::closeStreams); // before the server stops: an open event stream would hold it up
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
-        return new ServingApi(resources, server, List.copyOf(routes));
+        return new ServingApi(resources, server, List.copyOf(routes), analytics);
     }
 
     /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
@@ -436,6 +445,11 @@ public final class ServingApi implements AutoCloseable {
     }
 
     /** The port the server listens on (the real one when configured with 0). */
+    /** Dashboard streams holding a place under the caps of {@code api.limits.streams.*} (0 without ClickHouse). */
+    public int openDashboardStreams() {
+        return analytics.stream() == null ? 0 : analytics.stream().openStreams();
+    }
+
     public int port() {
         return server.port();
     }

@@ -10,6 +10,7 @@ import dev.streamcart.serving.admission.AdmissionSettings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
+import dev.streamcart.serving.limits.ApiLimits;
 import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.readmodels.QueryEndpoints;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                                @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
                                Path modelsDir, Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds,
                                AuthSettings auth, Path photosDir, @Nullable QueryEndpoints inventoryQueries,
-                               @Nullable QueryEndpoints orderQueries, AdmissionSettings admission) {
+                               @Nullable QueryEndpoints orderQueries, AdmissionSettings admission, ApiLimits limits) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
@@ -46,6 +47,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(photosDir, "photosDir");
         Objects.requireNonNull(admission, "admission");
+        Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("api.port must be within 0..65535, was " + port);
         }
@@ -61,7 +63,8 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                             Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds, AuthSettings auth,
                             Path photosDir) {
         this(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir, modelCheckInterval,
-                payments, bcryptRounds, auth, photosDir, null, null, AdmissionSettings.defaults(database.maxPoolSize()));
+                payments, bcryptRounds, auth, photosDir, null, null, AdmissionSettings.defaults(database.maxPoolSize()),
+                ApiLimits.defaults());
     }
 
     /** Review photos go to a {@code photos} folder next to the models folder (both live in the data dir). */
@@ -98,7 +101,8 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 photosDir(settings),
                 queryEndpoints(settings, INVENTORY_QUERY_URLS, "inventory-streams"),
                 queryEndpoints(settings, ORDER_QUERY_URLS, "order-streams"),
-                AdmissionSettings.from(settings, database.maxPoolSize()));
+                AdmissionSettings.from(settings, database.maxPoolSize()),
+                ApiLimits.from(settings));
     }
 
     private static @Nullable QueryEndpoints queryEndpoints(Settings settings, String key, String app) {
@@ -109,13 +113,20 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     /** Same settings, with the interactive-query endpoints of the two Streams apps. */
     public ServingApiConfig withQueries(@Nullable QueryEndpoints inventory, @Nullable QueryEndpoints orders) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
-                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventory, orders, admission);
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventory, orders, admission, limits);
     }
 
     /** Same settings, with other admission limits for requests that change state. */
     public ServingApiConfig withAdmission(AdmissionSettings limits) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
-                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, limits);
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, limits, this.limits);
+    }
+
+    /** Same settings, with other abuse limits. */
+    public ServingApiConfig withLimits(ApiLimits abuseLimits) {
+        return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, admission,
+                abuseLimits);
     }
 
     /** photos.dir, else {@code <platform.data-dir>/photos}, else {@code ./photos}. */

@@ -31,8 +31,8 @@ import dev.streamcart.serving.users.PasswordHasher;
  *
  * <p>Buyers are inserted into PostgreSQL in one statement per batch, with one password hash shared
  * by all, and signed in by serving-api's own {@link BearerTokens}: what a login does once the
- * password is checked. Signing in through the API would cost a BCrypt check per buyer and meet the
- * per-client login limit (600 a minute), and signing in is not what the benchmarks measure.
+ * password is checked. Signing in through the API would cost a BCrypt check per buyer (the sign-in
+ * limits count failures only, so they would not stop it), and signing in is not what the benchmarks measure.
  *
  * <p>Each buyer is handed out {@link RiskScorer#VELOCITY_LIMIT} times, one order each; when every
  * turn is taken, another batch is made on the spot (and counted, since it costs time).

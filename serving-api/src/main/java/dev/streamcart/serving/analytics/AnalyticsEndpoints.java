@@ -149,7 +149,13 @@ public final class AnalyticsEndpoints {
         Map<String, String> params = firstValues(ctx, "ticket");
         filters.read(params::get, caller); // refuse bad filters with a 400 before the stream starts
         DashboardStream stream = reports().stream();
-        new SseHandler(client -> stream.subscribe(client, caller, params)).handle(ctx);
+        DashboardStream.Place place = stream.admit(caller); // 429 before the stream starts, when it is over the caps
+        try {
+            new SseHandler(client -> stream.subscribe(client, caller, params, place)).handle(ctx);
+        } catch (RuntimeException e) {
+            place.release();
+            throw e;
+        }
     }
 
     /** The first value of each query parameter except {@code skipped}. */

@@ -26,17 +26,21 @@ import org.jspecify.annotations.Nullable;
 public final class AnalyticsFilters {
 
     static final Duration DEFAULT_RANGE = Duration.ofHours(1);
-    /** Bounds the rows a request can ask ClickHouse for: per-minute buckets over at most a week. */
-    static final Duration MAX_MINUTE_RANGE = Duration.ofDays(7);
     static final Duration MAX_RANGE = Duration.ofDays(400);
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     /** Regions are names like eu-west or us-east (orders.region, at most 64 characters). */
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,63}");
 
     private final Clock clock;
+    private final int maxBuckets;
 
-    public AnalyticsFilters(Clock clock) {
+    /** @param maxBuckets the cost bound of a request: its range divided by its granularity */
+    public AnalyticsFilters(Clock clock, int maxBuckets) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxBuckets < 1) {
+            throw new IllegalArgumentException("maxBuckets must be at least 1, was " + maxBuckets);
+        }
+        this.maxBuckets = maxBuckets;
     }
 
     public AnalyticsFilter read(Context ctx, Principal caller) {
@@ -56,9 +60,13 @@ public final class AnalyticsFilters {
         if (range.compareTo(MAX_RANGE) > 0) {
             throw invalid("from", "the range from 'from' to 'to' may span at most " + MAX_RANGE.toDays() + " days");
         }
-        if (granularity == Granularity.MINUTE && range.compareTo(MAX_MINUTE_RANGE) > 0) {
-            throw invalid("granularity", "'granularity=minute' covers at most " + MAX_MINUTE_RANGE.toDays()
-                    + " days: use hour or day for longer ranges");
+        // the cost bound: every report and every stream tick reads and returns one row per bucket
+        long buckets = (range.toSeconds() + granularity.seconds() - 1) / granularity.seconds();
+        if (buckets > maxBuckets) {
+            throw new DomainException(ProblemKind.INVALID_INPUT, "the range from 'from' to 'to' holds " + buckets + " "
+                    + granularity.label() + " buckets, more than the " + maxBuckets
+                    + " a request may ask for: use a coarser granularity or a shorter range",
+                    Map.of("field", "granularity", "buckets", buckets, "maxBuckets", maxBuckets));
         }
         Long categoryId = id("categoryId", params.apply("categoryId"));
         Long sellerId = id("sellerId", params.apply("sellerId"));

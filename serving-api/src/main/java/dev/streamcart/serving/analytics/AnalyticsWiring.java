@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.serving.alerts.StockAlertStore;
 import dev.streamcart.serving.db.Transactions;
+import dev.streamcart.serving.limits.StreamLimits;
 import dev.streamcart.serving.readmodels.ReadModel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,8 +27,9 @@ public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMi
 
     public static AnalyticsWiring start(@Nullable ClickHouseSettings clickHouse, @Nullable String kafkaBootstrapServers,
                                         Transactions transactions, ReadModel<StockLevel> stockLevels, ObjectMapper json,
-                                        Duration inventoryCheckInterval, Deque<AutoCloseable> resources) {
-        AnalyticsFilters filters = new AnalyticsFilters(Clock.systemUTC());
+                                        Duration inventoryCheckInterval, StreamLimits limits,
+                                        Deque<AutoCloseable> resources) {
+        AnalyticsFilters filters = new AnalyticsFilters(Clock.systemUTC(), limits.maxAnalyticsBuckets());
         ProductNames names = new ProductNames(transactions);
         LowStockAlerts alerts = new LowStockAlerts(new StockAlertStore(transactions), names);
         StreamTickets tickets = new StreamTickets(Clock.systemUTC());
@@ -52,7 +54,7 @@ public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMi
         CustomerReports customers = new CustomerReports(reader, kpiRows);
         OperationsReports operations = new OperationsReports(reader, lag);
         DashboardStream stream = new DashboardStream(new DashboardSnapshots(sales, customers, operations, alerts),
-                filters, json);
+                filters, json, limits);
         resources.push(stream);
         AnalyticsEndpoints.Reports reports = new AnalyticsEndpoints.Reports(salesPerMinute, sales, customers, operations,
                 stream);

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * Short-lived tickets for the dashboard's event stream. A browser's EventSource cannot send an
  * Authorization header, and a bearer token in a URL would end up in logs and history for 12 hours;
  * so the page trades its token for a ticket (valid {@link #TIME_TO_LIVE}, then useless) and opens
- * the stream with it. Tickets live in this process's memory only.
+ * the stream with it. A ticket opens one stream only: it is gone once redeemed, so one found in a
+ * log or a history cannot open another (the page asks for a new one whenever it reconnects).
+ * Tickets live in this process's memory only.
  */
 public final class StreamTickets {
 
@@ -48,15 +50,16 @@ public final class StreamTickets {
         return new Ticket(ticket, expiresAt);
     }
 
-    /** The principal the ticket was issued to; 401 when it is missing, unknown or expired. */
+    /** The principal the ticket was issued to, using the ticket up; 401 when it is missing, unknown, expired or used. */
     public Principal redeem(@Nullable String ticket) {
         if (ticket == null || ticket.isBlank()) {
             throw new DomainException(ProblemKind.UNAUTHENTICATED,
                     "the stream needs ?ticket=...: POST /api/analytics/stream-tickets with your bearer token");
         }
-        Issued found = issued.get(ticket.trim());
+        Issued found = issued.remove(ticket.trim()); // atomic: of two requests with one ticket, one gets it
         if (found == null || !found.expiresAt().isAfter(Instant.now(clock))) {
-            throw new DomainException(ProblemKind.UNAUTHENTICATED, "the stream ticket is unknown or expired: get a new one");
+            throw new DomainException(ProblemKind.UNAUTHENTICATED,
+                    "the stream ticket is unknown, expired or already used: get a new one");
         }
         return found.principal();
     }

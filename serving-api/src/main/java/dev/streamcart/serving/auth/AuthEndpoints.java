@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.limits.ClientAddress;
 import dev.streamcart.serving.web.JsonBody;
 import io.javalin.http.Context;
 
@@ -14,18 +15,20 @@ public final class AuthEndpoints {
     private final ObjectMapper json;
     private final Login login;
     private final BearerTokens tokens;
+    private final ClientAddress clients;
 
-    public AuthEndpoints(ObjectMapper json, Login login, BearerTokens tokens) {
+    public AuthEndpoints(ObjectMapper json, Login login, BearerTokens tokens, ClientAddress clients) {
         this.json = Objects.requireNonNull(json, "json");
         this.login = Objects.requireNonNull(login, "login");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     public void login(Context ctx) {
         JsonBody body = JsonBody.parse(json, ctx.body());
         String email = body.requiredText("email", 255);
         char[] password = body.requiredSecret("password", 200);
-        BearerTokens.IssuedToken issued = login.login(email, password, ctx.ip());
+        BearerTokens.IssuedToken issued = login.login(email, password, clients.of(ctx));
         Principal principal = tokens.resolve(issued.token()).orElseThrow();
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("token", issued.token());

@@ -38,14 +38,14 @@ public final class Login {
 
     public BearerTokens.IssuedToken login(String email, char[] password, String client) {
         String account = new EmailAddress(email).value();
-        throttle.beforeAttempt(account, client);
+        // counted before the hash: parallel guesses see each other
+        LoginThrottle.Attempt attempt = throttle.beforeAttempt(account, client);
         Account found = find(account);
         boolean matches = hasher.matches(password, found == null ? unknownAccountHash : found.passwordHash());
         if (found == null || !matches || !found.active()) {
-            throttle.failed(account);
             throw new DomainException(ProblemKind.UNAUTHENTICATED, FAILED);
         }
-        throttle.succeeded(account);
+        throttle.succeeded(attempt);
         return tokens.issue(found.id());
     }
 

@@ -3,82 +3,130 @@ package dev.streamcart.serving.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.streamcart.serving.limits.LoginLimits;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Slows down password guessing: at most {@code maxFailuresPerAccount} failed logins per e-mail
- * address within {@code accountWindow}, and {@code maxAttemptsPerClient} attempts per client
- * address within {@code clientWindow}, both sliding.
- * Counting failures per account stops a slow distributed attack on one account; counting every
- * attempt per client stops one client trying many accounts. State is per instance, in memory.
+ * Slows down password guessing with a progressive delay (see {@link LoginLimits}) on three keys: an
+ * account from one client, an account from every client, and a client over every account.
+ *
+ * <p>Every attempt is counted as a failure when it is let in, before the password is hashed, and
+ * given back when it succeeds; so parallel guesses see each other and cannot all pass a check
+ * made before any of them failed.
+ *
+ * <p>Nobody can lock an account's owner out: the delay is bounded, it runs from the waiting
+ * client's own last failure (others cannot keep taking its turn), and the account's failures from
+ * every client only slow clients that themselves failed on it. A client that has not failed on
+ * the account signs in at once (unless it is itself over its own client-wide allowance). The
+ * price: many addresses get one guess each on an account at full speed, then slow down together.
+ *
+ * <p>In memory, per instance, bounded: keys are forgotten {@code forgetAfter} after their last
+ * failure, and at most {@link #MAX_KEYS} of each kind are kept.
  */
 public final class LoginThrottle {
 
-    private final int maxFailuresPerAccount;
-    private final int maxAttemptsPerClient;
-    private final Duration accountWindow;
-    private final Duration clientWindow;
+    static final int MAX_KEYS = 100_000;
+
+    /** Failures of one key and when the last one was counted. */
+    private record Failures(int count, Instant last) {
+        Failures plusOne(Instant now) {
+            return new Failures(count + 1, now);
+        }
+    }
+
+    /** An attempt that was let in: hand it back to {@link #succeeded} when the password was right. */
+    public record Attempt(String account, String client) {}
+
+    private final LoginLimits limits;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failuresByAccount = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> attemptsByClient = new ConcurrentHashMap<>();
+    private final Cache<String, Failures> byAccountAndClient;
+    private final Cache<String, Failures> byAccount;
+    private final Cache<String, Failures> byClient;
+    private final Object lock = new Object();
 
-    public LoginThrottle(int maxFailuresPerAccount, Duration accountWindow, int maxAttemptsPerClient,
-                         Duration clientWindow, Clock clock) {
-        this.maxFailuresPerAccount = maxFailuresPerAccount;
-        this.maxAttemptsPerClient = maxAttemptsPerClient;
-        this.accountWindow = Objects.requireNonNull(accountWindow, "accountWindow");
-        this.clientWindow = Objects.requireNonNull(clientWindow, "clientWindow");
+    public LoginThrottle(LoginLimits limits, Clock clock) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.byAccountAndClient = cache(limits.forgetAfter());
+        this.byAccount = cache(limits.forgetAfter());
+        this.byClient = cache(limits.forgetAfter());
     }
 
-    /** Counts an attempt from {@code client} at {@code account}; 429 when either limit is reached. */
-    public void beforeAttempt(String account, String client) {
-        Instant now = clock.instant();
-        Deque<Instant> failures = failuresByAccount.computeIfAbsent(account, key -> new ArrayDeque<>());
-        synchronized (failures) {
-            prune(failures, now, accountWindow);
-            if (failures.size() >= maxFailuresPerAccount) {
-                throw tooMany("too many failed logins for this account", failures.peekFirst().plus(accountWindow), now);
+    private static Cache<String, Failures> cache(Duration forgetAfter) {
+        return Caffeine.newBuilder().expireAfterWrite(forgetAfter).maximumSize(MAX_KEYS).build();
+    }
+
+    /**
+     * Lets an attempt of {@code client} at {@code account} in and counts it as failed until
+     * {@link #succeeded}; 429 with {@code Retry-After} while one of its keys must still wait.
+     */
+    public Attempt beforeAttempt(String account, String client) {
+        String pairKey = client + " " + account;
+        // one lock over the three keys: each decision is a few map reads, far cheaper than the hash it guards
+        synchronized (lock) {
+            Instant now = clock.instant();
+            Failures pair = byAccountAndClient.getIfPresent(pairKey);
+            Failures onAccount = byAccount.getIfPresent(account);
+            Failures fromClient = byClient.getIfPresent(client);
+            Instant open = now;
+            if (pair != null) {
+                Duration delay = longer(limits.delayAfter(pair.count(), limits.freeFailuresPerAccountAndClient()),
+                        onAccount == null ? Duration.ZERO
+                                : limits.delayAfter(onAccount.count(), limits.freeFailuresPerAccount()));
+                open = later(open, pair.last().plus(delay));
+            }
+            if (fromClient != null) {
+                open = later(open, fromClient.last().plus(limits.delayAfter(fromClient.count(),
+                        limits.freeFailuresPerClient())));
+            }
+            if (open.isAfter(now)) {
+                long seconds = Math.max(1, (Duration.between(now, open).toMillis() + 999) / 1000);
+                throw new DomainException(ProblemKind.TOO_MANY_REQUESTS, "too many failed sign-ins from this client; "
+                        + "retry in " + seconds + " s", Map.of("retryAfterSeconds", seconds));
+            }
+            byAccountAndClient.put(pairKey, plusOne(pair, now));
+            byAccount.put(account, plusOne(onAccount, now));
+            byClient.put(client, plusOne(fromClient, now));
+            return new Attempt(account, client);
+        }
+    }
+
+    /** The password was right: the attempt was not a failure, and this client's record on the account is cleared. */
+    public void succeeded(Attempt attempt) {
+        synchronized (lock) {
+            byAccountAndClient.invalidate(attempt.client() + " " + attempt.account());
+            giveBack(byAccount, attempt.account());
+            giveBack(byClient, attempt.client());
+        }
+    }
+
+    private static Failures plusOne(@Nullable Failures failures, Instant now) {
+        return failures == null ? new Failures(1, now) : failures.plusOne(now);
+    }
+
+    private static void giveBack(Cache<String, Failures> cache, String key) {
+        Failures failures = cache.getIfPresent(key);
+        if (failures != null) {
+            if (failures.count() <= 1) {
+                cache.invalidate(key);
+            } else {
+                cache.put(key, new Failures(failures.count() - 1, failures.last()));
             }
         }
-        Deque<Instant> attempts = attemptsByClient.computeIfAbsent(client, key -> new ArrayDeque<>());
-        synchronized (attempts) {
-            prune(attempts, now, clientWindow);
-            if (attempts.size() >= maxAttemptsPerClient) {
-                throw tooMany("too many login attempts from this client", attempts.peekFirst().plus(clientWindow), now);
-            }
-            attempts.addLast(now);
-        }
     }
 
-    public void failed(String account) {
-        Deque<Instant> failures = failuresByAccount.computeIfAbsent(account, key -> new ArrayDeque<>());
-        synchronized (failures) {
-            failures.addLast(clock.instant());
-        }
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
-    public void succeeded(String account) {
-        failuresByAccount.remove(account);
-    }
-
-    private static void prune(Deque<Instant> times, Instant now, Duration window) {
-        Instant oldest = now.minus(window);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(oldest)) {
-            times.removeFirst();
-        }
-    }
-
-    private static DomainException tooMany(String detail, Instant retryAt, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, retryAt).toSeconds() + 1);
-        return new DomainException(ProblemKind.TOO_MANY_REQUESTS, detail + "; retry in " + seconds + " s",
-                Map.of("retryAfterSeconds", seconds));
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -23,6 +23,7 @@ import dev.streamcart.serving.inventory.Allocation;
 import dev.streamcart.serving.inventory.InsufficientStockException;
 import dev.streamcart.serving.inventory.StockReservations;
 import dev.streamcart.serving.inventory.WarehouseAllocator;
+import dev.streamcart.serving.limits.OrderLimits;
 import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.notifications.NotificationKind;
 import dev.streamcart.serving.notifications.Notifications;
@@ -32,6 +33,7 @@ import dev.streamcart.serving.pricing.PricedLine;
 import dev.streamcart.serving.pricing.PricingLine;
 import dev.streamcart.serving.pricing.SellerParcel;
 import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.shipping.ShippingOptions;
 
 /**
@@ -42,6 +44,12 @@ import dev.streamcart.serving.shipping.ShippingOptions;
  * charged) and the ORDER_CONFIRMED notification. Either all of it commits or none of it: an order
  * never exists without its stock, and stock is never held without an order. The stock is taken
  * last when it can be (see {@link StockReservations#reserveIfAvailable}).
+ *
+ * <p>A buyer holds a bounded number of unpaid orders and units ({@link OrderLimits}): unpaid
+ * orders reserve stock until they are paid or expire, and unbounded they would let one account keep
+ * a product sold out. Beyond the bound the order is refused with 409 {@code unpaid-limit}, since it
+ * is the buyer's own open orders that stand in the way (paying or cancelling one lifts it), not a
+ * rate that waiting would reset.
  */
 public final class Checkout {
 
@@ -49,12 +57,15 @@ public final class Checkout {
     private final StockReservations reservations;
     private final OrderEvents events;
     private final OrderPricing pricing;
+    private final OrderLimits limits;
 
-    public Checkout(OrderRepository orders, StockReservations reservations, OrderEvents events, OrderPricing pricing) {
+    public Checkout(OrderRepository orders, StockReservations reservations, OrderEvents events, OrderPricing pricing,
+                    OrderLimits limits) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.events = Objects.requireNonNull(events, "events");
         this.pricing = Objects.requireNonNull(pricing, "pricing");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** A product as checkout and quotes see it: for sale or not, its current price and its unit weight. */
@@ -62,6 +73,8 @@ public final class Checkout {
                                BigDecimal price, String currency, boolean active, int weightGrams) {}
 
     public PlacedOrder place(Connection connection, PlaceOrder request) throws SQLException {
+        // the buyer's row lock first: the FOR SHARE of requireExists taken before it by two checkouts would deadlock
+        requireWithinUnpaidLimits(connection, request);
         References.requireExists(connection, "users", "user", request.userId());
         Destination destination = Destination.resolve(connection, request.userId(), request.delivery());
         Map<Long, CatalogEntry> catalog = loadProducts(connection, request.quantities().keySet());
@@ -92,6 +105,43 @@ public final class Checkout {
         WrittenOrder written = write(connection, request, destination, catalog, currency, allocations);
         reservations.recordHolds(connection, written.placed().order().id(), written.itemIdByProduct(), allocations);
         return written.placed();
+    }
+
+    /**
+     * Refuses the order when the buyer would hold more unpaid orders or units than allowed. The
+     * buyer's row is locked first (FOR NO KEY UPDATE: it leaves the foreign-key checks of other
+     * tables alone), so a buyer's checkouts count one after the other and parallel ones cannot all
+     * pass; it is the first lock of a checkout, and nothing else locks a user row after stock, so the
+     * order of locks stays deadlock-free. An unknown buyer locks and counts nothing (refused right after).
+     */
+    private void requireWithinUnpaidLimits(Connection connection, PlaceOrder request) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM users WHERE id = ? FOR NO KEY UPDATE")) {
+            lock.setLong(1, request.userId());
+            lock.executeQuery().close();
+        }
+        long unpaidOrders;
+        long unpaidUnits;
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT count(DISTINCT o.id), coalesce(sum(i.quantity), 0)
+                FROM orders o JOIN order_items i ON i.order_id = o.id
+                WHERE o.user_id = ? AND o.status = ?""")) {
+            select.setLong(1, request.userId());
+            select.setString(2, OrderStatus.PENDING_PAYMENT.name());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                unpaidOrders = row.getLong(1);
+                unpaidUnits = row.getLong(2);
+            }
+        }
+        long units = request.quantities().values().stream().mapToLong(Integer::longValue).sum();
+        if (unpaidOrders >= limits.maxUnpaidOrders() || unpaidUnits + units > limits.maxUnpaidUnits()) {
+            throw new DomainException(ProblemKind.UNPAID_LIMIT, "buyer " + request.userId() + " holds " + unpaidOrders
+                    + " unpaid orders with " + unpaidUnits + " units; at most " + limits.maxUnpaidOrders() + " orders and "
+                    + limits.maxUnpaidUnits() + " units may wait for payment (this order has " + units
+                    + "): pay or cancel an open order first",
+                    Map.of("unpaidOrders", unpaidOrders, "unpaidUnits", unpaidUnits, "orderUnits", units,
+                            "maxUnpaidOrders", limits.maxUnpaidOrders(), "maxUnpaidUnits", limits.maxUnpaidUnits()));
+        }
     }
 
     /** The order as written, and the item id of each product (what the holds refer to). */

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.idempotency.RequestFingerprint;
@@ -26,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * HTTP handlers of {@code POST /api/orders/{id}/payments} (pay), {@code .../payments/capture} and
  * {@code .../payments/void}. A decline or a risk block is committed (the order is PAYMENT_FAILED,
  * its stock released), so its 402 problem is stored and replayed like a success.
+ *
+ * <p>The risk score and its reasons are for operators: a buyer told which signals blocked them
+ * learns how to get past them. So only an admin's answer carries them ({@code riskScore} is null
+ * for anyone else); they are on the payment row in every case.
  */
 public final class PaymentEndpoints {
 
@@ -33,7 +38,7 @@ public final class PaymentEndpoints {
     public record PaymentResponse(long orderId, String status, long paymentId, String paymentStatus, String method,
                                   String amount, String currency, @Nullable String cardBrand, @Nullable String cardLast4,
                                   @Nullable Integer cardExpMonth, @Nullable Integer cardExpYear,
-                                  @Nullable String accountLast4, int riskScore) {}
+                                  @Nullable String accountLast4, @Nullable Integer riskScore) {}
 
     /** The answer to a void: the authorisation is released and the order cancelled. */
     public record VoidResponse(long orderId, String status, String paymentStatus) {}
@@ -55,23 +60,27 @@ public final class PaymentEndpoints {
 
     public void pay(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
-        ownership.requireBuyer(Access.principal(ctx), orderId);
+        Principal caller = Access.principal(ctx);
+        ownership.requireBuyer(caller, orderId);
+        boolean operator = caller.isAdmin();
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
         PayOrder command = PaymentRequestParser.parse(orderId, JsonBody.parse(json, ctx.body()),
                 ctx.header(PaymentRequestParser.DEVICE_HEADER));
         StoredResponse response = idempotent.execute(key, "POST " + ctx.path(),
                 RequestFingerprint.of(json, command.fingerprint()),
-                connection -> respond(payments.pay(connection, command, key)));
+                connection -> respond(payments.pay(connection, command, key), operator));
         Responses.send(ctx, response);
     }
 
     /** Captures the order's authorised payment (manual capture): the seller of its items, or an admin. */
     public void capture(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
-        ownership.requireSeller(Access.principal(ctx), orderId);
+        Principal caller = Access.principal(ctx);
+        ownership.requireSeller(caller, orderId);
+        boolean operator = caller.isAdmin();
         StoredResponse response = idempotent.executeOptional(IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER)),
                 "POST " + ctx.path(), RequestFingerprint.of(ctx.path()),
-                connection -> respond(payments.captureAuthorized(connection, orderId)));
+                connection -> respond(payments.captureAuthorized(connection, orderId), operator));
         Responses.send(ctx, response);
     }
 
@@ -88,13 +97,13 @@ public final class PaymentEndpoints {
         Responses.send(ctx, response);
     }
 
-    private StoredResponse respond(PaymentOutcome outcome) {
+    private StoredResponse respond(PaymentOutcome outcome, boolean operator) {
         if (outcome instanceof PaymentOutcome.Accepted accepted) {
             PaymentInstrument.Stored instrument = accepted.instrument();
             return Responses.json(json, 201, new PaymentResponse(accepted.orderId(), accepted.orderStatus().name(),
                     accepted.paymentId(), accepted.paymentStatus(), accepted.method().code(), Money.format(accepted.amount()),
                     accepted.currency(), instrument.cardBrand(), instrument.cardLast4(), instrument.expMonth(),
-                    instrument.expYear(), instrument.accountLast4(), accepted.riskScore()));
+                    instrument.expYear(), instrument.accountLast4(), operator ? accepted.riskScore() : null));
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("orderId", outcome.orderId());
@@ -105,11 +114,14 @@ public final class PaymentEndpoints {
         if (outcome instanceof PaymentOutcome.Blocked blocked) {
             kind = ProblemKind.PAYMENT_BLOCKED;
             extensions.put("reason", OrderPayments.FRAUD_RISK);
-            extensions.put("riskScore", blocked.risk().score());
-            extensions.put("reasons", blocked.risk().reasonCodes());
-            detail = "payment for order " + blocked.orderId() + " was blocked by fraud checks (risk score "
-                    + blocked.risk().score() + ": " + String.join(", ", blocked.risk().reasonCodes())
-                    + "); nothing was charged and the order's stock was released";
+            String why = "";
+            if (operator) {
+                extensions.put("riskScore", blocked.risk().score());
+                extensions.put("reasons", blocked.risk().reasonCodes());
+                why = " (risk score " + blocked.risk().score() + ": " + String.join(", ", blocked.risk().reasonCodes()) + ")";
+            }
+            detail = "payment for order " + blocked.orderId() + " was blocked by fraud checks" + why
+                    + "; nothing was charged and the order's stock was released";
         } else {
             PaymentOutcome.Declined declined = (PaymentOutcome.Declined) outcome;
             kind = ProblemKind.PAYMENT_DECLINED;

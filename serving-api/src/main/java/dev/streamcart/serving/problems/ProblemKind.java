@@ -15,6 +15,7 @@ public enum ProblemKind {
     INSUFFICIENT_STOCK(409, "insufficient-stock", "Insufficient stock"),
     PRICE_CHANGED(409, "price-changed", "Price changed since the item was added to the cart"),
     CURRENCY_MISMATCH(409, "currency-mismatch", "A cart holds one currency"),
+    UNPAID_LIMIT(409, "unpaid-limit", "Too many unpaid orders"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),

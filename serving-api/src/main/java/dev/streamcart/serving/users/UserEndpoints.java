@@ -7,6 +7,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
+import dev.streamcart.serving.auth.Principal;
+import dev.streamcart.serving.limits.ClientAddress;
+import dev.streamcart.serving.limits.SlidingWindowLimit;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.CreatedId;
 import dev.streamcart.serving.web.JsonBody;
@@ -26,26 +29,39 @@ public final class UserEndpoints {
 
     private final ObjectMapper json;
     private final UserRegistration registration;
+    private final SlidingWindowLimit registrationsPerClient;
+    private final ClientAddress clients;
     private final UserProfiles profiles;
     private final UserAddresses addresses;
     private final UserPreferences preferences;
 
-    public UserEndpoints(ObjectMapper json, UserRegistration registration, UserProfiles profiles,
+    public UserEndpoints(ObjectMapper json, UserRegistration registration, SlidingWindowLimit registrationsPerClient,
+                         ClientAddress clients, UserProfiles profiles,
                          UserAddresses addresses, UserPreferences preferences) {
         this.json = Objects.requireNonNull(json, "json");
         this.registration = Objects.requireNonNull(registration, "registration");
+        this.registrationsPerClient = Objects.requireNonNull(registrationsPerClient, "registrationsPerClient");
+        this.clients = Objects.requireNonNull(clients, "clients");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
     }
 
+    /**
+     * Sign-up. Counted per client once the body is valid, before the password is hashed; an admin
+     * creating accounts is the operator and is not counted.
+     */
     public void register(Context ctx) {
         JsonBody body = JsonBody.parse(json, ctx.body());
-        long id = registration.register(new UserRegistration.NewUser(
+        UserRegistration.NewUser user = new UserRegistration.NewUser(
                 new EmailAddress(body.requiredText("email", 255)),
                 body.requiredSecret("password", 200),
                 body.requiredText("firstName", 100),
-                body.requiredText("lastName", 100)));
+                body.requiredText("lastName", 100));
+        if (Access.optionalPrincipal(ctx).filter(Principal::isAdmin).isEmpty()) {
+            registrationsPerClient.acquire(clients.of(ctx));
+        }
+        long id = registration.register(user);
         ctx.status(201).json(new CreatedId(id));
     }
 

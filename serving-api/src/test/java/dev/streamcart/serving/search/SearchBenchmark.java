@@ -103,8 +103,7 @@ public final class SearchBenchmark {
             ServingApiConfig config = new ServingApiConfig("127.0.0.1", 0,
                     new DatabaseSettings(infra.jdbcUrl(), infra.postgresUser(), infra.postgresPassword(), Math.max(4, clients * 2)),
                     null, null, null, dataDir.resolve("models"), Duration.ofSeconds(60), PaymentSettings.defaults(Duration.ofMillis(1), "search-benchmark-fingerprint-secret"), 4,
-                    new AuthSettings(new EmailAddress("admin@bench.test"), null, Duration.ofHours(1), 5,
-                            Duration.ofMinutes(15), 1_000, Duration.ofMinutes(1)));
+                    new AuthSettings(new EmailAddress("admin@bench.test"), null, Duration.ofHours(1)));
             try (ServingApi api = ServingApi.start(config)) { // migrates the schema
                 Random random = new Random(seed);
                 List<Long> allCategories = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -36,6 +37,10 @@ import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
 import dev.streamcart.serving.payments.PaymentGateway;
+import dev.streamcart.serving.limits.ApiLimits;
+import dev.streamcart.serving.limits.LoginLimits;
+import dev.streamcart.serving.limits.OrderLimits;
+import dev.streamcart.serving.limits.RegistrationLimits;
 import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.readmodels.QueryEndpoints;
 import dev.streamcart.serving.users.EmailAddress;
@@ -68,6 +73,8 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     private Function<Duration, PaymentSettings> payments = latency -> PaymentSettings.defaults(latency, FINGERPRINT_SECRET);
     private @Nullable AdmissionSettings admission;
     private @Nullable Function<DataSource, PaymentGateway> gateway;
+    private UnaryOperator<ApiLimits> limits = UnaryOperator.identity();
+    private int bcryptRounds = 4;
     private @Nullable LocalInfrastructure extraInfrastructure;
     private @Nullable ServingApi api;
     private @Nullable ApiClient client;
@@ -122,6 +129,30 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         return this;
     }
 
+    /**
+     * The abuse limits of every test class unless it asks otherwise: the defaults, but for the
+     * per-client ones, since every test class calls from 127.0.0.1 and signs up and fails sign-ins
+     * far more than a person would; and unpaid orders, which tests leave behind on purpose.
+     */
+    public static final ApiLimits TEST_LIMITS = ApiLimits.defaults()
+            .withLogin(new LoginLimits(LoginLimits.defaults().freeFailuresPerAccountAndClient(),
+                    LoginLimits.defaults().freeFailuresPerAccount(), 1_000_000, LoginLimits.defaults().firstDelay(),
+                    LoginLimits.defaults().maxDelay(), LoginLimits.defaults().forgetAfter()))
+            .withRegistration(new RegistrationLimits(1_000_000, Duration.ofMinutes(1)))
+            .withOrders(new OrderLimits(1_000_000, 1_000_000_000));
+
+    /** BCrypt's cost other than the tests' cheap 4, for a test that needs a password check to take real time. */
+    public ApiServerExtension bcryptRounds(int rounds) {
+        bcryptRounds = rounds;
+        return this;
+    }
+
+    /** Abuse limits other than {@link #TEST_LIMITS}, derived from them. */
+    public ApiServerExtension limits(UnaryOperator<ApiLimits> change) {
+        limits = change;
+        return this;
+    }
+
     /** Payment settings other than the defaults (given the simulator latency). */
     public ApiServerExtension payments(Function<Duration, PaymentSettings> settings) {
         payments = settings;
@@ -163,12 +194,12 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
                 withKafka ? extraInfrastructure.schemaRegistryUrl() : null,
                 withClickHouse ? new ClickHouseSettings(extraInfrastructure.clickHouseUrl(), "streamcart", "default", "")
                         : null,
-                folder.resolve("models"), Duration.ofMillis(200), payments.apply(paymentLatency), 4,
-                new AuthSettings(new EmailAddress(ADMIN_EMAIL), ADMIN_PASSWORD, Duration.ofHours(1),
-                        5, Duration.ofMinutes(15), 1_000_000, Duration.ofMinutes(1)));
+                folder.resolve("models"), Duration.ofMillis(200), payments.apply(paymentLatency), bcryptRounds,
+                new AuthSettings(new EmailAddress(ADMIN_EMAIL), ADMIN_PASSWORD, Duration.ofHours(1)));
         if (admission != null) {
             config = config.withAdmission(admission);
         }
+        config = config.withLimits(limits.apply(TEST_LIMITS));
         if (withStreams) {
             config = startStreams(config, extraInfrastructure);
         }

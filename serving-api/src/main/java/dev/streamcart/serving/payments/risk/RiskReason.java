@@ -16,6 +16,11 @@ public enum RiskReason {
     MANY_CARDS("many_cards", 30),
     /** The {@code X-Device-Id} has not paid successfully for this buyer before. */
     NEW_DEVICE("new_device", 15),
+    /**
+     * No {@code X-Device-Id} was sent: as unknown as a new device, so leaving the header out never
+     * scores lower than sending an unknown one.
+     */
+    MISSING_DEVICE("missing_device", 15),
     /** The order ships to an address none of the buyer's paid orders went to. */
     NEW_SHIPPING_ADDRESS("new_shipping_address", 15),
     /** An item's price in the order differs from the product's current price by more than a cent. */

@@ -39,6 +39,9 @@ public final class RiskScorer {
         if (signals.newDevice()) {
             reasons.add(RiskReason.NEW_DEVICE);
         }
+        if (signals.deviceMissing()) {
+            reasons.add(RiskReason.MISSING_DEVICE);
+        }
         if (signals.newShippingAddress()) {
             reasons.add(RiskReason.NEW_SHIPPING_ADDRESS);
         }

@@ -35,7 +35,7 @@ public final class RiskSignalCollector {
                                @Nullable String deviceId, @Nullable String cardFingerprint) throws SQLException {
         VelocitySource source = velocity.apply(connection);
         return new RiskSignals(amount, source.ordersLast24h(userId), source.distinctCardsLast24h(userId, cardFingerprint),
-                deviceId != null && !knownDevice(connection, userId, deviceId),
+                deviceId != null && !knownDevice(connection, userId, deviceId), deviceId == null,
                 newShippingAddress(connection, orderId, userId), priceMismatches(connection, orderId));
     }
 

@@ -11,7 +11,7 @@ class RiskScorerTest {
     private final RiskScorer scorer = new RiskScorer(RiskScorer.DEFAULT_THRESHOLD, RiskScorer.DEFAULT_HIGH_AMOUNT);
 
     private static RiskSignals signals(String amount, int orders, int cards, boolean device, boolean address, int mismatches) {
-        return new RiskSignals(new BigDecimal(amount), orders, cards, device, address, mismatches);
+        return new RiskSignals(new BigDecimal(amount), orders, cards, device, false, address, mismatches);
     }
 
     @Test
@@ -70,5 +70,14 @@ class RiskScorerTest {
         RiskScorer strict = new RiskScorer(50, new BigDecimal("100.00"));
         assertThat(strict.assess(signals("100.00", 1, 1, true, false, 0)).blocked()).as("50 is not over 50").isFalse();
         assertThat(strict.assess(signals("100.00", 1, 1, true, true, 0)).blocked()).isTrue();
+    }
+
+    @Test
+    void aMissingDeviceCountsAsMuchAsANewOne() {
+        RiskAssessment missing = scorer.assess(new RiskSignals(new BigDecimal("25.00"), 1, 1, false, true, false, 0));
+        RiskAssessment unknown = scorer.assess(signals("25.00", 1, 1, true, false, 0));
+
+        assertThat(missing.reasonCodes()).containsExactly("missing_device");
+        assertThat(missing.score()).isEqualTo(unknown.score());
     }
 }
