@@ -120,6 +120,8 @@ public final class FailoverProbe implements AutoCloseable {
             return HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", idempotencyKey)
+                    // one device, as one shopper's phone: a missing id is a risk signal of its own
+                    .header("X-Device-Id", "failover-probe")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -169,6 +169,15 @@ public final class PlatformCli {
         public Integer call() throws Exception {
             PlatformLayout layout = PlatformLayout.ofRunningPlatform();
             Endpoints endpoints = Endpoints.read(layout.run());
+            // signed in first: a refused password stops the command before it trains or promotes anything
+            String token;
+            try {
+                token = AdminSession.login(endpoints.apiUrl(), AdminCredentials.forRunningPlatform(layout.dataDirectory(),
+                        System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE)));
+            } catch (AdminSignInRefused e) {
+                say(e.getMessage() + "; nothing was trained");
+                return 1;
+            }
             ServiceLauncher launcher = new ServiceLauncher(layout, Reaper.forThisJvm(layout.run()));
             // promotes only a model at least as good as the served one on the same hold-out (the first always)
             List<String> trainArguments = new ArrayList<>(List.of("train", "--promote-if-better"));
@@ -191,8 +200,6 @@ public final class PlatformCli {
                 say("training failed (exit code " + trained + "); the API keeps serving its current model");
                 return trained;
             }
-            String token = AdminSession.login(endpoints.apiUrl(), AdminCredentials.resolve(layout.dataDirectory(),
-                    System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE)));
             // every instance loads the new model, not only the one the balancer picks
             List<String> apis = ProcessTable.read(layout.run()).stream()
                     .filter(entry -> ServiceSpec.SERVING_API.name().equals(entry.role()))
