@@ -55,13 +55,13 @@ public final class AnalyticsFilters {
         if (!to.isAfter(from)) {
             throw invalid("from", "'from' must be before 'to' (from " + from + ", to " + to + ")");
         }
-        Granularity granularity = granularity(params.apply("granularity"));
         Duration range = Duration.between(from, to);
+        Granularity granularity = granularity(params.apply("granularity"), range);
         if (range.compareTo(MAX_RANGE) > 0) {
             throw invalid("from", "the range from 'from' to 'to' may span at most " + MAX_RANGE.toDays() + " days");
         }
         // the cost bound: every report and every stream tick reads and returns one row per bucket
-        long buckets = (range.toSeconds() + granularity.seconds() - 1) / granularity.seconds();
+        long buckets = buckets(range, granularity);
         if (buckets > maxBuckets) {
             throw new DomainException(ProblemKind.INVALID_INPUT, "the range from 'from' to 'to' holds " + buckets + " "
                     + granularity.label() + " buckets, more than the " + maxBuckets
@@ -137,15 +137,28 @@ public final class AnalyticsFilters {
         }
     }
 
-    private static Granularity granularity(@Nullable String raw) {
+    /**
+     * The granularity asked, or the finest one within the cost bound: reports that do not group by
+     * time (top products, regions, the funnel) are asked without one, over ranges of any length.
+     */
+    private Granularity granularity(@Nullable String raw, Duration range) {
         if (raw == null || raw.isBlank()) {
-            return Granularity.MINUTE;
+            for (Granularity candidate : Granularity.values()) {
+                if (buckets(range, candidate) <= maxBuckets) {
+                    return candidate;
+                }
+            }
+            return Granularity.DAY;
         }
         try {
             return Granularity.valueOf(raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw invalid("granularity", "'granularity' must be minute, hour or day, was '" + raw + "'");
         }
+    }
+
+    private static long buckets(Duration range, Granularity granularity) {
+        return (range.toSeconds() + granularity.seconds() - 1) / granularity.seconds();
     }
 
     private static @Nullable Long id(String field, @Nullable String raw) {

@@ -148,6 +148,10 @@ class DashboardStreamLimitsApiTest {
         assertThat(hourlyFor400Days.json().path("maxBuckets").asInt()).isEqualTo(LIMITS.maxAnalyticsBuckets());
         assertThat(shop.admin().get("/api/analytics/orders?granularity=minute&from=P2D").status()).isEqualTo(400);
         assertThat(shop.admin().get("/api/analytics/orders?granularity=day&from=P400D").status()).isEqualTo(200);
+        ApiClient.Response unasked = shop.admin().get("/api/analytics/orders?from=P7D");
+        assertThat(unasked.status()).as("no granularity asked: the finest within the bound").isEqualTo(200);
+        assertThat(unasked.json().path("granularity").asText()).isEqualTo("hour");
+        assertThat(shop.admin().get("/api/analytics/top-products?from=P7D").status()).isEqualTo(200);
 
         HttpResponse<Stream<String>> costlyStream = openStream(ticket(shop.admin()), "granularity=hour&from=P300D");
         assertThat(costlyStream.statusCode()).isEqualTo(400);
