@@ -53,7 +53,7 @@ public final class AnalyticsEndpoints {
     private final AnalyticsFilters filters;
     private final LowStockAlerts alerts;
     private final StreamTickets tickets;
-    private final HtmlPage dashboard;
+    private final HtmlPage dashboardPage;
 
     public AnalyticsEndpoints(@Nullable Reports reports, AnalyticsFilters filters, LowStockAlerts alerts,
                               StreamTickets tickets) {
@@ -61,7 +61,7 @@ public final class AnalyticsEndpoints {
         this.filters = Objects.requireNonNull(filters, "filters");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.tickets = Objects.requireNonNull(tickets, "tickets");
-        this.dashboard = HtmlPage.of(resource("/dashboard/index.html"), DASHBOARD_POLICY);
+        this.dashboardPage = HtmlPage.of(resource("/dashboard/index.html"), DASHBOARD_POLICY);
     }
 
     public void sales(Context ctx) {
@@ -70,7 +70,7 @@ public final class AnalyticsEndpoints {
     }
 
     public void dashboard(Context ctx) {
-        dashboard.serve(ctx);
+        dashboardPage.serve(ctx);
     }
 
     public void orders(Context ctx) {
