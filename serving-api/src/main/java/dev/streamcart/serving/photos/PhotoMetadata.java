@@ -217,7 +217,7 @@ public final class PhotoMetadata {
     }
 
     /** An APP1 segment holding EXIF with one tag, the orientation: no position, camera or date. */
-    static byte[] exifWithOrientationOnly(int orientation) {
+    private static byte[] exifWithOrientationOnly(int orientation) {
         byte[] tiff = {
                 'M', 'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, IFD0 at offset 8
                 0, 1, // one entry
@@ -266,8 +266,8 @@ public final class PhotoMetadata {
             throw malformed(PhotoType.WEBP, "the RIFF header is incomplete");
         }
         long riffEnd = 8 + unsigned32(in, 4, false);
-        if (riffEnd > in.length) {
-            throw malformed(PhotoType.WEBP, "the RIFF size runs past the end");
+        if (riffEnd > in.length || riffEnd < 12) {
+            throw malformed(PhotoType.WEBP, "the RIFF size " + (riffEnd - 8) + " does not fit the file");
         }
         ByteArrayOutputStream chunks = new ByteArrayOutputStream(in.length);
         int pos = 12;
@@ -294,6 +294,9 @@ public final class PhotoMetadata {
             pos = (int) Math.min(dataEnd + (size & 1), riffEnd);
         }
         byte[] kept = chunks.toByteArray();
+        if (kept.length == 0) {
+            throw malformed(PhotoType.WEBP, "it holds no image chunk");
+        }
         int riffSize = 4 + kept.length;
         ByteArrayOutputStream out = new ByteArrayOutputStream(12 + kept.length);
         out.write(in, 0, 4);
