@@ -70,6 +70,8 @@ class SwaggerUiBrowserTest {
 
         // the real dialog: Authorize, paste the token, submit (a form that must not navigate anywhere)
         browser.findElement(By.cssSelector(".auth-wrapper .btn.authorize")).click();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.findElements(By.cssSelector(".auth-container input")).isEmpty());
         browser.findElement(By.cssSelector(".auth-container input")).sendKeys(token);
         browser.findElement(By.cssSelector("button.modal-btn.authorize")).click();
 
