@@ -77,8 +77,9 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
     }
 
     public void declare(RoutesConfig routes) {
-        routes.get("/health", health::get);
+        routes.get("/health", health::get); // public: each part's status, never its detail
         routes.get("/health/live", HealthEndpoints::live);
+        routes.get("/api/admin/health", health::detailed, Role.ADMIN); // the details, for operators
         routes.get("/openapi.yaml", openApi::get);
         routes.get(SwaggerUi.PATH, new SwaggerUi()::get); // its scripts: /webjars/, see ServingApi
         routes.get("/dashboard", analytics::dashboard);

@@ -133,6 +133,7 @@ import dev.streamcart.serving.users.UserProfiles;
 import dev.streamcart.serving.users.UserRegistration;
 import dev.streamcart.serving.web.JsonMapping;
 import dev.streamcart.serving.web.OpenApiDocument;
+import dev.streamcart.serving.web.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.jspecify.annotations.Nullable;
@@ -398,6 +399,8 @@ public final class ServingApi implements AutoCloseable {
                     routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));
                 }
             });
+            // every answer, static files included; HTML pages then set their own policy
+            cfg.routes.before(SecurityHeaders::apply);
             cfg.routes.beforeMatched(authentication::handle);
             api.declare(cfg.routes);
             problems.register(cfg.routes);

@@ -14,6 +14,8 @@ import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
+import dev.streamcart.serving.web.ContentSecurityPolicy;
+import dev.streamcart.serving.web.HtmlPage;
 import dev.streamcart.serving.web.PathIds;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
@@ -32,6 +34,16 @@ public final class AnalyticsEndpoints {
     private static final int MAX_TOP = 100;
     private static final int DEFAULT_ALERTS = 20;
     private static final int MAX_ALERTS = 500;
+    // The dashboard loads ECharts from /webjars/ and talks to this API only (fetch and EventSource).
+    // ECharts' SVG renderer writes style attributes, and its tooltips are HTML with style attributes:
+    // without style-src-attr the charts lose their fonts and markers. Inline style attributes cannot
+    // run code; scripts stay limited to this server and the page's own block, by hash (HtmlPage).
+    private static final ContentSecurityPolicy DASHBOARD_POLICY = ContentSecurityPolicy.NOTHING
+            .allow("script-src", "'self'")
+            .allow("style-src", "'self'")
+            .allow("style-src-attr", "'unsafe-inline'")
+            .allow("img-src", "'self'")
+            .allow("connect-src", "'self'");
 
     /** The ClickHouse-backed parts; null when the API runs without ClickHouse. */
     public record Reports(SalesPerMinute salesPerMinute, SalesReports sales, CustomerReports customers,
@@ -41,7 +53,7 @@ public final class AnalyticsEndpoints {
     private final AnalyticsFilters filters;
     private final LowStockAlerts alerts;
     private final StreamTickets tickets;
-    private final String dashboardHtml;
+    private final HtmlPage dashboardPage;
 
     public AnalyticsEndpoints(@Nullable Reports reports, AnalyticsFilters filters, LowStockAlerts alerts,
                               StreamTickets tickets) {
@@ -49,7 +61,7 @@ public final class AnalyticsEndpoints {
         this.filters = Objects.requireNonNull(filters, "filters");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.tickets = Objects.requireNonNull(tickets, "tickets");
-        this.dashboardHtml = resource("/dashboard/index.html");
+        this.dashboardPage = HtmlPage.of(resource("/dashboard/index.html"), DASHBOARD_POLICY);
     }
 
     public void sales(Context ctx) {
@@ -58,7 +70,7 @@ public final class AnalyticsEndpoints {
     }
 
     public void dashboard(Context ctx) {
-        ctx.header("Cache-Control", "no-cache").html(dashboardHtml);
+        dashboardPage.serve(ctx);
     }
 
     public void orders(Context ctx) {

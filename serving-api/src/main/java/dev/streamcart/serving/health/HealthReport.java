@@ -20,6 +20,16 @@ public record HealthReport(String status, Map<String, ComponentHealth> component
         return "UP".equals(status);
     }
 
+    /**
+     * The same report without any component's detail: what anyone may see. The details name
+     * addresses, exception and SQL text, model versions; they are for operators only.
+     */
+    public HealthReport withoutDetail() {
+        Map<String, ComponentHealth> statuses = new LinkedHashMap<>();
+        components.forEach((name, health) -> statuses.put(name, new ComponentHealth(health.status(), null)));
+        return new HealthReport(status, statuses);
+    }
+
     /** Runs every check; the report is UP when every required check is UP (a DISABLED part is not required). */
     public static HealthReport of(List<HealthCheck> checks) {
         Map<String, ComponentHealth> components = new LinkedHashMap<>();

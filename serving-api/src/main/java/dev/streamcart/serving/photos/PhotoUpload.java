@@ -12,10 +12,12 @@ import io.javalin.http.Context;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A photo as uploaded: the raw request body, with a Content-Type of image/jpeg, image/png or
- * image/webp that the bytes themselves confirm, at most {@link #MAX_BYTES}. Everything is checked
- * before anything is stored: a wrong type is a 415, a body over the limit a 413 (read no further
- * than the limit, so an endless body costs nothing).
+ * A photo as uploaded, ready to store: the raw request body, with a Content-Type of image/jpeg,
+ * image/png or image/webp that the bytes themselves confirm, at most {@link #MAX_BYTES}, then
+ * without its metadata ({@link PhotoMetadata}: no GPS position, camera or date is ever stored or
+ * served). Everything is checked before anything is stored: a wrong type or a broken file is a
+ * 415, a body over the limit a 413 (read no further than the limit, so an endless body costs
+ * nothing).
  */
 public record PhotoUpload(PhotoType type, byte[] bytes) {
 
@@ -50,7 +52,7 @@ public record PhotoUpload(PhotoType type, byte[] bytes) {
             throw unsupported("the Content-Type says " + declared.contentType() + " but the bytes are "
                     + actual.contentType());
         }
-        return new PhotoUpload(actual, bytes);
+        return new PhotoUpload(actual, PhotoMetadata.strip(actual, bytes));
     }
 
     private static PhotoType declaredType(@Nullable String header) {

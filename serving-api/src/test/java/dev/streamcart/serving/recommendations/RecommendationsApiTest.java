@@ -132,7 +132,7 @@ class RecommendationsApiTest {
         JsonNode forAlice = recommend(alice);
         assertThat(productIds(forAlice)).containsExactly(kettle, cup, teapot);
         assertThat(forAlice.path("items").get(0).path("score").asDouble()).isEqualTo(2.0);
-        assertThat(client().get("/health").json().path("components").path("recommender").path("detail").asText())
+        assertThat(client().get("/api/admin/health").json().path("components").path("recommender").path("detail").asText())
                 .contains("v20261126-120000-000");
     }
 

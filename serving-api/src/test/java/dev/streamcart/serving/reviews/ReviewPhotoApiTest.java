@@ -4,12 +4,16 @@ import static dev.streamcart.serving.reviews.ReviewApiTest.assertProblem;
 import static dev.streamcart.serving.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcart.serving.photos.PhotoId;
@@ -130,7 +134,32 @@ class ReviewPhotoApiTest {
 
         ApiClient.Response accepted = upload(review, "image/png", justRight);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
-        assertThat(accepted.json().path("sizeBytes").asInt()).isEqualTo(FIVE_MIB);
+        assertThat(accepted.json().path("sizeBytes").asInt()).as("the filler after the image's end is not stored")
+                .isEqualTo(TestImages.png(99).length);
+    }
+
+    @Test
+    void aPhotosGpsPositionAndCameraAreNeitherStoredNorServed() throws IOException {
+        Written review = writtenReview();
+        byte[] fromPhone = TestImages.jpegWithExif(60, 6);
+        assertThat(indexOf(fromPhone, TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII))).isPositive();
+
+        ApiClient.Response uploaded = upload(review, "image/jpeg", fromPhone);
+
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String sha = uploaded.json().path("sha256").asText();
+        byte[] stored = Files.readAllBytes(photos.resolve(sha.substring(0, 2)).resolve(sha.substring(2)));
+        assertThat(PhotoId.of(stored).sha256()).as("named after what is stored").isEqualTo(sha);
+        assertThat(uploaded.json().path("sizeBytes").asInt()).isEqualTo(stored.length);
+        assertThat(OtherVerbs.getBytes(SERVER.client(), "/api/photos/" + sha).body()).isEqualTo(stored);
+        assertThat(indexOf(stored, TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII))).isNegative();
+        assertThat(indexOf(stored, TestImages.rationals(TestImages.LATITUDE))).isNegative();
+        assertThat(indexOf(stored, TestImages.rationals(TestImages.LONGITUDE))).isNegative();
+        assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).as("still a JPEG").isEqualTo(8);
+        for (Path file : storedFiles()) {
+            assertThat(indexOf(Files.readAllBytes(file), TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII)))
+                    .as("the camera in " + file).isNegative();
+        }
     }
 
     @Test
@@ -200,6 +229,19 @@ class ReviewPhotoApiTest {
         byte[] padded = Arrays.copyOf(png, size);
         Arrays.fill(padded, png.length, size, (byte) 7);
         return padded;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private List<Path> storedFiles() throws IOException {

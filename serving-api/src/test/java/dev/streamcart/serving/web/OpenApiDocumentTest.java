@@ -250,6 +250,9 @@ class OpenApiDocumentTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> anonymous.get("/health").status() == 200);
         check("GET", "/health", anonymous.get("/health"));
         check("GET", "/health/live", anonymous.get("/health/live"));
+        check("GET", "/api/admin/health", admin.get("/api/admin/health"));
+        check("GET", "/api/admin/health", asBuyer.get("/api/admin/health"));
+        check("GET", "/api/admin/health", anonymous.get("/api/admin/health"));
 
         EXERCISED_ELSEWHERE.addAll(exercised);
         assertThat(violations).isEmpty();

@@ -30,6 +30,18 @@ class SwaggerUiTest {
     }
 
     @Test
+    void tokensEnteredUnderAuthorizeAreKeptInThePageOnly() {
+        String html = SERVER.client().get("/docs").body();
+
+        assertThat(html).contains("persistAuthorization: false").doesNotContain("persistAuthorization: true");
+        assertThat(html).as("nothing of the page writes to the browser's storage")
+                .doesNotContain("localStorage.setItem").doesNotContain("sessionStorage");
+        assertThat(html).as("a token an earlier version persisted is removed")
+                .contains("localStorage.removeItem(\"authorized\")");
+        assertThat(html).as("no badge from validator.swagger.io").contains("validatorUrl: \"none\"");
+    }
+
+    @Test
     void everyAssetOfThePageIsLocalAndLoads() {
         String html = SERVER.client().get("/docs").body();
         List<String> assets = new ArrayList<>();
