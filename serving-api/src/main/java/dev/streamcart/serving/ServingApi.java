@@ -181,12 +181,15 @@ public final class ServingApi implements AutoCloseable {
     private final Javalin server;
     private final List<Route> routes;
     private final AnalyticsWiring analytics;
+    private final OrderCommandHandler orderCommands;
 
-    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, AnalyticsWiring analytics) {
+    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, AnalyticsWiring analytics,
+                       OrderCommandHandler orderCommands) {
         this.resources = resources;
         this.server = server;
         this.routes = routes;
         this.analytics = analytics;
+        this.orderCommands = orderCommands;
     }
 
     public static ServingApi start(ServingApiConfig config) {
@@ -308,22 +311,23 @@ public final class ServingApi implements AutoCloseable {
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
         FraudSignalSource streamedFraudSignals = fraudSignals; // effectively final, for the lambda below
-        // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge
+        // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge;
+        // short transactions around each gateway call, never one holding the order's row lock
         PaymentSettings paymentSettings = config.payments();
-        OrderPayments payments = new OrderPayments(orderRepository, reservations, new OutboxWriter(json), json, gateway,
+        OrderPayments payments = new OrderPayments(transactions, idempotent, orderRepository, reservations,
+                new OutboxWriter(json), json, gateway,
                 new GatewayRetry(paymentSettings.gatewayAttempts(), paymentSettings.firstBackoff()),
                 new CardFingerprints(paymentSettings.fingerprintSecret()),
                 new RiskSignalCollector(connection -> new StreamVelocitySource(streamedFraudSignals,
                         new PostgresVelocitySource(connection))),
                 new RiskScorer(paymentSettings.riskThreshold(), paymentSettings.highAmount()));
 
-        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents,
-                payments::voidOpenAuthorization);
+        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents, payments);
+        OrderCommandHandler orderCommands = new OrderCommandHandler(transactions, cancellation);
         // order-streams' commands (payment expiry), applied in PostgreSQL (issue 4)
         if (config.kafkaEnabled()) {
             OrderCommandConsumer commands = new OrderCommandConsumer(Objects.requireNonNull(config.kafkaBootstrapServers()),
-                    new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())),
-                    new OrderCommandHandler(transactions, cancellation));
+                    new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())), orderCommands);
             resources.push(commands);
             commands.start();
         }
@@ -360,7 +364,7 @@ public final class ServingApi implements AutoCloseable {
                         checkout,
                         cancellation, orderViews, ownership, clickstream),
                 new UserOrderEndpoints(new UserOrders(orderQueries)),
-                new PaymentEndpoints(json, idempotent, payments, problems, ownership),
+                new PaymentEndpoints(json, payments, problems, ownership),
                 new StockEndpoints(stockLevels),
                 new ShippingEndpoints(json, transactions, idempotent,
                         new ShippingOptions(transactions, Clock.systemUTC()),
@@ -406,7 +410,7 @@ public final class ServingApi implements AutoCloseable {
         resources.push(analytics::closeStreams); // before the server stops: an open event stream would hold it up
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
-        return new ServingApi(resources, server, List.copyOf(routes), analytics);
+        return new ServingApi(resources, server, List.copyOf(routes), analytics, orderCommands);
     }
 
     /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
@@ -452,6 +456,14 @@ public final class ServingApi implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Applies order-streams' commands (what the {@code order-commands} consumer calls, when Kafka is
+     * configured); a test without Kafka applies a payment expiry through it.
+     */
+    public OrderCommandHandler orderCommands() {
+        return orderCommands;
     }
 
     /** Every HTTP route the server registered. */

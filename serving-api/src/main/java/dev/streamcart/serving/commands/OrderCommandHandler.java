@@ -42,6 +42,8 @@ public final class OrderCommandHandler {
         Optional<Order> expired = transactions.inTransaction(connection ->
                 cancellation.expireUnpaid(connection, command.getOrderId(), command.getReason()));
         if (expired.isPresent()) {
+            // committed: the provider is asked to release an authorisation with no row lock held
+            cancellation.voidLeftOverAuthorizations(command.getOrderId());
             LOG.info("order {} expired: {} (command {})", command.getOrderId(), command.getReason(), command.getCommandId());
             return Outcome.APPLIED;
         }
