@@ -389,6 +389,35 @@ class PaymentGatewayCallTest {
         assertThat(events(orderId, "ORDER_PAID")).isEqualTo(1);
     }
 
+    @Test
+    void aVoidWhoseAnswerWasLostLeavesTheOrderCancelledAndARetryReleasesTheAuthorisation() {
+        long orderId = pendingOrder(2);
+        assertThat(pay(orderId, manualCard(), UUID.randomUUID().toString()).status()).isEqualTo(201);
+        gateway().losing.add("void");
+
+        ApiClient.Response lost = shop.as(user).post("/api/orders/" + orderId + "/payments/void", "");
+
+        assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
+        assertThat(lost.contentType()).startsWith("application/problem+json");
+        assertThat(lost.json().path("retryable").asBoolean()).isTrue();
+        assertThat(orderStatus(orderId)).as("the cancel is committed before the provider is asked").isEqualTo("CANCELLED");
+        assertThat(reserved()).isZero();
+        assertThat(paymentStatuses(orderId)).containsExactly("AUTHORIZED");
+
+        gateway().losing.clear();
+        ApiClient.Response retried = shop.as(user).post("/api/orders/" + orderId + "/payments/void", "");
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(retried.json().path("paymentStatus").asText()).isEqualTo("VOIDED");
+        assertThat(paymentStatuses(orderId)).containsExactly("VOIDED");
+        assertThat(transactionKinds(orderId)).containsExactly("AUTHORIZE", "VOID");
+        long paymentId = (Long) db.single("SELECT id FROM payments WHERE order_id = ?", orderId).get("id");
+        assertThat(gateway().calls("void")).extracting(Call::reference).hasSizeGreaterThan(1)
+                .containsOnly("payment-" + paymentId + ":void");
+        assertThat(events(orderId, "ORDER_CANCELLED")).isEqualTo(1);
+    }
+
     private void assertCancelledWithItsAuthorisationVoided(long orderId, String cancelEvent) {
         assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
         assertThat(paymentStatuses(orderId)).containsExactly("VOIDED");
