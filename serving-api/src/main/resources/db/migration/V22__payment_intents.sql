@@ -12,6 +12,9 @@ ALTER TABLE payments DROP CONSTRAINT payments_status_check;
 ALTER TABLE payments ADD CONSTRAINT payments_status_check
     CHECK (status IN ('PENDING', 'AUTHORIZED', 'CAPTURING', 'CAPTURED', 'VOIDED', 'FAILED', 'REFUNDED',
                       'PARTIALLY_REFUNDED'));
+-- Since when a capture has been asked for: one that no request came back to finish (a capture whose
+-- answers were all lost, never retried) is resumed by the reconciler after a while.
+ALTER TABLE payments ADD COLUMN capturing_since TIMESTAMPTZ;
 ALTER TABLE payments ADD COLUMN idempotency_key VARCHAR(255);
 ALTER TABLE payments ADD COLUMN request_hash CHAR(64);
 -- Keys are per endpoint, and the endpoint names the order.

@@ -86,6 +86,7 @@ import dev.streamcart.serving.payments.GatewayRetry;
 import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
+import dev.streamcart.serving.payments.PaymentReconciler;
 import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
 import dev.streamcart.serving.pricing.OrderPricing;
@@ -154,6 +155,10 @@ public final class ServingApi implements AutoCloseable {
     // the table's copy is only kept this long, for inspection
     private static final Duration OUTBOX_RETENTION = Duration.ofMinutes(15);
     private static final Duration RETENTION_SWEEP_INTERVAL = Duration.ofMinutes(1);
+    // payments: a capture or a void that no request finished is taken over after this long (far above a
+    // request's gateway retries), looked for this often
+    private static final Duration PAYMENT_STALLED_AFTER = Duration.ofMinutes(2);
+    private static final Duration PAYMENT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     // catalog: writes through this API invalidate at once; the TTL bounds rows changed elsewhere
     private static final long PRODUCT_CACHE_SIZE = 100_000;
     private static final Duration PRODUCT_CACHE_TTL = Duration.ofMinutes(5);
@@ -182,14 +187,16 @@ public final class ServingApi implements AutoCloseable {
     private final List<Route> routes;
     private final AnalyticsWiring analytics;
     private final OrderCommandHandler orderCommands;
+    private final PaymentReconciler paymentReconciler;
 
     private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, AnalyticsWiring analytics,
-                       OrderCommandHandler orderCommands) {
+                       OrderCommandHandler orderCommands, PaymentReconciler paymentReconciler) {
         this.resources = resources;
         this.server = server;
         this.routes = routes;
         this.analytics = analytics;
         this.orderCommands = orderCommands;
+        this.paymentReconciler = paymentReconciler;
     }
 
     public static ServingApi start(ServingApiConfig config) {
@@ -322,6 +329,9 @@ public final class ServingApi implements AutoCloseable {
                         new PostgresVelocitySource(connection))),
                 new RiskScorer(paymentSettings.riskThreshold(), paymentSettings.highAmount()));
 
+        PaymentReconciler paymentReconciler = new PaymentReconciler(payments, PAYMENT_STALLED_AFTER)
+                .start(PAYMENT_RECONCILE_INTERVAL);
+        resources.push(paymentReconciler);
         OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents, payments);
         OrderCommandHandler orderCommands = new OrderCommandHandler(transactions, cancellation);
         // order-streams' commands (payment expiry), applied in PostgreSQL (issue 4)
@@ -410,7 +420,7 @@ public final class ServingApi implements AutoCloseable {
         resources.push(analytics::closeStreams); // before the server stops: an open event stream would hold it up
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
-        return new ServingApi(resources, server, List.copyOf(routes), analytics, orderCommands);
+        return new ServingApi(resources, server, List.copyOf(routes), analytics, orderCommands, paymentReconciler);
     }
 
     /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
@@ -464,6 +474,11 @@ public final class ServingApi implements AutoCloseable {
      */
     public OrderCommandHandler orderCommands() {
         return orderCommands;
+    }
+
+    /** Finishes captures and voids no request came back to (in the background; a test runs a pass itself). */
+    public PaymentReconciler paymentReconciler() {
+        return paymentReconciler;
     }
 
     /** Every HTTP route the server registered. */

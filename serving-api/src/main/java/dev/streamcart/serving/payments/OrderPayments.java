@@ -2,6 +2,7 @@ package dev.streamcart.serving.payments;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,8 @@ public final class OrderPayments implements OrderCancellation.AuthorizationVoidi
     public static final String CARD_FINGERPRINT = "cardFingerprint";
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderPayments.class);
+    /** Payments one reconciliation pass settles at most, of each kind; the next pass takes the rest. */
+    private static final int RECONCILE_BATCH = 100;
 
     /** A payment as one step left it, with the status its order had under the same lock. */
     private record Progress(OrderStatus orderStatus, StoredPayment payment) {
@@ -489,18 +492,24 @@ public final class OrderPayments implements OrderCancellation.AuthorizationVoidi
      */
     @Override
     public void voidLeftOver(long orderId) {
+        voidLeftOvers(orderId);
+    }
+
+    /** Returns how many authorisations of the order it voided. */
+    private int voidLeftOvers(long orderId) {
         List<OpenAuthorization> left;
         try {
             left = transactions.read(connection -> PaymentRecords.leftOver(connection, orderId));
         } catch (RuntimeException e) {
             LOG.warn("cannot look for authorisations left open on order {}: {}", orderId, e.getMessage());
-            return;
+            return 0;
         }
+        int voidedHere = 0;
         for (OpenAuthorization open : left) {
             try {
                 GatewayAnswer.Voided voided = voidAtProvider(open);
-                if (voided != null) {
-                    transactions.inTransaction(connection -> recordVoid(connection, open, voided));
+                if (voided != null && transactions.inTransaction(connection -> recordVoid(connection, open, voided))) {
+                    voidedHere++;
                 }
             } catch (RuntimeException e) {
                 // a permanent refusal by the provider, or the database: the order is cancelled either way
@@ -508,6 +517,38 @@ public final class OrderPayments implements OrderCancellation.AuthorizationVoidi
                         e.getMessage());
             }
         }
+        return voidedHere;
+    }
+
+    /**
+     * Finishes what payment requests left half done and nobody came back to: a capture asked for
+     * longer than {@code stalledFor} ago is asked again under its reference and completed (the order
+     * becomes PAID), and an authorisation given longer ago than that and still open on an order that
+     * no longer awaits payment (its void got no answer) is voided. Safe alongside the requests
+     * themselves: every step uses the same references, and records only from the status it expects.
+     * Returns how many payments it settled.
+     */
+    public int reconcile(Duration stalledFor) {
+        Objects.requireNonNull(stalledFor, "stalledFor");
+        int settled = 0;
+        List<StoredPayment> stalled = transactions.read(connection ->
+                PaymentRecords.stalledCaptures(connection, stalledFor, RECONCILE_BATCH));
+        for (StoredPayment payment : stalled) {
+            try {
+                GatewayAnswer.Captured captured = capture(payment.authorization());
+                transactions.inTransaction(connection -> complete(connection, payment.orderId(), payment.id(), captured));
+                settled++;
+            } catch (RuntimeException e) {
+                LOG.warn("the capture of payment {} (order {}) is still unfinished: {}", payment.id(), payment.orderId(),
+                        e.getMessage());
+            }
+        }
+        List<Long> ordersLeftOpen = transactions.read(connection ->
+                PaymentRecords.ordersWithLeftOverAuthorizations(connection, stalledFor, RECONCILE_BATCH));
+        for (long orderId : ordersLeftOpen) {
+            settled += voidLeftOvers(orderId);
+        }
+        return settled;
     }
 
     /** Records a void the provider confirmed; false when another request recorded it first. */

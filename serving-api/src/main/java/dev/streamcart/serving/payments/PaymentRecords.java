@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,12 +132,14 @@ final class PaymentRecords {
     static boolean markAuthorized(Connection connection, long paymentId, String status, String gatewayReference,
                                   String gatewayToken) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE payments SET status = ?, gateway_reference = ?, gateway_token = ?, authorized_at = now()
+                UPDATE payments SET status = ?, gateway_reference = ?, gateway_token = ?, authorized_at = now(),
+                                    capturing_since = CASE WHEN ? = 'CAPTURING' THEN now() END
                 WHERE id = ? AND status = 'PENDING'""")) {
             update.setString(1, status);
             update.setString(2, gatewayReference);
             update.setString(3, gatewayToken);
-            update.setLong(4, paymentId);
+            update.setString(4, status);
+            update.setLong(5, paymentId);
             return update.executeUpdate() == 1;
         }
     }
@@ -156,7 +159,8 @@ final class PaymentRecords {
 
     /** An authorised payment whose capture is about to be asked for; false when it was not AUTHORIZED. */
     static boolean markCapturing(Connection connection, long paymentId) throws SQLException {
-        return update(connection, "UPDATE payments SET status = 'CAPTURING' WHERE id = ? AND status = 'AUTHORIZED'",
+        return update(connection, """
+                UPDATE payments SET status = 'CAPTURING', capturing_since = now() WHERE id = ? AND status = 'AUTHORIZED'""",
                 paymentId);
     }
 
@@ -227,6 +231,47 @@ final class PaymentRecords {
                 }
             }
             return open;
+        }
+    }
+
+    /** Payments whose capture has been asked for longer than {@code stalledFor}: no request came back to them. */
+    static List<StoredPayment> stalledCaptures(Connection connection, Duration stalledFor, int limit)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
+                 FROM payments WHERE status = 'CAPTURING' AND capturing_since <= now() - make_interval(secs => ?)
+                ORDER BY id LIMIT ?""")) {
+            select.setDouble(1, stalledFor.toMillis() / 1000.0);
+            select.setInt(2, limit);
+            List<StoredPayment> stalled = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    stalled.add(read(row));
+                }
+            }
+            return stalled;
+        }
+    }
+
+    /**
+     * Orders no longer awaiting payment that still hold an authorisation given longer than
+     * {@code olderThan} ago (its void got no answer): at most {@code limit}.
+     */
+    static List<Long> ordersWithLeftOverAuthorizations(Connection connection, Duration olderThan, int limit)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT DISTINCT p.order_id FROM payments p JOIN orders o ON o.id = p.order_id
+                WHERE p.status = 'AUTHORIZED' AND o.status <> 'PENDING_PAYMENT'
+                  AND p.authorized_at <= now() - make_interval(secs => ?)
+                ORDER BY p.order_id LIMIT ?""")) {
+            select.setDouble(1, olderThan.toMillis() / 1000.0);
+            select.setInt(2, limit);
+            List<Long> orders = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    orders.add(row.getLong(1));
+                }
+            }
+            return orders;
         }
     }
 

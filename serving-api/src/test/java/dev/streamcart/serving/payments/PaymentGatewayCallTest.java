@@ -418,6 +418,36 @@ class PaymentGatewayCallTest {
         assertThat(events(orderId, "ORDER_CANCELLED")).isEqualTo(1);
     }
 
+    @Test
+    void theReconcilerFinishesACaptureNobodyRetriedAndVoidsAnAuthorisationACancelCouldNot() {
+        long capturing = pendingOrder(1);
+        gateway().losing.add("capture");
+        assertThat(pay(capturing, card(), UUID.randomUUID().toString()).status()).isEqualTo(503);
+        long cancelled = pendingOrder(1);
+        assertThat(pay(cancelled, manualCard(), UUID.randomUUID().toString()).status()).isEqualTo(201);
+        gateway().losing.add("void");
+        assertThat(shop.as(user).post("/api/orders/" + cancelled + "/cancel", "").status())
+                .as("the cancel stands without the provider's answer").isEqualTo(200);
+        gateway().losing.clear();
+        assertThat(SERVER.api().paymentReconciler().reconcile(Duration.ofHours(1)))
+                .as("nothing is taken from a request that may still finish it").isZero();
+        assertThat(paymentStatuses(capturing)).containsExactly("CAPTURING");
+        assertThat(paymentStatuses(cancelled)).containsExactly("AUTHORIZED");
+
+        int settled = SERVER.api().paymentReconciler().reconcile(Duration.ZERO);
+
+        assertThat(settled).isEqualTo(2);
+        assertThat(orderStatus(capturing)).isEqualTo("PAID");
+        assertThat(paymentStatuses(capturing)).containsExactly("CAPTURED");
+        assertThat(events(capturing, "ORDER_PAID")).isEqualTo(1);
+        assertThat(gateway().calls("capture").stream().map(Call::reference).collect(Collectors.toSet()))
+                .as("the reconciler captured under the request's reference").hasSize(1);
+        assertThat(orderStatus(cancelled)).isEqualTo("CANCELLED");
+        assertThat(paymentStatuses(cancelled)).containsExactly("VOIDED");
+        assertThat(transactionKinds(cancelled)).containsExactly("AUTHORIZE", "VOID");
+        assertThat(SERVER.api().paymentReconciler().reconcile(Duration.ZERO)).as("nothing left").isZero();
+    }
+
     private void assertCancelledWithItsAuthorisationVoided(long orderId, String cancelEvent) {
         assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
         assertThat(paymentStatuses(orderId)).containsExactly("VOIDED");
