@@ -72,11 +72,11 @@ import org.slf4j.LoggerFactory;
  * the pending payment is forgotten (503; nothing is known to be authorised, and a retry asks
  * under the same reference); when no capture attempt answers, the payment stays {@code CAPTURING}
  * (503; the money may have been taken, so another payment of the order is refused until a retry
- * with the key, or the seller's capture, completes it).
+ * with the key, the seller's capture or {@link #reconcile} completes it).
  *
  * <p>An authorisation left open on an order that no longer awaits payment (cancelled, expired, or
  * voided while the provider did not answer) is voided after the cancelling transaction commits
- * ({@link #voidLeftOver}); a void that gets no answer leaves it to lapse at the provider.
+ * ({@link #voidLeftOver}); one whose void got no answer is voided by {@link #reconcile} later.
  */
 public final class OrderPayments implements OrderCancellation.AuthorizationVoiding {
 
