@@ -86,6 +86,7 @@ import dev.streamcart.serving.payments.GatewayRetry;
 import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
+import dev.streamcart.serving.payments.PaymentReconciler;
 import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
 import dev.streamcart.serving.pricing.OrderPricing;
@@ -155,6 +156,10 @@ public final class ServingApi implements AutoCloseable {
     // the table's copy is only kept this long, for inspection
     private static final Duration OUTBOX_RETENTION = Duration.ofMinutes(15);
     private static final Duration RETENTION_SWEEP_INTERVAL = Duration.ofMinutes(1);
+    // payments: a capture or a void that no request finished is taken over after this long (far above a
+    // request's gateway retries), looked for this often
+    private static final Duration PAYMENT_STALLED_AFTER = Duration.ofMinutes(2);
+    private static final Duration PAYMENT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     // catalog: writes through this API invalidate at once; the TTL bounds rows changed elsewhere
     private static final long PRODUCT_CACHE_SIZE = 100_000;
     private static final Duration PRODUCT_CACHE_TTL = Duration.ofMinutes(5);
@@ -182,12 +187,17 @@ public final class ServingApi implements AutoCloseable {
     private final Javalin server;
     private final List<Route> routes;
     private final AnalyticsWiring analytics;
+    private final OrderCommandHandler orderCommands;
+    private final PaymentReconciler paymentReconciler;
 
-    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, AnalyticsWiring analytics) {
+    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, AnalyticsWiring analytics,
+                       OrderCommandHandler orderCommands, PaymentReconciler paymentReconciler) {
         this.resources = resources;
         this.server = server;
         this.routes = routes;
         this.analytics = analytics;
+        this.orderCommands = orderCommands;
+        this.paymentReconciler = paymentReconciler;
     }
 
     public static ServingApi start(ServingApiConfig config) {
@@ -309,22 +319,26 @@ public final class ServingApi implements AutoCloseable {
         OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
         FraudSignalSource streamedFraudSignals = fraudSignals; // effectively final, for the lambda below
-        // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge
+        // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge;
+        // short transactions around each gateway call, never one holding the order's row lock
         PaymentSettings paymentSettings = config.payments();
-        OrderPayments payments = new OrderPayments(orderRepository, reservations, new OutboxWriter(json), json, gateway,
+        OrderPayments payments = new OrderPayments(transactions, idempotent, orderRepository, reservations,
+                new OutboxWriter(json), json, gateway,
                 new GatewayRetry(paymentSettings.gatewayAttempts(), paymentSettings.firstBackoff()),
                 new CardFingerprints(paymentSettings.fingerprintSecret()),
                 new RiskSignalCollector(connection -> new StreamVelocitySource(streamedFraudSignals,
                         new PostgresVelocitySource(connection))),
                 new RiskScorer(paymentSettings.riskThreshold(), paymentSettings.highAmount()));
 
-        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents,
-                payments::voidOpenAuthorization);
+        PaymentReconciler paymentReconciler = new PaymentReconciler(payments, PAYMENT_STALLED_AFTER)
+                .start(PAYMENT_RECONCILE_INTERVAL);
+        resources.push(paymentReconciler);
+        OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents, payments);
+        OrderCommandHandler orderCommands = new OrderCommandHandler(transactions, cancellation);
         // order-streams' commands (payment expiry), applied in PostgreSQL (issue 4)
         if (config.kafkaEnabled()) {
             OrderCommandConsumer commands = new OrderCommandConsumer(Objects.requireNonNull(config.kafkaBootstrapServers()),
-                    new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())),
-                    new OrderCommandHandler(transactions, cancellation));
+                    new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())), orderCommands);
             resources.push(commands);
             commands.start();
         }
@@ -361,7 +375,7 @@ public final class ServingApi implements AutoCloseable {
                         checkout,
                         cancellation, orderViews, ownership, clickstream),
                 new UserOrderEndpoints(new UserOrders(orderQueries)),
-                new PaymentEndpoints(json, idempotent, payments, problems, ownership),
+                new PaymentEndpoints(json, payments, problems, ownership),
                 new StockEndpoints(stockLevels),
                 new ShippingEndpoints(json, transactions, idempotent,
                         new ShippingOptions(transactions, Clock.systemUTC()),
@@ -409,7 +423,7 @@ public final class ServingApi implements AutoCloseable {
         resources.push(analytics::closeStreams); // before the server stops: an open event stream would hold it up
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
-        return new ServingApi(resources, server, List.copyOf(routes), analytics);
+        return new ServingApi(resources, server, List.copyOf(routes), analytics, orderCommands, paymentReconciler);
     }
 
     /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
@@ -455,6 +469,19 @@ public final class ServingApi implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Applies order-streams' commands (what the {@code order-commands} consumer calls, when Kafka is
+     * configured); a test without Kafka applies a payment expiry through it.
+     */
+    public OrderCommandHandler orderCommands() {
+        return orderCommands;
+    }
+
+    /** Finishes captures and voids no request came back to (in the background; a test runs a pass itself). */
+    public PaymentReconciler paymentReconciler() {
+        return paymentReconciler;
     }
 
     /** Every HTTP route the server registered. */

@@ -41,6 +41,9 @@ public final class OrderCommandHandler {
         }
         Optional<Order> expired = transactions.inTransaction(connection ->
                 cancellation.expireUnpaid(connection, command.getOrderId(), command.getReason()));
+        // committed: the provider is asked to release an authorisation with no row lock held; on a
+        // repeat too, so a command re-delivered after a crash before the void still releases it
+        cancellation.voidLeftOverAuthorizations(command.getOrderId());
         if (expired.isPresent()) {
             LOG.info("order {} expired: {} (command {})", command.getOrderId(), command.getReason(), command.getCommandId());
             return Outcome.APPLIED;

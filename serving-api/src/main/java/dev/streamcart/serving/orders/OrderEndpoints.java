@@ -94,6 +94,8 @@ public final class OrderEndpoints {
             response = idempotent.execute(key, "POST " + ctx.path(), RequestFingerprint.of(ctx.path()), connection ->
                     Responses.json(json, 200, OrderResponse.of(cancellation.cancel(connection, orderId))));
         }
+        // committed: the provider is asked to release an authorisation with no row lock held
+        cancellation.voidLeftOverAuthorizations(orderId);
         Responses.send(ctx, response);
     }
 

@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
-import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.idempotency.RequestFingerprint;
 import dev.streamcart.serving.idempotency.StoredResponse;
 import dev.streamcart.serving.money.Money;
-import dev.streamcart.serving.orders.Order;
 import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.problems.Problem;
 import dev.streamcart.serving.problems.ProblemKind;
@@ -26,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * HTTP handlers of {@code POST /api/orders/{id}/payments} (pay), {@code .../payments/capture} and
  * {@code .../payments/void}. A decline or a risk block is committed (the order is PAYMENT_FAILED,
- * its stock released), so its 402 problem is stored and replayed like a success.
+ * its stock released), so its 402 problem is stored and replayed like a success; so is the 409 of a
+ * payment whose order was cancelled or expired while the provider was being asked.
  *
  * <p>The risk score and its reasons are for operators: a buyer told which signals blocked them
  * learns how to get past them. So only an admin's answer carries them ({@code riskScore} is null
@@ -44,15 +43,13 @@ public final class PaymentEndpoints {
     public record VoidResponse(long orderId, String status, String paymentStatus) {}
 
     private final ObjectMapper json;
-    private final IdempotentRequests idempotent;
     private final OrderPayments payments;
     private final ProblemMapper problems;
     private final OrderOwnership ownership;
 
-    public PaymentEndpoints(ObjectMapper json, IdempotentRequests idempotent, OrderPayments payments,
+    public PaymentEndpoints(ObjectMapper json, OrderPayments payments,
                             ProblemMapper problems, OrderOwnership ownership) {
         this.json = Objects.requireNonNull(json, "json");
-        this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
         this.payments = Objects.requireNonNull(payments, "payments");
         this.problems = Objects.requireNonNull(problems, "problems");
         this.ownership = Objects.requireNonNull(ownership, "ownership");
@@ -66,9 +63,8 @@ public final class PaymentEndpoints {
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
         PayOrder command = PaymentRequestParser.parse(orderId, JsonBody.parse(json, ctx.body()),
                 ctx.header(PaymentRequestParser.DEVICE_HEADER));
-        StoredResponse response = idempotent.execute(key, "POST " + ctx.path(),
-                RequestFingerprint.of(json, command.fingerprint()),
-                connection -> respond(payments.pay(connection, command, key), operator));
+        StoredResponse response = payments.pay(command, key, "POST " + ctx.path(),
+                RequestFingerprint.of(json, command.fingerprint()), outcome -> respond(outcome, operator));
         Responses.send(ctx, response);
     }
 
@@ -78,9 +74,9 @@ public final class PaymentEndpoints {
         Principal caller = Access.principal(ctx);
         ownership.requireSeller(caller, orderId);
         boolean operator = caller.isAdmin();
-        StoredResponse response = idempotent.executeOptional(IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER)),
-                "POST " + ctx.path(), RequestFingerprint.of(ctx.path()),
-                connection -> respond(payments.captureAuthorized(connection, orderId), operator));
+        StoredResponse response = payments.captureAuthorized(orderId,
+                IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER)), "POST " + ctx.path(),
+                RequestFingerprint.of(ctx.path()), outcome -> respond(outcome, operator));
         Responses.send(ctx, response);
     }
 
@@ -88,12 +84,10 @@ public final class PaymentEndpoints {
     public void voidAuthorization(Context ctx) {
         long orderId = PathIds.of(ctx, "id");
         ownership.requireBuyerOrSeller(Access.principal(ctx), orderId);
-        StoredResponse response = idempotent.executeOptional(IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER)),
-                "POST " + ctx.path(), RequestFingerprint.of(ctx.path()), connection -> {
-                    Order cancelled = payments.voidAndCancel(connection, orderId);
-                    return Responses.json(json, 200, new VoidResponse(cancelled.id(), cancelled.status().name(),
-                            PaymentRecords.VOIDED));
-                });
+        StoredResponse response = payments.voidAndCancel(orderId,
+                IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER)), "POST " + ctx.path(),
+                RequestFingerprint.of(ctx.path()), cancelled -> Responses.json(json, 200,
+                        new VoidResponse(cancelled.id(), cancelled.status().name(), PaymentRecords.VOIDED)));
         Responses.send(ctx, response);
     }
 
@@ -111,7 +105,12 @@ public final class PaymentEndpoints {
         extensions.put("paymentId", outcome.paymentId());
         ProblemKind kind;
         String detail;
-        if (outcome instanceof PaymentOutcome.Blocked blocked) {
+        if (outcome instanceof PaymentOutcome.Abandoned abandoned) {
+            kind = ProblemKind.CONFLICT;
+            detail = "order " + abandoned.orderId() + " became " + abandoned.orderStatus() + " while its payment was"
+                    + " being made; nothing was charged and its authorisation is released (voided, or left to lapse at"
+                    + " the provider)";
+        } else if (outcome instanceof PaymentOutcome.Blocked blocked) {
             kind = ProblemKind.PAYMENT_BLOCKED;
             extensions.put("reason", OrderPayments.FRAUD_RISK);
             String why = "";

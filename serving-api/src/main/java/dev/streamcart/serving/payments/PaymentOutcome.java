@@ -9,7 +9,8 @@ import dev.streamcart.serving.payments.risk.RiskAssessment;
 /**
  * The committed result of a payment attempt: captured (order PAID), authorised only (manual
  * capture; order still PENDING_PAYMENT), declined by the gateway or blocked by the risk score
- * (both: order PAYMENT_FAILED, stock released).
+ * (both: order PAYMENT_FAILED, stock released), or abandoned because the order was cancelled or
+ * expired while the provider was being asked (its authorisation voided, nothing charged).
  */
 public sealed interface PaymentOutcome {
 
@@ -49,6 +50,16 @@ public sealed interface PaymentOutcome {
         @Override
         public OrderStatus orderStatus() {
             return OrderStatus.PAYMENT_FAILED;
+        }
+    }
+
+    /**
+     * The order stopped awaiting payment (cancelled, or expired by its payment deadline) while the
+     * provider was being asked: an authorisation it gave is voided, nothing is charged.
+     */
+    record Abandoned(long orderId, long paymentId, OrderStatus orderStatus) implements PaymentOutcome {
+        public Abandoned {
+            Objects.requireNonNull(orderStatus, "orderStatus");
         }
     }
 }
