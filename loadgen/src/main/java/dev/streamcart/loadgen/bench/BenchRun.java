@@ -29,7 +29,7 @@ final class BenchRun {
     record Settings(Path repository, Path out, boolean smoke, int runs, @Nullable Duration timeout) {}
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final Duration SMOKE_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration SMOKE_TIMEOUT = Duration.ofMinutes(20);
 
     private final Settings settings;
     private final ChildRunner runner;
@@ -99,11 +99,13 @@ final class BenchRun {
             }
             double loadAfter = MachineState.loadAverage();
             @Nullable BenchmarkResult result = null;
+            @Nullable BenchmarkResult failedRunFigures = null;
             if (failure == null) {
                 if (outcome.timedOut()) {
                     failure = "timed out after " + timeout(benchmark) + " (stopped with everything it started)";
                 } else if (outcome.exitCode() != 0) {
                     failure = "exit code " + outcome.exitCode() + (outcome.lastError() == null ? "" : ": " + outcome.lastError());
+                    failedRunFigures = figuresOfAFailedRun(settings.repository().resolve(resultFile));
                 } else if (!Files.isRegularFile(settings.repository().resolve(resultFile))) {
                     failure = "exit code 0 but no result file (" + resultFile + "): does it take --results yet?";
                 } else {
@@ -121,9 +123,11 @@ final class BenchRun {
             if (result != null) {
                 results.put(run, result);
             }
+            // a run that exits 1 after measuring (a budget missed) still shows its figures, never in a median
+            @Nullable BenchmarkResult recorded = result != null ? result : failedRunFigures;
             RunRecord record = new RunRecord(run, failure == null, failure, outcome.exitCode(), iso(runStarted), iso(now()),
-                    outcome.seconds(), loadBefore, loadAfter, result == null ? Map.of() : result.figures(),
-                    result == null ? List.of() : result.notes(), shown, result == null ? null : result.command(),
+                    outcome.seconds(), loadBefore, loadAfter, recorded == null ? Map.of() : recorded.figures(),
+                    recorded == null ? List.of() : recorded.notes(), shown, recorded == null ? null : recorded.command(),
                     settings.out().relativize(log).toString());
             runs.add(record);
             console.printf(Locale.ROOT, "%s [bench] %s in %.0f s, load average %.2f -> %.2f%s%n", prefix,
@@ -156,6 +160,17 @@ final class BenchRun {
     private static String display(BenchmarkDefinition benchmark, List<String> arguments) {
         return "java " + String.join(" ", benchmark.jvmOptions()) + " -cp " + benchmark.classpath().display() + " "
                 + benchmark.mainClass() + " " + String.join(" ", arguments);
+    }
+
+    private static @Nullable BenchmarkResult figuresOfAFailedRun(Path resultFile) {
+        if (!Files.isRegularFile(resultFile)) {
+            return null;
+        }
+        try {
+            return BenchmarkResult.read(resultFile);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private Duration timeout(BenchmarkDefinition benchmark) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -28,8 +29,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * Kills parts of a running {@code --cluster} platform one at a time, under the simulator's traffic and
  * a {@link FailoverProbe}'s requests through HAProxy, and measures what each kill cost: how long until
  * the part was back, and how long clients saw errors. {@link #settle()} then stops the traffic and
- * checks that nothing accepted was lost or doubled. ClusterFailoverIT (the short version, in
- * {@code ./platform test}) and {@link FailoverBenchmark} (the full version, in the report) both run it.
+ * checks that nothing accepted was lost or doubled. {@link FailoverBenchmark} runs it: its smoke mode
+ * is the short version in {@code ./platform test}, its full mode the version in the report.
  */
 public final class FailoverDrill implements AutoCloseable {
 
@@ -42,6 +43,8 @@ public final class FailoverDrill implements AutoCloseable {
             ACTIVE_CAPTURE, "serving-api-1", "flink-taskmanager-1", "clickhouse", "postgres");
 
     private static final Duration HEALTHY_FOR = Duration.ofSeconds(5);
+    /** How far back {@link #awaitSteadyRate} measures the order rate. */
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final String PAID_REVENUE_CENTS = """
             SELECT COALESCE(sum(i.total_price * 100), 0)::bigint FROM order_items i
@@ -93,6 +96,48 @@ public final class FailoverDrill implements AutoCloseable {
         await().atMost(PATIENCE).until(() -> probe.healthyFor(HEALTHY_FOR));
         return drill;
     }
+
+    /**
+     * Waits until PostgreSQL has taken orders at no less than four fifths of {@code ordersPerSecond} over
+     * the last minute, or until {@code atMost} has passed. A freshly started cluster is some twenty JVMs
+     * that compile and fill their caches for minutes, during which they serve slowly; a kill then would
+     * measure the warm-up rather than the failover.
+     *
+     * @return the rate over the last minute when it stopped waiting
+     */
+    public double awaitSteadyRate(double ordersPerSecond, Duration atMost) {
+        List<OrderCount> counts = new ArrayList<>();
+        double[] rate = {0};
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofSeconds(5)).until(() -> {
+                OrderCount now = new OrderCount(System.nanoTime(), orderCount());
+                counts.add(now);
+                OrderCount windowStart = null;
+                for (OrderCount count : counts) {
+                    if (now.nanos() - count.nanos() >= RATE_WINDOW.toNanos()) {
+                        windowStart = count;
+                    }
+                }
+                if (windowStart == null) {
+                    return false;
+                }
+                rate[0] = (now.orders() - windowStart.orders()) / ((now.nanos() - windowStart.nanos()) / 1e9);
+                return rate[0] >= 0.8 * ordersPerSecond;
+            });
+            log.accept(String.format(Locale.ROOT, "steady: %.1f orders/s over the last minute", rate[0]));
+        } catch (ConditionTimeoutException e) {
+            log.accept(String.format(Locale.ROOT, "not steady after %s: %.1f orders/s over the last minute, %.1f asked",
+                    atMost, rate[0], ordersPerSecond));
+        }
+        return rate[0];
+    }
+
+    /** Orders PostgreSQL holds, the simulator's and the probe's. */
+    public long orderCount() throws SQLException {
+        return postgres(platform, "SELECT count(*) FROM orders");
+    }
+
+    private record OrderCount(long nanos, long orders) {}
 
     /** Kills each victim in turn; see {@link #kill(String)}. */
     public List<KillOutcome> killEach(List<String> victims) throws SQLException {

@@ -19,10 +19,13 @@ import dev.streamcart.localstack.process.Reaper;
 
 /**
  * HAProxy from Debian's package in front of the serving-api instances, on 127.0.0.1. It checks each
- * instance's {@code /health/live} every second and stops sending to one that fails twice; a request
- * whose connection is refused or dropped before an answer is sent again to another instance. What it
- * cannot place is answered 503 with {@code Retry-After} as problem+json, like the API's own
- * refusals, so a client sees one retriable error whichever part failed.
+ * instance's {@code /health/live} every second and stops sending to one that fails three checks in a
+ * row; a request whose connection is refused or dropped before an answer is sent again to another
+ * instance. Each instance is also listed once more, unchecked, as a backup: when every checked server
+ * is marked down, which on a busy machine happens to live instances whose checks answer late, requests
+ * still go to whichever instance accepts them instead of being refused outright. What it cannot place
+ * is answered 503 with {@code Retry-After} as problem+json, like the API's own refusals, so a client
+ * sees one retriable error whichever part failed.
  */
 public final class LoadBalancer implements AutoCloseable {
 
@@ -88,10 +91,18 @@ public final class LoadBalancer implements AutoCloseable {
                     balance roundrobin
                     option httpchk GET /health/live
                     http-check expect status 200
-                    default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions
+                    # a live instance under load can answer its check late: give it 3 s, and three misses
+                    timeout check 3s
+                    default-server inter 1s fall 3 rise 2
+                    # when every checked server is down, use every backup, not only the first
+                    option allbackups
                 """.formatted(unavailableAnswer, port));
         for (int i = 0; i < backendPorts.size(); i++) {
             text.append("    server serving-api-").append(i + 1).append(" 127.0.0.1:").append(backendPorts.get(i)).append(" check\n");
+        }
+        // unchecked, so never marked down: the last resort when the checks have marked every instance down
+        for (int i = 0; i < backendPorts.size(); i++) {
+            text.append("    server serving-api-").append(i + 1).append("-backup 127.0.0.1:").append(backendPorts.get(i)).append(" backup\n");
         }
         return text.toString();
     }

@@ -20,6 +20,8 @@ class LoadBalancerTest {
                 .contains("option redispatch")
                 .contains("errorfile 502 /data/503.http")
                 .contains("server serving-api-1 127.0.0.1:7001 check")
-                .contains("server serving-api-2 127.0.0.1:7002 check");
+                .contains("server serving-api-2 127.0.0.1:7002 check")
+                .contains("server serving-api-1-backup 127.0.0.1:7001 backup")
+                .contains("option allbackups");
     }
 }
