@@ -46,9 +46,14 @@ public final class FailoverDrill implements AutoCloseable {
     /** How far back {@link #awaitSteadyRate} measures the order rate. */
     private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
+    /**
+     * The order lines of captured orders, as Flink counts them from ORDER_PAID: a payment still
+     * pending, authorised or capturing has taken no money yet, and a voided or failed one never will.
+     */
     private static final String PAID_REVENUE_CENTS = """
             SELECT COALESCE(sum(i.total_price * 100), 0)::bigint FROM order_items i
-            JOIN (SELECT DISTINCT order_id FROM payments WHERE status <> 'FAILED') p ON p.order_id = i.order_id""";
+            JOIN (SELECT DISTINCT order_id FROM payments WHERE status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')) p
+            ON p.order_id = i.order_id""";
 
     /** What {@link #settle()} found once the traffic stopped. */
     public record Settlement(VerificationReport verification, long postgresRevenueCents, long clickHouseRevenueCents) {

@@ -1,5 +1,6 @@
 package dev.streamcart.serving.payments;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -30,8 +31,12 @@ import org.jspecify.annotations.Nullable;
  * this simulator does not model.
  *
  * <p>Like a real provider it is idempotent per reference: the same reference answers the first
- * result. Every call takes the configured latency with jitter (uniformly between half and one and a
- * half times it), like a network round trip.
+ * result. Like a real provider it is also one service for every API instance, although each instance
+ * has its own simulator: every answer is derived from the request alone (its reference and
+ * instrument), and an approved authorisation's reference carries a check code, so an instance that
+ * never saw an authorisation answers its retry alike and captures it. Only the timeouts of
+ * {@value #FLAKY_CARD} are counted per instance. Every call takes the configured latency with jitter
+ * (uniformly between half and one and a half times it), like a network round trip.
  */
 public final class SimulatedPaymentGateway implements PaymentGateway {
 
@@ -50,13 +55,13 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
             "wallet_declined", DeclineReason.CARD_DECLINED,
             "wallet_no_funds", DeclineReason.INSUFFICIENT_FUNDS);
     private static final int REMEMBERED = 100_000;
+    private static final int CHECK_CODE_LENGTH = 8;
 
     private final Duration latency;
     private final Clock clock;
     // per reference: what was answered (a provider's idempotency store), and how many attempts timed out
     private final Map<String, Object> answers = Collections.synchronizedMap(bounded());
     private final Map<String, Integer> timeouts = Collections.synchronizedMap(bounded());
-    private final Map<String, Boolean> approved = Collections.synchronizedMap(bounded());
 
     public SimulatedPaymentGateway(Duration latency) {
         this(latency, Clock.systemUTC());
@@ -88,7 +93,7 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     }
 
     private Authorization decide(AuthorizationRequest request) {
-        String reference = newReference("sim_au_");
+        String reference = derived("sim_au_", "authorise:" + request.reference());
         DeclineReason decline = null;
         if (request.instrument() instanceof PaymentInstrument.Card card) {
             decline = cardDecline(card);
@@ -98,8 +103,7 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
         if (decline != null) {
             return new Authorization.Declined(reference, decline);
         }
-        approved.put(reference, Boolean.TRUE);
-        return new Authorization.Approved(reference, newReference("sim_tok_"));
+        return new Authorization.Approved(reference + checkCode(reference), derived("sim_tok_", "token:" + request.reference()));
     }
 
     private @Nullable DeclineReason cardDecline(PaymentInstrument.Card card) {
@@ -114,16 +118,16 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     @Override
     public String capture(CaptureRequest request) {
         simulateLatency();
-        if (!approved.containsKey(request.authorizationReference())) {
+        if (!approved(request.authorizationReference())) {
             throw new IllegalStateException("unknown authorisation " + request.authorizationReference());
         }
-        return (String) answers.computeIfAbsent(request.reference(), ref -> newReference("sim_ca_"));
+        return (String) answers.computeIfAbsent(request.reference(), ref -> derived("sim_ca_", "capture:" + ref));
     }
 
     @Override
     public void voidAuthorization(VoidRequest request) {
         simulateLatency();
-        answers.computeIfAbsent(request.reference(), ref -> newReference("sim_vo_"));
+        answers.computeIfAbsent(request.reference(), ref -> derived("sim_vo_", "void:" + ref));
     }
 
     /** Every refund of a captured payment succeeds, after the same latency as a charge. */
@@ -131,7 +135,7 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     public String refund(RefundRequest request) {
         simulateLatency();
         return (String) answers.computeIfAbsent("refund:" + request.idempotencyKey() + ":" + request.paymentReference(),
-                ref -> newReference("sim_re_"));
+                ref -> derived("sim_re_", ref));
     }
 
     /** How many distinct authorisations this simulator has made (for tests: a retry must not add one). */
@@ -141,8 +145,24 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
         }
     }
 
-    private static String newReference(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "");
+    /** The same reference for the same request on every instance, and distinct ones for distinct requests. */
+    private static String derived(String prefix, String request) {
+        return prefix + hex(UUID.nameUUIDFromBytes(request.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Marks an authorisation reference as approved, so that any instance can tell it from a declined or made-up one. */
+    private static String checkCode(String authorisation) {
+        return hex(UUID.nameUUIDFromBytes(("approved:" + authorisation).getBytes(StandardCharsets.UTF_8))).substring(0, CHECK_CODE_LENGTH);
+    }
+
+    private static boolean approved(String authorisation) {
+        int split = authorisation.length() - CHECK_CODE_LENGTH;
+        return authorisation.startsWith("sim_au_") && split > "sim_au_".length()
+                && checkCode(authorisation.substring(0, split)).equals(authorisation.substring(split));
+    }
+
+    private static String hex(UUID uuid) {
+        return uuid.toString().replace("-", "");
     }
 
     private static <V> Map<String, V> bounded() {

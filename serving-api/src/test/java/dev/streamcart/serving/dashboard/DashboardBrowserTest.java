@@ -3,7 +3,6 @@ package dev.streamcart.serving.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +14,7 @@ import java.util.logging.Level;
 
 import dev.streamcart.serving.analytics.ClickHouseFixture;
 import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.HeadlessChromium;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,11 +25,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The dashboard in a real browser: Debian's headless Chromium driven through chromedriver. It
@@ -44,8 +41,6 @@ class DashboardBrowserTest {
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().clickHouse();
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final List<String> CHARTS = List.of("chart-orders", "chart-aov", "chart-funnel", "chart-top-revenue",
             "chart-top-units", "chart-regions", "chart-payments", "chart-fulfilment", "chart-lag", "chart-accuracy", "chart-ab");
 
@@ -55,8 +50,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void kpiRowsAndABrowser() {
-        assertThat(new File(CHROMIUM)).as("Debian's chromium (./platform installs it)").exists();
-        assertThat(new File(CHROMEDRIVER)).as("Debian's chromium-driver (./platform installs it)").exists();
+        HeadlessChromium.assertInstalled();
         clickHouse = new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl()).applySchema();
         Storefront shop = new Storefront(SERVER.client());
         long seller = shop.seller();
@@ -127,17 +121,7 @@ class DashboardBrowserTest {
                 + seller + ", 'LOW_STOCK', 4, 6, 10, 5, NULL, 3.5, 1, now()), (" + products[2] + ", " + seller
                 + ", 'REORDER', 2, 2, 10, 5, 40, 5.0, 2, now())");
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1440,2600", "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        browser = HeadlessChromium.start(2600);
     }
 
     @AfterAll

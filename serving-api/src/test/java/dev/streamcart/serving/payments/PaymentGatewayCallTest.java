@@ -34,6 +34,7 @@ import dev.streamcart.serving.commands.OrderCommandHandler;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.RowLocks;
 import dev.streamcart.serving.testing.Storefront;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PaymentGatewayCallTest {
 
     private static final String GOOD_CARD = "4242424242424242";
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final long WAIT_SECONDS = 30;
 
@@ -140,27 +140,7 @@ class PaymentGatewayCallTest {
 
         /** Tries the lock from a connection of its own, and lets it go at once. */
         private boolean lockable(String sql, long orderId) {
-            try (Connection connection = database.getConnection()) {
-                connection.setAutoCommit(false);
-                try (PreparedStatement select = connection.prepareStatement(sql)) {
-                    select.setLong(1, orderId);
-                    try (ResultSet row = select.executeQuery()) {
-                        if (!row.next()) {
-                            throw new AssertionError("no row to probe for order " + orderId + ": " + sql);
-                        }
-                        return true;
-                    }
-                } catch (SQLException e) {
-                    if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                        return false;
-                    }
-                    throw e;
-                } finally {
-                    connection.rollback();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot probe the locks: " + e.getMessage(), e);
-            }
+            return RowLocks.lockable(database, sql, orderId);
         }
     }
 

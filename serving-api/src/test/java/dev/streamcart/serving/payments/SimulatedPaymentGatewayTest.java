@@ -36,6 +36,34 @@ class SimulatedPaymentGatewayTest {
     }
 
     @Test
+    void anotherInstanceAnswersARetryAlikeAndCapturesTheAuthorisation() {
+        SimulatedPaymentGateway otherInstance = new SimulatedPaymentGateway(Duration.ZERO,
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
+        AuthorizationRequest request = request("r2", card("4242424242424242", YearMonth.of(2030, 1)));
+
+        Authorization here = gateway.authorize(request);
+        Authorization there = otherInstance.authorize(request);
+        String authorisation = ((Authorization.Approved) here).gatewayReference();
+
+        assertThat(there).isEqualTo(here);
+        assertThat(otherInstance.capture(new CaptureRequest("c2", authorisation, new BigDecimal("10.00"), "USD")))
+                .isEqualTo(gateway.capture(new CaptureRequest("c2", authorisation, new BigDecimal("10.00"), "USD")));
+    }
+
+    @Test
+    void aDeclinedOrMadeUpAuthorisationCannotBeCaptured() {
+        Authorization declined = gateway.authorize(request("r3", card("4000000000000002", YearMonth.of(2030, 1))));
+        String approved = ((Authorization.Approved) gateway.authorize(request("r4", card("4242424242424242", YearMonth.of(2030, 1)))))
+                .gatewayReference();
+        String forged = approved.substring(0, approved.length() - 1) + (approved.endsWith("0") ? "1" : "0");
+
+        for (String reference : new String[] {((Authorization.Declined) declined).gatewayReference(), forged, "sim_au_", "made-up"}) {
+            assertThatThrownBy(() -> gateway.capture(new CaptureRequest("c-" + reference, reference, new BigDecimal("10.00"), "USD")))
+                    .as(reference).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void theFlakyCardTimesOutTwiceThenAnswersTheAuthorisationItMadeOnTheFirstAttempt() {
         AuthorizationRequest request = request("flaky", card(SimulatedPaymentGateway.FLAKY_CARD, YearMonth.of(2030, 1)));
 

@@ -4,10 +4,6 @@ import static dev.streamcart.serving.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +25,7 @@ import dev.streamcart.serving.payments.VoidRequest;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.RowLocks;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RefundGatewayCallTest {
 
     private static final String GOOD_CARD = "4242424242424242";
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /** What the provider does with the next refund. */
     private enum Behaviour { ANSWER, REFUSE, LOSE_THE_ANSWER }
@@ -100,27 +96,7 @@ class RefundGatewayCallTest {
 
         /** Tries the lock from a connection of its own, and lets it go at once. */
         private boolean lockable(String sql, String paymentReference) {
-            try (Connection connection = database.getConnection()) {
-                connection.setAutoCommit(false);
-                try (PreparedStatement select = connection.prepareStatement(sql)) {
-                    select.setString(1, paymentReference);
-                    try (ResultSet row = select.executeQuery()) {
-                        if (!row.next()) {
-                            throw new AssertionError("no row to probe for payment " + paymentReference);
-                        }
-                        return true;
-                    }
-                } catch (SQLException e) {
-                    if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                        return false;
-                    }
-                    throw e;
-                } finally {
-                    connection.rollback();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot probe the locks: " + e.getMessage(), e);
-            }
+            return RowLocks.lockable(database, sql, paymentReference);
         }
     }
 
