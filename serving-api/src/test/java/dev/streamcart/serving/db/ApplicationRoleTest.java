@@ -17,6 +17,7 @@ import dev.streamcart.serving.ServingApiConfig;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,7 +134,7 @@ class ApplicationRoleTest {
     }
 
     @Test
-    void aSecondDatabaseOnTheSameServerIsMigratedWithTheRoleThatIsAlreadyThere() throws SQLException {
+    void aSecondDatabaseOnTheSameServerIsMigratedWithTheRoleThatIsAlreadyThere() {
         PGSimpleDataSource owner = (PGSimpleDataSource) SERVER.database();
         String name = "second_" + Long.toHexString(System.nanoTime());
         SERVER.execute("CREATE DATABASE " + name);
@@ -142,8 +143,12 @@ class ApplicationRoleTest {
             DatabaseSettings settings = new DatabaseSettings(url, owner.getUser(), owner.getPassword(),
                     ApiServerExtension.APP_USER, ApiServerExtension.APP_PASSWORD, 2);
 
-            assertThat(Migrations.apply(settings).migrationsExecuted).isGreaterThanOrEqualTo(23);
+            MigrateResult migrated = Migrations.apply(settings);
             ApplicationRole.prepare(settings);
+
+            assertThat(migrated.success).isTrue();
+            assertThat(migrated.migrationsExecuted).as("every migration, V23 included, on the fresh database")
+                    .isEqualTo(new Db(SERVER.database()).count("SELECT count(*) FROM flyway_schema_history WHERE success"));
 
             PGSimpleDataSource app = new PGSimpleDataSource();
             app.setUrl(url);
