@@ -46,6 +46,7 @@ import dev.streamcart.serving.catalog.Sellers;
 import dev.streamcart.serving.catalog.Warehouses;
 import dev.streamcart.serving.commands.OrderCommandConsumer;
 import dev.streamcart.serving.commands.OrderCommandHandler;
+import dev.streamcart.serving.db.ApplicationRole;
 import dev.streamcart.serving.db.ConnectionPool;
 import dev.streamcart.serving.db.Migrations;
 import dev.streamcart.serving.db.RetentionSweeper;
@@ -219,9 +220,12 @@ public final class ServingApi implements AutoCloseable {
     private static ServingApi wire(ServingApiConfig config, PaymentGateway gateway, Deque<AutoCloseable> resources) {
         ObjectMapper json = JsonMapping.newObjectMapper();
 
+        // The schema and the application role as the owner; then the pool as that role, which can
+        // read and write rows but change no schema.
+        Migrations.apply(config.database());
+        ApplicationRole.prepare(config.database());
         HikariDataSource dataSource = ConnectionPool.open(config.database());
         resources.push(dataSource);
-        Migrations.apply(dataSource);
         Transactions transactions = new Transactions(dataSource);
 
         // What the API serves: stock through a bounded cache of hot products; the accuracy check

@@ -76,10 +76,18 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     }
 
     public static ServingApiConfig from(Settings settings) {
+        String owner = settings.get(CommonKeys.JDBC_USER, "postgres");
+        String appUser = settings.get(CommonKeys.JDBC_APP_USER, DatabaseSettings.DEFAULT_APP_USER);
+        if (appUser.equals(owner)) {
+            throw new IllegalArgumentException(CommonKeys.JDBC_APP_USER + " must not be " + CommonKeys.JDBC_USER
+                    + " (" + owner + "): the API connects as a role that cannot change the schema");
+        }
         DatabaseSettings database = new DatabaseSettings(
                 settings.require(CommonKeys.JDBC_URL),
-                settings.get(CommonKeys.JDBC_USER, "postgres"),
+                owner,
                 settings.get(CommonKeys.JDBC_PASSWORD, ""),
+                appUser,
+                settings.get(CommonKeys.JDBC_APP_PASSWORD, ""),
                 settings.getInt(DB_POOL_SIZE, 16));
         String clickHouseUrl = settings.find(CommonKeys.CLICKHOUSE_URL);
         ClickHouseSettings clickHouse = clickHouseUrl == null ? null : new ClickHouseSettings(clickHouseUrl,

@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,21 +40,8 @@ public record AdminCredentials(String email, String password, Source source) {
             deleteSaved(dataDirectory);
             return new AdminCredentials(EMAIL, fromEnvironment, Source.ENVIRONMENT);
         }
-        Path file = dataDirectory.resolve(FILE_NAME);
-        try {
-            if (Files.isRegularFile(file)) {
-                return new AdminCredentials(EMAIL, Files.readString(file, StandardCharsets.UTF_8).trim(), Source.SAVED);
-            }
-            byte[] secret = new byte[18];
-            new SecureRandom().nextBytes(secret);
-            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-            Files.createDirectories(dataDirectory);
-            Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------"))), generated + "\n", StandardCharsets.UTF_8);
-            return new AdminCredentials(EMAIL, generated, Source.GENERATED);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the admin password in " + file, e);
-        }
+        KeptSecret kept = KeptSecret.readOrGenerate(dataDirectory.resolve(FILE_NAME));
+        return new AdminCredentials(EMAIL, kept.value(), kept.generated() ? Source.GENERATED : Source.SAVED);
     }
 
     /**

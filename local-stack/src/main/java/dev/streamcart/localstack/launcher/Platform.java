@@ -147,6 +147,9 @@ public final class Platform implements AutoCloseable {
                 System.getenv(AdminCredentials.ENVIRONMENT_VARIABLE));
         adminCredentials = admin;
         Map<String, String> environment = new LinkedHashMap<>(admin.environment());
+        // serving-api migrates as the owner (postgres.user) and serves as its application role with
+        // this password; the other services keep the owner (ingest-cdc needs REPLICATION)
+        environment.putAll(DatabaseAppPassword.keep(layout.dataDirectory()).environment());
         if (flink != null) {
             environment.putAll(flink.environment());
         }

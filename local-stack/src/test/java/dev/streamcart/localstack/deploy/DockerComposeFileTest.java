@@ -48,8 +48,10 @@ class DockerComposeFileTest {
         ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", COMPOSE_FILE.toString(), "config", "-q")
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        // the file refuses to start without the operator's password (a ${...:?} variable); any value validates
+        // the file refuses to start without the operator's password and the API's database role's (${...:?}
+        // variables); any value validates
         builder.environment().putIfAbsent("PLATFORM_ADMIN_PASSWORD", "validation-only");
+        builder.environment().putIfAbsent("POSTGRES_APP_PASSWORD", "validation-only");
         Process process;
         try {
             process = builder.start();

@@ -13,6 +13,12 @@ public final class CommonKeys {
     public static final String JDBC_URL = "postgres.jdbc-url";
     public static final String JDBC_USER = "postgres.user";
     public static final String JDBC_PASSWORD = "postgres.password";
+    /**
+     * The least-privilege role serving-api connects as (its migrations create it and run as
+     * {@link #JDBC_USER}, the owner); the launcher hands its generated password to serving-api.
+     */
+    public static final String JDBC_APP_USER = "postgres.app-user";
+    public static final String JDBC_APP_PASSWORD = "postgres.app-password";
     public static final String CLICKHOUSE_URL = "clickhouse.url";
     public static final String CLICKHOUSE_DATABASE = "clickhouse.database";
     public static final String DATA_DIR = "platform.data-dir";

@@ -3,7 +3,7 @@ package dev.streamcart.serving.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-/** The API's pool of PostgreSQL connections. */
+/** The API's pool of PostgreSQL connections, as the application role (see {@link DatabaseSettings}). */
 public final class ConnectionPool {
 
     private ConnectionPool() {}
@@ -12,8 +12,10 @@ public final class ConnectionPool {
         HikariConfig config = new HikariConfig();
         config.setPoolName("serving-api");
         config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
+        config.setUsername(settings.appUser());
+        config.setPassword(settings.appPassword());
+        // names the API's sessions in pg_stat_activity, next to the role they run as
+        config.addDataSourceProperty("ApplicationName", "serving-api");
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
         config.setAutoCommit(true);

@@ -53,7 +53,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Starts serving-api in-process on a free port of 127.0.0.1 for one test class: a fresh database in
- * the shared embedded PostgreSQL, and, when asked, its own Kafka broker with the schema registry
+ * the shared embedded PostgreSQL, migrated as the owner and served as the application role, as in
+ * production (so every API test also proves the role's grants suffice), and, when asked, its own Kafka broker with the schema registry
  * and its own ClickHouse, and inventory-streams and order-streams answering the API's view queries.
  * Everything it starts it stops after the class.
  */
@@ -63,6 +64,9 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     public static final String ADMIN_EMAIL = "admin@streamcart.test";
     public static final String ADMIN_PASSWORD = "admin password for tests";
     public static final String FINGERPRINT_SECRET = "card fingerprint secret for tests";
+    /** The role the API's pool connects as; the tests' own {@link #database()} is the owner. */
+    public static final String APP_USER = DatabaseSettings.DEFAULT_APP_USER;
+    public static final String APP_PASSWORD = "application role password for tests";
 
     private boolean withKafka;
     private boolean withClickHouse;
@@ -189,7 +193,8 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
             extraInfrastructure = builder.start();
         }
         ServingApiConfig config = new ServingApiConfig("127.0.0.1", 0,
-                new DatabaseSettings(jdbcUrl, postgres.postgresUser(), postgres.postgresPassword(), 20),
+                new DatabaseSettings(jdbcUrl, postgres.postgresUser(), postgres.postgresPassword(), APP_USER, APP_PASSWORD,
+                        20),
                 withKafka ? extraInfrastructure.bootstrapServers() : null,
                 withKafka ? extraInfrastructure.schemaRegistryUrl() : null,
                 withClickHouse ? new ClickHouseSettings(extraInfrastructure.clickHouseUrl(), "streamcart", "default", "")
@@ -278,9 +283,19 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         return Objects.requireNonNull(api, "server not started");
     }
 
-    /** The test class's database, for assertions on what the API committed. */
+    /** The test class's database, as the owner, for assertions on what the API committed and for test data. */
     public DataSource database() {
         return Objects.requireNonNull(database, "server not started");
+    }
+
+    /** The test class's database as the application role, with the rights the API's pool has. */
+    public DataSource appDatabase() {
+        PGSimpleDataSource owner = (PGSimpleDataSource) database();
+        PGSimpleDataSource app = new PGSimpleDataSource();
+        app.setUrl(owner.getUrl());
+        app.setUser(APP_USER);
+        app.setPassword(APP_PASSWORD);
+        return app;
     }
 
     public LocalInfrastructure infrastructure() {
