@@ -1,4 +1,4 @@
--- The role serving-api's pool connects as (issue 15, least privilege). The migrations keep running as
+-- The role serving-api's pool connects as (least privilege). The migrations keep running as
 -- the owner; the API itself may only read and write rows, so a flaw in it (an injected statement, a
 -- stolen connection) cannot drop, alter or truncate a table, create objects, or manage roles.
 -- ${app_role} is a Flyway placeholder (postgres.app-user, default streamcart_app). No password here:
