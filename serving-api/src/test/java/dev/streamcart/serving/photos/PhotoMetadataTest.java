@@ -26,8 +26,8 @@ class PhotoMetadataTest {
     void aJpegLosesItsGpsPositionAndCameraAndKeepsItsPixelsByteForByte() throws IOException {
         byte[] plain = TestImages.jpeg(11);
         byte[] fromCamera = TestImages.jpegWithExif(11, 1);
-        assertThat(indexOf(fromCamera, CAMERA)).as("the fixture names its camera").isPositive();
-        assertThat(indexOf(fromCamera, LATITUDE)).as("the fixture holds a latitude").isPositive();
+        assertThat(TestImages.indexOf(fromCamera, CAMERA)).as("the fixture names its camera").isPositive();
+        assertThat(TestImages.indexOf(fromCamera, LATITUDE)).as("the fixture holds a latitude").isPositive();
 
         byte[] stored = PhotoMetadata.strip(PhotoType.JPEG, fromCamera);
 
@@ -46,9 +46,9 @@ class PhotoMetadataTest {
         byte[] orientationOnly = TestImages.jpegSegment(0xE1, concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII),
                 new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0}));
         assertThat(stored).isEqualTo(TestImages.insertAfterJfif(TestImages.jpeg(12), orientationOnly));
-        assertThat(indexOf(stored, CAMERA)).isNegative();
-        assertThat(indexOf(stored, LATITUDE)).isNegative();
-        assertThat(indexOf(stored, LONGITUDE)).isNegative();
+        assertThat(TestImages.indexOf(stored, CAMERA)).isNegative();
+        assertThat(TestImages.indexOf(stored, LATITUDE)).isNegative();
+        assertThat(TestImages.indexOf(stored, LONGITUDE)).isNegative();
     }
 
     @Test
@@ -76,7 +76,7 @@ class PhotoMetadataTest {
         byte[] stored = PhotoMetadata.strip(PhotoType.PNG, decorated);
 
         assertThat(stored).isEqualTo(plain);
-        assertThat(indexOf(stored, CAMERA)).isNegative();
+        assertThat(TestImages.indexOf(stored, CAMERA)).isNegative();
     }
 
     @Test
@@ -92,7 +92,7 @@ class PhotoMetadataTest {
 
         byte[] cleared = {0x10, 0, 0, 0, 7, 0, 0, 7, 0, 0};
         assertThat(stored).isEqualTo(TestImages.riff(TestImages.webpChunk("VP8X", cleared), lossless));
-        assertThat(indexOf(stored, CAMERA)).isNegative();
+        assertThat(TestImages.indexOf(stored, CAMERA)).isNegative();
     }
 
     @Test
@@ -119,18 +119,5 @@ class PhotoMetadataTest {
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProblemKind.UNSUPPORTED_MEDIA_TYPE))
                 .hasMessageContaining("not a well-formed " + type.contentType());
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

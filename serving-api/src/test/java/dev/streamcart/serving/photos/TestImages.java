@@ -171,4 +171,18 @@ public final class TestImages {
         }
         return out.toByteArray();
     }
+
+    /** Where {@code needle} first starts in {@code haystack}, or -1: a stored photo must not hold a fixture's metadata bytes. */
+    public static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }

@@ -142,7 +142,7 @@ class ReviewPhotoApiTest {
     void aPhotosGpsPositionAndCameraAreNeitherStoredNorServed() throws IOException {
         Written review = writtenReview();
         byte[] fromPhone = TestImages.jpegWithExif(60, 6);
-        assertThat(indexOf(fromPhone, TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII))).isPositive();
+        assertThat(TestImages.indexOf(fromPhone, TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII))).isPositive();
 
         ApiClient.Response uploaded = upload(review, "image/jpeg", fromPhone);
 
@@ -152,12 +152,12 @@ class ReviewPhotoApiTest {
         assertThat(PhotoId.of(stored).sha256()).as("named after what is stored").isEqualTo(sha);
         assertThat(uploaded.json().path("sizeBytes").asInt()).isEqualTo(stored.length);
         assertThat(OtherVerbs.getBytes(SERVER.client(), "/api/photos/" + sha).body()).isEqualTo(stored);
-        assertThat(indexOf(stored, TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII))).isNegative();
-        assertThat(indexOf(stored, TestImages.rationals(TestImages.LATITUDE))).isNegative();
-        assertThat(indexOf(stored, TestImages.rationals(TestImages.LONGITUDE))).isNegative();
+        assertThat(TestImages.indexOf(stored, TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII))).isNegative();
+        assertThat(TestImages.indexOf(stored, TestImages.rationals(TestImages.LATITUDE))).isNegative();
+        assertThat(TestImages.indexOf(stored, TestImages.rationals(TestImages.LONGITUDE))).isNegative();
         assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).as("still a JPEG").isEqualTo(8);
         for (Path file : storedFiles()) {
-            assertThat(indexOf(Files.readAllBytes(file), TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII)))
+            assertThat(TestImages.indexOf(Files.readAllBytes(file), TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII)))
                     .as("the camera in " + file).isNegative();
         }
     }
@@ -229,19 +229,6 @@ class ReviewPhotoApiTest {
         byte[] padded = Arrays.copyOf(png, size);
         Arrays.fill(padded, png.length, size, (byte) 7);
         return padded;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private List<Path> storedFiles() throws IOException {
