@@ -82,7 +82,12 @@ public final class Transactions {
         }
     }
 
-    static RuntimeException translate(SQLException e) {
+    /**
+     * What a failure of the database means for the client. Public for work that runs on a
+     * transaction's connection behind an interface that cannot throw {@link SQLException}: wrapping
+     * the failure any other way would turn a database that is restarting into a 500.
+     */
+    public static RuntimeException translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return switch (state) {
             case UNIQUE_VIOLATION -> new DomainException(ProblemKind.CONFLICT,

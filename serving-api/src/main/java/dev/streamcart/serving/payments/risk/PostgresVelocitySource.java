@@ -6,12 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 
+import dev.streamcart.serving.db.Transactions;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Velocity counted in PostgreSQL ({@code orders_user_created_idx}, {@code payments_card_fingerprint_idx})
  * on the payment's own connection: a payment never waits for a second pooled connection while it
- * holds one, so a burst of payments cannot starve the pool.
+ * holds one, so a burst of payments cannot starve the pool. A failure is translated as the
+ * transaction's own would be: a database that cannot be reached is a retriable 503.
  */
 public final class PostgresVelocitySource implements VelocitySource {
 
@@ -28,7 +30,7 @@ public final class PostgresVelocitySource implements VelocitySource {
             select.setLong(1, userId);
             return single(select);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the orders of user " + userId, e);
+            throw Transactions.translate(e);
         }
     }
 
@@ -44,7 +46,7 @@ public final class PostgresVelocitySource implements VelocitySource {
             select.setString(2, currentCard);
             return single(select);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the cards of user " + userId, e);
+            throw Transactions.translate(e);
         }
     }
 

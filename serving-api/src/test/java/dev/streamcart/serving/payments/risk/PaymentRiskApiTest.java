@@ -2,12 +2,19 @@ package dev.streamcart.serving.payments.risk;
 
 import static dev.streamcart.serving.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
@@ -182,5 +189,32 @@ class PaymentRiskApiTest {
         assertThat(blocked.json().path("reasons").toString()).isEqualTo("[\"new_device\",\"price_mismatch\"]");
         assertThat(blocked.json().path("riskScore").asInt()).isEqualTo(80);
         SERVER.execute("UPDATE products SET price = 10.00 WHERE id = " + product);
+    }
+
+    /**
+     * The velocity check runs on the payment's connection behind an interface without checked
+     * exceptions. A database lost under it must still be the retriable 503 that the payment's own
+     * statements give, not a 500 (the failover benchmark's PostgreSQL kill caught one).
+     */
+    @Test
+    void aDatabaseLostDuringTheVelocityCheckIsRetriable() throws SQLException {
+        try (Connection lost = SERVER.appDatabase().getConnection()) {
+            PostgresVelocitySource velocity = new PostgresVelocitySource(lost);
+            assertThat(velocity.ordersLast24h(user)).isZero();
+            SERVER.execute("SELECT pg_terminate_backend(" + backendPid(lost) + ")");
+
+            assertThatThrownBy(() -> velocity.ordersLast24h(user)).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ProblemKind.UNAVAILABLE));
+            assertThatThrownBy(() -> velocity.distinctCardsLast24h(user, null)).isInstanceOfSatisfying(
+                    DomainException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.UNAVAILABLE));
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 }
