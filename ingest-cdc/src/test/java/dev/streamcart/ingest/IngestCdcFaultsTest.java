@@ -86,7 +86,7 @@ class IngestCdcFaultsTest {
     }
 
     @Test
-    void aMalformedOutboxRowGoesToTheDeadLetterTopicAndTheRowsAfterItArePublished() throws SQLException {
+    void aMalformedOutboxRowGoesToTheDeadLetterTopicAndTheRowsAfterItArePublished() throws Exception {
         SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
         String good1 = "6a1c1f00-0000-4000-8000-000000000001";
         String malformed = "6a1c1f00-0000-4000-8000-000000000002";
