@@ -435,9 +435,12 @@ public final class ServingApi implements AutoCloseable {
                 }
             });
             // every answer, static files included; HTML pages then set their own policy
+            // per-route count and latency, from the first before handler to the after handlers (which run for
+            // refusals and unknown paths too)
+            RequestMetrics requestMetrics = new RequestMetrics(metrics.registry());
+            cfg.routes.before(requestMetrics::start);
+            cfg.routes.after(requestMetrics::record);
             cfg.routes.before(SecurityHeaders::apply);
-            // after every answer (refusals and unknown paths too): per-route count and latency
-            cfg.requestLogger.http(new RequestMetrics(metrics.registry()));
             cfg.routes.beforeMatched(authentication::handle);
             api.declare(cfg.routes);
             problems.register(cfg.routes);
