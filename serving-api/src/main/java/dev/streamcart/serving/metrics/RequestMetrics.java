@@ -16,10 +16,9 @@ import org.jspecify.annotations.Nullable;
  * the template ({@code /api/orders/{id}}), never the raw path: ids would give one series per order.
  * Requests that matched no route (static files, unknown paths) share the route {@code other}.
  *
- * <p>Timed from a {@code before} handler to an {@code after} handler (which runs after refusals too),
- * not by Javalin's request logger: Javalin 7 skips the logger for every answer its handler already
- * wrote to the output stream ({@code ctx.json}), which is most of them. So the time is the handling,
- * without sending a result that was still buffered at the end.
+ * <p>Timed from the first {@code before} handler to an {@code after} handler, which Javalin runs
+ * for refusals and unknown paths too: the time is the handling, without sending a result that was
+ * still buffered at the end.
  *
  * <p>The buckets are fixed (5 ms to 10 s) rather than Micrometer's percentile histogram: with
  * about a hundred routes, its 70-odd buckets per series would make every scrape megabytes.
