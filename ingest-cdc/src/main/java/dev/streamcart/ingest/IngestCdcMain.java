@@ -2,6 +2,9 @@ package dev.streamcart.ingest;
 
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
+import dev.streamcart.schemas.metrics.MetricsServer;
+import dev.streamcart.schemas.metrics.MetricsSettings;
+import dev.streamcart.schemas.metrics.ServiceMetrics;
 import dev.streamcart.schemas.runtime.ParentWatchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +31,17 @@ public final class IngestCdcMain {
         ParentWatchdog.watch(settings.getLong(CommonKeys.PARENT_PID, 0));
         IngestCdcService service;
         try {
-            service = new IngestCdcService(IngestCdcConfig.from(settings));
-            Runtime.getRuntime().addShutdownHook(new Thread(service::close, IngestCdcConfig.SERVICE_NAME + "-shutdown"));
+            // served from the start, a standby instance included (its figures then stay at zero)
+            ServiceMetrics metrics = ServiceMetrics.forService(IngestCdcConfig.SERVICE_NAME);
+            MetricsServer metricsServer = MetricsServer.start(MetricsSettings.from(settings), metrics,
+                    IngestCdcConfig.SERVICE_NAME);
+            service = new IngestCdcService(IngestCdcConfig.from(settings), metrics.registry());
+            IngestCdcService started = service;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                metricsServer.close();
+                metrics.close();
+            }, IngestCdcConfig.SERVICE_NAME + "-shutdown"));
             service.standingBy().thenRun(() -> {
                 System.out.println("STREAMCART READY " + IngestCdcConfig.SERVICE_NAME
                         + " standby (another instance captures; this one takes over when it stops)");

@@ -14,10 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.streamcart.ingest.capture.CaptureMetrics;
 import dev.streamcart.ingest.capture.CaptureStats;
 import dev.streamcart.ingest.capture.ChangeBatchHandler;
 import dev.streamcart.ingest.capture.ChangeRouter;
 import dev.streamcart.ingest.capture.OffsetStoreGuard;
+import dev.streamcart.ingest.capture.SlotLagGauge;
 import dev.streamcart.ingest.capture.StreamingReadiness;
 import dev.streamcart.ingest.capture.ThroughputReporter;
 import dev.streamcart.ingest.catalog.ProductChangeMapper;
@@ -32,6 +34,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,9 +63,14 @@ public final class IngestCdcService implements AutoCloseable {
     private final CompletableFuture<Void> standingBy = new CompletableFuture<>();
     private @Nullable DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private @Nullable CaptureLeadership leadership;
+    private final CaptureMetrics metrics;
 
-    public IngestCdcService(IngestCdcConfig config) {
+    /** {@code metrics}: where the capture's figures go (see {@link CaptureMetrics} and {@link SlotLagGauge}). */
+    public IngestCdcService(IngestCdcConfig config, MeterRegistry metrics) {
         this.config = Objects.requireNonNull(config, "config");
+        this.metrics = new CaptureMetrics(metrics);
+        this.metrics.countDeadLetters(outbox);
+        SlotLagGauge.register(metrics, config.jdbcUrl(), config.user(), config.password(), IngestCdcConfig.SLOT_NAME);
     }
 
     /**
@@ -86,7 +94,8 @@ public final class IngestCdcService implements AutoCloseable {
         reconcileOffsetsWithSlot();
         SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
         publisher = new EventPublisher(config.bootstrapServers(), registry, IngestCdcConfig.SERVICE_NAME);
-        ChangeBatchHandler handler = new ChangeBatchHandler(changeRouter(outbox), publisher, stats);
+        ChangeBatchHandler handler = new ChangeBatchHandler(changeRouter(outbox), publisher, stats, metrics,
+                Clock.systemUTC());
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(config.debeziumProperties())
                 .using(readiness)

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,11 +20,16 @@ import java.util.concurrent.TimeUnit;
 
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.metrics.MetricsServer;
+import dev.streamcart.schemas.metrics.MetricsSettings;
+import dev.streamcart.schemas.metrics.ServiceMetrics;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.outbox.DeadLetterReason;
 import dev.streamcart.schemas.outbox.OutboxDeadLetter;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +86,7 @@ class IngestCdcFaultsTest {
     }
 
     @Test
-    void aMalformedOutboxRowGoesToTheDeadLetterTopicAndTheRowsAfterItArePublished() throws SQLException {
+    void aMalformedOutboxRowGoesToTheDeadLetterTopicAndTheRowsAfterItArePublished() throws Exception {
         SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
         String good1 = "6a1c1f00-0000-4000-8000-000000000001";
         String malformed = "6a1c1f00-0000-4000-8000-000000000002";
@@ -88,7 +97,9 @@ class IngestCdcFaultsTest {
         try (TopicRecorder<OrderEvent> orders = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.ORDER_EVENTS);
                 TopicRecorder<OutboxDeadLetter> deadLetters =
                         new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.OUTBOX_DEAD_LETTERS);
-                IngestCdcService service = startService()) {
+                ServiceMetrics metrics = ServiceMetrics.forService(IngestCdcConfig.SERVICE_NAME);
+                MetricsServer metricsServer = MetricsServer.start(MetricsSettings.loopback(0), metrics, "ingest-cdc");
+                IngestCdcService service = startService(metrics.registry())) {
             execute(outboxInsert(good1, "order", orderPayload("4900")));
             // Money as a decimal number breaks the contract (integer cents), in a transaction with a good row.
             execute("BEGIN", outboxInsert(malformed, "order", orderPayload("49.00")), outboxInsert(good2, "order", orderPayload("4900")),
@@ -113,6 +124,19 @@ class IngestCdcFaultsTest {
             assertThat(letter.getCommittedAt()).isNotNull();
             assertThat(deadLetters.values().get(1).getReason()).isEqualTo(DeadLetterReason.UNKNOWN_AGGREGATE_TYPE);
             assertThat(service.deadLetteredOutboxRows()).isEqualTo(2);
+
+            // the same figures on /metrics, over HTTP
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(metricsServer.url())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body())
+                    .contains("streamcart_cdc_dead_letters_total{reason=\"contract_violation\",service=\"ingest-cdc\"} 1.0")
+                    .contains("streamcart_cdc_dead_letters_total{reason=\"unknown_aggregate_type\",service=\"ingest-cdc\"} 1.0")
+                    .contains("streamcart_cdc_events_published_total{service=\"ingest-cdc\",topic=\"order-events\"} 3.0")
+                    .contains("streamcart_cdc_events_published_total{service=\"ingest-cdc\",topic=\"outbox-dead-letters\"} 2.0")
+                    .contains("streamcart_cdc_changes_captured_total{service=\"ingest-cdc\",table=\"outbox\"} 5.0")
+                    .contains("streamcart_cdc_lag_seconds_count{service=\"ingest-cdc\"}")
+                    .containsPattern("(?m)^streamcart_cdc_slot_lag_bytes\\{service=\"ingest-cdc\",slot=\"streamcart_cdc\"} [0-9.E]+$");
         }
     }
 
@@ -129,7 +153,11 @@ class IngestCdcFaultsTest {
     }
 
     private static IngestCdcService startService() {
-        IngestCdcService service = new IngestCdcService(config);
+        return startService(new SimpleMeterRegistry());
+    }
+
+    private static IngestCdcService startService(MeterRegistry metrics) {
+        IngestCdcService service = new IngestCdcService(config, metrics);
         try {
             service.start();
             service.streaming().orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();

@@ -24,6 +24,7 @@ import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,7 +188,7 @@ class IngestCdcTest {
     }
 
     private static IngestCdcService startService(IngestCdcConfig config) {
-        IngestCdcService service = new IngestCdcService(config);
+        IngestCdcService service = new IngestCdcService(config, new SimpleMeterRegistry());
         try {
             service.start();
             service.streaming().orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();

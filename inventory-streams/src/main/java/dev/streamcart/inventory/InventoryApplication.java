@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.streamcart.inventory.query.StockRoute;
 import dev.streamcart.inventory.stock.StockTopology;
+import dev.streamcart.schemas.metrics.ServiceMetrics;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.StreamsApplication;
 import dev.streamcart.schemas.streams.query.QueryServer;
@@ -19,10 +20,12 @@ public final class InventoryApplication implements AutoCloseable {
 
     private final QueryServer queries;
     private final StreamsApplication streams;
+    private final ServiceMetrics metrics;
 
-    private InventoryApplication(QueryServer queries, StreamsApplication streams) {
+    private InventoryApplication(QueryServer queries, StreamsApplication streams, ServiceMetrics metrics) {
         this.queries = queries;
         this.streams = streams;
+        this.metrics = metrics;
     }
 
     /** Binds the query port and builds the topology; nothing runs until {@link #start()}. */
@@ -33,7 +36,10 @@ public final class InventoryApplication implements AutoCloseable {
             StreamsApplication streams = new StreamsApplication(
                     StockTopology.build(registry, config.reorderSuggestion(), config.velocityRefreshInterval()),
                     config.streamsProperties(queries.self()));
-            return new InventoryApplication(queries, streams);
+            // Kafka Streams' own figures (process rates, lag, ...) and the JVM's, on the query port at /metrics
+            ServiceMetrics metrics = ServiceMetrics.forService("inventory-streams");
+            streams.bindMetrics(metrics.registry());
+            return new InventoryApplication(queries, streams, metrics);
         } catch (RuntimeException e) {
             queries.close();
             throw e;
@@ -48,7 +54,7 @@ public final class InventoryApplication implements AutoCloseable {
 
     /** Starts only the query endpoint (503 until the topology runs), for a caller that starts the topology itself. */
     public void serveQueries() {
-        queries.start(streams.streams(), List.of(StockRoute.of(streams.streams())));
+        queries.start(streams.streams(), List.of(StockRoute.of(streams.streams())), metrics);
     }
 
     /** Stops answering queries; {@link #close()} also does. */
@@ -60,7 +66,12 @@ public final class InventoryApplication implements AutoCloseable {
         return streams;
     }
 
-    /** Where this instance answers {@code GET /stock/{productId}}. */
+    /** The registry behind this instance's {@code GET /metrics}. */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where this instance answers {@code GET /stock/{productId}} and {@code GET /metrics}. */
     public HostInfo queryEndpoint() {
         return queries.self();
     }
@@ -70,5 +81,6 @@ public final class InventoryApplication implements AutoCloseable {
     public void close() {
         queries.close();
         streams.close();
+        metrics.close();
     }
 }

@@ -8,6 +8,7 @@ import dev.streamcart.orders.query.FraudSignalsRoute;
 import dev.streamcart.orders.query.OrderRoute;
 import dev.streamcart.orders.query.UserOrdersRoute;
 import dev.streamcart.orders.query.ViewWaiters;
+import dev.streamcart.schemas.metrics.ServiceMetrics;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.StreamsApplication;
 import dev.streamcart.schemas.streams.query.QueryServer;
@@ -26,11 +27,14 @@ public final class OrderStreamsApplication implements AutoCloseable {
     private final QueryServer queries;
     private final StreamsApplication streams;
     private final ViewWaiters viewWaiters;
+    private final ServiceMetrics metrics;
 
-    private OrderStreamsApplication(QueryServer queries, StreamsApplication streams, ViewWaiters viewWaiters) {
+    private OrderStreamsApplication(QueryServer queries, StreamsApplication streams, ViewWaiters viewWaiters,
+                                    ServiceMetrics metrics) {
         this.queries = queries;
         this.streams = streams;
         this.viewWaiters = viewWaiters;
+        this.metrics = metrics;
     }
 
     /** Binds the query port and builds the topology; nothing runs until {@link #start()}. */
@@ -43,7 +47,10 @@ public final class OrderStreamsApplication implements AutoCloseable {
             StreamsApplication streams = new StreamsApplication(
                     OrderStreamsTopology.build(serdes, config.deadlines(), viewWaiters),
                     config.streamsProperties(queries.self()));
-            return new OrderStreamsApplication(queries, streams, viewWaiters);
+            // Kafka Streams' own figures (process rates, lag, ...) and the JVM's, on the query port at /metrics
+            ServiceMetrics metrics = ServiceMetrics.forService("order-streams");
+            streams.bindMetrics(metrics.registry());
+            return new OrderStreamsApplication(queries, streams, viewWaiters, metrics);
         } catch (RuntimeException e) {
             queries.close();
             throw e;
@@ -62,7 +69,7 @@ public final class OrderStreamsApplication implements AutoCloseable {
         queries.start(kafkaStreams, List.of(
                 OrderRoute.of(kafkaStreams, viewWaiters),
                 UserOrdersRoute.of(kafkaStreams),
-                FraudSignalsRoute.of(kafkaStreams, Clock.systemUTC())));
+                FraudSignalsRoute.of(kafkaStreams, Clock.systemUTC())), metrics);
     }
 
     /** Stops answering queries; {@link #close()} also does. */
@@ -74,7 +81,12 @@ public final class OrderStreamsApplication implements AutoCloseable {
         return streams;
     }
 
-    /** Where this instance answers its queries. */
+    /** The registry behind this instance's {@code GET /metrics}. */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where this instance answers its queries and {@code GET /metrics}. */
     public HostInfo queryEndpoint() {
         return queries.self();
     }
@@ -89,5 +101,6 @@ public final class OrderStreamsApplication implements AutoCloseable {
     public void close() {
         queries.close();
         streams.close();
+        metrics.close();
     }
 }

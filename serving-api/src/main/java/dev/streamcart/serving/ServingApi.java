@@ -14,6 +14,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.inventory.StockLevel;
+import dev.streamcart.schemas.metrics.MetricsServer;
+import dev.streamcart.schemas.metrics.ServiceMetrics;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
@@ -61,6 +63,7 @@ import dev.streamcart.serving.health.ComponentHealth;
 import dev.streamcart.serving.health.HealthCheck;
 import dev.streamcart.serving.health.HealthEndpoints;
 import dev.streamcart.serving.health.KafkaProbe;
+import dev.streamcart.serving.health.OutboxDeadLetters;
 import dev.streamcart.serving.health.Probes;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.inventory.InventoryEndpoints;
@@ -73,7 +76,9 @@ import dev.streamcart.serving.notifications.LoggingNotificationSender;
 import dev.streamcart.serving.notifications.NotificationDispatcher;
 import dev.streamcart.serving.notifications.NotificationEndpoints;
 import dev.streamcart.serving.notifications.Notifications;
+import dev.streamcart.serving.metrics.RequestMetrics;
 import dev.streamcart.serving.orders.Checkout;
+import dev.streamcart.serving.orders.CheckoutOutcomeCounts;
 import dev.streamcart.serving.orders.OrderCancellation;
 import dev.streamcart.serving.orders.OrderEndpoints;
 import dev.streamcart.serving.orders.OrderEvents;
@@ -87,6 +92,7 @@ import dev.streamcart.serving.payments.GatewayRetry;
 import dev.streamcart.serving.payments.OrderPayments;
 import dev.streamcart.serving.payments.PaymentEndpoints;
 import dev.streamcart.serving.payments.PaymentGateway;
+import dev.streamcart.serving.payments.PaymentOutcomeCounts;
 import dev.streamcart.serving.payments.PaymentReconciler;
 import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
@@ -190,9 +196,12 @@ public final class ServingApi implements AutoCloseable {
     private final AnalyticsWiring analytics;
     private final OrderCommandHandler orderCommands;
     private final PaymentReconciler paymentReconciler;
+    private final MetricsServer metricsServer;
 
     private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, AnalyticsWiring analytics,
-                       OrderCommandHandler orderCommands, PaymentReconciler paymentReconciler) {
+                       OrderCommandHandler orderCommands, PaymentReconciler paymentReconciler,
+                       MetricsServer metricsServer) {
+        this.metricsServer = metricsServer;
         this.resources = resources;
         this.server = server;
         this.routes = routes;
@@ -220,11 +229,18 @@ public final class ServingApi implements AutoCloseable {
     private static ServingApi wire(ServingApiConfig config, PaymentGateway gateway, Deque<AutoCloseable> resources) {
         ObjectMapper json = JsonMapping.newObjectMapper();
 
+        // metrics first: the pool and every part below record into the registry from their start. They are
+        // served on a management port of their own (127.0.0.1 by default), never on the public API port.
+        ServiceMetrics metrics = ServiceMetrics.forService("serving-api");
+        resources.push(metrics);
+        MetricsServer metricsServer = MetricsServer.start(config.metrics(), metrics, "serving-api");
+        resources.push(metricsServer);
+
         // The schema and the application role as the owner; then the pool as that role, which can
         // read and write rows but change no schema.
         Migrations.apply(config.database());
         ApplicationRole.prepare(config.database());
-        HikariDataSource dataSource = ConnectionPool.open(config.database());
+        HikariDataSource dataSource = ConnectionPool.open(config.database(), metrics.registry());
         resources.push(dataSource);
         Transactions transactions = new Transactions(dataSource);
 
@@ -240,6 +256,7 @@ public final class ServingApi implements AutoCloseable {
         FraudSignalSource fraudSignals = FraudSignalSource.none();
         Clickstream clickstream = Clickstream.disabled();
         KafkaProbe kafkaProbe = null;
+        @Nullable OutboxDeadLetters deadLetters = null;
         PurchaseHistory purchases = new PurchaseHistory(transactions,
                 config.kafkaEnabled() ? PURCHASES_TTL_WITH_ORDER_VIEWS : PURCHASES_TTL_WITHOUT_KAFKA);
         if (config.kafkaEnabled()) {
@@ -281,6 +298,8 @@ public final class ServingApi implements AutoCloseable {
             resources.push(clickstream);
             kafkaProbe = new KafkaProbe(bootstrap);
             resources.push(kafkaProbe);
+            deadLetters = new OutboxDeadLetters(bootstrap);
+            resources.push(deadLetters);
             // stock alerts: stored for the dashboard, and notified to the product's seller
             resources.push(new StockAlertConsumer(bootstrap, registry, transactions).start());
             // order SLA breaches and anomalies: stored for operators, late orders notified to their sellers
@@ -363,10 +382,12 @@ public final class ServingApi implements AutoCloseable {
                 IdempotentRequests.RETENTION, Clock.systemUTC()).start(RETENTION_SWEEP_INTERVAL));
         Checkout checkout = new Checkout(orderRepository, reservations, orderEvents,
                 new OrderPricing(new ShippingOptions(transactions, Clock.systemUTC())), config.limits().orders());
+        CheckoutOutcomeCounts checkoutOutcomes = new CheckoutOutcomeCounts(metrics.registry());
         PhotoStore photoStore = new LocalPhotoStore(config.photosDir());
 
         ApiRoutes api = new ApiRoutes(
-                new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, stockView, orderView, changeFeeds, sales, models)),
+                new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, deadLetters, stockView, orderView, changeFeeds,
+                        sales, models)),
                 new AuthEndpoints(json, login, tokens, clientAddress),
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
                         new Warehouses(transactions), new Products(transactions, json, new OutboxWriter(json)),
@@ -377,9 +398,9 @@ public final class ServingApi implements AutoCloseable {
                         new UserAddresses(transactions), new UserPreferences(transactions, purchases::forget)),
                 new OrderEndpoints(json, transactions, idempotent,
                         checkout,
-                        cancellation, orderViews, ownership, clickstream),
+                        cancellation, orderViews, ownership, clickstream, checkoutOutcomes),
                 new UserOrderEndpoints(new UserOrders(orderQueries)),
-                new PaymentEndpoints(json, payments, problems, ownership),
+                new PaymentEndpoints(json, payments, problems, ownership, new PaymentOutcomeCounts(metrics.registry())),
                 new StockEndpoints(stockLevels),
                 new ShippingEndpoints(json, transactions, idempotent,
                         new ShippingOptions(transactions, Clock.systemUTC()),
@@ -393,7 +414,7 @@ public final class ServingApi implements AutoCloseable {
                 new StockAlertEndpoints(new StockAlertStore(transactions)),
                 new OrderAlertEndpoints(new OrderAlertStore(transactions)),
                 new CartEndpoints(json, transactions, idempotent, new ShoppingCart(transactions),
-                        new CartCheckout(checkout), clickstream),
+                        new CartCheckout(checkout), clickstream, checkoutOutcomes),
                 // reviews, photos and sellers
                 new ReviewEndpoints(json, new ProductReviews(transactions), new ReviewPhotos(transactions, photoStore)),
                 new PhotoEndpoints(photoStore),
@@ -418,6 +439,11 @@ public final class ServingApi implements AutoCloseable {
                 }
             });
             // every answer, static files included; HTML pages then set their own policy
+            // per-route count and latency, from the first before handler to the after handlers (which run for
+            // refusals and unknown paths too)
+            RequestMetrics requestMetrics = new RequestMetrics(metrics.registry());
+            cfg.routes.before(requestMetrics::start);
+            cfg.routes.after(requestMetrics::record);
             cfg.routes.before(SecurityHeaders::apply);
             cfg.routes.beforeMatched(authentication::handle);
             api.declare(cfg.routes);
@@ -427,7 +453,8 @@ public final class ServingApi implements AutoCloseable {
         resources.push(analytics::closeStreams); // before the server stops: an open event stream would hold it up
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
-        return new ServingApi(resources, server, List.copyOf(routes), analytics, orderCommands, paymentReconciler);
+        return new ServingApi(resources, server, List.copyOf(routes), analytics, orderCommands, paymentReconciler,
+                metricsServer);
     }
 
     /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
@@ -441,7 +468,8 @@ public final class ServingApi implements AutoCloseable {
     }
 
     private static List<HealthCheck> healthChecks(ServingApiConfig config, HikariDataSource dataSource,
-                                                  @Nullable KafkaProbe kafka, ReadModel<StockLevel> stock,
+                                                  @Nullable KafkaProbe kafka, @Nullable OutboxDeadLetters deadLetters,
+                                                  ReadModel<StockLevel> stock,
                                                   ReadModel<OrderView> orders, List<TopicChangeFeed<?>> changeFeeds,
                                                   @Nullable SalesPerMinute sales,
                                                   ModelRepository models) {
@@ -449,6 +477,9 @@ public final class ServingApi implements AutoCloseable {
         checks.add(new HealthCheck("postgres", true, () -> Probes.postgres(dataSource)));
         checks.add(new HealthCheck("kafka", true, () -> kafka == null
                 ? ComponentHealth.disabled("no kafka.bootstrap-servers configured") : kafka.check()));
+        // not required: a parked outbox row needs an operator, but the API itself still serves
+        checks.add(new HealthCheck("deadLetters", false, () -> deadLetters == null
+                ? ComponentHealth.disabled("no kafka.bootstrap-servers configured") : deadLetters.check()));
         checks.add(new HealthCheck("stockReadModel", true, stock::health));
         checks.add(new HealthCheck("orderReadModel", true, orders::health));
         // not required: until the feeds follow their topics, caches are bypassed or bounded by their TTL
@@ -473,6 +504,11 @@ public final class ServingApi implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The management port serving {@code GET /metrics} (the real one when configured with 0). */
+    public int metricsPort() {
+        return metricsServer.port();
     }
 
     /**

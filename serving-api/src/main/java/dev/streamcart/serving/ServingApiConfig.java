@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
+import dev.streamcart.schemas.metrics.MetricsSettings;
 import dev.streamcart.serving.admission.AdmissionSettings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
@@ -18,13 +19,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything serving-api is configured with, and the one place its defaults live. Kafka (with
  * the schema registry) and ClickHouse are optional so the API can run alone against PostgreSQL;
- * the parts that need them then report DISABLED on /health.
+ * the parts that need them then report DISABLED on /health. {@code /metrics} is served on its own
+ * management port ({@code metrics.host}, {@code metrics.port}), not on the API's.
  */
 public record ServingApiConfig(String host, int port, DatabaseSettings database, @Nullable String kafkaBootstrapServers,
                                @Nullable String schemaRegistryUrl, @Nullable ClickHouseSettings clickHouse,
                                Path modelsDir, Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds,
                                AuthSettings auth, Path photosDir, @Nullable QueryEndpoints inventoryQueries,
-                               @Nullable QueryEndpoints orderQueries, AdmissionSettings admission, ApiLimits limits) {
+                               @Nullable QueryEndpoints orderQueries, AdmissionSettings admission, ApiLimits limits,
+                               MetricsSettings metrics) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
@@ -48,6 +51,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
         Objects.requireNonNull(photosDir, "photosDir");
         Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(metrics, "metrics");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("api.port must be within 0..65535, was " + port);
         }
@@ -64,7 +68,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                             Path photosDir) {
         this(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir, modelCheckInterval,
                 payments, bcryptRounds, auth, photosDir, null, null, AdmissionSettings.defaults(database.maxPoolSize()),
-                ApiLimits.defaults());
+                ApiLimits.defaults(), MetricsSettings.loopback(0));
     }
 
     /** Review photos go to a {@code photos} folder next to the models folder (both live in the data dir). */
@@ -110,7 +114,8 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 queryEndpoints(settings, INVENTORY_QUERY_URLS, "inventory-streams"),
                 queryEndpoints(settings, ORDER_QUERY_URLS, "order-streams"),
                 AdmissionSettings.from(settings, database.maxPoolSize()),
-                ApiLimits.from(settings));
+                ApiLimits.from(settings),
+                MetricsSettings.from(settings));
     }
 
     private static @Nullable QueryEndpoints queryEndpoints(Settings settings, String key, String app) {
@@ -121,20 +126,28 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     /** Same settings, with the interactive-query endpoints of the two Streams apps. */
     public ServingApiConfig withQueries(@Nullable QueryEndpoints inventory, @Nullable QueryEndpoints orders) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
-                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventory, orders, admission, limits);
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventory, orders, admission, limits, metrics);
     }
 
     /** Same settings, with other admission limits for requests that change state. */
     public ServingApiConfig withAdmission(AdmissionSettings limits) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
-                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, limits, this.limits);
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, limits, this.limits,
+                metrics);
     }
 
     /** Same settings, with other abuse limits. */
     public ServingApiConfig withLimits(ApiLimits abuseLimits) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
                 modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, admission,
-                abuseLimits);
+                abuseLimits, metrics);
+    }
+
+    /** Same settings, with {@code /metrics} served elsewhere. */
+    public ServingApiConfig withMetrics(MetricsSettings management) {
+        return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, admission,
+                limits, management);
     }
 
     /** photos.dir, else {@code <platform.data-dir>/photos}, else {@code ./photos}. */

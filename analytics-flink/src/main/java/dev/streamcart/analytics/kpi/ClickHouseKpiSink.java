@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
 import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
+import dev.streamcart.analytics.clickhouse.ClickHouseInsertMetrics;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -29,6 +30,7 @@ public final class ClickHouseKpiSink implements Sink<KpiRow> {
 
     @Override
     public SinkWriter<KpiRow> createWriter(WriterInitContext context) {
-        return new KpiRowWriter(ClickHouseGateway.open(endpoint), context.getProcessingTimeService(), flushInterval);
+        return new KpiRowWriter(ClickHouseGateway.open(endpoint), context.getProcessingTimeService(), flushInterval,
+                new ClickHouseInsertMetrics(context.metricGroup()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
+import dev.streamcart.analytics.clickhouse.ClickHouseInsertMetrics;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
@@ -28,8 +29,11 @@ final class KpiRowWriter implements SinkWriter<KpiRow> {
     private final long flushIntervalMillis;
     private final Map<KpiTable, Map<String, KpiRow>> buffered = new EnumMap<>(KpiTable.class);
     private int bufferedRows;
+    private final ClickHouseInsertMetrics metrics;
 
-    KpiRowWriter(ClickHouseGateway gateway, ProcessingTimeService time, Duration flushInterval) {
+    KpiRowWriter(ClickHouseGateway gateway, ProcessingTimeService time, Duration flushInterval,
+                 ClickHouseInsertMetrics metrics) {
+        this.metrics = metrics;
         this.gateway = gateway;
         this.rollups = new HourlyRollupRefresh(gateway);
         this.time = time;
@@ -73,6 +77,7 @@ final class KpiRowWriter implements SinkWriter<KpiRow> {
                 KpiTable table = entry.getKey();
                 gateway.insertRowBinary(table.tableName(), table.insertColumns(),
                         KpiRowEncoding.rowBinary(table, entry.getValue().values()));
+                metrics.inserted(table.tableName(), entry.getValue().size());
                 entry.getValue().values().forEach(row -> rollups.written(table, row.numbers()[0]));
                 entry.getValue().clear();
             }

@@ -8,6 +8,7 @@ import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
 import dev.streamcart.analytics.kpi.KpiPipeline;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
+import dev.streamcart.schemas.metrics.MetricsSettings;
 import org.apache.flink.configuration.MemorySize;
 
 /**
@@ -30,6 +31,8 @@ import org.apache.flink.configuration.MemorySize;
  *                            default), or {@link StateBackend#HASHMAP} on the heap
  * @param managedMemory       off-heap memory of the local cluster's task slots, RocksDB's block cache
  *                            and write buffers; ignored when submitted to a cluster (its own setting)
+ * @param metrics             where the local cluster serves {@code /metrics} ({@code metrics.host},
+ *                            {@code metrics.port}); a cluster configures its own reporter
  */
 public record SalesJobConfig(
         String bootstrapServers,
@@ -49,7 +52,8 @@ public record SalesJobConfig(
         Duration dedupTimeToLive,
         Duration fulfilmentTimeToLive,
         StateBackend stateBackend,
-        MemorySize managedMemory) {
+        MemorySize managedMemory,
+        MetricsSettings metrics) {
 
     /** Flink's state backends this job is run and tested with. */
     public enum StateBackend {
@@ -155,7 +159,8 @@ public record SalesJobConfig(
                 StateBackend.parse(settings.get(STATE_BACKEND, StateBackend.ROCKSDB.flinkName())),
                 // RocksDB's cache and write buffers for every slot: enough to keep the hot minutes and
                 // the recent event ids in memory; the rest of a backlog's state is read from disk
-                MemorySize.parse(settings.get(MANAGED_MEMORY, "256m")));
+                MemorySize.parse(settings.get(MANAGED_MEMORY, "256m")),
+                MetricsSettings.from(settings));
     }
 
     /** The KPI pipeline's part of this configuration. */

@@ -13,12 +13,15 @@ import dev.streamcart.analytics.kpi.ClickFacts;
 import dev.streamcart.analytics.kpi.ClickFactsDecoder;
 import dev.streamcart.analytics.kpi.ClickHouseKpiSink;
 import dev.streamcart.analytics.kpi.KpiPipeline;
+import dev.streamcart.analytics.metrics.MicrometerMetricReporterFactory;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.runtime.ParentWatchdog;
 import dev.streamcart.schemas.topics.TopicProvisioner;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -67,6 +70,8 @@ public final class SalesPerMinuteJob {
     static final String KAFKA_GROUP_ID = "analytics-flink-sales-per-minute";
     /** Offsets are only committed for monitoring (restores use the checkpoint's), one group per source. */
     static final String CLICKSTREAM_GROUP_ID = "analytics-flink-clickstream";
+    /** The name of the local cluster's metric reporter in Flink's configuration. */
+    static final String METRICS_REPORTER = "prom";
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesPerMinuteJob.class);
 
@@ -238,11 +243,19 @@ public final class SalesPerMinuteJob {
         flinkConfig.set(TaskManagerOptions.BIND_HOST, loopback);
         flinkConfig.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
         flinkConfig.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, config.managedMemory());
+        // every Flink metric of the local cluster (checkpoints, records, the ClickHouse inserts) on /metrics, on loopback
+        flinkConfig.set(reporterOption("factory.class"), MicrometerMetricReporterFactory.class.getName());
+        flinkConfig.set(reporterOption("host"), config.metrics().host());
+        flinkConfig.set(reporterOption("port"), Integer.toString(config.metrics().port()));
         // a killed MiniCluster leaves its scratch files behind: start each run with an empty folder
         Path tmp = config.localTmpDir();
         RetainedCheckpoints.deleteRecursively(tmp);
         Files.createDirectories(tmp);
         flinkConfig.set(CoreOptions.TMP_DIRS, tmp.toString());
+    }
+
+    private static ConfigOption<String> reporterOption(String option) {
+        return ConfigOptions.key("metrics.reporter." + METRICS_REPORTER + "." + option).stringType().noDefaultValue();
     }
 
     /** Whether this JVM runs the job itself (plain {@code java}), rather than submitting it to a cluster. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
+import dev.streamcart.analytics.clickhouse.ClickHouseInsertMetrics;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
@@ -28,8 +29,11 @@ final class SalesRowWriter implements SinkWriter<SalesRow> {
     private final ProcessingTimeService time;
     private final long flushIntervalMillis;
     private final Map<MinuteAndCategory, SalesRow> buffered = new LinkedHashMap<>();
+    private final ClickHouseInsertMetrics metrics;
 
-    SalesRowWriter(ClickHouseGateway gateway, ProcessingTimeService time, Duration flushInterval) {
+    SalesRowWriter(ClickHouseGateway gateway, ProcessingTimeService time, Duration flushInterval,
+                   ClickHouseInsertMetrics metrics) {
+        this.metrics = metrics;
         this.gateway = gateway;
         this.time = time;
         this.flushIntervalMillis = flushInterval.toMillis();
@@ -63,6 +67,7 @@ final class SalesRowWriter implements SinkWriter<SalesRow> {
             return;
         }
         gateway.insertRowBinary(TABLE, COLUMNS, SalesRowEncoding.rowBinary(buffered.values()));
+        metrics.inserted(TABLE, buffered.size());
         buffered.clear();
     }
 

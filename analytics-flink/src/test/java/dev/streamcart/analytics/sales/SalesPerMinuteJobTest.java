@@ -5,6 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +33,7 @@ import dev.streamcart.analytics.testing.TestFolders;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.config.CommonKeys;
+import dev.streamcart.schemas.metrics.MetricsSettings;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
@@ -100,12 +107,15 @@ class SalesPerMinuteJobTest {
         ShopActivity firstBatch = fixtures.shoppers(60, firstMinute, 3);
         Map<String, String> heapState = jobSettings();
         heapState.put(SalesJobConfig.STATE_BACKEND, "hashmap");
+        int metricsPort = freePort();
+        heapState.put(MetricsSettings.PORT, Integer.toString(metricsPort));
         try (SalesJobProcess job = SalesJobProcess.start(heapState, folder.resolve("logs/run-1.log")).awaitReady()) {
             assertThat(job.log()).contains("reading order-events from the earliest offsets").contains("keyed state in hashmap");
             send(firstBatch);
             moveEventTimeTo(firstMinute.plus(10, ChronoUnit.MINUTES));
             awaitEveryTableExact();
             await("a completed checkpoint").atMost(Duration.ofSeconds(30)).until(() -> completedCheckpoints(checkpoints) > 0);
+            assertMetricsServed(metricsPort);
             // 2. crash
             job.kill();
         }
@@ -180,6 +190,29 @@ class SalesPerMinuteJobTest {
         expectedKpis.rows("order_totals_per_minute").forEach(row -> expectedPaid.merge(row.get(1), Long.parseLong(row.get(2)), Long::sum));
         assertThat(paidByCurrency).isEqualTo(expectedPaid);
         assertThat(results).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+    }
+
+    /** Flink's checkpoint durations and the ClickHouse sinks' inserts on the local cluster's {@code /metrics}. */
+    private static void assertMetricsServed(int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        await("checkpoint and insert metrics").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body())
+                    .containsPattern("(?m)^flink_jobmanager_job_lastCheckpointDuration\\{[^}]*service=\"analytics-flink\"")
+                    .containsPattern("(?m)^flink_taskmanager_job_task_operator_clickhouse_table_rowsInserted\\{[^}]*"
+                            + "table=\"sales_per_minute\"[^}]*} [1-9]")
+                    .containsPattern("(?m)^flink_taskmanager_job_task_operator_clickhouse_table_rowsInserted\\{[^}]*"
+                            + "table=\"funnel_per_minute\"[^}]*} [1-9]")
+                    .contains("jvm_memory_used_bytes{");
+        });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Map<String, String> jobSettings() {

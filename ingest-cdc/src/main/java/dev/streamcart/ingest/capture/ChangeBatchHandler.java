@@ -1,5 +1,7 @@
 package dev.streamcart.ingest.capture;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,35 +27,45 @@ public final class ChangeBatchHandler implements DebeziumEngine.ChangeConsumer<R
     private final ChangeRouter router;
     private final EventPublisher publisher;
     private final CaptureStats stats;
+    private final CaptureMetrics metrics;
+    private final Clock clock;
 
-    public ChangeBatchHandler(ChangeRouter router, EventPublisher publisher, CaptureStats stats) {
+    public ChangeBatchHandler(ChangeRouter router, EventPublisher publisher, CaptureStats stats, CaptureMetrics metrics,
+                              Clock clock) {
         this.router = Objects.requireNonNull(router, "router");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.stats = Objects.requireNonNull(stats, "stats");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(records.size());
+        List<String> topics = new ArrayList<>(records.size());
         Instant newestCommit = null;
         for (RecordChangeEvent<SourceRecord> record : records) {
             Optional<RowChange> change = RowChange.from(record.record());
             if (change.isEmpty()) {
                 continue;
             }
+            metrics.captured(change.get().table());
             for (OutgoingEvent<?> event : router.route(change.get())) {
                 acknowledgements.add(publisher.send(event));
+                topics.add(event.topic().name());
             }
             newestCommit = change.get().committedAt();
         }
         awaitAll(acknowledgements);
+        topics.forEach(metrics::published);
         for (RecordChangeEvent<SourceRecord> record : records) {
             committer.markProcessed(record);
         }
         committer.markBatchFinished();
         if (newestCommit != null) {
             stats.batchPublished(acknowledgements.size(), newestCommit);
+            metrics.lag(Duration.between(newestCommit, clock.instant()));
         }
     }
 

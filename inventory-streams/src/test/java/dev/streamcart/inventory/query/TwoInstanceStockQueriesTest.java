@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,6 +154,26 @@ class TwoInstanceStockQueriesTest {
                 assertThat(level.getProductId()).isEqualTo(1);
                 assertThat(level.getWarehouses()).hasSize(2);
                 assertThat(level.getOnHand()).isEqualTo((10 + 3 + 2) + (10 + 6 + 2));
+            });
+        }
+    }
+
+    @Test
+    void eachInstanceServesItsKafkaStreamsMetricsOnTheQueryPort() {
+        feedChanges();
+        for (InventoryApplication instance : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                                URI.create("http://" + address(instance.queryEndpoint()) + "/metrics"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                        assertThat(type).startsWith("text/plain; version=0.0.4"));
+                Matcher processed = Pattern.compile("(?m)^kafka_stream_thread_process_total\\{[^}]*service=\"inventory-streams\""
+                        + "[^}]*} (\\S+)$").matcher(response.body());
+                assertThat(processed.find()).as("kafka_stream_thread_process_total in %s", response.body()).isTrue();
+                assertThat(Double.parseDouble(processed.group(1))).isPositive();
+                assertThat(response.body()).contains("jvm_memory_used_bytes{");
             });
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,7 @@ public final class Platform implements AutoCloseable {
     private volatile @Nullable String flinkJobId;
     private int publicApiPort;
     private List<Integer> apiInstancePorts = List.of();
+    private Map<String, String> metricsUrls = Map.of();
 
     private Platform(PlatformLayout layout, PlatformOptions options, Consumer<String> progress) {
         this.layout = layout;
@@ -169,7 +171,7 @@ public final class Platform implements AutoCloseable {
         if (flink != null) {
             startFlinkSessionCluster(flink);
         } else {
-            startAndAwait(List.of(ServiceInstance.of(ServiceSpec.ANALYTICS_FLINK)));
+            startAndAwait(List.of(plan.analytics()));
         }
         startAndAwait(plan.apis());
         for (ServiceInstance api : plan.apis()) {
@@ -180,6 +182,15 @@ public final class Platform implements AutoCloseable {
             startBalancer();
         }
         endpoints.write(layout.run());
+        Map<String, String> metrics = new LinkedHashMap<>();
+        for (ServiceInstance instance : plan.withMetrics()) {
+            if (flink == null || !instance.role().equals(ServiceSpec.ANALYTICS_FLINK.name())) {
+                metrics.put(instance.name(), Objects.requireNonNull(instance.metricsUrl()));
+            }
+        }
+        metricsUrls = Collections.unmodifiableMap(metrics);
+        // where a Prometheus on this machine scrapes them (127.0.0.1 only, off the API's public port)
+        metrics.forEach((name, url) -> progress.accept("metrics of " + name + ": " + url));
         if (options.traffic()) {
             progress.accept("starting simulated storefront traffic");
             startAndAwait(List.of(ServiceInstance.of(ServiceSpec.LOADGEN.withArguments(options.trafficArguments()))));
@@ -461,6 +472,11 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Processes currently alive (services and brokers), for the status line. */
+    /** Where each service instance serves {@code /metrics} (Prometheus text), by instance name; empty before start. */
+    public Map<String, String> metricsUrls() {
+        return metricsUrls;
+    }
+
     public long servicesUp() {
         long brokers = kafka == null ? 0 : Objects.requireNonNull(kafka).aliveCount();
         synchronized (services) {

@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import dev.streamcart.schemas.config.CommonKeys;
+import dev.streamcart.schemas.metrics.MetricsSettings;
 import dev.streamcart.schemas.streams.StreamsScaling;
 
 /**
@@ -22,14 +23,16 @@ final class ServicePlan {
     private final List<ServiceInstance> inventory;
     private final List<ServiceInstance> orders;
     private final List<ServiceInstance> apis;
+    private final ServiceInstance analytics;
     private final Map<String, String> sharedSettings;
 
     private ServicePlan(List<ServiceInstance> capture, List<ServiceInstance> inventory, List<ServiceInstance> orders,
-            List<ServiceInstance> apis, Map<String, String> sharedSettings) {
+            List<ServiceInstance> apis, ServiceInstance analytics, Map<String, String> sharedSettings) {
         this.capture = capture;
         this.inventory = inventory;
         this.orders = orders;
         this.apis = apis;
+        this.analytics = analytics;
         this.sharedSettings = sharedSettings;
     }
 
@@ -39,8 +42,12 @@ final class ServicePlan {
      */
     static ServicePlan of(Topology topology, PortAssignments ports, PlatformLayout layout, int apiPort,
             short replicationFactor) {
+        // serving-api, ingest-cdc and the local Flink job serve /metrics on a port of their own (127.0.0.1);
+        // the Streams apps on their query port
+        List<Integer> captureMetrics = metricsPorts(ports, "ingest-cdc-metrics", topology.captureInstances());
         List<ServiceInstance> capture = instances(ServiceSpec.INGEST_CDC, topology.captureInstances(),
-                i -> Map.of(), i -> "-");
+                i -> Map.of(MetricsSettings.PORT, Integer.toString(captureMetrics.get(i - 1))), i -> "-",
+                i -> metricsUrl(captureMetrics.get(i - 1)));
         List<ServiceInstance> inventory = streamsInstances(ServiceSpec.INVENTORY_STREAMS, topology, ports, layout,
                 "inventory-query", "inventory.query.port");
         List<ServiceInstance> orders = streamsInstances(ServiceSpec.ORDER_STREAMS, topology, ports, layout,
@@ -49,16 +56,34 @@ final class ServicePlan {
         for (int i = 1; i <= topology.apiInstances(); i++) {
             apiPorts.add(topology.loadBalanced() ? ports.port("api-" + i) : apiPort);
         }
+        List<Integer> apiMetrics = metricsPorts(ports, "api-metrics", topology.apiInstances());
         List<ServiceInstance> apis = instances(ServiceSpec.SERVING_API, topology.apiInstances(),
-                i -> Map.of("api.port", Integer.toString(apiPorts.get(i - 1))),
-                i -> "http://127.0.0.1:" + apiPorts.get(i - 1));
+                i -> Map.of("api.port", Integer.toString(apiPorts.get(i - 1)),
+                        MetricsSettings.PORT, Integer.toString(apiMetrics.get(i - 1))),
+                i -> "http://127.0.0.1:" + apiPorts.get(i - 1), i -> metricsUrl(apiMetrics.get(i - 1)));
+        // the job in its own local cluster (the session cluster of --cluster is planned by FlinkSessionCluster)
+        int analyticsMetrics = ports.port("analytics-flink-metrics");
+        ServiceInstance analytics = new ServiceInstance(ServiceSpec.ANALYTICS_FLINK, ServiceSpec.ANALYTICS_FLINK.name(),
+                Map.of(MetricsSettings.PORT, Integer.toString(analyticsMetrics)), "-", metricsUrl(analyticsMetrics));
 
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put("inventory.query.urls", urls(inventory));
         shared.put("orders.query.urls", urls(orders));
         shared.put(CommonKeys.KAFKA_TOPIC_REPLICATION_FACTOR, Short.toString(replicationFactor));
         shared.put(StreamsScaling.NUM_STANDBY_REPLICAS, Integer.toString(topology.standbyReplicas()));
-        return new ServicePlan(capture, inventory, orders, apis, shared);
+        return new ServicePlan(capture, inventory, orders, apis, analytics, shared);
+    }
+
+    private static List<Integer> metricsPorts(PortAssignments ports, String name, int count) {
+        List<Integer> result = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            result.add(ports.port(count == 1 ? name : name + "-" + i));
+        }
+        return result;
+    }
+
+    private static String metricsUrl(int port) {
+        return "http://127.0.0.1:" + port + "/metrics";
     }
 
     private static List<ServiceInstance> streamsInstances(ServiceSpec spec, Topology topology, PortAssignments ports,
@@ -77,15 +102,15 @@ final class ServicePlan {
                 settings.put(CommonKeys.DATA_DIR, layout.serviceData(instanceName(spec, i, count)).toString());
             }
             return settings;
-        }, i -> "http://127.0.0.1:" + queryPorts.get(i - 1));
+        }, i -> "http://127.0.0.1:" + queryPorts.get(i - 1), i -> "http://127.0.0.1:" + queryPorts.get(i - 1) + "/metrics");
     }
 
     private static List<ServiceInstance> instances(ServiceSpec spec, int count, IntFunction<Map<String, String>> settings,
-            IntFunction<String> address) {
+            IntFunction<String> address, IntFunction<String> metricsUrl) {
         List<ServiceInstance> result = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             result.add(new ServiceInstance(spec.withName(instanceName(spec, i, count)), spec.name(), settings.apply(i),
-                    address.apply(i)));
+                    address.apply(i), metricsUrl.apply(i)));
         }
         return List.copyOf(result);
     }
@@ -113,6 +138,21 @@ final class ServicePlan {
 
     List<ServiceInstance> apis() {
         return apis;
+    }
+
+    /** analytics-flink as one process with its local cluster (not used with a Flink session cluster). */
+    ServiceInstance analytics() {
+        return analytics;
+    }
+
+    /** Every planned instance that serves {@code /metrics}, in start order. */
+    List<ServiceInstance> withMetrics() {
+        List<ServiceInstance> all = new ArrayList<>(capture);
+        all.addAll(inventory);
+        all.addAll(orders);
+        all.add(analytics);
+        all.addAll(apis);
+        return all.stream().filter(instance -> instance.metricsUrl() != null).toList();
     }
 
     Map<String, String> sharedSettings() {

@@ -6,10 +6,13 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,7 @@ public final class StreamsApplication implements AutoCloseable {
     private final CompletableFuture<Void> running = new CompletableFuture<>();
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile @Nullable KafkaStreamsMetrics metrics;
 
     public StreamsApplication(Topology topology, Properties properties) {
         this.streams = new KafkaStreams(Objects.requireNonNull(topology, "topology"), properties);
@@ -43,6 +47,17 @@ public final class StreamsApplication implements AutoCloseable {
             failure.complete(exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    }
+
+    /**
+     * Publishes Kafka Streams' own metrics to {@code registry} as {@code kafka_stream_*} (process and
+     * commit rates and latencies per thread and task, records lagging per partition, state store
+     * figures) and those of its clients ({@code kafka_consumer_*}, {@code kafka_producer_*}).
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        KafkaStreamsMetrics bound = new KafkaStreamsMetrics(streams);
+        bound.bindTo(Objects.requireNonNull(registry, "registry"));
+        metrics = bound;
     }
 
     public void start() {
@@ -67,6 +82,10 @@ public final class StreamsApplication implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            KafkaStreamsMetrics bound = metrics;
+            if (bound != null) {
+                bound.close();
+            }
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));
         }

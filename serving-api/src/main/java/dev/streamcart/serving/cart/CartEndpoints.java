@@ -11,6 +11,7 @@ import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.idempotency.RequestFingerprint;
 import dev.streamcart.serving.idempotency.StoredResponse;
 import dev.streamcart.serving.money.Money;
+import dev.streamcart.serving.orders.CheckoutOutcomeCounts;
 import dev.streamcart.serving.orders.OrderEndpoints;
 import dev.streamcart.serving.orders.PlaceOrder;
 import dev.streamcart.serving.orders.PlacedOrder;
@@ -49,9 +50,11 @@ public final class CartEndpoints {
     private final ShoppingCart cart;
     private final CartCheckout checkout;
     private final Clickstream clickstream;
+    private final CheckoutOutcomeCounts outcomes;
 
     public CartEndpoints(ObjectMapper json, Transactions transactions, IdempotentRequests idempotent, ShoppingCart cart,
-                         CartCheckout checkout, Clickstream clickstream) {
+                         CartCheckout checkout, Clickstream clickstream, CheckoutOutcomeCounts outcomes) {
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.json = Objects.requireNonNull(json, "json");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
@@ -123,9 +126,13 @@ public final class CartEndpoints {
         PlaceOrder.Delivery delivery = OrderEndpoints.delivery(optionalBody(ctx));
         // The fingerprint is the request, not the cart: a retry after success finds an emptied cart,
         // and must replay the first answer rather than fail on it.
-        StoredResponse response = idempotent.execute(key, "POST /api/cart/checkout by user " + userId,
-                RequestFingerprint.of(json, delivery),
-                connection -> Responses.json(json, 201, CheckoutView.of(checkout.checkout(connection, userId, delivery))));
+        StoredResponse response = outcomes.track(placed -> idempotent.execute(key,
+                "POST /api/cart/checkout by user " + userId, RequestFingerprint.of(json, delivery),
+                connection -> {
+                    CheckoutView view = CheckoutView.of(checkout.checkout(connection, userId, delivery));
+                    placed.run();
+                    return Responses.json(json, 201, view);
+                }));
         Responses.send(ctx, response);
     }
 

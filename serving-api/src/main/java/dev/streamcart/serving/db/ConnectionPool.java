@@ -2,6 +2,9 @@ package dev.streamcart.serving.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 /** The API's pool of PostgreSQL connections, as the application role (see {@link DatabaseSettings}). */
 public final class ConnectionPool {
@@ -9,7 +12,15 @@ public final class ConnectionPool {
     private ConnectionPool() {}
 
     public static HikariDataSource open(DatabaseSettings settings) {
+        return open(settings, null);
+    }
+
+    /** With the pool's figures ({@code hikaricp_connections_*}: active, idle, pending, wait and usage times) in {@code metrics}. */
+    public static HikariDataSource open(DatabaseSettings settings, @Nullable MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         config.setPoolName("serving-api");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.appUser());

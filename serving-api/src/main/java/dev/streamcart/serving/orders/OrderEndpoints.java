@@ -52,10 +52,12 @@ public final class OrderEndpoints {
     private final OrderViews views;
     private final OrderOwnership ownership;
     private final Clickstream clickstream;
+    private final CheckoutOutcomeCounts outcomes;
 
     public OrderEndpoints(ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
                           Checkout checkout, OrderCancellation cancellation, OrderViews views,
-                          OrderOwnership ownership, Clickstream clickstream) {
+                          OrderOwnership ownership, Clickstream clickstream, CheckoutOutcomeCounts outcomes) {
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.clickstream = Objects.requireNonNull(clickstream, "clickstream");
         this.json = Objects.requireNonNull(json, "json");
@@ -73,12 +75,13 @@ public final class OrderEndpoints {
         clickstream.checkoutStarted(Clickstream.sessionOf(ctx.header(Clickstream.SESSION_HEADER), command.userId()),
                 command.userId());
         // keys are scoped to the buyer: two buyers' equal keys never replay each other's orders
-        StoredResponse response = idempotent.execute(key, "POST /api/orders by user " + command.userId(),
-                RequestFingerprint.of(json, command),
+        StoredResponse response = outcomes.track(placed -> idempotent.execute(key,
+                "POST /api/orders by user " + command.userId(), RequestFingerprint.of(json, command),
                 connection -> {
                     Order order = checkout.place(connection, command).order();
+                    placed.run();
                     return Responses.json(json, 201, OrderResponse.of(order));
-                });
+                }));
         Responses.send(ctx, response);
     }
 

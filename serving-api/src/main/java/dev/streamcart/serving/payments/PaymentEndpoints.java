@@ -3,6 +3,7 @@ package dev.streamcart.serving.payments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
@@ -46,9 +47,11 @@ public final class PaymentEndpoints {
     private final OrderPayments payments;
     private final ProblemMapper problems;
     private final OrderOwnership ownership;
+    private final PaymentOutcomeCounts outcomes;
 
     public PaymentEndpoints(ObjectMapper json, OrderPayments payments,
-                            ProblemMapper problems, OrderOwnership ownership) {
+                            ProblemMapper problems, OrderOwnership ownership, PaymentOutcomeCounts outcomes) {
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.json = Objects.requireNonNull(json, "json");
         this.payments = Objects.requireNonNull(payments, "payments");
         this.problems = Objects.requireNonNull(problems, "problems");
@@ -63,8 +66,17 @@ public final class PaymentEndpoints {
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
         PayOrder command = PaymentRequestParser.parse(orderId, JsonBody.parse(json, ctx.body()),
                 ctx.header(PaymentRequestParser.DEVICE_HEADER));
+        // respond runs in the completing transaction, and only for the attempt that decided (never for a replay)
+        AtomicReference<@Nullable PaymentOutcome> decided = new AtomicReference<>();
         StoredResponse response = payments.pay(command, key, "POST " + ctx.path(),
-                RequestFingerprint.of(json, command.fingerprint()), outcome -> respond(outcome, operator));
+                RequestFingerprint.of(json, command.fingerprint()), outcome -> {
+                    decided.set(outcome);
+                    return respond(outcome, operator);
+                });
+        @Nullable PaymentOutcome committed = decided.get();
+        if (committed != null) {
+            outcomes.count(committed);
+        }
         Responses.send(ctx, response);
     }
 

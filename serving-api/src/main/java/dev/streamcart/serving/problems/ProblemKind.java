@@ -39,6 +39,11 @@ public enum ProblemKind {
         return status;
     }
 
+    /** The last part of {@link #type()}, e.g. {@code insufficient-stock}; metrics tag refusals with it. */
+    public String slug() {
+        return slug;
+    }
+
     public String type() {
         return TYPE_BASE + slug;
     }

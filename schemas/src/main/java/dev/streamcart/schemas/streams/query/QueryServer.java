@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.streamcart.schemas.metrics.MetricsHandler;
+import dev.streamcart.schemas.metrics.ServiceMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
@@ -94,6 +96,16 @@ public final class QueryServer implements AutoCloseable {
     /** {@code host:port} this instance answers on, as advertised to the other instances. */
     public HostInfo self() {
         return self;
+    }
+
+    /**
+     * Answers {@code routes} from now on, and {@code GET /metrics} with the scrape of {@code metrics}:
+     * the instance's one port then serves both, so nothing more has to be allocated or advertised.
+     */
+    public void start(KafkaStreams streams, List<QueryRoute> routes, ServiceMetrics metrics) {
+        server.createContext(MetricsHandler.PATH, new MetricsHandler(metrics));
+        start(streams, routes);
+        LOG.info("{} serves metrics at http://{}:{}{}", name, self.host(), self.port(), MetricsHandler.PATH);
     }
 
     /** Answers {@code routes} from now on, from {@code streams}' stores or their owners'. */
