@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -35,13 +36,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The analytics routes run against a real ClickHouse with the schema applied, so their
  * parameters reach real queries. The stock and order views need Kafka Streams, which this test does
- * not start; those routes answer from what is there.
+ * not start; those routes answer from what is there, or their documented 503.
  */
 class ContractFuzzTest {
 
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().clickHouse();
 
+    /**
+     * Routes whose part this test does not start (order-streams' query endpoints): they answer the
+     * 503 the document declares for them, a problem saying the views are disabled.
+     */
+    private static final Set<String> WITHOUT_THEIR_PART = Set.of("GET /api/users/{id}/orders");
+    /**
+     * 4xx answers that are outcomes the API records, not refusals of the request: a payment blocked
+     * by the fraud checks (402) fails the order and releases its stock, as documented.
+     */
+    private static final Set<Integer> RECORDED_OUTCOMES = Set.of(402);
     private static final AtomicInteger SENT = new AtomicInteger();
     private static final AtomicInteger UNSENDABLE = new AtomicInteger();
     private static final long STARTED = System.nanoTime();
@@ -115,12 +126,15 @@ class ContractFuzzTest {
             return "no answer: " + e.getCause();
         }
         SENT.incrementAndGet();
+        if (answer.status() == 503 && answer.isProblem() && WITHOUT_THEIR_PART.contains(operation.toString())) {
+            return null;
+        }
         if (answer.status() >= 500) {
             known = null;
             return answer.toString();
         }
-        boolean refused = answer.status() >= 400;
-        if (refused && !answer.isProblem()) {
+        boolean refused = answer.status() >= 400 && !RECORDED_OUTCOMES.contains(answer.status());
+        if (answer.status() >= 400 && !answer.isProblem()) {
             return "a refusal that is no problem document: " + answer;
         }
         if (!operation.writes()) {
@@ -128,7 +142,7 @@ class ContractFuzzTest {
         }
         if (!refused) {
             // accepted: let the notifications it queued be dispatched before the next fingerprint
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                     .until(() -> db.count("SELECT count(*) FROM notifications WHERE delivered_at IS NULL") == 0);
             known = null;
             return null;

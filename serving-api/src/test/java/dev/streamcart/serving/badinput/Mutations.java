@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Mutations {
 
-    private static final int PER_FIELD = 12;
-    private static final int PER_PARAMETER = 10;
+    private static final int PER_FIELD = 9;
+    private static final int PER_PARAMETER = 8;
     private static final int MAX_SCHEMA_DEPTH = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
