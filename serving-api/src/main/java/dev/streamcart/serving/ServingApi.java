@@ -6,8 +6,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -193,18 +198,20 @@ public final class ServingApi implements AutoCloseable {
     private final Deque<AutoCloseable> resources;
     private final Javalin server;
     private final List<Route> routes;
+    private final Map<Route, Set<String>> routeRoles;
     private final AnalyticsWiring analytics;
     private final OrderCommandHandler orderCommands;
     private final PaymentReconciler paymentReconciler;
     private final MetricsServer metricsServer;
 
-    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, AnalyticsWiring analytics,
-                       OrderCommandHandler orderCommands, PaymentReconciler paymentReconciler,
+    private ServingApi(Deque<AutoCloseable> resources, Javalin server, List<Route> routes, Map<Route, Set<String>> routeRoles,
+                       AnalyticsWiring analytics, OrderCommandHandler orderCommands, PaymentReconciler paymentReconciler,
                        MetricsServer metricsServer) {
         this.metricsServer = metricsServer;
         this.resources = resources;
         this.server = server;
         this.routes = routes;
+        this.routeRoles = routeRoles;
         this.analytics = analytics;
         this.orderCommands = orderCommands;
         this.paymentReconciler = paymentReconciler;
@@ -424,6 +431,7 @@ public final class ServingApi implements AutoCloseable {
                 new WriteAdmission(config.admission()));
 
         List<Route> routes = new CopyOnWriteArrayList<>();
+        Map<Route, Set<String>> routeRoles = new ConcurrentHashMap<>();
         Javalin server = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
@@ -435,7 +443,10 @@ public final class ServingApi implements AutoCloseable {
             cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblemErrorHandler(problems)));
             cfg.events.handlerAdded(meta -> {
                 if (meta.getHttpMethod().isHttpMethod()) {
-                    routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));
+                    Route route = new Route(meta.getHttpMethod().name(), meta.getPath());
+                    routes.add(route);
+                    routeRoles.put(route, meta.getRoles().stream()
+                            .map(role -> role.toString().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
                 }
             });
             // every answer, static files included; HTML pages then set their own policy
@@ -453,8 +464,8 @@ public final class ServingApi implements AutoCloseable {
         resources.push(analytics::closeStreams); // before the server stops: an open event stream would hold it up
         server.start();
         LOG.info("serving-api listening on http://{}:{}", config.host(), server.port());
-        return new ServingApi(resources, server, List.copyOf(routes), analytics, orderCommands, paymentReconciler,
-                metricsServer);
+        return new ServingApi(resources, server, List.copyOf(routes), Map.copyOf(routeRoles), analytics, orderCommands,
+                paymentReconciler, metricsServer);
     }
 
     /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
@@ -527,6 +538,14 @@ public final class ServingApi implements AutoCloseable {
     /** Every HTTP route the server registered. */
     public List<Route> routes() {
         return routes;
+    }
+
+    /**
+     * The roles each route admits, as declared in {@code ApiRoutes} ({@code "customer"}, {@code "seller"},
+     * {@code "admin"}); empty for a public route. The OpenAPI document's {@code x-roles} are held to it.
+     */
+    public Map<Route, Set<String>> routeRoles() {
+        return routeRoles;
     }
 
     @Override

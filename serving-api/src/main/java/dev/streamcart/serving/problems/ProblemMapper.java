@@ -1,5 +1,7 @@
 package dev.streamcart.serving.problems;
 
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -44,6 +46,9 @@ public final class ProblemMapper {
             String detail = e.getStatus() == 404 ? "no resource at " + ctx.method() + " " + ctx.path() : e.getMessage();
             write(ctx, Problem.of(e.getStatus(), title, detail));
         });
+        // Javalin decodes a body in the charset its Content-Type names: an unknown one was a 500
+        routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unsupportedCharset(ctx, e.getCharsetName()));
+        routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unsupportedCharset(ctx, e.getCharsetName()));
         routes.exception(Exception.class, (e, ctx) -> {
             // The client gets a reference, not the stack trace; the log gets both.
             String reference = UUID.randomUUID().toString();
@@ -51,6 +56,11 @@ public final class ProblemMapper {
             write(ctx, Problem.of(500, "Internal server error",
                     "the request failed unexpectedly; reference " + reference));
         });
+    }
+
+    private void unsupportedCharset(Context ctx, String charset) {
+        write(ctx, new DomainException(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+                "the charset '" + charset + "' of the Content-Type is not supported: send UTF-8").toProblem());
     }
 
     /** Writes {@code problem} as the response; also used to replay a stored problem response. */

@@ -65,6 +65,10 @@ public record SearchRequest(@Nullable String text, @Nullable Long categoryId, @N
         if (brand != null && brand.length() > 100) {
             throw invalid("brand", "must be at most 100 characters");
         }
+        // PostgreSQL text cannot hold NUL: compared as a parameter, it failed the query (500)
+        if (brand != null && brand.indexOf('\u0000') >= 0) {
+            throw invalid("brand", "must not contain NUL characters");
+        }
         BigDecimal minRating = rating(query, "minRating");
         Boolean inStock = flag(query, "inStock");
         String sortText = single(query, "sort");

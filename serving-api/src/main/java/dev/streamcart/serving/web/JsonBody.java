@@ -36,8 +36,10 @@ public final class JsonBody {
         try {
             parsed = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw DomainException.invalidInput("the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): "
+            // a body beyond the parser's limits (nesting depth, number or name length) has no location: it was a 500
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw DomainException.invalidInput("the request body is not valid JSON" + where + ": "
                     + withoutSourceNote(e.getOriginalMessage()));
         }
         if (parsed == null || !parsed.isObject()) {
