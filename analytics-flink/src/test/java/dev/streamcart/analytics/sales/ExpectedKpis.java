@@ -118,11 +118,12 @@ final class ExpectedKpis {
     /**
      * The rows of an hourly roll-up of {@code minuteTable}: the minute (column 0) floored to its hour,
      * then the key columns {@code keys}; the columns {@code measures} summed over the minute rows of
-     * the same hourly key (no measures: one row per distinct key).
+     * the same hourly key (no measures: one row per distinct key), of the minutes before
+     * {@code closedBefore} (epoch seconds).
      */
-    List<List<String>> hourlyRows(String minuteTable, int[] keys, int[] measures) {
+    List<List<String>> hourlyRows(String minuteTable, int[] keys, int[] measures, long closedBefore) {
         Map<List<String>, long[]> hourly = new HashMap<>();
-        for (List<String> row : rows(minuteTable)) {
+        for (List<String> row : rows(minuteTable, closedBefore)) {
             List<String> key = new ArrayList<>();
             key.add(Long.toString(Math.floorDiv(Long.parseLong(row.get(0)), 3_600L) * 3_600L));
             for (int column : keys) {
@@ -145,8 +146,16 @@ final class ExpectedKpis {
     }
 
     List<List<String>> rows(String table) {
+        return rows(table, Long.MAX_VALUE);
+    }
+
+    /** The rows of the minutes before {@code closedBefore} (epoch seconds): every table here is keyed by minute first. */
+    List<List<String>> rows(String table, long closedBefore) {
         List<List<String>> rows = new ArrayList<>();
         sums.getOrDefault(table, Map.of()).forEach((key, values) -> {
+            if (Long.parseLong(key.get(0)) >= closedBefore) {
+                return;
+            }
             List<String> row = new ArrayList<>(key);
             for (long value : values) {
                 row.add(Long.toString(value));
@@ -167,10 +176,13 @@ final class ExpectedKpis {
         return rows;
     }
 
-    /** pipeline_lag_per_minute: minute, stage, events. */
-    List<List<String>> lagEventRows() {
+    /** pipeline_lag_per_minute of the minutes before {@code closedBefore}: minute, stage, events. */
+    List<List<String>> lagEventRows(long closedBefore) {
         List<List<String>> rows = new ArrayList<>();
         lagEvents.forEach((key, count) -> {
+            if (Long.parseLong(key.get(0)) >= closedBefore) {
+                return;
+            }
             List<String> row = new ArrayList<>(key);
             row.add(Long.toString(count[0]));
             rows.add(row);
@@ -178,10 +190,14 @@ final class ExpectedKpis {
         return rows;
     }
 
-    /** CDC lags per minute: minute -> every lag in milliseconds. */
-    Map<String, List<Long>> cdcLagsByMinute() {
+    /** CDC lags of the minutes before {@code closedBefore}: minute -> every lag in milliseconds. */
+    Map<String, List<Long>> cdcLagsByMinute(long closedBefore) {
         Map<String, List<Long>> byMinute = new TreeMap<>();
-        cdcLags.forEach((key, lags) -> byMinute.put(key.get(0), lags));
+        cdcLags.forEach((key, lags) -> {
+            if (Long.parseLong(key.get(0)) < closedBefore) {
+                byMinute.put(key.get(0), lags);
+            }
+        });
         return byMinute;
     }
 

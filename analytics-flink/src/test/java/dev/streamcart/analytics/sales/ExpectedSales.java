@@ -3,7 +3,6 @@ package dev.streamcart.analytics.sales;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -22,7 +21,7 @@ final class ExpectedSales {
         }
     }
 
-    private final Map<MinuteAndCategory, long[]> totals = new TreeMap<>();
+    private final TreeMap<MinuteAndCategory, long[]> totals = new TreeMap<>();
     private final Set<Long> countedOrders = new HashSet<>();
 
     void add(OrderEvent event) {
@@ -43,8 +42,13 @@ final class ExpectedSales {
 
     /** Rows as ClickHouse prints them: minute (epoch seconds), category, orders, units, revenue cents. */
     List<List<String>> rows() {
+        return rows(Long.MAX_VALUE);
+    }
+
+    /** The rows of the minutes before {@code closedBefore} (epoch seconds). */
+    List<List<String>> rows(long closedBefore) {
         List<List<String>> rows = new ArrayList<>();
-        totals.forEach((key, sums) -> rows.add(List.of(Long.toString(key.minuteEpochSecond()),
+        totals.headMap(new MinuteAndCategory(closedBefore, Long.MIN_VALUE)).forEach((key, sums) -> rows.add(List.of(Long.toString(key.minuteEpochSecond()),
                 Long.toString(key.categoryId()), Long.toString(sums[0]), Long.toString(sums[1]), Long.toString(sums[2]))));
         return rows;
     }
