@@ -144,6 +144,7 @@ import dev.streamcart.serving.users.UserEndpoints;
 import dev.streamcart.serving.users.UserPreferences;
 import dev.streamcart.serving.users.UserProfiles;
 import dev.streamcart.serving.users.UserRegistration;
+import dev.streamcart.serving.web.DeclaredBodySize;
 import dev.streamcart.serving.web.JsonMapping;
 import dev.streamcart.serving.web.OpenApiDocument;
 import dev.streamcart.serving.web.SecurityHeaders;
@@ -438,7 +439,7 @@ public final class ServingApi implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
-            cfg.http.maxRequestSize = 1_000_000;
+            cfg.http.maxRequestSize = DeclaredBodySize.JSON_BYTES;
             cfg.staticFiles.enableWebjars(); // Swagger UI's scripts and styles for /docs, from the classpath
             cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblemErrorHandler(problems)));
             cfg.events.handlerAdded(meta -> {
@@ -456,6 +457,7 @@ public final class ServingApi implements AutoCloseable {
             cfg.routes.before(requestMetrics::start);
             cfg.routes.after(requestMetrics::record);
             cfg.routes.before(SecurityHeaders::apply);
+            cfg.routes.beforeMatched(DeclaredBodySize::check);
             cfg.routes.beforeMatched(authentication::handle);
             api.declare(cfg.routes);
             problems.register(cfg.routes);
