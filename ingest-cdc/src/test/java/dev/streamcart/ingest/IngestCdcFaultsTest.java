@@ -125,18 +125,22 @@ class IngestCdcFaultsTest {
             assertThat(deadLetters.values().get(1).getReason()).isEqualTo(DeadLetterReason.UNKNOWN_AGGREGATE_TYPE);
             assertThat(service.deadLetteredOutboxRows()).isEqualTo(2);
 
-            // the same figures on /metrics, over HTTP
-            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(metricsServer.url())).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.body())
-                    .contains("streamcart_cdc_dead_letters_total{reason=\"contract_violation\",service=\"ingest-cdc\"} 1.0")
-                    .contains("streamcart_cdc_dead_letters_total{reason=\"unknown_aggregate_type\",service=\"ingest-cdc\"} 1.0")
-                    .contains("streamcart_cdc_events_published_total{service=\"ingest-cdc\",topic=\"order-events\"} 3.0")
-                    .contains("streamcart_cdc_events_published_total{service=\"ingest-cdc\",topic=\"outbox-dead-letters\"} 2.0")
-                    .contains("streamcart_cdc_changes_captured_total{service=\"ingest-cdc\",table=\"outbox\"} 5.0")
-                    .contains("streamcart_cdc_lag_seconds_count{service=\"ingest-cdc\"}")
-                    .containsPattern("(?m)^streamcart_cdc_slot_lag_bytes\\{service=\"ingest-cdc\",slot=\"streamcart_cdc\"} [0-9.E]+$");
+            // the same figures on /metrics, over HTTP; the slot's lag is asked of PostgreSQL at each scrape
+            // (NaN while it cannot answer in time, as on a busy machine), so a later scrape may be needed
+            HttpClient http = HttpClient.newHttpClient();
+            await("the figures on /metrics").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(metricsServer.url())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(scrape.statusCode()).isEqualTo(200);
+                assertThat(scrape.body())
+                        .contains("streamcart_cdc_dead_letters_total{reason=\"contract_violation\",service=\"ingest-cdc\"} 1.0")
+                        .contains("streamcart_cdc_dead_letters_total{reason=\"unknown_aggregate_type\",service=\"ingest-cdc\"} 1.0")
+                        .contains("streamcart_cdc_events_published_total{service=\"ingest-cdc\",topic=\"order-events\"} 3.0")
+                        .contains("streamcart_cdc_events_published_total{service=\"ingest-cdc\",topic=\"outbox-dead-letters\"} 2.0")
+                        .contains("streamcart_cdc_changes_captured_total{service=\"ingest-cdc\",table=\"outbox\"} 5.0")
+                        .contains("streamcart_cdc_lag_seconds_count{service=\"ingest-cdc\"}")
+                        .containsPattern("(?m)^streamcart_cdc_slot_lag_bytes\\{service=\"ingest-cdc\",slot=\"streamcart_cdc\"} [0-9.E]+$");
+            });
         }
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cluster mode (issue 6): the packaged jar, submitted with {@code spark-submit} in client mode to a
+ * Cluster mode: the packaged jar, submitted with {@code spark-submit} in client mode to a
  * real standalone Master with one Worker (child JVMs), trains on planted purchases in a real
  * PostgreSQL and writes a complete model folder; the Master's own state shows the application ran
  * there, and the Worker's folder holds its executor. Runs after {@code package} (failsafe), since it

@@ -144,7 +144,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.post("/api/admin/models/reload", writes.guard(recommendations::reload), Role.ADMIN);
         routes.get("/api/products/{id}/similar", recommendations::similar);
         routes.get("/api/analytics/sales", analytics::sales, Role.ADMIN);
-        // live dashboard KPIs (issue 5): sellers see their own slice, the rest is the operator's
+        // live dashboard KPIs: sellers see their own slice, the rest is the operator's
         routes.get("/api/analytics/orders", analytics::orders, Role.SELLER);
         routes.get("/api/analytics/top-products", analytics::topProducts, Role.SELLER);
         routes.get("/api/analytics/regions", analytics::regions, Role.SELLER);
@@ -180,7 +180,7 @@ public record ApiRoutes(HealthEndpoints health, AuthEndpoints auth, CatalogEndpo
         routes.put("/api/admin/sellers/{id}/commission", writes.guard(sellers::setCommission), Role.ADMIN);
         routes.get("/api/sellers/me/orders", sellers::myOrders, Role.SELLER);
         routes.get("/api/sellers/me/sales", sellers::mySales, Role.SELLER);
-        routes.get("/api/sellers/{id}/sales", analytics::sellerSales, Role.SELLER); // from ClickHouse (issue 5)
+        routes.get("/api/sellers/{id}/sales", analytics::sellerSales, Role.SELLER); // from ClickHouse
 
         // reviews by verified purchasers, with photos from the content-addressed store
         routes.get("/api/products/{id}/reviews", reviews::list);

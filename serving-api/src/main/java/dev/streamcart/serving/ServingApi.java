@@ -316,7 +316,7 @@ public final class ServingApi implements AutoCloseable {
             LOG.warn("no kafka.bootstrap-servers configured: stock and order views, and the clickstream, are disabled");
         }
 
-        // analytics (issue 5): KPI reports from ClickHouse, the dashboard's live stream, inventory accuracy checks
+        // analytics: KPI reports from ClickHouse, the dashboard's live stream, inventory accuracy checks
         AnalyticsWiring analytics = AnalyticsWiring.start(config.clickHouse(), config.kafkaBootstrapServers(),
                 transactions, stockSource, json, InventoryAccuracyCheck.interval(
                         Settings.fromEnvironment().find(InventoryAccuracyCheck.INTERVAL_KEY)), config.limits().streams(),
@@ -366,7 +366,7 @@ public final class ServingApi implements AutoCloseable {
         resources.push(paymentReconciler);
         OrderCancellation cancellation = new OrderCancellation(orderRepository, reservations, orderEvents, payments);
         OrderCommandHandler orderCommands = new OrderCommandHandler(transactions, cancellation);
-        // order-streams' commands (payment expiry), applied in PostgreSQL (issue 4)
+        // order-streams' commands (payment expiry), applied in PostgreSQL
         if (config.kafkaEnabled()) {
             OrderCommandConsumer commands = new OrderCommandConsumer(Objects.requireNonNull(config.kafkaBootstrapServers()),
                     new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())), orderCommands);
@@ -379,7 +379,7 @@ public final class ServingApi implements AutoCloseable {
         resources.push(notificationDispatcher);
         notificationDispatcher.start(NOTIFICATION_POLL_INTERVAL);
 
-        // checkout and carts (issue 3)
+        // checkout and carts
         // abandoned carts (with their items, by cascade) once expired; the owner never sees an expired one anyway
         resources.push(new RetentionSweeper(transactions, "shopping_carts", "expires_at", Duration.ZERO, Clock.systemUTC())
                 .start(CART_SWEEP_INTERVAL));
@@ -470,7 +470,7 @@ public final class ServingApi implements AutoCloseable {
                 paymentReconciler, metricsServer);
     }
 
-    /** Recommendations (issue 6): per-user scoring, similar products, A/B impressions on the clickstream. */
+    /** Recommendations: per-user scoring, similar products, A/B impressions on the clickstream. */
     private static RecommendationEndpoints recommendations(ModelRepository models, Transactions transactions,
                                                            PurchaseHistory purchases, StockLevels stock,
                                                            Clickstream clickstream) {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
-/** Request bodies of the API, with exactly the JSON field names of the contract (issue 2). */
+/** Request bodies of the API, with exactly the JSON field names of the contract (serving-api's openapi.yaml). */
 public final class Requests {
 
     private Requests() {}
@@ -103,7 +103,7 @@ public final class Requests {
         }
     }
 
-    // ---- issue 3: carts, reviews, addresses ----
+    // ---- carts, reviews, addresses ----
 
     public record CartItem(long productId, int quantity) {
         public CartItem {

@@ -47,7 +47,7 @@ import dev.streamcart.loadgen.api.Responses.WarehouseStock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Typed client of the storefront HTTP API (the endpoint list of issue 2), one method per endpoint.
+ * Typed client of the storefront HTTP API (the endpoints of serving-api's openapi.yaml), one method per endpoint.
  * Expected answers come back as records; any other status raises
  * {@link UnexpectedResponseException}, and a request without an answer raises
  * {@link ApiUnreachableException}. Thread-safe: every virtual user shares one instance and its

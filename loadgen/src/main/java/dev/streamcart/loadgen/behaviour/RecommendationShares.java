@@ -1,7 +1,7 @@
 package dev.streamcart.loadgen.behaviour;
 
 /**
- * How shoppers treat the recommendations the storefront shows them (issue 6's A/B test needs all
+ * How shoppers treat the recommendations the storefront shows them (the recommendations' A/B test needs all
  * three steps: impressions, clicks and purchases per variant). Shares are probabilities in [0, 1],
  * each of the step before.
  *

@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Every read path of the storefront and the dashboard against a running, seeded platform (issue 12),
+ * Every read path of the storefront and the dashboard against a running, seeded platform,
  * side by side with a trivial route of the same server in the same run (a 404: the machine's own
  * floor). For each route: the p99 at 4 connections (closed loop, random keys drawn from PostgreSQL),
  * then the throughput at 16 connections. A route meets its goal when its p99 is within its limit, or

@@ -46,7 +46,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * Recommendations under load (issue 6): a synthetic model of {@code --products} items and
+ * Recommendations under load: a synthetic model of {@code --products} items and
  * {@code --users} users (random factors, rank {@code --rank}) written as a model folder, the
  * products bulk-loaded into a fresh PostgreSQL with COPY, serving-api started as its own process
  * (exactly as the launcher does, from {@code serving-api/target/lib}), then closed-loop load from

@@ -2,6 +2,10 @@ package dev.streamcart.loadgen.failover;
 
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -99,7 +104,30 @@ public final class FailoverDrill implements AutoCloseable {
         probe.start();
         FailoverDrill drill = new FailoverDrill(platform, log, probe);
         await().atMost(PATIENCE).until(() -> probe.healthyFor(HEALTHY_FOR));
+        drill.awaitMetricsServed();
         return drill;
+    }
+
+    /**
+     * Every process that the cluster lists as serving {@code /metrics} answers with its JVM's metrics,
+     * and each Flink process with Flink's too: this drill is where {@code --cluster} runs in the test suite.
+     */
+    private void awaitMetricsServed() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Map<String, String> urls = platform.metricsUrls();
+        await("every /metrics of the cluster").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    for (Map.Entry<String, String> process : urls.entrySet()) {
+                        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(process.getValue()))
+                                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                        String expected = process.getKey().startsWith("flink-") ? "flink_" : "jvm_memory_used_bytes";
+                        if (scrape.statusCode() != 200 || !scrape.body().contains(expected)) {
+                            throw new AssertionError(process.getKey() + " at " + process.getValue() + " answered "
+                                    + scrape.statusCode() + " without " + expected);
+                        }
+                    }
+                });
+        log.accept("metrics: all " + urls.size() + " processes serve /metrics (" + String.join(", ", urls.keySet()) + ")");
     }
 
     /**

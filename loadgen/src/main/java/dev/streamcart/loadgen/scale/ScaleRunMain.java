@@ -36,7 +36,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * How each cost grows with the data (issue 12's scale report): for each size, a fresh platform
+ * How each cost grows with the data (the scale report): for each size, a fresh platform
  * without traffic, {@code ./platform seed} of that size, then the pipeline's absorption per stage,
  * {@code ./platform verify}, ClickHouse's revenue against PostgreSQL's, serving-api's memory, its
  * restart to {@code /health} UP, and every read path (see {@link ReadPathBenchmark}). Writes

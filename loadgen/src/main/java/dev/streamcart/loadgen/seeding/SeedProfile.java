@@ -1,6 +1,6 @@
 package dev.streamcart.loadgen.seeding;
 
-/** Named sizes: {@code smoke} for CI, {@code large} for the scale measurements of issue 12. */
+/** Named sizes: {@code smoke} for CI, {@code large} for the scale measurements. */
 public enum SeedProfile {
 
     SMOKE(2_000, 2_000, 10_000, 7),

@@ -29,11 +29,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A test double of OUR storefront API (issue 2's endpoint list), in memory, on the JDK's HTTP
+ * A test double of OUR storefront API (the endpoints of openapi.yaml), in memory, on the JDK's HTTP
  * server bound to a free 127.0.0.1 port. It keeps just enough state to behave like the real one
  * for the simulator: unique e-mails and SKUs, stock reserved at checkout (409 when short),
  * idempotent checkout and payment keyed by Idempotency-Key, the documented test cards, and
- * problem+json errors. Issue 3's routes too: carts (lines at remembered prices, save for later,
+ * problem+json errors. The shopping routes too: carts (lines at remembered prices, save for later,
  * quote, checkout with 409 price-changed and insufficient stock), addresses, search, fulfilment
  * (fulfil, shipments, tracking events, refunds) and reviews by verified purchasers only. The
  * caller's user comes from the bearer token the double's login hands out. It also counts what it
@@ -376,9 +376,9 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
         if (method.equals("GET") && path.equals("/health")) {
             return new Answer(200, "{\"status\":\"UP\",\"components\":{}}");
         }
-        Answer issue3 = routeIssue3(method, path, idempotencyKey, sessionId, body, caller, query);
-        if (issue3 != null) {
-            return issue3;
+        Answer shopping = routeShopping(method, path, idempotencyKey, sessionId, body, caller, query);
+        if (shopping != null) {
+            return shopping;
         }
         if (method.equals("POST")) {
             switch (path) {
@@ -638,10 +638,10 @@ public final class InMemoryStorefrontApi implements AutoCloseable {
                 productId, onHand, reserved, onHand - reserved, warehousesJson));
     }
 
-    // ---- issue 3: carts, addresses, search, fulfilment, reviews --------------------------------
+    // ---- carts, addresses, search, fulfilment, reviews --------------------------------
 
     /** The answer of an issue-3 route, or null when the path is none of them. */
-    private Answer routeIssue3(String method, String path, String idempotencyKey, String sessionId, JsonNode body,
+    private Answer routeShopping(String method, String path, String idempotencyKey, String sessionId, JsonNode body,
             long caller, String query) {
         Matcher matcher;
         if (method.equals("GET") && path.equals("/api/search")) {

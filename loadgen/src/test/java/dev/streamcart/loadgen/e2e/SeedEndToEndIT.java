@@ -60,7 +60,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedEndToEndIT {
 
-    /** serving-api runs with -Xmx512m; what it holds must not grow with the data (issue 12: at most 1 GB RSS). */
+    /** serving-api runs with -Xmx512m; what it holds must not grow with the data (at most 1 GB RSS, the scale target). */
     private static final long API_RSS_LIMIT_MIB = 1_024;
 
     private static final Duration ABSORPTION = Duration.ofMinutes(5);

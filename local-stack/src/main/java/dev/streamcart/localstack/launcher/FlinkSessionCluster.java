@@ -43,6 +43,9 @@ final class FlinkSessionCluster {
     static final String JOB_MAIN_CLASS = "dev.streamcart.analytics.sales.SalesPerMinuteJob";
     static final String JOB_MANAGER = "flink-jobmanager";
     static final String TASK_MANAGER = "flink-taskmanager";
+    /** analytics-flink's reporter (Flink's Prometheus one binds every interface), on the cluster's classpath. */
+    private static final String METRICS_REPORTER = "prom";
+    private static final String METRICS_REPORTER_FACTORY = "dev.streamcart.analytics.metrics.MicrometerMetricReporterFactory";
     private static final int SLOTS_PER_TASK_MANAGER = 2;
     private static final int JOB_PARALLELISM = 2;
     private static final Pattern SUBMITTED = Pattern.compile("STREAMCART SUBMITTED \\S+ ([0-9a-f]{32})");
@@ -84,19 +87,32 @@ final class FlinkSessionCluster {
         int restPort = ports.port("flink-rest");
         writeConfiguration(folder, restPort, ports.port("flink-jobmanager-rpc"), ports.port("flink-blob"));
         String configDir = folder.resolve("conf").toString();
+        int jobManagerMetrics = ports.port(JOB_MANAGER + "-metrics");
         ServiceInstance jobManager = new ServiceInstance(new ServiceSpec(JOB_MANAGER, JOB_MODULE,
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "448m", JAVA_17_OPENS,
-                List.of("--configDir", configDir)), "flink jobmanager", Map.of(), "http://127.0.0.1:" + restPort);
+                List.of("--configDir", configDir, metricsPortOption(jobManagerMetrics))), "flink jobmanager", Map.of(),
+                "http://127.0.0.1:" + restPort, metricsUrl(jobManagerMetrics));
         List<ServiceInstance> taskManagers = new ArrayList<>();
         for (int i = 1; i <= taskManagerCount; i++) {
             int rpc = ports.port("flink-taskmanager-" + i + "-rpc");
             int data = ports.port("flink-taskmanager-" + i + "-data");
+            int metrics = ports.port("flink-taskmanager-" + i + "-metrics");
             taskManagers.add(new ServiceInstance(new ServiceSpec(TASK_MANAGER + "-" + i, JOB_MODULE,
                     "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "512m", JAVA_17_OPENS,
-                    List.of("--configDir", configDir, "-Dtaskmanager.rpc.port=" + rpc, "-Dtaskmanager.data.port=" + data)),
-                    "flink taskmanager", Map.of(), "127.0.0.1:" + rpc));
+                    List.of("--configDir", configDir, "-Dtaskmanager.rpc.port=" + rpc, "-Dtaskmanager.data.port=" + data,
+                            metricsPortOption(metrics))),
+                    "flink taskmanager", Map.of(), "127.0.0.1:" + rpc, metricsUrl(metrics)));
         }
         return new FlinkSessionCluster(layout, folder, restPort, jobManager, List.copyOf(taskManagers));
+    }
+
+    /** Each process's own port for the reporter that {@code config.yaml} names. */
+    private static String metricsPortOption(int port) {
+        return "-Dmetrics.reporter." + METRICS_REPORTER + ".port=" + port;
+    }
+
+    private static String metricsUrl(int port) {
+        return "http://127.0.0.1:" + port + "/metrics";
     }
 
     private static void writeConfiguration(Path folder, int restPort, int rpcPort, int blobPort) {
@@ -140,11 +156,16 @@ final class FlinkSessionCluster {
                 heartbeat.interval: 2000
                 heartbeat.timeout: 15000
                 classloader.resolve-order: child-first
+                # every process serves its Flink metrics on /metrics, on loopback (its port is given per process):
+                # checkpoint durations on the JobManager, records and the ClickHouse inserts on the TaskManagers
+                metrics.reporter.%s.factory.class: %s
+                metrics.reporter.%s.host: 127.0.0.1
                 io.tmp.dirs: %s
                 web.tmpdir: %s
                 blob.storage.directory: %s
                 """.formatted(rpcPort, restPort, blobPort, SLOTS_PER_TASK_MANAGER, SLOTS_PER_TASK_MANAGER,
-                checkpointUri(folder), tmp, tmp.resolve("web"), tmp.resolve("blobs"));
+                checkpointUri(folder), METRICS_REPORTER, METRICS_REPORTER_FACTORY, METRICS_REPORTER,
+                tmp, tmp.resolve("web"), tmp.resolve("blobs"));
         try {
             Files.writeString(conf.resolve("config.yaml"), text, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -188,6 +188,11 @@ public final class Platform implements AutoCloseable {
                 metrics.put(instance.name(), Objects.requireNonNull(instance.metricsUrl()));
             }
         }
+        if (flink != null) {
+            List<ServiceInstance> flinkProcesses = new ArrayList<>(List.of(flink.jobManager()));
+            flinkProcesses.addAll(flink.taskManagers());
+            flinkProcesses.forEach(process -> metrics.put(process.name(), Objects.requireNonNull(process.metricsUrl())));
+        }
         metricsUrls = Collections.unmodifiableMap(metrics);
         // where a Prometheus on this machine scrapes them (127.0.0.1 only, off the API's public port)
         metrics.forEach((name, url) -> progress.accept("metrics of " + name + ": " + url));

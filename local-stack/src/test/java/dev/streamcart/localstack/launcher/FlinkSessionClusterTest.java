@@ -3,10 +3,12 @@ package dev.streamcart.localstack.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,26 @@ class FlinkSessionClusterTest {
         assertThat(cluster.taskManagers().get(0).spec().arguments())
                 .isNotEqualTo(cluster.taskManagers().get(1).spec().arguments());
         assertThat(cluster.environment()).containsEntry("FLINK_CONF_DIR", folder.resolve("data/flink/conf").toString());
+    }
+
+    @Test
+    void everyProcessOfTheClusterServesItsMetricsOnAPortOfItsOwn(@TempDir Path folder) throws IOException {
+        PlatformLayout layout = new PlatformLayout(folder, folder.resolve("data"));
+
+        FlinkSessionCluster cluster = FlinkSessionCluster.plan(layout, new PortAssignments(folder), 2);
+
+        String config = Files.readString(folder.resolve("data/flink/conf/config.yaml"));
+        assertThat(config).contains("metrics.reporter.prom.factory.class: "
+                + "dev.streamcart.analytics.metrics.MicrometerMetricReporterFactory")
+                .contains("metrics.reporter.prom.host: 127.0.0.1");
+        List<ServiceInstance> processes = List.of(cluster.jobManager(), cluster.taskManagers().get(0),
+                cluster.taskManagers().get(1));
+        assertThat(processes).extracting(ServiceInstance::metricsUrl).doesNotHaveDuplicates()
+                .allSatisfy(url -> assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/metrics"));
+        for (ServiceInstance process : processes) {
+            int port = URI.create(process.metricsUrl()).getPort();
+            assertThat(process.spec().arguments()).contains("-Dmetrics.reporter.prom.port=" + port);
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ class OrderLifecycleTest {
         assertThat(OrderLifecycle.isAllowed(OrderStatus.PAID, OrderStatus.PAID)).isFalse();
     }
 
-    /** Every status sequence serving-api's shipping and refund endpoints can write (issue 3). */
+    /** Every status sequence serving-api's shipping and refund endpoints can write. */
     @Test
     void everyFulfilmentAndRefundPathOfTheApiIsAllowed() {
         List<List<OrderStatus>> paths = List.of(

@@ -49,7 +49,7 @@ public final class Topics {
     public static final TopicSpec<OrderView> ORDER_VIEWS =
             new TopicSpec<>("order-views", OrderView.class, 3, true);
 
-    // --- order-streams (issue 4) ---
+    // --- order-streams ---
 
     /** Impossible order transitions flagged by order-streams, key: order id. */
     public static final TopicSpec<OrderAnomaly> ORDER_ANOMALIES =

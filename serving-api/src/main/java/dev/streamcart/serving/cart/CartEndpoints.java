@@ -73,7 +73,7 @@ public final class CartEndpoints {
         long productId = body.requiredId("productId");
         int quantity = body.requiredPositiveInt("quantity", PlaceOrder.MAX_QUANTITY);
         // the A/B variant of the recommendation this add follows (?rec= or the body), kept on the line until
-        // checkout so the order's line carries it (issue 6)
+        // checkout so the order's line carries it
         String fromBody = RecommendationVariantParam.parse(body.optionalText("recommendationVariant", 8),
                 "recommendationVariant");
         String variant = fromBody != null ? fromBody : RecommendationVariantParam.parse(ctx.queryParam("rec"), "rec");

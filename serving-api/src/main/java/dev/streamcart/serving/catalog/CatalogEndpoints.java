@@ -175,7 +175,7 @@ public final class CatalogEndpoints {
 
     public void getProduct(Context ctx) {
         long id = PathIds.of(ctx, "id");
-        // ?rec=A|B: the view follows a recommendation of that A/B variant (issue 6)
+        // ?rec=A|B: the view follows a recommendation of that A/B variant
         String variant = RecommendationVariantParam.parse(ctx.queryParam("rec"), "rec");
         Product product = productCache.get(id, products::find).orElseThrow(() -> DomainException.notFound("product", id));
         Stock stock = stockLevels.find(id).map(CatalogEndpoints::stock).orElse(null);

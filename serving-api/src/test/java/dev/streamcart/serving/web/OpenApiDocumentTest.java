@@ -433,7 +433,7 @@ class OpenApiDocumentTest {
         assertConforms(shop.admin().get("/api/admin/order-alerts?kind=ANOMALY"), "/api/admin/order-alerts", "get");
     }
 
-    // --- analytics (issue 5): every KPI report, JSON and CSV, with rows in each V2 table ---
+    // --- analytics: every KPI report, JSON and CSV, with rows in each V2 table ---
     @Test
     void analyticsResponsesMatchTheirSchemas() {
         ClickHouseFixture clickHouse = new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl()).applySchema();
