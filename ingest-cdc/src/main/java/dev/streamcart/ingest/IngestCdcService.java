@@ -23,6 +23,7 @@ import dev.streamcart.ingest.capture.SlotLagGauge;
 import dev.streamcart.ingest.capture.StreamingReadiness;
 import dev.streamcart.ingest.capture.ThroughputReporter;
 import dev.streamcart.ingest.catalog.ProductChangeMapper;
+import dev.streamcart.ingest.catalog.ProductOutboxMapper;
 import dev.streamcart.ingest.inventory.InventoryChangeMapper;
 import dev.streamcart.ingest.leadership.CaptureLeadership;
 import dev.streamcart.ingest.orders.OrderOutboxMapper;
@@ -56,7 +57,7 @@ public final class IngestCdcService implements AutoCloseable {
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final StreamingReadiness readiness = new StreamingReadiness(IngestCdcConfig.TOPIC_PREFIX);
-    private final OutboxRouter outbox = new OutboxRouter(Map.of(OrderOutboxMapper.AGGREGATE_TYPE, new OrderOutboxMapper()));
+    private final OutboxRouter outbox = outboxRouter();
     private final ThroughputReporter reporter = new ThroughputReporter(stats, outbox::deadLetteredRows);
     private final ExecutorService engineThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cdc-engine"));
     private @Nullable EventPublisher publisher;
@@ -104,6 +105,13 @@ public final class IngestCdcService implements AutoCloseable {
                 .build();
         engineThread.execute(engine);
         reporter.start();
+    }
+
+    /** The outbox's aggregate types and their events; a row of any other type goes to the dead-letter topic. */
+    static OutboxRouter outboxRouter() {
+        return new OutboxRouter(Map.of(
+                OrderOutboxMapper.AGGREGATE_TYPE, new OrderOutboxMapper(),
+                ProductOutboxMapper.AGGREGATE_TYPE, new ProductOutboxMapper()));
     }
 
     /** The routing of captured tables to events: one mapper per table, one per outbox aggregate type. */

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -128,6 +129,7 @@ class SalesPerMinuteJobTest {
         ShopActivity lateEvents = fixtures.shoppers(15, firstMinute.plus(1, ChronoUnit.MINUTES), 1);
         ShopActivity newMinute = fixtures.shoppers(15, firstMinute.plus(4, ChronoUnit.MINUTES), 1);
         ShopActivity redelivered = new ShopActivity(firstBatch.orders().subList(0, 40), firstBatch.clicks().subList(0, 60));
+        Set<Path> checkpointsOfEarlierRuns = checkpointFiles(checkpoints);
         try (SalesJobProcess job = SalesJobProcess.start(jobSettings(), folder.resolve("logs/run-2.log")).awaitReady()) {
             assertThat(job.log()).contains("state backend changed from hashmap to rocksdb")
                     .contains("saved as canonical savepoint").contains("keyed state in rocksdb");
@@ -136,6 +138,9 @@ class SalesPerMinuteJobTest {
             send(redelivered);
             moveEventTimeTo(firstMinute.plus(12, ChronoUnit.MINUTES));
             awaitEveryTableExact();
+            // the next run must find a checkpoint of this one (RocksDB), not only the heap one of the first
+            await("a completed checkpoint of the second run").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> !checkpointsOfEarlierRuns.containsAll(checkpointFiles(checkpoints)));
             // 4. a clean stop (SIGTERM) cancels the job and keeps its checkpoint
             job.stop();
             assertThat(job.log()).contains("cancelling sales job");
@@ -363,11 +368,16 @@ class SalesPerMinuteJobTest {
     }
 
     private static long completedCheckpoints(Path checkpoints) throws IOException {
+        return checkpointFiles(checkpoints).size();
+    }
+
+    /** The {@code _metadata} file of every completed checkpoint under {@code checkpoints}. */
+    private static Set<Path> checkpointFiles(Path checkpoints) throws IOException {
         if (!Files.isDirectory(checkpoints)) {
-            return 0;
+            return Set.of();
         }
         try (Stream<Path> paths = Files.walk(checkpoints)) {
-            return paths.filter(path -> path.getFileName().toString().equals("_metadata")).count();
+            return paths.filter(path -> path.getFileName().toString().equals("_metadata")).collect(Collectors.toSet());
         }
     }
 }

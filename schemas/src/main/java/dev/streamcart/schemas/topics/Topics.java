@@ -3,6 +3,7 @@ package dev.streamcart.schemas.topics;
 import java.util.List;
 
 import dev.streamcart.schemas.catalog.ProductChanged;
+import dev.streamcart.schemas.catalog.ProductPriceChanged;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.fraud.FraudSignals;
 import dev.streamcart.schemas.inventory.InventoryChanged;
@@ -29,6 +30,10 @@ public final class Topics {
     /** Table CDC of products, key: product id. Compacted: the latest state of each product. */
     public static final TopicSpec<ProductChanged> PRODUCT_CHANGES =
             new TopicSpec<>("product-changes", ProductChanged.class, 3, true);
+
+    /** Outbox events of the product aggregate: a seller's price change, old and new price, key: product id. */
+    public static final TopicSpec<ProductPriceChanged> PRODUCT_PRICE_CHANGES =
+            new TopicSpec<>("product-price-changes", ProductPriceChanged.class, 3, false);
 
     /**
      * Outbox rows ingest-cdc could not turn into events, whole and with the reason, key: aggregate
@@ -75,7 +80,8 @@ public final class Topics {
 
     public static final List<TopicSpec<?>> ALL =
             List.of(ORDER_EVENTS, INVENTORY_CHANGES, PRODUCT_CHANGES, STOCK_LEVELS, STOCK_ALERTS, ORDER_VIEWS,
-                    CLICKSTREAM, ORDER_ANOMALIES, ORDER_COMMANDS, ORDER_SLA_ALERTS, FRAUD_SIGNALS, OUTBOX_DEAD_LETTERS);
+                    CLICKSTREAM, ORDER_ANOMALIES, ORDER_COMMANDS, ORDER_SLA_ALERTS, FRAUD_SIGNALS, OUTBOX_DEAD_LETTERS,
+                    PRODUCT_PRICE_CHANGES);
 
     private Topics() {}
 
