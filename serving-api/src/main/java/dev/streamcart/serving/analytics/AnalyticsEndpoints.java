@@ -38,11 +38,12 @@ public final class AnalyticsEndpoints {
     // ECharts' SVG renderer writes style attributes, and its tooltips are HTML with style attributes:
     // without style-src-attr the charts lose their fonts and markers. Inline style attributes cannot
     // run code; scripts stay limited to this server and the page's own block, by hash (HtmlPage).
+    // The page's icon is an inline data: image (img-src data:), so the browser asks for no /favicon.ico.
     private static final ContentSecurityPolicy DASHBOARD_POLICY = ContentSecurityPolicy.NOTHING
             .allow("script-src", "'self'")
             .allow("style-src", "'self'")
             .allow("style-src-attr", "'unsafe-inline'")
-            .allow("img-src", "'self'")
+            .allow("img-src", "'self'", "data:")
             .allow("connect-src", "'self'");
 
     /** The ClickHouse-backed parts; null when the API runs without ClickHouse. */
