@@ -126,7 +126,9 @@ class IngestCdcFaultsTest {
             assertThat(service.deadLetteredOutboxRows()).isEqualTo(2);
 
             // the same figures on /metrics, over HTTP; the slot's lag is asked of PostgreSQL at each scrape
-            // (NaN while it cannot answer in time, as on a busy machine), so a later scrape may be needed
+            // (NaN while it cannot answer in time, as on a busy machine), so a later scrape may be needed.
+            // A garbage collection first: the slot's gauge must survive it (it did not, with a weak reference)
+            System.gc();
             HttpClient http = HttpClient.newHttpClient();
             await("the figures on /metrics").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(metricsServer.url())).build(),

@@ -48,6 +48,9 @@ public final class SlotLagGauge {
                 .description("WAL bytes the replication slot has not confirmed")
                 .baseUnit("bytes")
                 .tag("slot", slot)
+                // nothing else holds the gauge's object, and Micrometer keeps only a weak reference by
+                // default: after a garbage collection the figure was NaN for good
+                .strongReference(true)
                 .register(registry);
     }
 
