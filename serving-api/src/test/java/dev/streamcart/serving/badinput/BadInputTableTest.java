@@ -100,6 +100,6 @@ class BadInputTableTest {
         } else {
             request.method(bad.method(), HttpRequest.BodyPublishers.noBody());
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ClosedConnectionRetry.send(HTTP, request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
