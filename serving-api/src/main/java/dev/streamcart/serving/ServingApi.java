@@ -122,6 +122,7 @@ import dev.streamcart.serving.search.SearchEndpoints;
 import dev.streamcart.serving.readmodels.CachedReadModel;
 import dev.streamcart.serving.readmodels.QueriedReadModel;
 import dev.streamcart.serving.readmodels.ReadModel;
+import dev.streamcart.serving.readmodels.PossiblyStaleReads;
 import dev.streamcart.serving.readmodels.StreamsQueryClient;
 import dev.streamcart.serving.readmodels.TopicChangeFeed;
 import dev.streamcart.serving.reviews.ProductReviews;
@@ -457,6 +458,8 @@ public final class ServingApi implements AutoCloseable {
             cfg.routes.before(requestMetrics::start);
             cfg.routes.after(requestMetrics::record);
             cfg.routes.before(SecurityHeaders::apply);
+            cfg.routes.before(PossiblyStaleReads::startRequest);
+            cfg.routes.after(PossiblyStaleReads::markAnswer);
             cfg.routes.beforeMatched(DeclaredBodySize::check);
             cfg.routes.beforeMatched(authentication::handle);
             api.declare(cfg.routes);

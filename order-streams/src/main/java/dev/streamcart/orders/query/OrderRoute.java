@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * {@code order-views-store}; 404 when unknown. With {@code wait-ms} (0..5000) the owner waits up
  * to that long for a view not stored yet, woken by the view processor when it stores it (a client
  * reading its own checkout), and answers 404 only when it never came; 503 when too many reads are
- * already waiting.
+ * already waiting. Read from a standby copy (the owner unreachable), it does not wait.
  */
 public final class OrderRoute implements KeyedAnswer {
 
@@ -56,7 +56,9 @@ public final class OrderRoute implements KeyedAnswer {
         ReadOnlyKeyValueStore<String, OrderView> views = LocalStores.keyValue(streams, OrderTrackingTopology.VIEW_STORE, key);
         OrderView view = views.get(key.key());
         int waitMs = waitMs(request);
-        if (view != null || waitMs == 0) {
+        // A standby copy answers only while the owner is unreachable: waiting there would hold the
+        // client for an order the owner may already have.
+        if (view != null || waitMs == 0 || key.standby()) {
             return CompletableFuture.completedFuture(reply(view, key, request));
         }
         CompletableFuture<@Nullable OrderView> arrival = waiters.await(key.key(), Duration.ofMillis(waitMs));

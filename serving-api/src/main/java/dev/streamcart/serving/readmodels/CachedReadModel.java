@@ -1,6 +1,8 @@
 package dev.streamcart.serving.readmodels;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
@@ -17,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * is loaded on its first read, then replaced by each change the feed reports for it, so a cached
  * value is as fresh as the pipeline. A key is only cached while the feed is live, since a change
  * missed before that would otherwise leave it stale; the time-to-live is a safety net for a feed
- * that stalls, not the means of freshness. The cache is never the only copy: a miss asks the app.
+ * that stalls, not the means of freshness. The cache is never the only copy: a miss asks the app. A
+ * value the app read from a standby copy ({@link PossiblyStaleReads}) is passed on but not kept: a
+ * change the feed delivered before it would never replace it.
  */
 public final class CachedReadModel<V extends SpecificRecord> implements ReadModel<V> {
 
@@ -60,7 +64,27 @@ public final class CachedReadModel<V extends SpecificRecord> implements ReadMode
         if (!feedIsLive.getAsBoolean()) {
             return source.get(key);
         }
-        return cache.get(key, source::get);
+        boolean[] loadedHere = {false};
+        List<V> uncachedStale = new ArrayList<>(1);
+        V value = cache.get(key, missing -> {
+            loadedHere[0] = true;
+            int staleBefore = PossiblyStaleReads.count();
+            V loaded = source.get(missing);
+            if (loaded != null && PossiblyStaleReads.count() != staleBefore) {
+                uncachedStale.add(loaded);
+                return null;
+            }
+            return loaded;
+        });
+        if (value != null) {
+            return value;
+        }
+        if (!uncachedStale.isEmpty()) {
+            return uncachedStale.get(0);
+        }
+        // Another thread's load of the key, which this get waited for, may have been a stale value
+        // it did not keep: ask for ourselves rather than answer "none".
+        return loadedHere[0] ? null : source.get(key);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.streamcart.schemas.streams.query.QueryHeaders;
 import dev.streamcart.serving.health.ComponentHealth;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -34,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * skipped for the next one. When none answers, the instances are asked again every 100 ms for up to a
  * second: a failover moves a key's partition within that (a standby takes over, a task restarts after
  * an aborted transaction), and the storefront should not see it. After that the caller gets a
- * {@link ReadModelUnavailableException} (a retriable 503), never a stale or invented value. Nothing is
- * cached here.
+ * {@link ReadModelUnavailableException} (a retriable 503), never an invented value. Nothing is
+ * cached here. An answer an instance read from its standby copy, because the key's owner had just
+ * died, is marked {@code X-Possibly-Stale}; it is counted in {@link PossiblyStaleReads} so the API's
+ * own answer carries the mark too.
  *
  * <p>Requests go through a pool of kept-alive connections on the calling thread (Apache HttpClient's
  * blocking client): a query is one write and one read on a warm socket, without the hand-offs to
@@ -43,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamsQueryClient implements AutoCloseable {
 
-    static final String AVRO = "avro/binary";
+    static final String AVRO = QueryHeaders.AVRO_BINARY;
     private static final Logger LOG = LoggerFactory.getLogger(StreamsQueryClient.class);
     private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(1);
     /** Connections per instance: more than the API's request threads ever ask of one instance at once. */
@@ -55,7 +58,7 @@ public final class StreamsQueryClient implements AutoCloseable {
     private static final Duration UNAVAILABLE_PATIENCE = Duration.ofSeconds(1);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
-    private record Answer(int status, byte[] body) {}
+    private record Answer(int status, byte[] body, boolean possiblyStale) {}
 
     private final QueryEndpoints endpoints;
     private final Duration requestTimeout;
@@ -129,9 +132,14 @@ public final class StreamsQueryClient implements AutoCloseable {
             try {
                 Answer answer = http.execute(request,
                         response -> new Answer(response.getCode(),
-                                response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
+                                response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()),
+                                response.containsHeader(QueryHeaders.POSSIBLY_STALE)
+                                        && Boolean.parseBoolean(response.getFirstHeader(QueryHeaders.POSSIBLY_STALE).getValue())));
                 switch (answer.status()) {
                     case 200:
+                        if (answer.possiblyStale()) {
+                            PossiblyStaleReads.noteOne();
+                        }
                         return new Round(true, answer.body(), "");
                     case 404:
                         return new Round(true, null, "");

@@ -21,10 +21,15 @@ class CachedReadModelTest {
     private static final class CountingView implements ReadModel<StockLevel> {
         final Map<String, StockLevel> values = new HashMap<>();
         final AtomicInteger reads = new AtomicInteger();
+        /** Answer as a Streams app does from its standby copy, while the key's owner is unreachable. */
+        boolean fromStandby;
 
         @Override
         public @Nullable StockLevel get(String key) {
         reads.incrementAndGet();
+        if (fromStandby) {
+            PossiblyStaleReads.noteOne();
+        }
         return values.get(key);
         }
 
@@ -81,6 +86,26 @@ class CachedReadModelTest {
 
         cached.changed("1", null);
         assertThat(cached.isCached("1")).as("a removed key leaves the cache").isFalse();
+    }
+
+    @Test
+    void aValueReadFromAStandbyCopyIsPassedOnButNotKept() {
+        PossiblyStaleReads.reset();
+        CountingView view = new CountingView();
+        view.values.put("1", level(1, 5, 100));
+        view.fromStandby = true;
+        CachedReadModel<StockLevel> cached = cache(view, true, 10);
+
+        assertThat(cached.get("1").getAvailable()).isEqualTo(5);
+        assertThat(PossiblyStaleReads.count()).as("the request knows it read a stale value").isEqualTo(1);
+        assertThat(cached.isCached("1")).as("a stale value is not kept").isFalse();
+
+        view.fromStandby = false;
+        view.values.put("1", level(1, 4, 200));
+        assertThat(cached.get("1").getAvailable()).as("the owner's answer, once it is back").isEqualTo(4);
+        assertThat(cached.isCached("1")).isTrue();
+        assertThat(view.reads).hasValue(2);
+        PossiblyStaleReads.reset();
     }
 
     @Test

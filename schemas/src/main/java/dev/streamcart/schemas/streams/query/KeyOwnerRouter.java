@@ -1,5 +1,6 @@
 package dev.streamcart.schemas.streams.query;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * answer is 503. A rebalance alone does not stop the answers: while another instance joins or leaves,
  * this one keeps the tasks it owns (cooperative rebalancing) and answers from them; a store that moved
  * away in between fails the local read, which is answered 503 as well.
+ *
+ * <p>When the owner cannot be reached (it died, and the group has not noticed yet: up to the session
+ * timeout and the rebalance after it) and this instance keeps a standby copy of the key's partition,
+ * the answer comes from that copy, marked {@link QueryReply#possiblyStale()} ({@code X-Possibly-Stale}):
+ * it lags the owner by at most what the standby had not replicated when the owner died. A standby
+ * cannot vouch that a key is absent, so its "not found" is answered 503 instead.
  *
  * <p>Ownership is computed from the key's String serialisation with the default partitioner,
  * which is how every topic of the catalogue, and every repartition topic keyed by
@@ -68,14 +75,27 @@ public final class KeyOwnerRouter {
             return done(QueryReply.unavailable("no instance owns " + route.idName() + " " + id + " right now (rebalancing); try again"));
         }
         if (self.equals(owner.activeHost())) {
-            CompletionStage<QueryReply> local = route.answer().answer(new OwnedKey(id, key, owner.partition(), selfAddress), request);
+            CompletionStage<QueryReply> local = route.answer().answer(new OwnedKey(id, key, owner.partition(), selfAddress, false),
+                    request);
             return local.toCompletableFuture();
         }
         if (request.forwarded()) {
             return done(QueryReply.unavailable(route.idName() + " " + id + " moved while " + request.forwardedBy()
                     + " forwarded the request; try again"));
         }
-        return forwarder.forward(owner.activeHost(), request, route.answer().ownerTimeout(request));
+        Duration timeout = route.answer().ownerTimeout(request);
+        if (!owner.standbyHosts().contains(self)) {
+            return forwarder.forward(owner.activeHost(), request, timeout);
+        }
+        OwnedKey standbyCopy = new OwnedKey(id, key, owner.partition(), selfAddress, true);
+        return forwarder.forward(owner.activeHost(), request, timeout, () -> fromStandby(route, standbyCopy, request));
+    }
+
+    private static CompletableFuture<QueryReply> fromStandby(QueryRoute route, OwnedKey standbyCopy, QueryRequest request) {
+        return route.answer().answer(standbyCopy, request).toCompletableFuture().thenApply(reply -> reply.status() == 404
+                ? QueryReply.unavailable("the owner of " + route.idName() + " " + standbyCopy.id()
+                        + " cannot be reached, and its standby copy does not have it (yet); try again")
+                : reply.markedPossiblyStale());
     }
 
     private static long parseId(QueryRoute route, String idText) {

@@ -16,14 +16,26 @@ import org.jspecify.annotations.Nullable;
  *
  * @param servedBy {@code host:port} of the instance whose store answered; null when no store did
  *        (a bad request, or no owner reachable)
+ * @param possiblyStale the answer comes from a standby copy because the key's owner could not be
+ *        reached: it may lag the owner by what the standby had not replicated yet
  */
-public record QueryReply(int status, String contentType, byte[] body, @Nullable String servedBy) {
+public record QueryReply(int status, String contentType, byte[] body, @Nullable String servedBy, boolean possiblyStale) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public QueryReply {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");
+    }
+
+    /** An answer of the key's owner (or of no store at all), never stale. */
+    public QueryReply(int status, String contentType, byte[] body, @Nullable String servedBy) {
+        this(status, contentType, body, servedBy, false);
+    }
+
+    /** The same answer, marked as read from a standby copy. */
+    public QueryReply markedPossiblyStale() {
+        return new QueryReply(status, contentType, body, servedBy, true);
     }
 
     /** 200 with {@code record} as Avro binary when the request asks for it, else Avro's JSON encoding. */

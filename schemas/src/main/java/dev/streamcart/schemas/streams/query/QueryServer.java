@@ -156,6 +156,9 @@ public final class QueryServer implements AutoCloseable {
             if (servedBy != null) {
                 exchange.getResponseHeaders().set(QueryHeaders.SERVED_BY, servedBy);
             }
+            if (reply.possiblyStale()) {
+                exchange.getResponseHeaders().set(QueryHeaders.POSSIBLY_STALE, "true");
+            }
             if (reply.status() == 503) {
                 exchange.getResponseHeaders().set("Retry-After", "1");
             }
