@@ -128,10 +128,7 @@ public final class StorefrontApiClient {
     /** GET /api/products/{id} as a shopper browsing in session {@code sessionId}. */
     public ProductView viewProduct(long productId, String sessionId, long userId) {
         String path = "/api/products/" + productId;
-        ApiClient.Response response = send("GET", path, null, null,
-                new String[] {"X-Session-Id", sessionId}, shopperToken(userId));
-        requireSuccess("GET", path, response);
-        JsonNode body = parse("GET", path, response);
+        JsonNode body = browse(userId, sessionId, path, path);
         JsonNode stock = body.path("stock");
         JsonNode available = stock.isObject() ? stock.path("available") : stock;
         return new ProductView(
@@ -146,16 +143,9 @@ public final class StorefrontApiClient {
 
     /** GET /api/recommendations/{userId} as the shopper, in session {@code sessionId} (recorded as impressions). */
     public Recommended recommendations(long userId, String sessionId, int limit) {
-        String path = "/api/recommendations/" + userId + "?limit=" + limit;
-        ApiClient.Response response = send("GET", path, null, null, new String[] {"X-Session-Id", sessionId},
-                shopperToken(userId));
-        requireSuccess("GET", "/api/recommendations/{userId}", response);
-        JsonNode body = parse("GET", "/api/recommendations/{userId}", response);
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode item : body.path("items")) {
-            ids.add(item.path("productId").asLong());
-        }
-        return new Recommended(body.path("variant").asText("A"), ids);
+        JsonNode body = browse(userId, sessionId, "/api/recommendations/" + userId + "?limit=" + limit,
+                "/api/recommendations/{userId}");
+        return new Recommended(body.path("variant").asText("A"), ids(body.path("items"), "productId"));
     }
 
     /** GET /api/products/{id}?rec=VARIANT: the shopper follows a recommendation (a PRODUCT_VIEW credited to it). */
@@ -173,13 +163,7 @@ public final class StorefrontApiClient {
         if (response.status() == 409) {
             return new StockShort(problemDetail(response));
         }
-        requireSuccess("POST", path, response);
-        JsonNode body = parse("POST", path, response);
-        JsonNode id = body.get("id");
-        if (id == null || !id.canConvertToLong() && !id.isTextual()) {
-            throw new ApiProblemException("POST", path, response, "no order id in " + response.body());
-        }
-        return new Placed(id.asLong(), body.path("status").asText("PENDING_PAYMENT"), decimal(body.get("total")));
+        return placed(path, response);
     }
 
     /** POST /api/orders/{id}/payments with an Idempotency-Key: accepted, or declined (402). */
@@ -288,15 +272,8 @@ public final class StorefrontApiClient {
         if (sort != null) {
             path.append("&sort=").append(URLEncoder.encode(sort, StandardCharsets.UTF_8));
         }
-        String target = path.toString();
-        ApiClient.Response response = send("GET", target, null, null, new String[] {"X-Session-Id", sessionId},
-                shopperToken(userId));
-        requireSuccess("GET", "/api/search", response);
-        JsonNode body = parse("GET", "/api/search", response);
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode hit : body.path("items")) {
-            ids.add(hit.path("id").asLong());
-        }
+        JsonNode body = browse(userId, sessionId, path.toString(), "/api/search");
+        List<Long> ids = ids(body.path("items"), "id");
         return new SearchResults(body.path("total").asLong(ids.size()), ids);
     }
 
@@ -368,13 +345,7 @@ public final class StorefrontApiClient {
                     ? new PriceChanged(problemDetail(response))
                     : new StockShort(problemDetail(response));
         }
-        requireSuccess("POST", path, response);
-        JsonNode body = parse("POST", path, response);
-        JsonNode id = body.get("id");
-        if (id == null || !id.canConvertToLong() && !id.isTextual()) {
-            throw new ApiProblemException("POST", path, response, "no order id in " + response.body());
-        }
-        return new Placed(id.asLong(), body.path("status").asText("PENDING_PAYMENT"), decimal(body.get("total")));
+        return placed(path, response);
     }
 
     /** The id of the shopper's default shipping address (GET /api/users/{id}/addresses), or null. */
@@ -430,6 +401,33 @@ public final class StorefrontApiClient {
 
     private @Nullable String shopperToken(long userId) {
         return shopperTokens == null ? null : shopperTokens.tokenFor(userId);
+    }
+
+    /** A GET as the shopper in session {@code sessionId} (a click); {@code route} names it in errors. */
+    private JsonNode browse(long userId, String sessionId, String target, String route) {
+        ApiClient.Response response = send("GET", target, null, null, new String[] {"X-Session-Id", sessionId},
+                shopperToken(userId));
+        requireSuccess("GET", route, response);
+        return parse("GET", route, response);
+    }
+
+    private static List<Long> ids(JsonNode items, String field) {
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode item : items) {
+            ids.add(item.path(field).asLong());
+        }
+        return ids;
+    }
+
+    /** The order a successful POST /api/orders or /api/cart/checkout placed. */
+    private static Placed placed(String path, ApiClient.Response response) {
+        requireSuccess("POST", path, response);
+        JsonNode body = parse("POST", path, response);
+        JsonNode id = body.get("id");
+        if (id == null || !id.canConvertToLong() && !id.isTextual()) {
+            throw new ApiProblemException("POST", path, response, "no order id in " + response.body());
+        }
+        return new Placed(id.asLong(), body.path("status").asText("PENDING_PAYMENT"), decimal(body.get("total")));
     }
 
     private ApiClient.Response send(String method, String path, @Nullable Object body,
