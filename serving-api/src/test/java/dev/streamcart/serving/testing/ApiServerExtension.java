@@ -2,7 +2,6 @@ package dev.streamcart.serving.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
