@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
+import dev.streamcart.apiclient.ApiProblemException;
+import dev.streamcart.apiclient.ApiUnreachableException;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import dev.streamcart.loadgen.api.ApiReadiness;
-import dev.streamcart.loadgen.api.ApiUnreachableException;
 import dev.streamcart.loadgen.api.ShopperLogins;
-import dev.streamcart.loadgen.api.StorefrontApiClient;
-import dev.streamcart.loadgen.api.UnexpectedResponseException;
 import dev.streamcart.loadgen.behaviour.BehaviourSettings;
 import dev.streamcart.loadgen.behaviour.RecommendationShares;
 import dev.streamcart.loadgen.behaviour.ShopperModel;
@@ -219,7 +219,7 @@ public final class TrafficSimulatorMain implements Callable<Integer> {
             catalog.users().forEach(user -> shopperEmails.put(user.id(), user.email()));
             api = anonymous.signedIn(operatorToken,
                     new ShopperLogins(anonymous, shopperEmails, Catalog.SHOPPER_PASSWORD));
-        } catch (ApiUnreachableException | UnexpectedResponseException | UncheckedIOException | IllegalStateException e) {
+        } catch (ApiUnreachableException | ApiProblemException | UncheckedIOException | IllegalStateException e) {
             System.err.println("loadgen: cannot prepare the catalog through " + apiUrl + ": " + e.getMessage());
             LOG.debug("catalog preparation failed", e);
             return 2;

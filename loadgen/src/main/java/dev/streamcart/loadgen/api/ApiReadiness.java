@@ -3,6 +3,8 @@ package dev.streamcart.loadgen.api;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.streamcart.apiclient.ApiUnreachableException;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import dev.streamcart.loadgen.pacing.Sleeper;
 import dev.streamcart.loadgen.pacing.Ticker;
 import org.slf4j.Logger;

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.streamcart.apiclient.StorefrontApiClient;
+
 /**
  * Signs each shopper in on their first request and keeps the token for the run, as a browser
  * keeps a session: the simulated storefront acts as the customer, never as the operator.

@@ -3,7 +3,7 @@ package dev.streamcart.loadgen.behaviour;
 import java.util.List;
 import java.util.Objects;
 
-import dev.streamcart.loadgen.api.Requests.OrderLine;
+import dev.streamcart.apiclient.Requests.OrderLine;
 
 /**
  * The order a session places and how it ends.

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
-import dev.streamcart.loadgen.api.Requests.OrderLine;
+import dev.streamcart.apiclient.Requests.OrderLine;
 import dev.streamcart.loadgen.catalog.Catalog;
 
 /**

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.loadgen.pacing.RateLimiter;
 import dev.streamcart.loadgen.pacing.StopSignal;
 import dev.streamcart.loadgen.pacing.Ticker;
@@ -30,8 +31,8 @@ final class BackgroundOrders implements AutoCloseable {
     private static final double WORKERS_PER_ORDER_PER_SECOND = 0.3;
     private static final int MAX_WORKERS = 128;
 
-    private final BenchmarkApi api;
-    private final BenchmarkApi admin;
+    private final ApiClient api;
+    private final ApiClient admin;
     private final long warehouse;
     private final BuyerPool buyers;
     private final List<Long> products;
@@ -42,7 +43,7 @@ final class BackgroundOrders implements AutoCloseable {
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private long startedNanos;
 
-    BackgroundOrders(BenchmarkApi api, BenchmarkApi admin, long warehouse, BuyerPool buyers, List<Long> products) {
+    BackgroundOrders(ApiClient api, ApiClient admin, long warehouse, BuyerPool buyers, List<Long> products) {
         this.api = Objects.requireNonNull(api, "api");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.warehouse = warehouse;
@@ -85,9 +86,9 @@ final class BackgroundOrders implements AutoCloseable {
     private @Nullable String order() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         BuyerPool.Buyer buyer = buyers.next();
-        BenchmarkApi shopper = api.withToken(buyer.token());
+        ApiClient shopper = api.withToken(buyer.token());
         long product = products.get(random.nextInt(products.size()));
-        BenchmarkApi.Reply order = shopper.post("/api/orders", Map.of("userId", buyer.userId(),
+        ApiClient.Response order = shopper.post("/api/orders", Map.of("userId", buyer.userId(),
                 "items", List.of(Map.of("productId", product, "quantity", 1 + random.nextInt(2)))));
         if (order.status() == 409) {
             admin.create("/api/inventory/receipts", Map.of("productId", product, "warehouseId", warehouse, "quantity", RESTOCK_UNITS));
@@ -97,7 +98,7 @@ final class BackgroundOrders implements AutoCloseable {
             return "order " + order.status();
         }
         placed.incrementAndGet();
-        BenchmarkApi.Reply payment = shopper.post("/api/orders/" + order.id() + "/payments",
+        ApiClient.Response payment = shopper.post("/api/orders/" + order.id() + "/payments",
                 Map.of("method", "card", "cardNumber", "4242424242424242"));
         if (payment.status() / 100 != 2) {
             return "payment " + payment.status();

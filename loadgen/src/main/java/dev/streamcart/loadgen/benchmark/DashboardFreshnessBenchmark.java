@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
@@ -73,8 +74,8 @@ public final class DashboardFreshnessBenchmark implements Callable<Integer> {
         PlatformOptions platformOptions = BenchmarkPlatform.options(options.gatewayLatencyMillis);
         try (Platform platform = Platform.start(new PlatformLayout(root, folder), platformOptions,
                 message -> System.out.println("[platform] " + message))) {
-            BenchmarkApi api = new BenchmarkApi(platform.endpoints().apiUrl());
-            BenchmarkApi admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
+            ApiClient api = BenchmarkClient.forApi(platform.endpoints().apiUrl());
+            ApiClient admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
             long category = admin.create("/api/categories", Map.of("name", "Bench"));
             long warehouse = admin.create("/api/warehouses", Map.of("name", "Bench warehouse", "region", "eu-west"));
             long measuredSeller = admin.create("/api/sellers", Map.of("name", "Measured seller",
@@ -98,12 +99,12 @@ public final class DashboardFreshnessBenchmark implements Callable<Integer> {
                 System.out.println("[bench] " + buyersNeeded + " buyers signed in; background orders at " + options.backgroundRate + "/s");
                 load.start(options.backgroundRate);
                 for (int i = 0; i < warmup + samples; i++) {
-                    BenchmarkApi buyer = api.withToken(buyers.next().token());
+                    ApiClient buyer = api.withToken(buyers.next().token());
                     long before = count(admin, paidOrders);
                     long rowsBefore = clickHouse.paidOrders();
                     long order = buyer.post("/api/orders", Map.of("items", List.of(Map.of("productId", product, "quantity", 1))))
                             .expect(201, "order of the measured product").id();
-                    BenchmarkApi.Reply payment = buyer.post("/api/orders/" + order + "/payments",
+                    ApiClient.Response payment = buyer.post("/api/orders/" + order + "/payments",
                             Map.of("method", "card", "cardNumber", "4242424242424242")).expect(201, "payment of order " + order);
                     long committed = payment.arrivedNanos();
                     Double millis = null;
@@ -113,8 +114,8 @@ public final class DashboardFreshnessBenchmark implements Callable<Integer> {
                         if (stored == null && clickHouse.paidOrders() > rowsBefore) {
                             stored = (System.nanoTime() - committed) / 1e6;
                         }
-                        BenchmarkApi.Reply report = admin.get(paidOrders);
-                        if (report.status() == 200 && report.body().path("summary").path("orders").asLong() > before) {
+                        ApiClient.Response report = admin.get(paidOrders);
+                        if (report.status() == 200 && report.json().path("summary").path("orders").asLong() > before) {
                             millis = (report.arrivedNanos() - committed) / 1e6;
                             break;
                         }
@@ -172,7 +173,7 @@ public final class DashboardFreshnessBenchmark implements Callable<Integer> {
                 .note("analytics settings from the environment: " + analyticsSettings());
     }
 
-    private void print(Percentiles p, Percentiles c, int timeouts, BenchmarkApi admin, BackgroundOrders load, String command) {
+    private void print(Percentiles p, Percentiles c, int timeouts, ApiClient admin, BackgroundOrders load, String command) {
         System.out.println();
         System.out.println("dashboard freshness: payment commit (201) -> GET /api/analytics/orders (the measured seller) counts it");
         System.out.printf(Locale.ROOT, "  samples %d (after %d warm-up), timeouts %d%n", p.count(), warmup, timeouts);
@@ -184,7 +185,7 @@ public final class DashboardFreshnessBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  background: %d orders placed, %d paid (target %.1f/s); failures %s%n",
                 load.placed(), load.paid(), options.backgroundRate, load.failures().isEmpty() ? "none" : load.failures());
         System.out.println("  pipeline lag the platform measured itself (GET /api/analytics/pipeline-lag, last 10 min):");
-        for (JsonNode row : admin.get(PIPELINE_LAG).body().path("rows")) {
+        for (JsonNode row : admin.get(PIPELINE_LAG).json().path("rows")) {
             System.out.printf(Locale.ROOT, "    %-10s events %d  p50 %d ms  p99 %d ms  max %d ms%n",
                     row.path("stage").asText(), row.path("events").asLong(), row.path("p50Ms").asLong(),
                     row.path("p99Ms").asLong(), row.path("maxMs").asLong());
@@ -198,7 +199,7 @@ public final class DashboardFreshnessBenchmark implements Callable<Integer> {
                 + " --warmup " + warmup + options.commandLine();
     }
 
-    private static long product(BenchmarkApi admin, long seller, long category, long warehouse, String skuPrefix, int stock) {
+    private static long product(ApiClient admin, long seller, long category, long warehouse, String skuPrefix, int stock) {
         long product = admin.create("/api/products", Map.of("sellerId", seller, "categoryId", category,
                 "sku", skuPrefix + UUID.randomUUID(), "name", "Bench product", "price", "9.99"));
         admin.create("/api/inventory/receipts", Map.of("productId", product, "warehouseId", warehouse, "quantity", stock));
@@ -216,8 +217,8 @@ public final class DashboardFreshnessBenchmark implements Callable<Integer> {
         return tuned.isEmpty() ? "none (the job's defaults)" : tuned.toString();
     }
 
-    private static long count(BenchmarkApi admin, String report) {
-        BenchmarkApi.Reply reply = admin.get(report);
-        return reply.status() == 200 ? reply.body().path("summary").path("orders").asLong() : 0;
+    private static long count(ApiClient admin, String report) {
+        ApiClient.Response reply = admin.get(report);
+        return reply.status() == 200 ? reply.json().path("summary").path("orders").asLong() : 0;
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
@@ -89,9 +90,9 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         PlatformOptions platformOptions = BenchmarkPlatform.options(options.gatewayLatencyMillis);
         try (Platform platform = Platform.start(new PlatformLayout(root, folder), platformOptions,
                 message -> System.out.println("[platform] " + message))) {
-            BenchmarkApi api = new BenchmarkApi(platform.endpoints().apiUrl());
+            ApiClient api = BenchmarkClient.forApi(platform.endpoints().apiUrl());
             // the launcher's operator account (PLATFORM_ADMIN_PASSWORD, or the one it generated), as the e2e tests sign in
-            BenchmarkApi admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
+            ApiClient admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
 
             long seller = admin.create("/api/sellers", Map.of("name", "Bench seller", "email", "bench-" + UUID.randomUUID() + "@example.com"));
             long category = admin.create("/api/categories", Map.of("name", "Bench"));
@@ -207,9 +208,9 @@ public final class FreshnessBenchmark implements Callable<Integer> {
             Optional<Double> servedMillis) {}
 
     /** One order, then polls until its reservation shows; null when it did not within the timeout. */
-    private static @Nullable Sample sample(BenchmarkApi api, BuyerPool.Buyer buyer, long product,
+    private static @Nullable Sample sample(ApiClient api, BuyerPool.Buyer buyer, long product,
             Map<Long, Integer> available, StageWatcher stages) {
-        BenchmarkApi.Reply order = api.withToken(buyer.token()).post("/api/orders", Map.of("userId", buyer.userId(),
+        ApiClient.Response order = api.withToken(buyer.token()).post("/api/orders", Map.of("userId", buyer.userId(),
                 "items", List.of(Map.of("productId", product, "quantity", 1))));
         if (order.status() != 201) {
             throw new IllegalStateException("order for measured product " + product + " answered " + order.status()
@@ -219,8 +220,8 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         long committed = order.arrivedNanos();
         long deadline = committed + SAMPLE_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            BenchmarkApi.Reply stock = api.get("/api/stock/" + product);
-            if (stock.status() == 200 && stock.body().path("available").asInt() <= expected) {
+            ApiClient.Response stock = api.get("/api/stock/" + product);
+            if (stock.status() == 200 && stock.json().path("available").asInt() <= expected) {
                 return split(committed, stock.arrivedNanos(), product, expected, stages);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
@@ -255,7 +256,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         return p;
     }
 
-    static List<Long> products(BenchmarkApi admin, long seller, long category, long warehouse, int count, int stock,
+    static List<Long> products(ApiClient admin, long seller, long category, long warehouse, int count, int stock,
             String prefix) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -267,12 +268,12 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         return ids;
     }
 
-    static void awaitVisible(BenchmarkApi api, Map<Long, Integer> available, Duration timeout) {
+    static void awaitVisible(ApiClient api, Map<Long, Integer> available, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Map.Entry<Long, Integer> product : available.entrySet()) {
             while (true) {
-                BenchmarkApi.Reply stock = api.get("/api/stock/" + product.getKey());
-                if (stock.status() == 200 && stock.body().path("available").asInt() == product.getValue()) {
+                ApiClient.Response stock = api.get("/api/stock/" + product.getKey());
+                if (stock.status() == 200 && stock.json().path("available").asInt() == product.getValue()) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {

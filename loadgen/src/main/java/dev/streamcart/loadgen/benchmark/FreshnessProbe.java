@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.loadgen.pacing.StopSignal;
 
 /**
@@ -24,7 +25,7 @@ final class FreshnessProbe implements AutoCloseable {
     private static final long SAMPLE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final long BETWEEN_SAMPLES_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    private final BenchmarkApi api;
+    private final ApiClient api;
     private final BuyerPool buyers;
     private final List<Long> products;
     private final Map<Long, Integer> available;
@@ -35,7 +36,7 @@ final class FreshnessProbe implements AutoCloseable {
     private final AtomicLong timeouts = new AtomicLong();
     private final Thread thread;
 
-    FreshnessProbe(BenchmarkApi api, BuyerPool buyers, Map<Long, Integer> available, long startedNanos) {
+    FreshnessProbe(ApiClient api, BuyerPool buyers, Map<Long, Integer> available, long startedNanos) {
         this.api = Objects.requireNonNull(api, "api");
         this.buyers = Objects.requireNonNull(buyers, "buyers");
         this.available = new HashMap<>(available);
@@ -61,7 +62,7 @@ final class FreshnessProbe implements AutoCloseable {
 
     private void sample(long product) {
         BuyerPool.Buyer buyer = buyers.next();
-        BenchmarkApi.Reply order = api.withToken(buyer.token()).post("/api/orders", Map.of("userId", buyer.userId(),
+        ApiClient.Response order = api.withToken(buyer.token()).post("/api/orders", Map.of("userId", buyer.userId(),
                 "items", List.of(Map.of("productId", product, "quantity", 1))));
         if (order.status() == 503) {
             shed.incrementAndGet();
@@ -72,8 +73,8 @@ final class FreshnessProbe implements AutoCloseable {
         int expected = available.merge(product, -1, Integer::sum);
         long committed = order.arrivedNanos();
         while (System.nanoTime() - committed < SAMPLE_TIMEOUT_NANOS && !stop.isStopped()) {
-            BenchmarkApi.Reply stock = api.get("/api/stock/" + product);
-            if (stock.status() == 200 && stock.body().path("available").asInt() <= expected) {
+            ApiClient.Response stock = api.get("/api/stock/" + product);
+            if (stock.status() == 200 && stock.json().path("available").asInt() <= expected) {
                 samples.add(new Sample((committed - startedNanos) / 1e9, (stock.arrivedNanos() - committed) / 1e6));
                 return;
             }

@@ -6,10 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.apiclient.ApiUnreachableException;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.schemas.bench.BenchmarkCommand;
 import dev.streamcart.schemas.bench.BenchmarkResult;
@@ -160,18 +158,20 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 loadCatalog(infra);
                 System.out.printf("%,d products and %,d sellers loaded with COPY in %.1f s%n", products, sellers,
                         seconds(System.nanoTime() - started));
-                String token = login(port);
+                ApiClient admin = ApiClient.builder("http://127.0.0.1:" + port).connectTimeout(null).requestTimeout(null)
+                        .build().login(ADMIN_EMAIL, ADMIN_PASSWORD);
+                String token = Objects.requireNonNull(admin.bearerToken());
                 System.out.printf("load: %d client threads, closed loop, GET /api/recommendations/{1..%d}?limit=10%n",
                         threads, users);
                 apiProcess = api.toHandle();
                 started = System.nanoTime();
-                int ready = awaitCandidates(port, token);
+                int ready = awaitCandidates(admin);
                 System.out.printf("candidates of %,d users scored %.1f s after the login (serving-api's background scorer)%n",
                         ready, seconds(System.nanoTime() - started));
                 // every user once (their purchases read and cached, the JIT warm), then the timed phases
                 run(port, token, warmup, null, "warm-up", new AtomicInteger());
                 Result steady = run(port, token, duration, null, "steady", null);
-                ModelSwapper swapper = new ModelSwapper(models, List.of(first, second), port, token);
+                ModelSwapper swapper = new ModelSwapper(models, List.of(first, second), admin);
                 // a version never served before is loaded and scored before it replaces the served one:
                 // time that once, then swap between the two warm versions as fast as the phase asks
                 started = System.nanoTime();
@@ -363,32 +363,15 @@ public final class RecommendationBenchmark implements Callable<Integer> {
         }
     }
 
-    private static String login(int port) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/auth/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\""
-                        + ADMIN_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("admin login failed: " + response.statusCode() + " " + response.body());
-        }
-        return new ObjectMapper().readTree(response.body()).path("token").asText();
-    }
-
     /**
      * Waits until serving-api has scored every user's candidates (GET /api/admin/models), or they
      * stopped growing (a heap too small for all); returns how many users have them.
      */
-    private int awaitCandidates(int port, String token) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/models"))
-                .header("Authorization", "Bearer " + token).GET().build();
-        ObjectMapper json = new ObjectMapper();
+    private int awaitCandidates(ApiClient admin) throws InterruptedException {
         int last = -1;
         long lastGrowth = System.nanoTime();
         while (true) {
-            HttpResponse<String> response = client.send(status, HttpResponse.BodyHandlers.ofString());
-            JsonNode control = json.readTree(response.body()).path("control");
+            JsonNode control = admin.get("/api/admin/models").json().path("control");
             int ready = control.path("usersWithCandidates").asInt();
             if (ready >= control.path("users").asInt(Integer.MAX_VALUE)) {
                 return ready;
@@ -523,22 +506,24 @@ public final class RecommendationBenchmark implements Callable<Integer> {
 
         private final Path models;
         private final List<String> versions;
-        private final HttpClient client = HttpClient.newHttpClient();
-        private final HttpRequest reload;
+        private final ApiClient admin;
         final AtomicInteger swaps = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
 
-        ModelSwapper(Path models, List<String> versions, int port, String token) {
+        ModelSwapper(Path models, List<String> versions, ApiClient admin) {
             this.models = models;
             this.versions = versions;
-            this.reload = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/models/reload"))
-                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
+            this.admin = admin;
         }
 
-        void swapTo(String version) throws IOException, InterruptedException {
+        private ApiClient.Response reload() {
+            return admin.post("/api/admin/models/reload", null);
+        }
+
+        void swapTo(String version) throws IOException {
             promote(models, version);
-            HttpResponse<String> response = client.send(reload, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.body().contains("\"servedVersion\":\"" + version + "\"")) {
+            ApiClient.Response response = reload();
+            if (response.status() != 200 || !response.body().contains("\"servedVersion\":\"" + version + "\"")) {
                 throw new IllegalStateException("swap to " + version + " failed: " + response.body());
             }
         }
@@ -549,8 +534,8 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                 long started = System.nanoTime();
                 try {
                     promote(models, versions.get(next % versions.size()));
-                    HttpResponse<String> response = client.send(reload, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200 && response.body().contains("\"changed\":true")) {
+                    ApiClient.Response response = reload();
+                    if (response.status() == 200 && response.body().contains("\"changed\":true")) {
                         swaps.incrementAndGet();
                     } else {
                         failures.incrementAndGet();
@@ -560,7 +545,7 @@ public final class RecommendationBenchmark implements Callable<Integer> {
                     if (left > 0) {
                         Thread.sleep(left / 1_000_000); // the swap cadence itself
                     }
-                } catch (IOException e) {
+                } catch (IOException | ApiUnreachableException e) {
                     failures.incrementAndGet();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

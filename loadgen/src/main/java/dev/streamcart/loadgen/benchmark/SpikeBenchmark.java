@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
@@ -126,8 +127,8 @@ public final class SpikeBenchmark implements Callable<Integer> {
         double peakRate = baseRate * multiplier;
         try (Platform platform = Platform.start(new PlatformLayout(root, folder), BenchmarkPlatform.options(gatewayLatencyMillis),
                 message -> System.out.println("[platform] " + message))) {
-            BenchmarkApi api = new BenchmarkApi(platform.endpoints().apiUrl());
-            BenchmarkApi admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
+            ApiClient api = BenchmarkClient.forApi(platform.endpoints().apiUrl());
+            ApiClient admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
             long seller = admin.create("/api/sellers", Map.of("name", "Spike seller", "email", "spike-" + UUID.randomUUID() + "@example.com"));
             long category = admin.create("/api/categories", Map.of("name", "Spike"));
             long warehouse = admin.create("/api/warehouses", Map.of("name", "Spike warehouse", "region", "eu-west"));

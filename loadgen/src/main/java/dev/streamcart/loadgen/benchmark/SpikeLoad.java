@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.loadgen.pacing.RateLimiter;
 import dev.streamcart.loadgen.pacing.StopSignal;
 import dev.streamcart.loadgen.pacing.Ticker;
@@ -45,8 +46,8 @@ final class SpikeLoad implements AutoCloseable {
 
     private static final int RESTOCK_UNITS = 5_000;
 
-    private final BenchmarkApi api;
-    private final BenchmarkApi admin;
+    private final ApiClient api;
+    private final ApiClient admin;
     private final long warehouse;
     private final BuyerPool buyers;
     private final List<Long> products;
@@ -56,7 +57,7 @@ final class SpikeLoad implements AutoCloseable {
     private volatile RateLimiter limiter;
     private volatile boolean paused = true;
 
-    SpikeLoad(BenchmarkApi api, BenchmarkApi admin, long warehouse, BuyerPool buyers, List<Long> products) {
+    SpikeLoad(ApiClient api, ApiClient admin, long warehouse, BuyerPool buyers, List<Long> products) {
         this.api = Objects.requireNonNull(api, "api");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.warehouse = warehouse;
@@ -98,9 +99,9 @@ final class SpikeLoad implements AutoCloseable {
         try {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             BuyerPool.Buyer buyer = buyers.next();
-            BenchmarkApi shopper = api.withToken(buyer.token());
+            ApiClient shopper = api.withToken(buyer.token());
             long product = products.get(random.nextInt(products.size()));
-            BenchmarkApi.Reply order = shopper.post("/api/orders", Map.of("userId", buyer.userId(),
+            ApiClient.Response order = shopper.post("/api/orders", Map.of("userId", buyer.userId(),
                     "items", List.of(Map.of("productId", product, "quantity", 1 + random.nextInt(2)))));
             if (order.status() == 503) {
                 return new Attempt(started, millisSince(started, order.arrivedNanos()), Outcome.SHED_AT_CHECKOUT, 0, "");
@@ -115,7 +116,7 @@ final class SpikeLoad implements AutoCloseable {
                 return new Attempt(started, millisSince(started, order.arrivedNanos()), Outcome.FAILED, 0,
                         "order " + order.status());
             }
-            BenchmarkApi.Reply payment = shopper.post("/api/orders/" + order.id() + "/payments",
+            ApiClient.Response payment = shopper.post("/api/orders/" + order.id() + "/payments",
                     Map.of("method", "card", "cardNumber", "4242424242424242"));
             double millis = millisSince(started, payment.arrivedNanos());
             if (payment.status() == 503) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
-import dev.streamcart.loadgen.api.StorefrontApiClient;
-import dev.streamcart.loadgen.api.UnexpectedResponseException;
+import dev.streamcart.apiclient.ApiProblemException;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +56,7 @@ public final class CatalogLoader {
         try {
             api.viewProduct(productId, "loadgen-catalog-check", saved.users().get(0).id());
             return true;
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             if (e.status() == 404) {
                 LOG.warn("the saved catalog {} is unknown to the API (product {} not found); creating a new one",
                         saved.runTag(), productId);

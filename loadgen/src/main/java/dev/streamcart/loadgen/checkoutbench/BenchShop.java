@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.streamcart.loadgen.benchmark.BenchmarkApi;
+import dev.streamcart.apiclient.ApiClient;
 
 /**
  * The store the benchmark shops in, made through the API as a new marketplace would be: one
@@ -23,7 +23,7 @@ record BenchShop(List<Long> products) {
         products = List.copyOf(products);
     }
 
-    static BenchShop create(BenchmarkApi admin, BenchmarkApi api, int productCount) {
+    static BenchShop create(ApiClient admin, ApiClient api, int productCount) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         long category = admin.post("/api/categories", Map.of("name", "Benchmark " + tag)).expect(201, "category").id();
         List<Long> warehouses = List.of(
@@ -35,7 +35,7 @@ record BenchShop(List<Long> products) {
         String sellerEmail = "bench-seller-" + tag + "@example.com";
         api.post("/api/users", Map.of("email", sellerEmail, "password", SELLER_PASSWORD, "firstName", "Bench",
                 "lastName", "Seller")).expect(201, "register " + sellerEmail);
-        BenchmarkApi seller = api.login(sellerEmail, SELLER_PASSWORD);
+        ApiClient seller = api.login(sellerEmail, SELLER_PASSWORD);
         long sellerId = seller.post("/api/sellers", Map.of("name", "Bench seller " + tag, "email", sellerEmail))
                 .expect(201, "register seller").id();
         // a new seller lists products only once an admin verified it

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import dev.streamcart.loadgen.benchmark.BenchmarkApi;
+import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.loadgen.benchmark.BenchmarkClient;
 import dev.streamcart.loadgen.benchmark.BenchmarkPlatform;
 import dev.streamcart.loadgen.benchmark.BuyerPool;
 import dev.streamcart.localstack.launcher.Platform;
@@ -96,9 +97,9 @@ public final class CheckoutBenchmarkMain implements Callable<Integer> {
         PlatformOptions options = BenchmarkPlatform.options(gatewayLatencyMillis);
         System.out.println("checkout-bench: starting the platform under " + data);
         try (Platform platform = Platform.start(layout, options, message -> System.out.println("checkout-bench: " + message))) {
-            BenchmarkApi api = new BenchmarkApi(platform.endpoints().apiUrl());
+            ApiClient api = BenchmarkClient.forApi(platform.endpoints().apiUrl());
             System.out.printf(Locale.ROOT, "checkout-bench: creating %d products%n", products);
-            BenchmarkApi admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
+            ApiClient admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
             BenchShop shop = BenchShop.create(admin, api, products);
             int buyersNeeded = clients * (warmUpSeconds + seconds) * CLIENT_ORDERS_PER_SECOND_CEILING / RiskScorer.VELOCITY_LIMIT;
             System.out.printf(Locale.ROOT, "checkout-bench: signing in %d buyers (%d orders each at most: the velocity rule)%n",

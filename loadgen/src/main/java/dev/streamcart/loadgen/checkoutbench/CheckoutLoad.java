@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.streamcart.loadgen.benchmark.BenchmarkApi;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.loadgen.benchmark.BuyerPool;
 import org.jspecify.annotations.Nullable;
 
@@ -41,11 +41,11 @@ final class CheckoutLoad {
     private static final String APPROVED_CARD = "4242424242424242";
 
     private final List<Long> products;
-    private final BenchmarkApi api;
+    private final ApiClient api;
     private final BuyerPool buyers;
     private final int clients;
 
-    CheckoutLoad(BenchShop shop, BenchmarkApi api, BuyerPool buyers, int clients) {
+    CheckoutLoad(BenchShop shop, ApiClient api, BuyerPool buyers, int clients) {
         if (shop.products().size() < ITEMS_PER_ORDER) {
             throw new IllegalArgumentException("need at least " + ITEMS_PER_ORDER + " products");
         }
@@ -148,12 +148,12 @@ final class CheckoutLoad {
                 items.add(Map.of("productId", product, "quantity", 1));
             }
             try {
-                BenchmarkApi buyer = api.withToken(buyers.next().token());
-                BenchmarkApi.Reply order = buyer.post("/api/orders", Map.of("items", items));
+                ApiClient buyer = api.withToken(buyers.next().token());
+                ApiClient.Response order = buyer.post("/api/orders", Map.of("items", items));
                 if (order.status() != 201) {
                     return "order " + order.status();
                 }
-                BenchmarkApi.Reply payment = buyer.post("/api/orders/" + order.id() + "/payments",
+                ApiClient.Response payment = buyer.post("/api/orders/" + order.id() + "/payments",
                         Map.of("method", "card", "cardNumber", APPROVED_CARD));
                 return payment.status() == 201 ? null : "payment " + payment.status();
             } catch (RuntimeException e) {

@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import dev.streamcart.loadgen.benchmark.BenchmarkApi;
+import dev.streamcart.loadgen.benchmark.BenchmarkClient;
 import dev.streamcart.loadgen.benchmark.ClickHouseProbe;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformOptions;
@@ -97,8 +97,8 @@ public final class FailoverDrill implements AutoCloseable {
     /** Waits for the simulator's first orders, then starts the probe as a customer and waits until it is served. */
     public static FailoverDrill begin(Platform platform, Consumer<String> log) throws SQLException {
         awaitMoreOrders(platform, 10);
-        String token = new BenchmarkApi(platform.endpoints().apiUrl())
-                .login(platform.adminCredentials().email(), platform.adminCredentials().password()).token();
+        String token = BenchmarkClient.forApi(platform.endpoints().apiUrl())
+                .loginToken(platform.adminCredentials().email(), platform.adminCredentials().password());
         FailoverProbe probe = new FailoverProbe(platform.endpoints().apiUrl(), Objects.requireNonNull(token),
                 postgres(platform, "SELECT min(id) FROM users WHERE role = 'customer'"), products(platform));
         probe.start();

@@ -1,10 +1,5 @@
 package dev.streamcart.loadgen.failover;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.apiclient.ApiUnreachableException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A storefront client that never stops asking while parts of the platform are killed, and records
@@ -40,23 +37,21 @@ public final class FailoverProbe implements AutoCloseable {
     public record Window(int answers, int retriable, int failed, Duration errorTime, Duration longestBurst,
             List<Outcome> failures, List<String> retriableKinds) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PAUSE = Duration.ofMillis(100);
 
-    private final String baseUrl;
-    private final String token;
+    private final ApiClient api;
     private final long userId;
     private final List<Long> productIds;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Outcome> outcomes = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private volatile long lastOrderId = -1;
 
     public FailoverProbe(String baseUrl, String token, long userId, List<Long> productIds) {
-        this.baseUrl = baseUrl;
-        this.token = token;
+        // a short connect timeout: a refused or hanging instance is the thing under test, and is retried
+        this.api = ApiClient.builder(baseUrl).connectTimeout(Duration.ofSeconds(2)).requestTimeout(REQUEST_TIMEOUT)
+                .build().withToken(token);
         this.userId = userId;
         this.productIds = List.copyOf(productIds);
     }
@@ -71,11 +66,11 @@ public final class FailoverProbe implements AutoCloseable {
         int i = 0;
         while (running.get()) {
             long product = productIds.get(i++ % productIds.size());
-            send("GET stock", HttpRequest.newBuilder(URI.create(baseUrl + "/api/stock/" + product)).GET(), 404);
+            send("GET stock", () -> api.get("/api/stock/" + product), 404);
             long order = lastOrderId;
             if (order > 0) {
                 // 404 while the new order's view is on its way through CDC and order-streams
-                send("GET order", HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders/" + order)).GET(), 404);
+                send("GET order", () -> api.get("/api/orders/" + order), 404);
             }
             pause();
         }
@@ -100,9 +95,9 @@ public final class FailoverProbe implements AutoCloseable {
     }
 
     /** Sends until the answer is not retriable (the same request, so the same idempotency key). */
-    private JsonNode untilAnswered(String name, RequestFactory request, int acceptedError) {
+    private @Nullable JsonNode untilAnswered(String name, Request request, int acceptedError) {
         while (running.get()) {
-            Answer answer = send(name, request.create(), acceptedError);
+            Answer answer = send(name, request, acceptedError);
             if (answer.kind() != Kind.RETRIABLE) {
                 return answer.body();
             }
@@ -111,41 +106,32 @@ public final class FailoverProbe implements AutoCloseable {
         return null;
     }
 
-    private interface RequestFactory {
-        HttpRequest.Builder create();
+    private interface Request {
+        ApiClient.Response send();
     }
 
-    private HttpRequest.Builder post(String path, Object body, String idempotencyKey) {
-        try {
-            return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", idempotencyKey)
-                    // one device, as one shopper's phone: a missing id is a risk signal of its own
-                    .header("X-Device-Id", "failover-probe")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private ApiClient.Response post(String path, Object body, String idempotencyKey) {
+        // one device, as one shopper's phone: a missing id is a risk signal of its own
+        return api.post(path, body, "Idempotency-Key", idempotencyKey, "X-Device-Id", "failover-probe");
     }
 
-    private record Answer(Kind kind, JsonNode body) {}
+    private record Answer(Kind kind, @Nullable JsonNode body) {}
 
-    private Answer send(String name, HttpRequest.Builder request, int acceptedError) {
-        request.header("Authorization", "Bearer " + token).timeout(REQUEST_TIMEOUT);
+    private Answer send(String name, Request request, int acceptedError) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
+            ApiClient.Response response = request.send();
+            int status = response.status();
             Kind kind = status < 300 || status == acceptedError ? Kind.OK : status == 503 ? Kind.RETRIABLE : Kind.FAILED;
             record(name, kind, status + " " + abbreviate(response.body(), 160));
-            JsonNode body = kind == Kind.OK && status < 300 && !response.body().isBlank() ? JSON.readTree(response.body()) : null;
+            JsonNode body = kind == Kind.OK && status < 300 && !response.body().isBlank() ? response.json() : null;
             return new Answer(kind, body);
-        } catch (IOException e) {
+        } catch (ApiUnreachableException e) {
+            if (e.interrupted()) {
+                running.set(false);
+                return new Answer(Kind.RETRIABLE, null);
+            }
             // a dropped, refused or timed-out connection: the client cannot know the outcome and retries
-            record(name, Kind.RETRIABLE, e.toString());
-            return new Answer(Kind.RETRIABLE, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.set(false);
+            record(name, Kind.RETRIABLE, e.getCause().toString());
             return new Answer(Kind.RETRIABLE, null);
         }
     }

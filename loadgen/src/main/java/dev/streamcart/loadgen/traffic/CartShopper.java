@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.streamcart.loadgen.api.ApiUnreachableException;
-import dev.streamcart.loadgen.api.Requests.CartItem;
-import dev.streamcart.loadgen.api.Requests.Destination;
-import dev.streamcart.loadgen.api.Requests.NewAddress;
-import dev.streamcart.loadgen.api.Requests.OrderLine;
-import dev.streamcart.loadgen.api.StorefrontApiClient;
-import dev.streamcart.loadgen.api.UnexpectedResponseException;
+import dev.streamcart.apiclient.ApiProblemException;
+import dev.streamcart.apiclient.ApiUnreachableException;
+import dev.streamcart.apiclient.Requests.CartItem;
+import dev.streamcart.apiclient.Requests.Destination;
+import dev.streamcart.apiclient.Requests.NewAddress;
+import dev.streamcart.apiclient.Requests.OrderLine;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import dev.streamcart.loadgen.behaviour.CheckoutPlan;
 import dev.streamcart.loadgen.catalog.Catalog;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +99,7 @@ final class CartShopper {
         for (long productId : productIds) {
             try {
                 api.removeFromCart(userId, productId);
-            } catch (UnexpectedResponseException | ApiUnreachableException e) {
+            } catch (ApiProblemException | ApiUnreachableException e) {
                 return;
             }
         }

@@ -3,8 +3,8 @@ package dev.streamcart.loadgen.traffic;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
-import dev.streamcart.loadgen.api.ApiUnreachableException;
-import dev.streamcart.loadgen.api.UnexpectedResponseException;
+import dev.streamcart.apiclient.ApiProblemException;
+import dev.streamcart.apiclient.ApiUnreachableException;
 import dev.streamcart.loadgen.stats.TrafficStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ final class FailureReporter {
         this.logLimit = logLimit;
     }
 
-    void unexpectedResponse(UnexpectedResponseException e) {
+    void unexpectedResponse(ApiProblemException e) {
         stats.unexpectedStatus(e.status());
         if (shouldLog()) {
             LOG.warn("unexpected answer: {} {} -> {} {}", e.method(), e.path(), e.status(), printable(e.body()));

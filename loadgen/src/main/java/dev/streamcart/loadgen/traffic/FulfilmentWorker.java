@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.streamcart.loadgen.api.ApiUnreachableException;
-import dev.streamcart.loadgen.api.StorefrontApiClient;
-import dev.streamcart.loadgen.api.UnexpectedResponseException;
+import dev.streamcart.apiclient.ApiProblemException;
+import dev.streamcart.apiclient.ApiUnreachableException;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import dev.streamcart.loadgen.pacing.Ticker;
 import dev.streamcart.loadgen.stats.TrafficStats;
 import org.jspecify.annotations.Nullable;
@@ -116,7 +116,7 @@ final class FulfilmentWorker implements PaidOrders {
                 shipped.add(new Due(orderId, due.buyerId(), due.productIds(), shipmentId,
                         ticker.nanoTime() + DELIVER_AFTER.toNanos()));
             }
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             failures.unreachable(e);
@@ -140,7 +140,7 @@ final class FulfilmentWorker implements PaidOrders {
                 boolean partial = random.nextBoolean();
                 refund(due.orderId(), partial ? PARTIAL_REFUND : null, partial ? "arrived scratched" : "returned");
             }
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             failures.unreachable(e);
@@ -155,7 +155,7 @@ final class FulfilmentWorker implements PaidOrders {
                 reviewedCount.incrementAndGet();
                 stats.reviewed();
             }
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             failures.unreachable(e);

@@ -13,12 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import dev.streamcart.loadgen.api.ApiUnreachableException;
-import dev.streamcart.loadgen.api.Requests.StockReceipt;
-import dev.streamcart.loadgen.api.Responses.StockView;
-import dev.streamcart.loadgen.api.Responses.WarehouseStock;
-import dev.streamcart.loadgen.api.StorefrontApiClient;
-import dev.streamcart.loadgen.api.UnexpectedResponseException;
+import dev.streamcart.apiclient.ApiProblemException;
+import dev.streamcart.apiclient.ApiUnreachableException;
+import dev.streamcart.apiclient.Requests.StockReceipt;
+import dev.streamcart.apiclient.Responses.StockView;
+import dev.streamcart.apiclient.Responses.WarehouseStock;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import dev.streamcart.loadgen.catalog.Catalog;
 import dev.streamcart.loadgen.pacing.Ticker;
 import dev.streamcart.loadgen.stats.TrafficStats;
@@ -104,7 +104,7 @@ final class Restocker {
             } else if (stock.available() < LOW_WATER_MARK) {
                 restock(productId, stock);
             }
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             if (!Thread.currentThread().isInterrupted()) {

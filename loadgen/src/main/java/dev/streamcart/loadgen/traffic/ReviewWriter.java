@@ -3,7 +3,7 @@ package dev.streamcart.loadgen.traffic;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-import dev.streamcart.loadgen.api.Requests.NewReview;
+import dev.streamcart.apiclient.Requests.NewReview;
 
 /**
  * What a buyer writes about a product: 1 to 5 stars skewed positive (as real shop reviews are),

@@ -8,20 +8,20 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
-import dev.streamcart.loadgen.api.ApiUnreachableException;
-import dev.streamcart.loadgen.api.Requests.CardPayment;
-import dev.streamcart.loadgen.api.Requests.Destination;
-import dev.streamcart.loadgen.api.Requests.NewOrder;
-import dev.streamcart.loadgen.api.Requests.OrderLine;
-import dev.streamcart.loadgen.api.Responses.CheckoutResult;
-import dev.streamcart.loadgen.api.Responses.PaymentAccepted;
-import dev.streamcart.loadgen.api.Responses.PaymentDeclined;
-import dev.streamcart.loadgen.api.Responses.PaymentResult;
-import dev.streamcart.loadgen.api.Responses.Placed;
-import dev.streamcart.loadgen.api.Responses.PriceChanged;
-import dev.streamcart.loadgen.api.Responses.StockShort;
-import dev.streamcart.loadgen.api.StorefrontApiClient;
-import dev.streamcart.loadgen.api.UnexpectedResponseException;
+import dev.streamcart.apiclient.ApiProblemException;
+import dev.streamcart.apiclient.ApiUnreachableException;
+import dev.streamcart.apiclient.Requests.CardPayment;
+import dev.streamcart.apiclient.Requests.Destination;
+import dev.streamcart.apiclient.Requests.NewOrder;
+import dev.streamcart.apiclient.Requests.OrderLine;
+import dev.streamcart.apiclient.Responses.CheckoutResult;
+import dev.streamcart.apiclient.Responses.PaymentAccepted;
+import dev.streamcart.apiclient.Responses.PaymentDeclined;
+import dev.streamcart.apiclient.Responses.PaymentResult;
+import dev.streamcart.apiclient.Responses.Placed;
+import dev.streamcart.apiclient.Responses.PriceChanged;
+import dev.streamcart.apiclient.Responses.StockShort;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import dev.streamcart.loadgen.behaviour.CheckoutPlan;
 import dev.streamcart.loadgen.behaviour.OrderEnding;
 import dev.streamcart.loadgen.behaviour.RecommendationShares;
@@ -138,7 +138,7 @@ final class ShopperSession {
         try {
             api.search(plan.userId(), plan.sessionId(), search.query(), search.categoryId(), search.sort());
             stats.searched();
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             failures.unreachable(e);
@@ -183,7 +183,7 @@ final class ShopperSession {
                 }
                 latency = Duration.ofNanos(ticker.nanoTime() - started);
             }
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             budget.release();
             failures.unexpectedResponse(e);
             cart.empty(userId, productIds);
@@ -231,7 +231,7 @@ final class ShopperSession {
                     return new RecommendedPick(clicked, shown.variant());
                 }
             }
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             failures.unreachable(e);
@@ -264,7 +264,7 @@ final class ShopperSession {
         try {
             api.viewProduct(productId, plan.sessionId(), plan.userId());
             stats.productViewed();
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             failures.unreachable(e);
@@ -280,7 +280,7 @@ final class ShopperSession {
         CheckoutResult result;
         try {
             result = api.placeOrder(idempotencyKey, order);
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             budget.release();
             failures.unexpectedResponse(e);
             return null;
@@ -315,7 +315,7 @@ final class ShopperSession {
             } else {
                 failures.replayMismatch("checkout", first, replay);
             }
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             failures.unreachable(e);
@@ -336,7 +336,7 @@ final class ShopperSession {
             if (checkout.replayPayment()) {
                 replayPayment(userId, orderId, idempotencyKey, payment, result);
             }
-        } catch (UnexpectedResponseException e) {
+        } catch (ApiProblemException e) {
             failures.unexpectedResponse(e);
         } catch (ApiUnreachableException e) {
             failures.unreachable(e);

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.streamcart.loadgen.api.StorefrontApiClient;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import dev.streamcart.loadgen.behaviour.RecommendationShares;
 import dev.streamcart.loadgen.behaviour.ShopperModel;
 import dev.streamcart.loadgen.catalog.Catalog;

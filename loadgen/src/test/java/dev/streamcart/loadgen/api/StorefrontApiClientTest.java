@@ -10,27 +10,30 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import dev.streamcart.loadgen.api.Requests.CardPayment;
-import dev.streamcart.loadgen.api.Requests.CartItem;
-import dev.streamcart.loadgen.api.Requests.Destination;
-import dev.streamcart.loadgen.api.Requests.NewAddress;
-import dev.streamcart.loadgen.api.Requests.NewReview;
-import dev.streamcart.loadgen.api.Requests.NewCategory;
-import dev.streamcart.loadgen.api.Requests.NewOrder;
-import dev.streamcart.loadgen.api.Requests.NewProduct;
-import dev.streamcart.loadgen.api.Requests.NewSeller;
-import dev.streamcart.loadgen.api.Requests.NewUser;
-import dev.streamcart.loadgen.api.Requests.NewWarehouse;
-import dev.streamcart.loadgen.api.Requests.OrderLine;
-import dev.streamcart.loadgen.api.Requests.StockReceipt;
-import dev.streamcart.loadgen.api.Responses.PaymentAccepted;
-import dev.streamcart.loadgen.api.Responses.PaymentDeclined;
-import dev.streamcart.loadgen.api.Responses.Placed;
-import dev.streamcart.loadgen.api.Responses.PriceChanged;
-import dev.streamcart.loadgen.api.Responses.Quoted;
-import dev.streamcart.loadgen.api.Responses.SearchResults;
-import dev.streamcart.loadgen.api.Responses.StockShort;
-import dev.streamcart.loadgen.api.Responses.StockView;
+import dev.streamcart.apiclient.ApiProblemException;
+import dev.streamcart.apiclient.ApiUnreachableException;
+import dev.streamcart.apiclient.Requests.CardPayment;
+import dev.streamcart.apiclient.Requests.CartItem;
+import dev.streamcart.apiclient.Requests.Destination;
+import dev.streamcart.apiclient.Requests.NewAddress;
+import dev.streamcart.apiclient.Requests.NewCategory;
+import dev.streamcart.apiclient.Requests.NewOrder;
+import dev.streamcart.apiclient.Requests.NewProduct;
+import dev.streamcart.apiclient.Requests.NewReview;
+import dev.streamcart.apiclient.Requests.NewSeller;
+import dev.streamcart.apiclient.Requests.NewUser;
+import dev.streamcart.apiclient.Requests.NewWarehouse;
+import dev.streamcart.apiclient.Requests.OrderLine;
+import dev.streamcart.apiclient.Requests.StockReceipt;
+import dev.streamcart.apiclient.Responses.PaymentAccepted;
+import dev.streamcart.apiclient.Responses.PaymentDeclined;
+import dev.streamcart.apiclient.Responses.Placed;
+import dev.streamcart.apiclient.Responses.PriceChanged;
+import dev.streamcart.apiclient.Responses.Quoted;
+import dev.streamcart.apiclient.Responses.SearchResults;
+import dev.streamcart.apiclient.Responses.StockShort;
+import dev.streamcart.apiclient.Responses.StockView;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,11 +109,11 @@ class StorefrontApiClientTest {
     void unknownStockIsNullAndOtherStatusesRaiseWithTheProblemBody() {
         assertThat(api.stock(999_999)).isNull();
         assertThatThrownBy(() -> api.viewProduct(999_999, "s", userId))
-                .isInstanceOfSatisfying(UnexpectedResponseException.class, e -> {
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.body()).contains("\"detail\":\"no product 999999\"");
                 });
-        assertThatThrownBy(() -> api.cancelOrder(1L, 999_999)).isInstanceOf(UnexpectedResponseException.class);
+        assertThatThrownBy(() -> api.cancelOrder(1L, 999_999)).isInstanceOf(ApiProblemException.class);
     }
 
     @Test
@@ -167,7 +170,7 @@ class StorefrontApiClientTest {
         assertThat(shopper.checkoutCart(userId, "cart-key-2", destination)).as("the same key, the same order")
                 .isEqualTo(placed);
         assertThatThrownBy(() -> shopper.checkoutCart(userId, "cart-key-3", destination)).as("nothing left to buy")
-                .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("422");
+                .isInstanceOf(ApiProblemException.class).hasMessageContaining("422");
         assertThat(storefront.cartAdds()).isEqualTo(1);
         assertThat(storefront.linesInCarts()).isZero();
     }
@@ -183,7 +186,7 @@ class StorefrontApiClientTest {
 
         NewReview review = new NewReview(5, "Love it!", "Great phone.");
         assertThatThrownBy(() -> shopper.writeReview(userId, productId, review))
-                .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("403");
+                .isInstanceOf(ApiProblemException.class).hasMessageContaining("403");
         Placed placed = (Placed) shopper.placeOrder("key-1", new NewOrder(userId, List.of(new OrderLine(productId, 1))));
         shopper.pay(userId, placed.orderId(), "pay-1", CardPayment.card("4242424242424242"));
         assertThat(shopper.writeReview(userId, productId, review)).isTrue();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import dev.streamcart.loadgen.api.Requests.OrderLine;
+import dev.streamcart.apiclient.Requests.OrderLine;
 import dev.streamcart.loadgen.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
@@ -50,7 +51,7 @@ class OrderDeadlinesEndToEndIT {
                         "orders.deadline-check-interval", "PT1S"));
         platform = Platform.start(new PlatformLayout(repository, data), options,
                 message -> System.out.println("[e2e-deadlines] " + message));
-        api = ApiClient.signedIn(platform.endpoints().apiUrl(), platform.adminCredentials().email(),
+        api = new ApiClient(platform.endpoints().apiUrl()).login(platform.adminCredentials().email(),
                 platform.adminCredentials().password());
     }
 
@@ -75,27 +76,27 @@ class OrderDeadlinesEndToEndIT {
 
         long unpaid = place(user, product, 3);
         long paid = place(user, product, 2);
-        ApiClient.Reply payment = api.post("/api/orders/" + paid + "/payments",
-                Map.of("method", "card", "cardNumber", "4242424242424242"), UUID.randomUUID().toString());
-        assertThat(payment.status()).as(payment.body().toString()).isEqualTo(201);
+        ApiClient.Response payment = api.post("/api/orders/" + paid + "/payments",
+                Map.of("method", "card", "cardNumber", "4242424242424242"), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(payment.status()).as(payment.body()).isEqualTo(201);
 
         // expired by order-streams, applied by serving-api, back through CDC into the view
         await().atMost(CONVERGENCE).untilAsserted(() -> {
-            ApiClient.Reply view = api.get("/api/orders/" + unpaid);
+            ApiClient.Response view = api.get("/api/orders/" + unpaid);
             assertThat(view.status()).isEqualTo(200);
-            assertThat(view.body().path("status").asText()).isEqualTo("CANCELLED");
-            assertThat(statuses(view.body())).containsExactly("PENDING_PAYMENT", "CANCELLED");
+            assertThat(view.json().path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(statuses(view.json())).containsExactly("PENDING_PAYMENT", "CANCELLED");
         });
         // its 3 units are released; the paid order still holds its 2
         await().atMost(CONVERGENCE).untilAsserted(() -> {
-            JsonNode stock = api.get("/api/stock/" + product).body();
+            JsonNode stock = api.get("/api/stock/" + product).json();
             assertThat(stock.path("onHand").asInt()).isEqualTo(10);
             assertThat(stock.path("reserved").asInt()).isEqualTo(2);
         });
-        ApiClient.Reply paidView = api.get("/api/orders/" + paid);
-        assertThat(paidView.body().path("status").asText()).as("a paid order is never expired").isEqualTo("PAID");
+        ApiClient.Response paidView = api.get("/api/orders/" + paid);
+        assertThat(paidView.json().path("status").asText()).as("a paid order is never expired").isEqualTo("PAID");
 
-        JsonNode tracking = api.get("/api/users/" + user + "/orders").body();
+        JsonNode tracking = api.get("/api/users/" + user + "/orders").json();
         List<Long> ids = new ArrayList<>();
         tracking.path("orders").forEach(order -> ids.add(order.path("id").asLong()));
         assertThat(ids).as("most recent first").containsExactly(paid, unpaid);
@@ -121,10 +122,10 @@ class OrderDeadlinesEndToEndIT {
     }
 
     private static long place(long user, long product, int quantity) {
-        ApiClient.Reply reply = api.post("/api/orders", Map.of("userId", user,
-                "items", List.of(Map.of("productId", product, "quantity", quantity))), UUID.randomUUID().toString());
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
-        return reply.body().path("id").asLong();
+        ApiClient.Response reply = api.post("/api/orders", Map.of("userId", user,
+                "items", List.of(Map.of("productId", product, "quantity", quantity))), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().path("id").asLong();
     }
 
     private static List<String> statuses(JsonNode order) {

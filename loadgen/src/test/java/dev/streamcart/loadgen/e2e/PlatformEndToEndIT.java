@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
@@ -69,7 +70,7 @@ class PlatformEndToEndIT {
         Folders.emptied(data);
         PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
         platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[e2e] " + message));
-        api = ApiClient.signedIn(platform.endpoints().apiUrl(), platform.adminCredentials().email(),
+        api = new ApiClient(platform.endpoints().apiUrl()).login(platform.adminCredentials().email(),
                 platform.adminCredentials().password());
     }
 
@@ -83,10 +84,10 @@ class PlatformEndToEndIT {
     @Test
     @Order(1)
     void healthReportsEveryComponentUp() {
-        ApiClient.Reply health = api.get("/health");
+        ApiClient.Response health = api.get("/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.body().path("status").asText()).isEqualTo("UP");
-        assertThat(health.body().path("components").size()).isGreaterThanOrEqualTo(3);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        assertThat(health.json().path("components").size()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -119,16 +120,16 @@ class PlatformEndToEndIT {
         paidRevenueByCategory.merge(electronics, new BigDecimal("0.10"), BigDecimal::add);
 
         declinedOrder = place(buyers.get(1), List.of(line(phone, 1)));
-        ApiClient.Reply declined = api.post("/api/orders/" + declinedOrder + "/payments",
-                Map.of("method", "card", "cardNumber", "4000000000000002"), UUID.randomUUID().toString());
+        ApiClient.Response declined = api.post("/api/orders/" + declinedOrder + "/payments",
+                Map.of("method", "card", "cardNumber", "4000000000000002"), "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(declined.status()).isEqualTo(402);
         assertThat(declined.contentType()).startsWith("application/problem+json");
 
         cancelledOrder = place(buyers.get(2), List.of(line(book, 2)));
-        assertThat(api.post("/api/orders/" + cancelledOrder + "/cancel", Map.of(), UUID.randomUUID().toString()).status())
+        assertThat(api.post("/api/orders/" + cancelledOrder + "/cancel", Map.of(), "Idempotency-Key", UUID.randomUUID().toString()).status())
                 .isEqualTo(200);
 
-        ApiClient.Reply shortStock = api.post("/api/orders", Map.of("userId", buyers.get(0), "items", List.of(line(lamp, 1))),
+        ApiClient.Response shortStock = api.post("/api/orders", Map.of("userId", buyers.get(0), "items", List.of(line(lamp, 1))), "Idempotency-Key",
                 UUID.randomUUID().toString());
         assertThat(shortStock.status()).isEqualTo(409);
 
@@ -142,12 +143,12 @@ class PlatformEndToEndIT {
     @Order(3)
     void orderViewShowsTheStatusHistory() {
         await().atMost(CONVERGENCE).untilAsserted(() -> {
-            JsonNode paid = api.get("/api/orders/" + paidOrders.get(0)).body();
+            JsonNode paid = api.get("/api/orders/" + paidOrders.get(0)).json();
             assertThat(paid.path("status").asText()).isEqualTo("PAID");
             assertThat(statuses(paid)).containsExactly("PENDING_PAYMENT", "PAID");
             assertThat(new BigDecimal(paid.path("total").asText())).isEqualByComparingTo("412.48");
-            assertThat(statuses(api.get("/api/orders/" + declinedOrder).body())).containsExactly("PENDING_PAYMENT", "PAYMENT_FAILED");
-            assertThat(statuses(api.get("/api/orders/" + cancelledOrder).body())).containsExactly("PENDING_PAYMENT", "CANCELLED");
+            assertThat(statuses(api.get("/api/orders/" + declinedOrder).json())).containsExactly("PENDING_PAYMENT", "PAYMENT_FAILED");
+            assertThat(statuses(api.get("/api/orders/" + cancelledOrder).json())).containsExactly("PENDING_PAYMENT", "CANCELLED");
         });
     }
 
@@ -156,7 +157,7 @@ class PlatformEndToEndIT {
     void clickHouseSalesEqualThePaidTotalsToTheCent() {
         BigDecimal expectedTotal = paidRevenueByCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         await().atMost(CONVERGENCE).untilAsserted(() -> {
-            JsonNode rows = api.get("/api/analytics/sales?minutes=60").body().path("rows");
+            JsonNode rows = api.get("/api/analytics/sales?minutes=60").json().path("rows");
             Map<Long, BigDecimal> revenueByCategory = new HashMap<>();
             long orders = 0;
             for (JsonNode row : rows) {
@@ -178,7 +179,7 @@ class PlatformEndToEndIT {
                 "password", "correct horse battery staple", "firstName", "Window", "lastName", "Shopper"));
         String session = UUID.randomUUID().toString();
         for (long product : List.of(book, book, book, phone)) {
-            assertThat(api.view("/api/products/" + product, session, viewer).status()).isEqualTo(200);
+            assertThat(api.get("/api/products/" + product, "X-Session-Id", session, "X-User-Id", Long.toString(viewer)).status()).isEqualTo(200);
         }
         // training reads the clickstream up to its end offsets at start: wait until the views are there
         await().atMost(CONVERGENCE).until(() -> clickstreamRecords() >= 4);
@@ -189,19 +190,19 @@ class PlatformEndToEndIT {
                 platform.serviceSettings(), Duration.ofMinutes(2));
         assertThat(api.post("/api/admin/models/reload", Map.of()).status()).isLessThan(300);
         await().atMost(CONVERGENCE).untilAsserted(() -> {
-            ApiClient.Reply reply = api.get("/api/recommendations/" + buyers.get(1) + "?limit=10");
+            ApiClient.Response reply = api.get("/api/recommendations/" + buyers.get(1) + "?limit=10");
             assertThat(reply.status()).isEqualTo(200);
-            assertThat(reply.body().path("userId").asLong()).isEqualTo(buyers.get(1));
-            assertThat(reply.body().path("modelVersion").asText()).startsWith("v");
-            assertThat(reply.body().path("items").isArray()).isTrue();
+            assertThat(reply.json().path("userId").asLong()).isEqualTo(buyers.get(1));
+            assertThat(reply.json().path("modelVersion").asText()).startsWith("v");
+            assertThat(reply.json().path("items").isArray()).isTrue();
         });
         JsonNode model = JSON.readTree(promotedModelFolder().resolve("model.json").toFile());
         assertThat(model.path("trainedOn").path("views").asLong()).as("views used in training").isGreaterThanOrEqualTo(4);
         assertThat(Files.readAllLines(promotedModelFolder().resolve("user-factors.tsv")))
                 .as("a user who only browsed is in the model").anyMatch(line -> line.startsWith(viewer + "\t"));
-        ApiClient.Reply forViewer = api.get("/api/recommendations/" + viewer + "?limit=5");
+        ApiClient.Response forViewer = api.get("/api/recommendations/" + viewer + "?limit=5");
         assertThat(forViewer.status()).isEqualTo(200);
-        assertThat(forViewer.body().path("items").size()).isPositive();
+        assertThat(forViewer.json().path("items").size()).isPositive();
     }
 
     private static long clickstreamRecords() throws Exception {
@@ -222,11 +223,11 @@ class PlatformEndToEndIT {
     @Test
     @Order(6)
     void dashboardAndOpenApiAreServed() {
-        ApiClient.Reply dashboard = api.get("/dashboard");
+        ApiClient.Response dashboard = api.get("/dashboard");
         assertThat(dashboard.status()).isEqualTo(200);
         assertThat(dashboard.contentType()).startsWith("text/html");
         assertThat(api.get("/openapi.yaml").status()).isEqualTo(200);
-        ApiClient.Reply missing = api.get("/api/products/999999999");
+        ApiClient.Response missing = api.get("/api/products/999999999");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
     }
@@ -236,42 +237,42 @@ class PlatformEndToEndIT {
     void shippingCommitsTheReservationAndRefundsRestockAndTheViewsShowEveryStep() {
         long shipped = paidOrders.get(0); // 2 phones + 1 book
         long refunded = paidOrders.get(1); // 3 books, never shipped
-        assertThat(api.post("/api/orders/" + shipped + "/fulfil", Map.of(), UUID.randomUUID().toString()).status())
+        assertThat(api.post("/api/orders/" + shipped + "/fulfil", Map.of(), "Idempotency-Key", UUID.randomUUID().toString()).status())
                 .isEqualTo(200);
-        ApiClient.Reply shipment = api.post("/api/orders/" + shipped + "/shipments",
-                Map.of("carrier", "swiftship", "trackingNumber", "E2E-" + shipped), UUID.randomUUID().toString());
-        assertThat(shipment.status()).as(shipment.body().toString()).isEqualTo(201);
+        ApiClient.Response shipment = api.post("/api/orders/" + shipped + "/shipments",
+                Map.of("carrier", "swiftship", "trackingNumber", "E2E-" + shipped), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(shipment.status()).as(shipment.body()).isEqualTo(201);
 
         // shipping commits the reservation: on hand and reserved both drop by the shipped units
         awaitStock(phone, 6, 0);
         awaitStock(book, 19, 3);
 
-        long shipmentId = shipment.body().path("id").asLong();
+        long shipmentId = shipment.json().path("id").asLong();
         assertThat(api.post("/api/shipments/" + shipmentId + "/tracking-events",
-                Map.of("status", "IN_TRANSIT", "location", "Hub"), UUID.randomUUID().toString()).status()).isEqualTo(201);
+                Map.of("status", "IN_TRANSIT", "location", "Hub"), "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(201);
         assertThat(api.post("/api/shipments/" + shipmentId + "/tracking-events",
-                Map.of("status", "DELIVERED"), UUID.randomUUID().toString()).status()).isEqualTo(201);
+                Map.of("status", "DELIVERED"), "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(201);
 
-        ApiClient.Reply fullRefund = api.post("/api/orders/" + refunded + "/refunds", Map.of("reason", "changed mind"),
+        ApiClient.Response fullRefund = api.post("/api/orders/" + refunded + "/refunds", Map.of("reason", "changed mind"), "Idempotency-Key",
                 UUID.randomUUID().toString());
-        assertThat(fullRefund.status()).as(fullRefund.body().toString()).isEqualTo(201);
-        ApiClient.Reply returned = api.post("/api/orders/" + shipped + "/refunds",
-                Map.of("items", List.of(line(phone, 1)), "reason", "returned one phone"), UUID.randomUUID().toString());
-        assertThat(returned.status()).as(returned.body().toString()).isEqualTo(201);
-        assertThat(returned.body().path("amount").asText()).isEqualTo("199.99");
+        assertThat(fullRefund.status()).as(fullRefund.body()).isEqualTo(201);
+        ApiClient.Response returned = api.post("/api/orders/" + shipped + "/refunds",
+                Map.of("items", List.of(line(phone, 1)), "reason", "returned one phone"), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(returned.status()).as(returned.body()).isEqualTo(201);
+        assertThat(returned.json().path("amount").asText()).isEqualTo("199.99");
 
         // the unshipped order's reservation is released; the returned phone is back on hand
         awaitStock(book, 19, 0);
         awaitStock(phone, 7, 0);
         await().atMost(CONVERGENCE).untilAsserted(() -> {
-            assertThat(statuses(api.get("/api/orders/" + shipped).body())).containsExactly(
+            assertThat(statuses(api.get("/api/orders/" + shipped).json())).containsExactly(
                     "PENDING_PAYMENT", "PAID", "FULFILLING", "SHIPPED", "DELIVERED", "PARTIALLY_REFUNDED");
-            assertThat(statuses(api.get("/api/orders/" + refunded).body()))
+            assertThat(statuses(api.get("/api/orders/" + refunded).json()))
                     .containsExactly("PENDING_PAYMENT", "PAID", "REFUNDED");
         });
-        JsonNode tracking = api.get("/api/orders/" + shipped + "/tracking").body();
+        JsonNode tracking = api.get("/api/orders/" + shipped + "/tracking").json();
         assertThat(tracking.path("shipments").get(0).path("events").size()).isEqualTo(3);
-        assertThat(api.get("/api/users/" + buyers.get(0) + "/notifications").body().path("notifications")
+        assertThat(api.get("/api/users/" + buyers.get(0) + "/notifications").json().path("notifications")
                 .findValuesAsText("kind")).as("confirmation, shipped, delivered and refund of the buyer's one order")
                 .containsExactlyInAnyOrder("ORDER_CONFIRMED", "ORDER_SHIPPED", "ORDER_DELIVERED", "ORDER_REFUNDED");
     }
@@ -282,9 +283,9 @@ class PlatformEndToEndIT {
     }
 
     private static void receive(long product, long warehouse, int quantity) {
-        ApiClient.Reply reply = api.post("/api/inventory/receipts",
+        ApiClient.Response reply = api.post("/api/inventory/receipts",
                 Map.of("productId", product, "warehouseId", warehouse, "quantity", quantity));
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     }
 
     private static Map<String, Object> line(long product, int quantity) {
@@ -292,31 +293,31 @@ class PlatformEndToEndIT {
     }
 
     private static long place(long user, List<Map<String, Object>> items) {
-        ApiClient.Reply reply = api.post("/api/orders", Map.of("userId", user, "items", items), UUID.randomUUID().toString());
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
-        assertThat(reply.body().path("status").asText()).isEqualTo("PENDING_PAYMENT");
-        return reply.body().path("id").asLong();
+        ApiClient.Response reply = api.post("/api/orders", Map.of("userId", user, "items", items), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
+        return reply.json().path("id").asLong();
     }
 
     private static long placeAndPay(long user, List<Map<String, Object>> items) {
         long order = place(user, items);
         String key = UUID.randomUUID().toString();
         Map<String, Object> card = Map.of("method", "card", "cardNumber", "4242424242424242");
-        ApiClient.Reply paid = api.post("/api/orders/" + order + "/payments", card, key);
-        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
-        assertThat(paid.body().path("status").asText()).isEqualTo("PAID");
-        ApiClient.Reply retried = api.post("/api/orders/" + order + "/payments", card, key);
+        ApiClient.Response paid = api.post("/api/orders/" + order + "/payments", card, "Idempotency-Key", key);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().path("status").asText()).isEqualTo("PAID");
+        ApiClient.Response retried = api.post("/api/orders/" + order + "/payments", card, "Idempotency-Key", key);
         assertThat(retried.status()).as("a retry with the same key returns the first result").isEqualTo(201);
         return order;
     }
 
     private static void awaitStock(long product, int onHand, int reserved) {
         await().atMost(CONVERGENCE).untilAsserted(() -> {
-            ApiClient.Reply stock = api.get("/api/stock/" + product);
+            ApiClient.Response stock = api.get("/api/stock/" + product);
             assertThat(stock.status()).isEqualTo(200);
-            assertThat(stock.body().path("onHand").asInt()).as("onHand of " + product).isEqualTo(onHand);
-            assertThat(stock.body().path("reserved").asInt()).as("reserved of " + product).isEqualTo(reserved);
-            assertThat(stock.body().path("available").asInt()).as("available of " + product).isEqualTo(onHand - reserved);
+            assertThat(stock.json().path("onHand").asInt()).as("onHand of " + product).isEqualTo(onHand);
+            assertThat(stock.json().path("reserved").asInt()).as("reserved of " + product).isEqualTo(reserved);
+            assertThat(stock.json().path("available").asInt()).as("available of " + product).isEqualTo(onHand - reserved);
         });
     }
 

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.apiclient.ApiUnreachableException;
 import dev.streamcart.loadgen.benchmark.ReadPathBenchmark;
 import dev.streamcart.loadgen.benchmark.ReadPathSample;
 import dev.streamcart.loadgen.scale.ProcessMemory;
@@ -188,16 +190,16 @@ class SeedEndToEndIT {
         ManagedProcess killed = platform.service("serving-api");
         long start = System.nanoTime();
         killed.kill();
-        HttpClient http = HttpClient.newHttpClient();
+        ApiClient api = ApiClient.builder(endpoints.apiUrl()).connectTimeout(null).requestTimeout(Duration.ofSeconds(2))
+                .build();
         // the launcher's supervisor starts it again after its 2 s back-off
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (platform.service("serving-api") == killed) {
                 return false;
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(endpoints.apiUrl() + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
+                return api.get("/health").status() == 200;
+            } catch (ApiUnreachableException e) {
                 return false;
             }
         });

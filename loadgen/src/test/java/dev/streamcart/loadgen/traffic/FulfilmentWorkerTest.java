@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.streamcart.loadgen.api.StorefrontApiClient;
+import dev.streamcart.apiclient.StorefrontApiClient;
 import dev.streamcart.loadgen.pacing.FakeClock;
 import dev.streamcart.loadgen.stats.TrafficStats;
 import org.junit.jupiter.api.AfterEach;

@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.order.OrderAnomaly;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderSlaAlert;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.topics.Topics;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;

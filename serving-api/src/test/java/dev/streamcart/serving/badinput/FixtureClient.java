@@ -1,6 +1,6 @@
 package dev.streamcart.serving.badinput;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.badinput.BadInput.Caller;
-import dev.streamcart.serving.testing.ApiClient;
 import org.jspecify.annotations.Nullable;
 
 /**

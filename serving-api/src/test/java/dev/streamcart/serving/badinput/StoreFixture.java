@@ -1,6 +1,6 @@
 package dev.streamcart.serving.badinput;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,12 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.badinput.BadInput.Caller;
 import dev.streamcart.serving.photos.TestImages;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import org.jspecify.annotations.Nullable;
 
@@ -60,7 +59,7 @@ final class StoreFixture {
         ApiClient buyer = shop.as(customer);
         long review = created(buyer.post("/api/products/" + product + "/reviews",
                 json("rating", 4, "title", "Fixture review", "text", "Does what it says.")));
-        ApiClient.Response photo = OtherVerbs.postBytes(buyer, "/api/reviews/" + review + "/photos", "image/png",
+        ApiClient.Response photo = buyer.postBytes("/api/reviews/" + review + "/photos", "image/png",
                 TestImages.png(7));
         assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
         long address = created(buyer.post("/api/users/" + customer + "/addresses", json("type", "shipping",

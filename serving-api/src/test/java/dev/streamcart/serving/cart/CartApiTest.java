@@ -1,6 +1,6 @@
 package dev.streamcart.serving.cart;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.db.RetentionSweeper;
 import dev.streamcart.serving.db.Transactions;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;

@@ -1,20 +1,11 @@
 package dev.streamcart.serving.cart;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 
-import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.apiclient.ApiClient;
 
-/** Cart calls of one signed-in user, including PATCH and DELETE (which {@link ApiClient} does not send). */
+/** The cart routes, called as one signed-in user: each answer as it came, for the tests to check. */
 final class CartCalls {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final ApiClient client;
 
@@ -31,11 +22,11 @@ final class CartCalls {
     }
 
     ApiClient.Response setQuantity(long productId, Object quantity) {
-        return send("PATCH", "/api/cart/items/" + productId, ApiClient.write(ApiClient.json("quantity", quantity)));
+        return client.patch("/api/cart/items/" + productId, ApiClient.json("quantity", quantity));
     }
 
     ApiClient.Response remove(long productId) {
-        return send("DELETE", "/api/cart/items/" + productId, null);
+        return client.delete("/api/cart/items/" + productId);
     }
 
     ApiClient.Response saveForLater(long productId) {
@@ -60,27 +51,5 @@ final class CartCalls {
 
     ApiClient.Response checkout(Object body, String idempotencyKey) {
         return client.post("/api/cart/checkout", body, "Idempotency-Key", idempotencyKey);
-    }
-
-    private ApiClient.Response send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (client.bearerToken() != null) {
-            request.header("Authorization", "Bearer " + client.bearerToken());
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Clicks;
 import dev.streamcart.serving.testing.Storefront;

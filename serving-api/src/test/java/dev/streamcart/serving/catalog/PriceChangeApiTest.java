@@ -1,7 +1,7 @@
 package dev.streamcart.serving.catalog;
 
 import static dev.streamcart.serving.catalog.CategoryTreeApiTest.assertProblem;
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;

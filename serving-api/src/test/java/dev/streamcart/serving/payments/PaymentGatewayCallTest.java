@@ -1,6 +1,6 @@
 package dev.streamcart.serving.payments;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.order.OrderCommand;
 import dev.streamcart.schemas.order.OrderCommandType;
 import dev.streamcart.serving.commands.OrderCommandHandler;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.RowLocks;

@@ -1,6 +1,6 @@
 package dev.streamcart.serving.payments;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;

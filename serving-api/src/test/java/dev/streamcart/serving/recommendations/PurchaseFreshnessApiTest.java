@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.order.OrderLine;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.order.StatusChange;
 import dev.streamcart.schemas.topics.Topics;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
-import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import dev.streamcart.serving.testing.TopicWriter;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class PurchaseFreshnessApiTest {
         assertThat(recommended(admin, newcomer)).containsExactly(best, second, favourite);
         Map<String, Object> preferences = new HashMap<>();
         preferences.put("favouriteCategoryIds", List.of(otherCategory));
-        assertThat(OtherVerbs.put(shop.as(newcomer), "/api/users/" + newcomer + "/preferences", preferences).status())
+        assertThat(shop.as(newcomer).put("/api/users/" + newcomer + "/preferences", preferences).status())
                 .isEqualTo(200);
         assertThat(recommended(admin, newcomer)).as("no waiting: the change dropped the cached taste")
                 .containsExactly(favourite, best, second);

@@ -14,10 +14,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
 import dev.streamcart.schemas.topics.Topics;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Clicks;
 import dev.streamcart.serving.testing.Db;

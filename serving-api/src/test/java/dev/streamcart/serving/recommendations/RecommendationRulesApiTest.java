@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
-import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -138,7 +137,7 @@ class RecommendationRulesApiTest {
         long fan = shop.user();
         Map<String, Object> preferences = new HashMap<>();
         preferences.put("favouriteCategoryIds", List.of(categoryTwo));
-        assertThat(OtherVerbs.put(shop.as(fan), "/api/users/" + fan + "/preferences", preferences).status()).isEqualTo(200);
+        assertThat(shop.as(fan).put("/api/users/" + fan + "/preferences", preferences).status()).isEqualTo(200);
 
         assertThat(ids(recommend(fan, 4))).containsExactly(r1, ofSellerOne[0], ofSellerOne[1], ofSellerOne[2]);
     }
@@ -182,7 +181,7 @@ class RecommendationRulesApiTest {
         long newcomer = shop.user();
         Map<String, Object> preferences = new HashMap<>();
         preferences.put("favouriteCategoryIds", List.of(categoryOne));
-        assertThat(OtherVerbs.put(shop.as(newcomer), "/api/users/" + newcomer + "/preferences", preferences).status())
+        assertThat(shop.as(newcomer).put("/api/users/" + newcomer + "/preferences", preferences).status())
                 .isEqualTo(200);
 
         JsonNode answer = recommend(newcomer, 3);

@@ -1,6 +1,6 @@
 package dev.streamcart.serving.refunds;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.payments.Authorization;
 import dev.streamcart.serving.payments.AuthorizationRequest;
 import dev.streamcart.serving.payments.CaptureRequest;
@@ -22,7 +23,6 @@ import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.RefundRequest;
 import dev.streamcart.serving.payments.SimulatedPaymentGateway;
 import dev.streamcart.serving.payments.VoidRequest;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.RowLocks;

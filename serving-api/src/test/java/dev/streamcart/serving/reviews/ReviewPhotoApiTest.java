@@ -1,7 +1,7 @@
 package dev.streamcart.serving.reviews;
 
 import static dev.streamcart.serving.reviews.ReviewApiTest.assertProblem;
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -16,12 +16,11 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.photos.PhotoId;
 import dev.streamcart.serving.photos.TestImages;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,17 +63,17 @@ class ReviewPhotoApiTest {
         assertThat(pngUpload.json().path("url").asText()).isEqualTo("/api/photos/" + sha);
         assertThat(pngUpload.json().path("sizeBytes").asInt()).isEqualTo(png.length);
 
-        OtherVerbs.BytesResponse served = OtherVerbs.getBytes(SERVER.client(), "/api/photos/" + sha);
+        ApiClient.BytesResponse served = SERVER.client().getBytes("/api/photos/" + sha);
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(png);
         assertThat(served.header("Content-Type")).isEqualTo("image/png");
         assertThat(served.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
         assertThat(served.header("ETag")).isEqualTo("\"" + sha + "\"");
-        assertThat(OtherVerbs.getBytes(SERVER.client(), "/api/photos/" + PhotoId.of(jpeg).sha256()).header("Content-Type"))
+        assertThat(SERVER.client().getBytes("/api/photos/" + PhotoId.of(jpeg).sha256()).header("Content-Type"))
                 .isEqualTo("image/jpeg");
-        assertThat(OtherVerbs.getBytes(SERVER.client(), "/api/photos/" + PhotoId.of(webp).sha256()).header("Content-Type"))
+        assertThat(SERVER.client().getBytes("/api/photos/" + PhotoId.of(webp).sha256()).header("Content-Type"))
                 .isEqualTo("image/webp");
-        OtherVerbs.BytesResponse revalidated = OtherVerbs.getBytes(SERVER.client(), "/api/photos/" + sha,
+        ApiClient.BytesResponse revalidated = SERVER.client().getBytes("/api/photos/" + sha,
                 "If-None-Match", "\"" + sha + "\"");
         assertThat(revalidated.status()).isEqualTo(304);
         assertThat(revalidated.body()).isEmpty();
@@ -113,7 +112,7 @@ class ReviewPhotoApiTest {
         assertProblem(upload(review, "text/plain", "hello".getBytes()), 415);
         assertProblem(upload(review, "application/json", "{}".getBytes()), 415);
         assertProblem(upload(review, "multipart/form-data; boundary=x", TestImages.png(8)), 415);
-        assertProblem(OtherVerbs.postBytes(shop.as(review.author), "/api/reviews/" + review.id + "/photos", null,
+        assertProblem(shop.as(review.author).postBytes("/api/reviews/" + review.id + "/photos", null,
                 TestImages.png(9)), 415);
         assertProblem(upload(review, "image/png", new byte[0]), 400);
 
@@ -151,7 +150,7 @@ class ReviewPhotoApiTest {
         byte[] stored = Files.readAllBytes(photos.resolve(sha.substring(0, 2)).resolve(sha.substring(2)));
         assertThat(PhotoId.of(stored).sha256()).as("named after what is stored").isEqualTo(sha);
         assertThat(uploaded.json().path("sizeBytes").asInt()).isEqualTo(stored.length);
-        assertThat(OtherVerbs.getBytes(SERVER.client(), "/api/photos/" + sha).body()).isEqualTo(stored);
+        assertThat(SERVER.client().getBytes("/api/photos/" + sha).body()).isEqualTo(stored);
         assertThat(TestImages.indexOf(stored, TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII))).isNegative();
         assertThat(TestImages.indexOf(stored, TestImages.rationals(TestImages.LATITUDE))).isNegative();
         assertThat(TestImages.indexOf(stored, TestImages.rationals(TestImages.LONGITUDE))).isNegative();
@@ -167,12 +166,12 @@ class ReviewPhotoApiTest {
         Written review = writtenReview();
         long someoneElse = shop.user();
 
-        assertProblem(OtherVerbs.postBytes(shop.as(someoneElse), "/api/reviews/" + review.id + "/photos", "image/png",
+        assertProblem(shop.as(someoneElse).postBytes("/api/reviews/" + review.id + "/photos", "image/png",
                 TestImages.png(20)), 404);
-        assertProblem(OtherVerbs.postBytes(SERVER.client(), "/api/reviews/" + review.id + "/photos", "image/png",
+        assertProblem(SERVER.client().postBytes("/api/reviews/" + review.id + "/photos", "image/png",
                 TestImages.png(20)), 401);
         assertProblem(upload(new Written(999_999, review.product, review.author), "image/png", TestImages.png(20)), 404);
-        assertThat(OtherVerbs.postBytes(shop.admin(), "/api/reviews/" + review.id + "/photos", "image/png",
+        assertThat(shop.admin().postBytes("/api/reviews/" + review.id + "/photos", "image/png",
                 TestImages.png(21)).status()).isEqualTo(201);
         for (int i = 0; i < 5; i++) {
             assertThat(upload(review, "image/png", TestImages.png(30 + i)).status()).isEqualTo(201);
@@ -213,14 +212,14 @@ class ReviewPhotoApiTest {
         ApiClient.Response response;
         try {
             response = upload(review, "image/png", bytes);
-        } catch (java.io.UncheckedIOException connectionClosedWhileSending) {
+        } catch (dev.streamcart.apiclient.ApiUnreachableException connectionClosedWhileSending) {
             return;
         }
         assertProblem(response, 413);
     }
 
     private ApiClient.Response upload(Written review, String contentType, byte[] bytes) {
-        return OtherVerbs.postBytes(shop.as(review.author), "/api/reviews/" + review.id + "/photos", contentType, bytes);
+        return shop.as(review.author).postBytes("/api/reviews/" + review.id + "/photos", contentType, bytes);
     }
 
     /** A PNG signature followed by filler up to {@code size} bytes (type detection reads the signature). */

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

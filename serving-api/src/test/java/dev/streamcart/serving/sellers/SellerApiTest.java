@@ -1,6 +1,6 @@
 package dev.streamcart.serving.sellers;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -12,10 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,18 +103,18 @@ class SellerApiTest {
         long seller = shop.seller();
         String path = "/api/admin/sellers/" + seller + "/commission";
 
-        ApiClient.Response set = OtherVerbs.put(shop.admin(), path, json("commissionRate", "12.5"));
+        ApiClient.Response set = shop.admin().put(path, json("commissionRate", "12.5"));
 
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().path("commissionRate").asText()).isEqualTo("12.50");
-        assertThat(OtherVerbs.put(shop.admin(), path, json("commissionRate", 0)).status()).isEqualTo(200);
-        assertThat(OtherVerbs.put(shop.admin(), path, json("commissionRate", "50.00")).status()).isEqualTo(200);
-        assertProblem(OtherVerbs.put(shop.admin(), path, json("commissionRate", "50.01")), 400, "commissionRate");
-        assertProblem(OtherVerbs.put(shop.admin(), path, json("commissionRate", "-1")), 400, "commissionRate");
-        assertProblem(OtherVerbs.put(shop.admin(), path, json("commissionRate", "ten")), 400, "commissionRate");
-        assertProblem(OtherVerbs.put(shop.admin(), path, json()), 400, "commissionRate");
-        assertProblem(OtherVerbs.put(shop.asSeller(seller), path, json("commissionRate", "1.00")), 403);
-        assertProblem(OtherVerbs.put(shop.admin(), "/api/admin/sellers/999999/commission", json("commissionRate", "1")), 404);
+        assertThat(shop.admin().put(path, json("commissionRate", 0)).status()).isEqualTo(200);
+        assertThat(shop.admin().put(path, json("commissionRate", "50.00")).status()).isEqualTo(200);
+        assertProblem(shop.admin().put(path, json("commissionRate", "50.01")), 400, "commissionRate");
+        assertProblem(shop.admin().put(path, json("commissionRate", "-1")), 400, "commissionRate");
+        assertProblem(shop.admin().put(path, json("commissionRate", "ten")), 400, "commissionRate");
+        assertProblem(shop.admin().put(path, json()), 400, "commissionRate");
+        assertProblem(shop.asSeller(seller).put(path, json("commissionRate", "1.00")), 403);
+        assertProblem(shop.admin().put("/api/admin/sellers/999999/commission", json("commissionRate", "1")), 404);
         assertThat((BigDecimal) db.single("SELECT commission_rate FROM sellers WHERE id = ?", seller).get("commission_rate"))
                 .isEqualByComparingTo("50.00");
     }
@@ -152,7 +151,7 @@ class SellerApiTest {
     @Test
     void salesCountPaidUnitsLessRefundsWithCommissionAndNetPayout() {
         long seller = shop.seller();
-        OtherVerbs.put(shop.admin(), "/api/admin/sellers/" + seller + "/commission", json("commissionRate", "10.00"));
+        shop.admin().put("/api/admin/sellers/" + seller + "/commission", json("commissionRate", "10.00"));
         long mug = stocked(seller, "19.99");
         long plate = stocked(seller, "5.05");
         long otherSellersProduct = stocked(shop.seller(), "100.00");

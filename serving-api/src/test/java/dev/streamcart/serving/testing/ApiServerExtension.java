@@ -2,7 +2,6 @@ package dev.streamcart.serving.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.inventory.InventoryApplication;
 import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
@@ -36,11 +36,11 @@ import dev.streamcart.serving.admission.AdmissionSettings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
-import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.limits.ApiLimits;
 import dev.streamcart.serving.limits.LoginLimits;
 import dev.streamcart.serving.limits.OrderLimits;
 import dev.streamcart.serving.limits.RegistrationLimits;
+import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.PaymentSettings;
 import dev.streamcart.serving.readmodels.QueryEndpoints;
 import dev.streamcart.serving.users.EmailAddress;

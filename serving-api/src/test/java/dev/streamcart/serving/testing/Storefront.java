@@ -1,6 +1,6 @@
 package dev.streamcart.serving.testing;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.streamcart.apiclient.ApiClient;
 
 /**
  * Builds catalog, stock and customers through the API, failing loudly when a step is refused.

@@ -1,6 +1,6 @@
 package dev.streamcart.serving.users;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static dev.streamcart.serving.users.ProfileApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class AddressApiTest {
         assertThat(defaults(user, "shipping")).containsExactly(cottage.id());
         assertThat(defaults(user, "billing")).containsExactly(billing.id());
 
-        ApiClient.Response officeDefault = OtherVerbs.patch(me, addressPath(user, office.id()), json("isDefault", true));
+        ApiClient.Response officeDefault = me.patch(addressPath(user, office.id()), json("isDefault", true));
 
         assertThat(officeDefault.status()).as(officeDefault.toString()).isEqualTo(200);
         assertThat(defaults(user, "shipping")).containsExactly(office.id());
@@ -78,7 +77,7 @@ class AddressApiTest {
             List<Future<ApiClient.Response>> results = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 for (long id : ids) {
-                    results.add(pool.submit(() -> OtherVerbs.patch(me, addressPath(user, id), json("isDefault", true))));
+                    results.add(pool.submit(() -> me.patch(addressPath(user, id), json("isDefault", true))));
                 }
             }
             for (Future<ApiClient.Response> result : results) {
@@ -97,7 +96,7 @@ class AddressApiTest {
         ApiClient me = shop.as(user);
         long id = add(me, user, "shipping", "London", null).id();
 
-        ApiClient.Response changed = OtherVerbs.patch(me, addressPath(user, id), json("city", "Bath", "postalCode", "BA1 1AA",
+        ApiClient.Response changed = me.patch(addressPath(user, id), json("city", "Bath", "postalCode", "BA1 1AA",
                 "company", null, "line2", "Flat 2", "type", "billing"));
 
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
@@ -120,14 +119,14 @@ class AddressApiTest {
         ApiClient me = shop.as(user);
         long id = add(me, user, "shipping", "London", null).id();
 
-        ApiClient.Response deleted = OtherVerbs.delete(me, addressPath(user, id));
+        ApiClient.Response deleted = me.delete(addressPath(user, id));
 
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(me.get("/api/users/" + user + "/addresses").json().path("addresses")).isEmpty();
         assertThat(db.single("SELECT deleted_at IS NOT NULL AS gone, is_default FROM user_addresses WHERE id = ?", id))
                 .containsEntry("gone", true).containsEntry("is_default", false);
-        assertProblem(OtherVerbs.delete(me, addressPath(user, id)), 404);
-        assertProblem(OtherVerbs.patch(me, addressPath(user, id), json("city", "Bath")), 404);
+        assertProblem(me.delete(addressPath(user, id)), 404);
+        assertProblem(me.patch(addressPath(user, id), json("city", "Bath")), 404);
         assertThat(add(me, user, "shipping", "Leeds", null).json().path("isDefault").asBoolean())
                 .as("the next one is the default again").isTrue();
     }
@@ -141,11 +140,11 @@ class AddressApiTest {
 
         assertProblem(intruder.get("/api/users/" + owner + "/addresses"), 403);
         assertProblem(intruder.post("/api/users/" + owner + "/addresses", addressBody("shipping", "Paris", null)), 403);
-        assertProblem(OtherVerbs.patch(intruder, addressPath(owner, ownersAddress), json("city", "Paris")), 403);
-        assertProblem(OtherVerbs.delete(intruder, addressPath(owner, ownersAddress)), 403);
+        assertProblem(intruder.patch(addressPath(owner, ownersAddress), json("city", "Paris")), 403);
+        assertProblem(intruder.delete(addressPath(owner, ownersAddress)), 403);
         // the intruder's own path with the owner's address id: as if it did not exist
-        assertProblem(OtherVerbs.patch(intruder, addressPath(other, ownersAddress), json("city", "Paris")), 404);
-        assertProblem(OtherVerbs.delete(intruder, addressPath(other, ownersAddress)), 404);
+        assertProblem(intruder.patch(addressPath(other, ownersAddress), json("city", "Paris")), 404);
+        assertProblem(intruder.delete(addressPath(other, ownersAddress)), 404);
         assertProblem(SERVER.client().get("/api/users/" + owner + "/addresses"), 401);
 
         assertThat(db.single("SELECT city, deleted_at FROM user_addresses WHERE id = ?", ownersAddress))
@@ -174,9 +173,9 @@ class AddressApiTest {
         assertThat(db.count("SELECT count(*) FROM user_addresses WHERE user_id = ?", user)).isZero();
 
         long id = add(me, user, "shipping", "London", null).id();
-        assertProblem(OtherVerbs.patch(me, addressPath(user, id), json("city", null)), 400, "city");
-        assertProblem(OtherVerbs.patch(me, addressPath(user, id), json("country", "Narnia")), 400, "country");
-        assertProblem(OtherVerbs.patch(me, "/api/users/" + user + "/addresses/x", json("city", "A")), 400, "addressId");
+        assertProblem(me.patch(addressPath(user, id), json("city", null)), 400, "city");
+        assertProblem(me.patch(addressPath(user, id), json("country", "Narnia")), 400, "country");
+        assertProblem(me.patch("/api/users/" + user + "/addresses/x", json("city", "A")), 400, "addressId");
 
         ApiClient.Response quoted = me.post(path, with(valid, "line1", "1 O'Brien Street\"; DROP TABLE users; --"));
         assertThat(quoted.status()).isEqualTo(201);

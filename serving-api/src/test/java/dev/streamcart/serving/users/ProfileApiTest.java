@@ -1,16 +1,15 @@
 package dev.streamcart.serving.users;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamcart.serving.testing.ApiClient;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,9 @@ class ProfileApiTest {
         ApiClient me = shop.as(user);
 
         JsonNode profile = me.get("/api/users/" + user).json();
-        ApiClient.Response renamed = OtherVerbs.patch(me, "/api/users/" + user,
+        ApiClient.Response renamed = me.patch("/api/users/" + user,
                 json("firstName", "Augusta", "phone", "+44 20 7946 0958"));
-        ApiClient.Response phoneCleared = OtherVerbs.patch(me, "/api/users/" + user, json("phone", null));
+        ApiClient.Response phoneCleared = me.patch("/api/users/" + user, json("phone", null));
 
         assertThat(profile.path("id").asLong()).isEqualTo(user);
         assertThat(profile.path("email").asText()).endsWith("@example.com");
@@ -65,11 +64,11 @@ class ProfileApiTest {
         ApiClient intruder = shop.as(other);
 
         assertProblem(intruder.get("/api/users/" + owner), 403);
-        assertProblem(OtherVerbs.patch(intruder, "/api/users/" + owner, json("firstName", "Mallory")), 403);
+        assertProblem(intruder.patch("/api/users/" + owner, json("firstName", "Mallory")), 403);
         assertProblem(intruder.get("/api/users/" + owner + "/preferences"), 403);
-        assertProblem(OtherVerbs.put(intruder, "/api/users/" + owner + "/preferences", json("language", "fr")), 403);
+        assertProblem(intruder.put("/api/users/" + owner + "/preferences", json("language", "fr")), 403);
         assertProblem(SERVER.client().get("/api/users/" + owner), 401);
-        assertProblem(OtherVerbs.patch(SERVER.client(), "/api/users/" + owner, json("firstName", "Mallory")), 401);
+        assertProblem(SERVER.client().patch("/api/users/" + owner, json("firstName", "Mallory")), 401);
 
         assertThat(db.single("SELECT first_name FROM users WHERE id = ?", owner).get("first_name")).isEqualTo("Ada");
         assertThat(db.count("SELECT count(*) FROM user_preferences WHERE user_id = ?", owner)).isZero();
@@ -83,14 +82,14 @@ class ProfileApiTest {
         ApiClient me = shop.as(user);
         String path = "/api/users/" + user;
 
-        assertProblem(OtherVerbs.patch(me, path, json("firstName", null)), 400, "firstName");
-        assertProblem(OtherVerbs.patch(me, path, json("lastName", "  ")), 400, "lastName");
-        assertProblem(OtherVerbs.patch(me, path, json("firstName", 42)), 400, "firstName");
-        assertProblem(OtherVerbs.patch(me, path, json("firstName", "x".repeat(101))), 400, "firstName");
-        assertProblem(OtherVerbs.patch(me, path, json("phone", "call me'; DROP TABLE users; --")), 400, "phone");
-        assertProblem(OtherVerbs.patch(me, path, "{\"firstName\":"), 400);
-        assertProblem(OtherVerbs.patch(me, path, "[]"), 400);
-        assertProblem(OtherVerbs.patch(me, "/api/users/abc", json("firstName", "A")), 400);
+        assertProblem(me.patch(path, json("firstName", null)), 400, "firstName");
+        assertProblem(me.patch(path, json("lastName", "  ")), 400, "lastName");
+        assertProblem(me.patch(path, json("firstName", 42)), 400, "firstName");
+        assertProblem(me.patch(path, json("firstName", "x".repeat(101))), 400, "firstName");
+        assertProblem(me.patch(path, json("phone", "call me'; DROP TABLE users; --")), 400, "phone");
+        assertProblem(me.patch(path, "{\"firstName\":"), 400);
+        assertProblem(me.patch(path, "[]"), 400);
+        assertProblem(me.patch("/api/users/abc", json("firstName", "A")), 400);
 
         assertThat(db.single("SELECT first_name, phone FROM users WHERE id = ?", user))
                 .containsEntry("first_name", "Ada").containsEntry("phone", null);
@@ -105,10 +104,10 @@ class ProfileApiTest {
         String path = "/api/users/" + user + "/preferences";
 
         JsonNode defaults = me.get(path).json();
-        ApiClient.Response replaced = OtherVerbs.put(me, path, json("language", "pt-BR", "currency", "eur",
+        ApiClient.Response replaced = me.put(path, json("language", "pt-BR", "currency", "eur",
                 "marketingEmails", true, "favouriteCategoryIds", List.of(books, games, books)));
         JsonNode reread = me.get(path).json();
-        ApiClient.Response partial = OtherVerbs.put(me, path, json("language", "de"));
+        ApiClient.Response partial = me.put(path, json("language", "de"));
 
         assertThat(defaults.path("language").asText()).isEqualTo("en");
         assertThat(defaults.path("currency").asText()).isEqualTo("USD");
@@ -128,15 +127,15 @@ class ProfileApiTest {
         long user = shop.user();
         ApiClient me = shop.as(user);
         String path = "/api/users/" + user + "/preferences";
-        OtherVerbs.put(me, path, json("language", "fr"));
+        me.put(path, json("language", "fr"));
 
-        assertProblem(OtherVerbs.put(me, path, json("language", "french")), 400, "language");
-        assertProblem(OtherVerbs.put(me, path, json("currency", "EURO")), 400, "currency");
-        assertProblem(OtherVerbs.put(me, path, json("currency", "ZZZ")), 400, "currency");
-        assertProblem(OtherVerbs.put(me, path, json("marketingEmails", "yes")), 400, "marketingEmails");
-        assertProblem(OtherVerbs.put(me, path, json("favouriteCategoryIds", List.of(-1))), 400, "favouriteCategoryIds");
-        assertProblem(OtherVerbs.put(me, path, json("favouriteCategoryIds", "1,2")), 400, "favouriteCategoryIds");
-        assertProblem(OtherVerbs.put(me, path, json("favouriteCategoryIds", List.of(999_999))), 422, "999999");
+        assertProblem(me.put(path, json("language", "french")), 400, "language");
+        assertProblem(me.put(path, json("currency", "EURO")), 400, "currency");
+        assertProblem(me.put(path, json("currency", "ZZZ")), 400, "currency");
+        assertProblem(me.put(path, json("marketingEmails", "yes")), 400, "marketingEmails");
+        assertProblem(me.put(path, json("favouriteCategoryIds", List.of(-1))), 400, "favouriteCategoryIds");
+        assertProblem(me.put(path, json("favouriteCategoryIds", "1,2")), 400, "favouriteCategoryIds");
+        assertProblem(me.put(path, json("favouriteCategoryIds", List.of(999_999))), 422, "999999");
 
         assertThat(me.get(path).json().path("language").asText()).isEqualTo("fr");
     }

@@ -19,8 +19,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.ServingApi;
-import dev.streamcart.serving.testing.ApiClient;
 
 /**
  * The hand-written {@code openapi.yaml} as a contract real responses are held to: the status must

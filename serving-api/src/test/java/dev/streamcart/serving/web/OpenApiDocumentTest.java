@@ -1,6 +1,6 @@
 package dev.streamcart.serving.web;
 
-import static dev.streamcart.serving.testing.ApiClient.json;
+import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,15 +19,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.ServingApi;
 import dev.streamcart.serving.analytics.ClickHouseFixture;
 import dev.streamcart.serving.photos.TestImages;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
-import dev.streamcart.serving.testing.OtherVerbs;
 import dev.streamcart.serving.testing.Storefront;
 import dev.streamcart.serving.testing.StreamsInputs;
 import org.apache.avro.specific.SpecificRecord;
@@ -302,18 +301,18 @@ class OpenApiDocumentTest {
                 "country", "GB"));
 
         assertConforms(me.get("/api/users/" + buyer), "/api/users/{id}", "get");
-        assertConforms(OtherVerbs.patch(me, "/api/users/" + buyer, json("phone", "+44 113 496 0000")), "/api/users/{id}", "patch");
+        assertConforms(me.patch("/api/users/" + buyer, json("phone", "+44 113 496 0000")), "/api/users/{id}", "patch");
         assertConforms(address, "/api/users/{id}/addresses", "post");
         assertConforms(me.get("/api/users/" + buyer + "/addresses"), "/api/users/{id}/addresses", "get");
-        assertConforms(OtherVerbs.patch(me, "/api/users/" + buyer + "/addresses/" + address.id(), json("line2", "Flat 1")),
+        assertConforms(me.patch("/api/users/" + buyer + "/addresses/" + address.id(), json("line2", "Flat 1")),
                 "/api/users/{id}/addresses/{addressId}", "patch");
         assertConforms(me.get("/api/users/" + buyer + "/preferences"), "/api/users/{id}/preferences", "get");
-        assertConforms(OtherVerbs.put(me, "/api/users/" + buyer + "/preferences", json("language", "fr")),
+        assertConforms(me.put("/api/users/" + buyer + "/preferences", json("language", "fr")),
                 "/api/users/{id}/preferences", "put");
         assertConforms(shop.as(shop.user()).get("/api/users/" + buyer), "/api/users/{id}", "get");
         assertConforms(SERVER.client().get("/api/sellers/" + seller), "/api/sellers/{id}", "get");
         assertConforms(admin.post("/api/admin/sellers/" + seller + "/verify", ""), "/api/admin/sellers/{id}/verify", "post");
-        assertConforms(OtherVerbs.put(admin, "/api/admin/sellers/" + seller + "/commission", json("commissionRate", "9.99")),
+        assertConforms(admin.put("/api/admin/sellers/" + seller + "/commission", json("commissionRate", "9.99")),
                 "/api/admin/sellers/{id}/commission", "put");
         assertConforms(shop.asSeller(seller).get("/api/sellers/me/orders"), "/api/sellers/me/orders", "get");
         assertConforms(shop.asSeller(seller).get("/api/sellers/me/sales"), "/api/sellers/me/sales", "get");
@@ -322,9 +321,9 @@ class OpenApiDocumentTest {
                 "/api/products/{id}/reviews", "post");
         assertConforms(shop.as(shop.user()).post("/api/products/" + product + "/reviews",
                 json("rating", 4, "title", "Never bought", "text", "x")), "/api/products/{id}/reviews", "post");
-        assertConforms(OtherVerbs.postBytes(me, "/api/reviews/" + review.id() + "/photos", "image/png",
+        assertConforms(me.postBytes("/api/reviews/" + review.id() + "/photos", "image/png",
                 TestImages.png(1)), "/api/reviews/{id}/photos", "post");
-        assertConforms(OtherVerbs.postBytes(me, "/api/reviews/" + review.id() + "/photos", "image/gif", new byte[] {1}),
+        assertConforms(me.postBytes("/api/reviews/" + review.id() + "/photos", "image/gif", new byte[] {1}),
                 "/api/reviews/{id}/photos", "post");
         assertConforms(shop.as(shop.user()).post("/api/reviews/" + review.id() + "/helpful", ""),
                 "/api/reviews/{id}/helpful", "post");
@@ -421,11 +420,11 @@ class OpenApiDocumentTest {
         assertConforms(me.post("/api/cart/checkout", json("region", "us-east"), "Idempotency-Key", "oa-cart-" + buyer),
                 "/api/cart/checkout", "post");
         me.post("/api/cart/items", json("productId", product, "quantity", 1));
-        assertConforms(OtherVerbs.delete(me, "/api/cart/items/" + product), "/api/cart/items/{productId}", "delete");
+        assertConforms(me.delete("/api/cart/items/" + product), "/api/cart/items/{productId}", "delete");
         ApiClient.Response address = me.post("/api/users/" + buyer + "/addresses", json("type", "shipping",
                 "firstName", "Ada", "lastName", "Lovelace", "line1", "1 Main St", "city", "Leeds", "postalCode", "LS1 1AA",
                 "country", "GB"));
-        assertConforms(OtherVerbs.delete(me, "/api/users/" + buyer + "/addresses/" + address.id()),
+        assertConforms(me.delete("/api/users/" + buyer + "/addresses/" + address.id()),
                 "/api/users/{id}/addresses/{addressId}", "delete");
         assertConforms(me.get("/api/users/" + buyer + "/orders"), "/api/users/{id}/orders", "get");
         assertConforms(shop.admin().get("/api/alerts/stock?limit=5"), "/api/alerts/stock", "get");

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.ServingApi;
 import dev.streamcart.serving.testing.ApiServerExtension;
-import dev.streamcart.serving.testing.OtherVerbs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,7 +41,7 @@ class SecurityHeadersApiTest {
             if (!route.method().equals("GET") || route.path().contains("{")) {
                 continue;
             }
-            OtherVerbs.BytesResponse response = OtherVerbs.getBytes(SERVER.client(), route.path());
+            ApiClient.BytesResponse response = SERVER.client().getBytes(route.path());
             if (!response.header("Content-Type").startsWith("text/html")) {
                 continue;
             }
@@ -78,7 +78,7 @@ class SecurityHeadersApiTest {
 
         for (String page : List.of("index.html", "oauth2-redirect.html")) {
             String path = assets.group() + page;
-            OtherVerbs.BytesResponse response = OtherVerbs.getBytes(SERVER.client(), path);
+            ApiClient.BytesResponse response = SERVER.client().getBytes(path);
 
             assertThat(response.status()).as(path).isEqualTo(200);
             assertThat(response.header("Content-Type")).as(path).startsWith("text/html");
@@ -91,21 +91,21 @@ class SecurityHeadersApiTest {
     @Test
     void jsonAnswersAndRefusalsCarryTheHeadersToo() {
         for (String path : List.of("/health", "/api/auth/me", "/api/no-such-thing")) {
-            OtherVerbs.BytesResponse response = OtherVerbs.getBytes(SERVER.client(), path);
+            ApiClient.BytesResponse response = SERVER.client().getBytes(path);
 
             assertPlainHeaders(path, response);
             assertThat(response.header("Content-Security-Policy")).as(path).startsWith("default-src 'none'");
         }
     }
 
-    private static void assertPlainHeaders(String path, OtherVerbs.BytesResponse response) {
+    private static void assertPlainHeaders(String path, ApiClient.BytesResponse response) {
         assertThat(response.header("X-Frame-Options")).as(path).isEqualTo("DENY");
         assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
         assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
     }
 
     /** The one Content-Security-Policy header (two would both apply), as directives and sources. */
-    private static Map<String, List<String>> policy(String path, OtherVerbs.BytesResponse response) {
+    private static Map<String, List<String>> policy(String path, ApiClient.BytesResponse response) {
         List<String> headers = response.headers().allValues("Content-Security-Policy");
         assertThat(headers).as(path + ": one policy").hasSize(1);
         Map<String, List<String>> directives = new LinkedHashMap<>();

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.topics.Topics;
-import dev.streamcart.serving.testing.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.TopicWriter;
 import org.junit.jupiter.api.AfterAll;

@@ -1,12 +1,9 @@
-package dev.streamcart.loadgen.api;
+package dev.streamcart.apiclient;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,43 +12,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamcart.loadgen.api.Requests.CardPayment;
-import dev.streamcart.loadgen.api.Requests.CartItem;
-import dev.streamcart.loadgen.api.Requests.Destination;
-import dev.streamcart.loadgen.api.Requests.NewAddress;
-import dev.streamcart.loadgen.api.Requests.NewCategory;
-import dev.streamcart.loadgen.api.Requests.NewOrder;
-import dev.streamcart.loadgen.api.Requests.NewProduct;
-import dev.streamcart.loadgen.api.Requests.NewReview;
-import dev.streamcart.loadgen.api.Requests.NewSeller;
-import dev.streamcart.loadgen.api.Requests.NewUser;
-import dev.streamcart.loadgen.api.Requests.NewWarehouse;
-import dev.streamcart.loadgen.api.Requests.StockReceipt;
-import dev.streamcart.loadgen.api.Responses.CheckoutResult;
-import dev.streamcart.loadgen.api.Responses.PaymentAccepted;
-import dev.streamcart.loadgen.api.Responses.PaymentDeclined;
-import dev.streamcart.loadgen.api.Responses.PaymentResult;
-import dev.streamcart.loadgen.api.Responses.Placed;
-import dev.streamcart.loadgen.api.Responses.PriceChanged;
-import dev.streamcart.loadgen.api.Responses.QuoteResult;
-import dev.streamcart.loadgen.api.Responses.Quoted;
-import dev.streamcart.loadgen.api.Responses.SearchResults;
-import dev.streamcart.loadgen.api.Responses.ProductView;
-import dev.streamcart.loadgen.api.Responses.StockShort;
-import dev.streamcart.loadgen.api.Responses.StockView;
-import dev.streamcart.loadgen.api.Responses.WarehouseStock;
+import dev.streamcart.apiclient.Requests.CardPayment;
+import dev.streamcart.apiclient.Requests.CartItem;
+import dev.streamcart.apiclient.Requests.Destination;
+import dev.streamcart.apiclient.Requests.NewAddress;
+import dev.streamcart.apiclient.Requests.NewCategory;
+import dev.streamcart.apiclient.Requests.NewOrder;
+import dev.streamcart.apiclient.Requests.NewProduct;
+import dev.streamcart.apiclient.Requests.NewReview;
+import dev.streamcart.apiclient.Requests.NewSeller;
+import dev.streamcart.apiclient.Requests.NewUser;
+import dev.streamcart.apiclient.Requests.NewWarehouse;
+import dev.streamcart.apiclient.Requests.StockReceipt;
+import dev.streamcart.apiclient.Responses.CheckoutResult;
+import dev.streamcart.apiclient.Responses.PaymentAccepted;
+import dev.streamcart.apiclient.Responses.PaymentDeclined;
+import dev.streamcart.apiclient.Responses.PaymentResult;
+import dev.streamcart.apiclient.Responses.Placed;
+import dev.streamcart.apiclient.Responses.PriceChanged;
+import dev.streamcart.apiclient.Responses.ProductView;
+import dev.streamcart.apiclient.Responses.QuoteResult;
+import dev.streamcart.apiclient.Responses.Quoted;
+import dev.streamcart.apiclient.Responses.SearchResults;
+import dev.streamcart.apiclient.Responses.StockShort;
+import dev.streamcart.apiclient.Responses.StockView;
+import dev.streamcart.apiclient.Responses.WarehouseStock;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Typed client of the storefront HTTP API (the endpoints of serving-api's openapi.yaml), one method per endpoint.
- * Expected answers come back as records; any other status raises
- * {@link UnexpectedResponseException}, and a request without an answer raises
- * {@link ApiUnreachableException}. Thread-safe: every virtual user shares one instance and its
- * connection pool.
+ * Expected answers come back as records; any other status raises {@link ApiProblemException},
+ * and a request without an answer raises {@link ApiUnreachableException}. Built on {@link ApiClient},
+ * over HTTP/1.1 with a connection pool of its own, which the simulator's figures depend on.
+ * Thread-safe: every virtual user shares one instance and its connection pool.
  */
 public final class StorefrontApiClient {
 
@@ -63,28 +57,21 @@ public final class StorefrontApiClient {
         String tokenFor(long userId);
     }
 
-    private final URI baseUrl;
-    private final Duration requestTimeout;
-    private final HttpClient http;
-    private final ObjectMapper json;
+    private final ApiClient api;
     private final @Nullable String operatorToken;
     private final @Nullable ShopperTokens shopperTokens;
 
     /** A client that is not signed in: health, registration and login only. */
     public StorefrontApiClient(URI baseUrl, Duration requestTimeout) {
-        this(baseUrl, requestTimeout, HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        this(ApiClient.builder(baseUrl.toString())
+                .httpVersion(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
+                .requestTimeout(Objects.requireNonNull(requestTimeout, "requestTimeout"))
                 .build(), null, null);
     }
 
-    private StorefrontApiClient(URI baseUrl, Duration requestTimeout, HttpClient http, @Nullable String operatorToken,
-                                @Nullable ShopperTokens shopperTokens) {
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.http = Objects.requireNonNull(http, "http");
-        // money arrives as decimal strings or numbers; never let it pass through a double
-        this.json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private StorefrontApiClient(ApiClient api, @Nullable String operatorToken, @Nullable ShopperTokens shopperTokens) {
+        this.api = Objects.requireNonNull(api, "api");
         this.operatorToken = operatorToken;
         this.shopperTokens = shopperTokens;
     }
@@ -94,30 +81,21 @@ public final class StorefrontApiClient {
      * and fulfilment calls, and each shopper's own token for their browsing, orders and payments.
      */
     public StorefrontApiClient signedIn(String operatorToken, ShopperTokens shopperTokens) {
-        return new StorefrontApiClient(baseUrl, requestTimeout, http, Objects.requireNonNull(operatorToken),
-                Objects.requireNonNull(shopperTokens));
+        return new StorefrontApiClient(api, Objects.requireNonNull(operatorToken), Objects.requireNonNull(shopperTokens));
     }
 
     /** POST /api/auth/login: the bearer token of the account. */
     public String login(String email, String password) {
-        String path = "/api/auth/login";
-        HttpResponse<String> response = send("POST", path, Map.of("email", email, "password", password), null, null,
-                null);
-        requireSuccess("POST", path, response);
-        JsonNode token = parse("POST", path, response).get("token");
-        if (token == null || !token.isTextual()) {
-            throw new UnexpectedResponseException("POST", path, response.statusCode(), "no token in the answer");
-        }
-        return token.asText();
+        return api.loginToken(email, password);
     }
 
     public URI baseUrl() {
-        return baseUrl;
+        return URI.create(api.baseUrl());
     }
 
     /** GET /health: the status code (200 when every part is ready, 503 otherwise). */
     public int healthStatus() {
-        return send("GET", "/health", null, null, null, null).statusCode();
+        return send("GET", "/health", null, null, null, null).status();
     }
 
     public long createSeller(NewSeller seller) {
@@ -143,17 +121,14 @@ public final class StorefrontApiClient {
     /** POST /api/inventory/receipts: stock arrives in a warehouse. */
     public void receiveStock(StockReceipt receipt) {
         String path = "/api/inventory/receipts";
-        HttpResponse<String> response = send("POST", path, receipt, null, null, operatorToken);
+        ApiClient.Response response = send("POST", path, receipt, null, null, operatorToken);
         requireSuccess("POST", path, response);
     }
 
     /** GET /api/products/{id} as a shopper browsing in session {@code sessionId}. */
     public ProductView viewProduct(long productId, String sessionId, long userId) {
         String path = "/api/products/" + productId;
-        HttpResponse<String> response = send("GET", path, null, null,
-                new String[] {"X-Session-Id", sessionId}, shopperToken(userId));
-        requireSuccess("GET", path, response);
-        JsonNode body = parse("GET", path, response);
+        JsonNode body = browse(userId, sessionId, path, path);
         JsonNode stock = body.path("stock");
         JsonNode available = stock.isObject() ? stock.path("available") : stock;
         return new ProductView(
@@ -168,22 +143,15 @@ public final class StorefrontApiClient {
 
     /** GET /api/recommendations/{userId} as the shopper, in session {@code sessionId} (recorded as impressions). */
     public Recommended recommendations(long userId, String sessionId, int limit) {
-        String path = "/api/recommendations/" + userId + "?limit=" + limit;
-        HttpResponse<String> response = send("GET", path, null, null, new String[] {"X-Session-Id", sessionId},
-                shopperToken(userId));
-        requireSuccess("GET", "/api/recommendations/{userId}", response);
-        JsonNode body = parse("GET", "/api/recommendations/{userId}", response);
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode item : body.path("items")) {
-            ids.add(item.path("productId").asLong());
-        }
-        return new Recommended(body.path("variant").asText("A"), ids);
+        JsonNode body = browse(userId, sessionId, "/api/recommendations/" + userId + "?limit=" + limit,
+                "/api/recommendations/{userId}");
+        return new Recommended(body.path("variant").asText("A"), ids(body.path("items"), "productId"));
     }
 
     /** GET /api/products/{id}?rec=VARIANT: the shopper follows a recommendation (a PRODUCT_VIEW credited to it). */
     public void viewRecommendedProduct(long productId, String variant, String sessionId, long userId) {
         String path = "/api/products/" + productId + "?rec=" + URLEncoder.encode(variant, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send("GET", path, null, null, new String[] {"X-Session-Id", sessionId},
+        ApiClient.Response response = send("GET", path, null, null, new String[] {"X-Session-Id", sessionId},
                 shopperToken(userId));
         requireSuccess("GET", "/api/products/{id}", response);
     }
@@ -191,24 +159,18 @@ public final class StorefrontApiClient {
     /** POST /api/orders with an Idempotency-Key: placed, or stock short (409). */
     public CheckoutResult placeOrder(String idempotencyKey, NewOrder order) {
         String path = "/api/orders";
-        HttpResponse<String> response = send("POST", path, order, idempotencyKey, null, shopperToken(order.userId()));
-        if (response.statusCode() == 409) {
+        ApiClient.Response response = send("POST", path, order, idempotencyKey, null, shopperToken(order.userId()));
+        if (response.status() == 409) {
             return new StockShort(problemDetail(response));
         }
-        requireSuccess("POST", path, response);
-        JsonNode body = parse("POST", path, response);
-        JsonNode id = body.get("id");
-        if (id == null || !id.canConvertToLong() && !id.isTextual()) {
-            throw new UnexpectedResponseException("POST", path, response.statusCode(), "no order id in " + response.body());
-        }
-        return new Placed(id.asLong(), body.path("status").asText("PENDING_PAYMENT"), decimal(body.get("total")));
+        return placed(path, response);
     }
 
     /** POST /api/orders/{id}/payments with an Idempotency-Key: accepted, or declined (402). */
     public PaymentResult pay(long userId, long orderId, String idempotencyKey, CardPayment payment) {
         String path = "/api/orders/" + orderId + "/payments";
-        HttpResponse<String> response = send("POST", path, payment, idempotencyKey, null, shopperToken(userId));
-        if (response.statusCode() == 402) {
+        ApiClient.Response response = send("POST", path, payment, idempotencyKey, null, shopperToken(userId));
+        if (response.status() == 402) {
             return new PaymentDeclined(problemDetail(response));
         }
         requireSuccess("POST", path, response);
@@ -218,15 +180,15 @@ public final class StorefrontApiClient {
     /** POST /api/orders/{id}/cancel: releases the reservation. */
     public void cancelOrder(long userId, long orderId) {
         String path = "/api/orders/" + orderId + "/cancel";
-        HttpResponse<String> response = send("POST", path, null, null, null, shopperToken(userId));
+        ApiClient.Response response = send("POST", path, null, null, null, shopperToken(userId));
         requireSuccess("POST", path, response);
     }
 
     /** POST /api/orders/{id}/fulfil; false when the order is no longer paid (409). */
     public boolean fulfil(long orderId) {
         String path = "/api/orders/" + orderId + "/fulfil";
-        HttpResponse<String> response = send("POST", path, null, null, null, operatorToken);
-        if (response.statusCode() == 409) {
+        ApiClient.Response response = send("POST", path, null, null, null, operatorToken);
+        if (response.status() == 409) {
             return false;
         }
         requireSuccess("POST", path, response);
@@ -236,9 +198,9 @@ public final class StorefrontApiClient {
     /** POST /api/orders/{id}/shipments; the shipment id, or null when there is nothing to ship (409). */
     public @Nullable Long ship(long orderId, String idempotencyKey, String carrier, String trackingNumber) {
         String path = "/api/orders/" + orderId + "/shipments";
-        HttpResponse<String> response = send("POST", path, Map.of("carrier", carrier, "trackingNumber", trackingNumber),
+        ApiClient.Response response = send("POST", path, Map.of("carrier", carrier, "trackingNumber", trackingNumber),
                 idempotencyKey, null, operatorToken);
-        if (response.statusCode() == 409) {
+        if (response.status() == 409) {
             return null;
         }
         requireSuccess("POST", path, response);
@@ -248,9 +210,9 @@ public final class StorefrontApiClient {
     /** POST /api/shipments/{id}/tracking-events; false when the shipment was already delivered (409). */
     public boolean trackingEvent(long shipmentId, String status, String location) {
         String path = "/api/shipments/" + shipmentId + "/tracking-events";
-        HttpResponse<String> response = send("POST", path, Map.of("status", status, "location", location), null, null,
+        ApiClient.Response response = send("POST", path, Map.of("status", status, "location", location), null, null,
                 operatorToken);
-        if (response.statusCode() == 409) {
+        if (response.status() == 409) {
             return false;
         }
         requireSuccess("POST", path, response);
@@ -268,8 +230,8 @@ public final class StorefrontApiClient {
             body.put("amount", amount.toPlainString());
         }
         body.put("reason", reason);
-        HttpResponse<String> response = send("POST", path, body, idempotencyKey, null, operatorToken);
-        if (response.statusCode() == 409) {
+        ApiClient.Response response = send("POST", path, body, idempotencyKey, null, operatorToken);
+        if (response.status() == 409) {
             return false;
         }
         requireSuccess("POST", path, response);
@@ -279,8 +241,8 @@ public final class StorefrontApiClient {
     /** GET /api/stock/{productId}, or null while the read model does not know the product yet (404). */
     public @Nullable StockView stock(long productId) {
         String path = "/api/stock/" + productId;
-        HttpResponse<String> response = send("GET", path, null, null, null, operatorToken);
-        if (response.statusCode() == 404) {
+        ApiClient.Response response = send("GET", path, null, null, null, operatorToken);
+        if (response.status() == 404) {
             return null;
         }
         requireSuccess("GET", path, response);
@@ -310,22 +272,15 @@ public final class StorefrontApiClient {
         if (sort != null) {
             path.append("&sort=").append(URLEncoder.encode(sort, StandardCharsets.UTF_8));
         }
-        String target = path.toString();
-        HttpResponse<String> response = send("GET", target, null, null, new String[] {"X-Session-Id", sessionId},
-                shopperToken(userId));
-        requireSuccess("GET", "/api/search", response);
-        JsonNode body = parse("GET", "/api/search", response);
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode hit : body.path("items")) {
-            ids.add(hit.path("id").asLong());
-        }
+        JsonNode body = browse(userId, sessionId, path.toString(), "/api/search");
+        List<Long> ids = ids(body.path("items"), "id");
         return new SearchResults(body.path("total").asLong(ids.size()), ids);
     }
 
     /** POST /api/cart/items as the shopper, in session {@code sessionId} (recorded as a CART_ADD click). */
     public void addToCart(long userId, String sessionId, CartItem item) {
         String path = "/api/cart/items";
-        HttpResponse<String> response = send("POST", path, item, null, new String[] {"X-Session-Id", sessionId},
+        ApiClient.Response response = send("POST", path, item, null, new String[] {"X-Session-Id", sessionId},
                 shopperToken(userId));
         requireSuccess("POST", path, response);
     }
@@ -336,7 +291,7 @@ public final class StorefrontApiClient {
      */
     public void addRecommendedToCart(long userId, String sessionId, CartItem item, String variant) {
         String path = "/api/cart/items?rec=" + URLEncoder.encode(variant, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send("POST", path, item, null, new String[] {"X-Session-Id", sessionId},
+        ApiClient.Response response = send("POST", path, item, null, new String[] {"X-Session-Id", sessionId},
                 shopperToken(userId));
         requireSuccess("POST", "/api/cart/items", response);
     }
@@ -354,8 +309,8 @@ public final class StorefrontApiClient {
     /** DELETE /api/cart/items/{productId}; false when the line was not there (404). */
     public boolean removeFromCart(long userId, long productId) {
         String path = "/api/cart/items/" + productId;
-        HttpResponse<String> response = send("DELETE", path, null, null, null, shopperToken(userId));
-        if (response.statusCode() == 404) {
+        ApiClient.Response response = send("DELETE", path, null, null, null, shopperToken(userId));
+        if (response.status() == 404) {
             return false;
         }
         requireSuccess("DELETE", path, response);
@@ -370,8 +325,8 @@ public final class StorefrontApiClient {
     /** POST /api/cart/quote: subtotal, tax, shipping and total; or stock short (409). */
     public QuoteResult quoteCart(long userId, Destination destination) {
         String path = "/api/cart/quote";
-        HttpResponse<String> response = send("POST", path, destination, null, null, shopperToken(userId));
-        if (response.statusCode() == 409) {
+        ApiClient.Response response = send("POST", path, destination, null, null, shopperToken(userId));
+        if (response.status() == 409) {
             return new StockShort(problemDetail(response));
         }
         requireSuccess("POST", path, response);
@@ -384,25 +339,19 @@ public final class StorefrontApiClient {
      */
     public CheckoutResult checkoutCart(long userId, String idempotencyKey, Destination destination) {
         String path = "/api/cart/checkout";
-        HttpResponse<String> response = send("POST", path, destination, idempotencyKey, null, shopperToken(userId));
-        if (response.statusCode() == 409) {
-            return problemType(response).endsWith("price-changed")
+        ApiClient.Response response = send("POST", path, destination, idempotencyKey, null, shopperToken(userId));
+        if (response.status() == 409) {
+            return response.problem().is("price-changed")
                     ? new PriceChanged(problemDetail(response))
                     : new StockShort(problemDetail(response));
         }
-        requireSuccess("POST", path, response);
-        JsonNode body = parse("POST", path, response);
-        JsonNode id = body.get("id");
-        if (id == null || !id.canConvertToLong() && !id.isTextual()) {
-            throw new UnexpectedResponseException("POST", path, response.statusCode(), "no order id in " + response.body());
-        }
-        return new Placed(id.asLong(), body.path("status").asText("PENDING_PAYMENT"), decimal(body.get("total")));
+        return placed(path, response);
     }
 
     /** The id of the shopper's default shipping address (GET /api/users/{id}/addresses), or null. */
     public @Nullable Long defaultShippingAddress(long userId) {
         String path = "/api/users/" + userId + "/addresses";
-        HttpResponse<String> response = send("GET", path, null, null, null, shopperToken(userId));
+        ApiClient.Response response = send("GET", path, null, null, null, shopperToken(userId));
         requireSuccess("GET", path, response);
         Long any = null;
         for (JsonNode address : parse("GET", path, response).path("addresses")) {
@@ -419,7 +368,7 @@ public final class StorefrontApiClient {
     /** POST /api/users/{id}/addresses as the shopper: the new address's id. */
     public long addAddress(long userId, NewAddress address) {
         String path = "/api/users/" + userId + "/addresses";
-        HttpResponse<String> response = send("POST", path, address, null, null, shopperToken(userId));
+        ApiClient.Response response = send("POST", path, address, null, null, shopperToken(userId));
         requireSuccess("POST", path, response);
         return parse("POST", path, response).path("id").asLong();
     }
@@ -427,8 +376,8 @@ public final class StorefrontApiClient {
     /** POST /api/products/{id}/reviews as the buyer; false when they already reviewed it (409). */
     public boolean writeReview(long userId, long productId, NewReview review) {
         String path = "/api/products/" + productId + "/reviews";
-        HttpResponse<String> response = send("POST", path, review, null, null, shopperToken(userId));
-        if (response.statusCode() == 409) {
+        ApiClient.Response response = send("POST", path, review, null, null, shopperToken(userId));
+        if (response.status() == 409) {
             return false;
         }
         requireSuccess("POST", path, response);
@@ -436,16 +385,16 @@ public final class StorefrontApiClient {
     }
 
     private void cartCommand(long userId, String method, String path) {
-        HttpResponse<String> response = send(method, path, null, null, null, shopperToken(userId));
+        ApiClient.Response response = send(method, path, null, null, null, shopperToken(userId));
         requireSuccess(method, path, response);
     }
 
     private long createdId(String path, Object requestBody) {
-        HttpResponse<String> response = send("POST", path, requestBody, null, null, operatorToken);
+        ApiClient.Response response = send("POST", path, requestBody, null, null, operatorToken);
         requireSuccess("POST", path, response);
         JsonNode id = parse("POST", path, response).get("id");
         if (id == null || !(id.canConvertToLong() || id.isTextual())) {
-            throw new UnexpectedResponseException("POST", path, response.statusCode(), "no id in " + response.body());
+            throw new ApiProblemException("POST", path, response, "no id in " + response.body());
         }
         return id.asLong();
     }
@@ -454,76 +403,64 @@ public final class StorefrontApiClient {
         return shopperTokens == null ? null : shopperTokens.tokenFor(userId);
     }
 
-    private HttpResponse<String> send(String method, String path, @Nullable Object body,
+    /** A GET as the shopper in session {@code sessionId} (a click); {@code route} names it in errors. */
+    private JsonNode browse(long userId, String sessionId, String target, String route) {
+        ApiClient.Response response = send("GET", target, null, null, new String[] {"X-Session-Id", sessionId},
+                shopperToken(userId));
+        requireSuccess("GET", route, response);
+        return parse("GET", route, response);
+    }
+
+    private static List<Long> ids(JsonNode items, String field) {
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode item : items) {
+            ids.add(item.path(field).asLong());
+        }
+        return ids;
+    }
+
+    /** The order a successful POST /api/orders or /api/cart/checkout placed. */
+    private static Placed placed(String path, ApiClient.Response response) {
+        requireSuccess("POST", path, response);
+        JsonNode body = parse("POST", path, response);
+        JsonNode id = body.get("id");
+        if (id == null || !id.canConvertToLong() && !id.isTextual()) {
+            throw new ApiProblemException("POST", path, response, "no order id in " + response.body());
+        }
+        return new Placed(id.asLong(), body.path("status").asText("PENDING_PAYMENT"), decimal(body.get("total")));
+    }
+
+    private ApiClient.Response send(String method, String path, @Nullable Object body,
             @Nullable String idempotencyKey, String @Nullable [] headers, @Nullable String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
-                .timeout(requestTimeout)
-                .header("Accept", JSON);
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(serialize(body)));
-        }
+        List<String> all = new ArrayList<>(List.of("Accept", ApiClient.JSON_TYPE));
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            all.add("Idempotency-Key");
+            all.add(idempotencyKey);
         }
         if (headers != null) {
-            request.headers(headers);
+            all.addAll(List.of(headers));
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ApiUnreachableException(method + " " + path + " got no answer from " + baseUrl + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiUnreachableException(method + " " + path + " was interrupted", e);
-        }
+        ApiClient caller = bearerToken == null ? api : api.withToken(bearerToken);
+        return caller.send(method, path, body, all.toArray(String[]::new));
     }
 
-    private byte[] serialize(Object body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + body.getClass().getSimpleName(), e);
+    private static JsonNode parse(String method, String path, ApiClient.Response response) {
+        JsonNode body = response.exactJson();
+        if (body.isMissingNode()) {
+            throw new ApiProblemException(method, path, response, "not JSON: " + response.body());
         }
+        return body;
     }
 
-    private JsonNode parse(String method, String path, HttpResponse<String> response) {
-        try {
-            return json.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new UnexpectedResponseException(method, path, response.statusCode(), "not JSON: " + response.body());
-        }
-    }
-
-    private static void requireSuccess(String method, String path, HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (status < 200 || status > 299) {
-            throw new UnexpectedResponseException(method, path, status, response.body());
+    private static void requireSuccess(String method, String path, ApiClient.Response response) {
+        if (!response.isSuccess()) {
+            throw new ApiProblemException(method, path, response);
         }
     }
 
     /** The problem+json "detail" (or "title"), else the raw body. */
-    private String problemDetail(HttpResponse<String> response) {
-        try {
-            JsonNode problem = json.readTree(response.body());
-            String detail = problem.path("detail").asText("");
-            return detail.isEmpty() ? problem.path("title").asText(response.body()) : detail;
-        } catch (JsonProcessingException e) {
-            return response.body();
-        }
-    }
-
-    /** The problem+json "type" (a URI ending in the problem's slug, such as price-changed), or "". */
-    private String problemType(HttpResponse<String> response) {
-        try {
-            return json.readTree(response.body()).path("type").asText("");
-        } catch (JsonProcessingException e) {
-            return "";
-        }
+    private static String problemDetail(ApiClient.Response response) {
+        return response.problem().explanation(response.body());
     }
 
     private static @Nullable BigDecimal decimal(@Nullable JsonNode node) {

@@ -1,4 +1,4 @@
-package dev.streamcart.loadgen.api;
+package dev.streamcart.apiclient;
 
 /** A request got no HTTP answer at all: connection refused or reset, timeout, interrupted. */
 public final class ApiUnreachableException extends RuntimeException {
@@ -7,5 +7,10 @@ public final class ApiUnreachableException extends RuntimeException {
 
     public ApiUnreachableException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** Whether the calling thread was interrupted while it waited (its interrupt flag is set again). */
+    public boolean interrupted() {
+        return getCause() instanceof InterruptedException;
     }
 }

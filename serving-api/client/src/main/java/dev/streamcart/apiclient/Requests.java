@@ -1,4 +1,4 @@
-package dev.streamcart.loadgen.api;
+package dev.streamcart.apiclient;
 
 import java.math.BigDecimal;
 import java.util.List;
