@@ -12,15 +12,7 @@ import io.javalin.config.RoutesConfig;
  * dashboard, notified to the product's seller) and order-streams' SLA breaches and anomalies (for
  * operators, late orders notified to their sellers). Without Kafka nothing new arrives.
  */
-public final class AlertsFeature implements Feature {
-
-    private final StockAlertEndpoints stockAlerts;
-    private final OrderAlertEndpoints orderAlerts;
-
-    private AlertsFeature(StockAlertEndpoints stockAlerts, OrderAlertEndpoints orderAlerts) {
-        this.stockAlerts = stockAlerts;
-        this.orderAlerts = orderAlerts;
-    }
+public record AlertsFeature(StockAlertEndpoints stockAlerts, OrderAlertEndpoints orderAlerts) implements Feature {
 
     /** Starts consuming both alert topics when Kafka is configured. */
     public static AlertsFeature start(ApiInfrastructure infrastructure) {

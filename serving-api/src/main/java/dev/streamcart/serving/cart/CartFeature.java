@@ -15,15 +15,9 @@ import io.javalin.config.RoutesConfig;
  * The signed-in buyer's own cart: items, saved for later, totals before payment, checkout; and
  * the sweep of abandoned carts.
  */
-public final class CartFeature implements Feature {
+public record CartFeature(CartEndpoints endpoints) implements Feature {
 
     private static final Duration CART_SWEEP_INTERVAL = Duration.ofHours(1);
-
-    private final CartEndpoints endpoints;
-
-    private CartFeature(CartEndpoints endpoints) {
-        this.endpoints = endpoints;
-    }
 
     /** Starts sweeping expired carts. */
     public static CartFeature start(ApiInfrastructure infrastructure, Checkout checkout, CheckoutOutcomeCounts outcomes) {

@@ -18,17 +18,11 @@ import io.javalin.config.RoutesConfig;
  * operator's. Products are served through a bounded cache that writes invalidate at once and, with
  * Kafka, the {@code product-changes} topic invalidates for changes made elsewhere.
  */
-public final class CatalogFeature implements Feature {
+public record CatalogFeature(CatalogEndpoints endpoints) implements Feature {
 
     // writes through this API invalidate at once; the TTL bounds rows changed elsewhere
     private static final long PRODUCT_CACHE_SIZE = 100_000;
     private static final Duration PRODUCT_CACHE_TTL = Duration.ofMinutes(5);
-
-    private final CatalogEndpoints endpoints;
-
-    private CatalogFeature(CatalogEndpoints endpoints) {
-        this.endpoints = endpoints;
-    }
 
     /**
      * Starts following product changes when Kafka is configured; {@code accountChanged} is told when an

@@ -22,13 +22,7 @@ import org.jspecify.annotations.Nullable;
  * Health of every part the API depends on: public and terse on {@code /health}, with each part's
  * detail for operators on {@code /api/admin/health}, and liveness alone on {@code /health/live}.
  */
-public final class HealthFeature implements Feature {
-
-    private final HealthEndpoints endpoints;
-
-    private HealthFeature(HealthEndpoints endpoints) {
-        this.endpoints = endpoints;
-    }
+public record HealthFeature(HealthEndpoints endpoints) implements Feature {
 
     /**
      * Opens the Kafka probes (with Kafka); {@code sales} is null without ClickHouse, and the order

@@ -9,15 +9,9 @@ import dev.streamcart.serving.wiring.Feature;
 import io.javalin.config.RoutesConfig;
 
 /** A user's notifications: stored in PostgreSQL, sent by the dispatcher, listed to the user. */
-public final class NotificationsFeature implements Feature {
+public record NotificationsFeature(NotificationEndpoints endpoints) implements Feature {
 
     private static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofSeconds(1);
-
-    private final NotificationEndpoints endpoints;
-
-    private NotificationsFeature(NotificationEndpoints endpoints) {
-        this.endpoints = endpoints;
-    }
 
     /** Starts the dispatcher. */
     public static NotificationsFeature start(ApiInfrastructure infrastructure) {

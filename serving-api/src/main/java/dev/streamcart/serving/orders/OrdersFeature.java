@@ -20,20 +20,8 @@ import io.javalin.config.RoutesConfig;
  * sees it, cancellation, and order-streams' commands (payment expiry) applied in PostgreSQL when
  * Kafka is configured.
  */
-public final class OrdersFeature implements Feature {
-
-    private final Checkout checkout;
-    private final CheckoutOutcomeCounts checkoutOutcomes;
-    private final OrderCommandHandler commands;
-    private final OrderEndpoints endpoints;
-
-    private OrdersFeature(Checkout checkout, CheckoutOutcomeCounts checkoutOutcomes, OrderCommandHandler commands,
-                          OrderEndpoints endpoints) {
-        this.checkout = checkout;
-        this.checkoutOutcomes = checkoutOutcomes;
-        this.commands = commands;
-        this.endpoints = endpoints;
-    }
+public record OrdersFeature(Checkout checkout, CheckoutOutcomeCounts checkoutOutcomes, OrderCommandHandler commands,
+                            OrderEndpoints endpoints) implements Feature {
 
     /** Starts consuming order-streams' commands when Kafka is configured. */
     public static OrdersFeature start(ApiInfrastructure infrastructure, OrderStorage storage, OrderPayments payments,
@@ -53,21 +41,6 @@ public final class OrdersFeature implements Feature {
                 infrastructure.idempotent(), checkout, cancellation, new OrderViews(views), storage.ownership(),
                 infrastructure.clickstream(), checkoutOutcomes);
         return new OrdersFeature(checkout, checkoutOutcomes, commands, endpoints);
-    }
-
-    /** Places orders; the cart checks out through it too. */
-    public Checkout checkout() {
-        return checkout;
-    }
-
-    /** Checkout outcomes counted for the metrics, whichever route placed the order. */
-    public CheckoutOutcomeCounts checkoutOutcomes() {
-        return checkoutOutcomes;
-    }
-
-    /** Applies order-streams' commands (what the {@code order-commands} consumer calls). */
-    public OrderCommandHandler commands() {
-        return commands;
     }
 
     @Override

@@ -19,22 +19,13 @@ import io.javalin.config.RoutesConfig;
  * charge, short transactions around each gateway call (never one holding the order's row lock), and
  * the reconciler that finishes what no request came back to.
  */
-public final class PaymentsFeature implements Feature {
+public record PaymentsFeature(OrderPayments payments, PaymentReconciler reconciler, PaymentEndpoints endpoints)
+        implements Feature {
 
     // a capture or a void that no request finished is taken over after this long (far above a request's
     // gateway retries), looked for this often
     private static final Duration PAYMENT_STALLED_AFTER = Duration.ofMinutes(2);
     private static final Duration PAYMENT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
-
-    private final OrderPayments payments;
-    private final PaymentReconciler reconciler;
-    private final PaymentEndpoints endpoints;
-
-    private PaymentsFeature(OrderPayments payments, PaymentReconciler reconciler, PaymentEndpoints endpoints) {
-        this.payments = payments;
-        this.reconciler = reconciler;
-        this.endpoints = endpoints;
-    }
 
     /** Starts the reconciler; {@code fraudSignals} are order-streams' velocity counts (none without it). */
     public static PaymentsFeature start(ApiInfrastructure infrastructure, OrderStorage storage, PaymentGateway gateway,
@@ -51,16 +42,6 @@ public final class PaymentsFeature implements Feature {
         PaymentEndpoints endpoints = new PaymentEndpoints(infrastructure.json(), payments, infrastructure.problems(),
                 storage.ownership(), new PaymentOutcomeCounts(infrastructure.metrics()));
         return new PaymentsFeature(payments, reconciler, endpoints);
-    }
-
-    /** An order's payments, which a cancellation voids or refunds. */
-    public OrderPayments payments() {
-        return payments;
-    }
-
-    /** Finishes captures and voids no request came back to. */
-    public PaymentReconciler reconciler() {
-        return reconciler;
     }
 
     @Override

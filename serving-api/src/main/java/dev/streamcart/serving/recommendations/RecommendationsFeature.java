@@ -17,22 +17,13 @@ import io.javalin.config.RoutesConfig;
  * Recommendations: the newest published model (checked for regularly), per-user scoring without
  * what the user bought, similar products, A/B impressions on the clickstream.
  */
-public final class RecommendationsFeature implements Feature {
+public record RecommendationsFeature(ModelRepository models, PurchaseHistory purchases,
+                                     RecommendationEndpoints endpoints) implements Feature {
 
     // a user's orders and preferences invalidate their cached taste; the TTL only covers a missed event
     private static final Duration PURCHASES_TTL_WITH_ORDER_VIEWS = Duration.ofMinutes(10);
     // without order views nothing invalidates it: a purchase shows within seconds
     private static final Duration PURCHASES_TTL_WITHOUT_KAFKA = Duration.ofSeconds(5);
-
-    private final ModelRepository models;
-    private final PurchaseHistory purchases;
-    private final RecommendationEndpoints endpoints;
-
-    private RecommendationsFeature(ModelRepository models, PurchaseHistory purchases, RecommendationEndpoints endpoints) {
-        this.models = models;
-        this.purchases = purchases;
-        this.endpoints = endpoints;
-    }
 
     /**
      * Starts following order views (with Kafka) and the models folder; at most {@code maxPerSeller}
@@ -54,16 +45,6 @@ public final class RecommendationsFeature implements Feature {
         return new RecommendationsFeature(models, purchases, new RecommendationEndpoints(recommender,
                 new SimilarProducts(models, recommender, infrastructure.transactions()), models,
                 infrastructure.clickstream()));
-    }
-
-    /** The model in use (health reports it). */
-    public ModelRepository models() {
-        return models;
-    }
-
-    /** Users' purchases as scoring sees them; a change of preferences drops a user's. */
-    public PurchaseHistory purchases() {
-        return purchases;
     }
 
     @Override

@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Stock as inventory-streams sees it: asked by interactive queries, hot products held in a bounded
  * cache that the {@code stock-levels} changes keep current. Disabled without Kafka or without
- * inventory-streams' query endpoints.
+ * inventory-streams' query endpoints. {@code view} is what the API serves (through the cache),
+ * {@code source} the Streams app itself (what the accuracy check compares with PostgreSQL).
  */
-public final class StockFeature implements Feature {
+public record StockFeature(ReadModel<StockLevel> view, ReadModel<StockLevel> source, StockLevels levels,
+                           StockEndpoints endpoints) implements Feature {
 
     private static final Logger LOG = LoggerFactory.getLogger(StockFeature.class);
     // hot stock (about 1 KB a product): bounded whatever the catalogue; the change feed keeps it current,
@@ -33,27 +35,15 @@ public final class StockFeature implements Feature {
     private static final long STOCK_CACHE_SIZE = 50_000;
     private static final Duration STOCK_CACHE_TTL = Duration.ofMinutes(1);
 
-    private final ReadModel<StockLevel> view;
-    private final ReadModel<StockLevel> source;
-    private final StockLevels levels;
-    private final StockEndpoints endpoints;
-
-    private StockFeature(ReadModel<StockLevel> view, ReadModel<StockLevel> source) {
-        this.view = view;
-        this.source = source;
-        this.levels = new StockLevels(view);
-        this.endpoints = new StockEndpoints(levels);
-    }
-
     /** Starts following {@code stock-levels} when Kafka and inventory-streams' endpoints are configured. */
     public static StockFeature start(ApiInfrastructure infrastructure, @Nullable QueryEndpoints inventoryQueries) {
         KafkaConnection kafka = infrastructure.kafka();
         if (kafka == null) {
-            return new StockFeature(ReadModel.disabled(), ReadModel.disabled());
+            return serving(ReadModel.disabled(), ReadModel.disabled());
         }
         if (inventoryQueries == null) {
             LOG.warn("no {} configured: stock levels are disabled", ServingApiConfig.INVENTORY_QUERY_URLS);
-            return new StockFeature(ReadModel.disabled(), ReadModel.disabled());
+            return serving(ReadModel.disabled(), ReadModel.disabled());
         }
         StreamsQueryClient queries = infrastructure.lifecycle().add(
                 new StreamsQueryClient(inventoryQueries, StreamsQueryClient.REQUEST_TIMEOUT));
@@ -62,21 +52,13 @@ public final class StockFeature implements Feature {
         CachedReadModel<StockLevel> hotStock = new CachedReadModel<>(source, changes::isLive,
                 level -> level.getUpdatedAt().toEpochMilli(), STOCK_CACHE_SIZE, STOCK_CACHE_TTL);
         changes.onChange(hotStock::isCached, hotStock::changed).start();
-        return new StockFeature(hotStock, source);
+        return serving(hotStock, source);
     }
 
-    /** Stock as the API serves it: through the cache of hot products. */
-    public ReadModel<StockLevel> view() {
-        return view;
-    }
-
-    /** Stock straight from inventory-streams, around the cache (what the accuracy check compares). */
-    public ReadModel<StockLevel> source() {
-        return source;
-    }
-
-    public StockLevels levels() {
-        return levels;
+    /** Serves {@code view} (through the cache of hot products); {@code source} is around the cache. */
+    private static StockFeature serving(ReadModel<StockLevel> view, ReadModel<StockLevel> source) {
+        StockLevels levels = new StockLevels(view);
+        return new StockFeature(view, source, levels, new StockEndpoints(levels));
     }
 
     @Override

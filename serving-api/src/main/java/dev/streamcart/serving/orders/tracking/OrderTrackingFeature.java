@@ -23,45 +23,30 @@ import org.slf4j.LoggerFactory;
  * orders, and the fraud signals the payment risk check reads. Disabled without Kafka or without
  * order-streams' query endpoints (the risk check then counts in PostgreSQL alone).
  */
-public final class OrderTrackingFeature implements Feature {
+public record OrderTrackingFeature(ReadModel<OrderView> view, FraudSignalSource fraudSignals,
+                                   UserOrderEndpoints userOrders) implements Feature {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderTrackingFeature.class);
 
-    private final ReadModel<OrderView> view;
-    private final FraudSignalSource fraudSignals;
-    private final UserOrderEndpoints userOrders;
-
-    private OrderTrackingFeature(ReadModel<OrderView> view, FraudSignalSource fraudSignals,
-                                 @Nullable StreamsQueryClient queries) {
-        this.view = view;
-        this.fraudSignals = fraudSignals;
-        this.userOrders = new UserOrderEndpoints(new UserOrders(queries));
-    }
-
     public static OrderTrackingFeature start(ApiInfrastructure infrastructure, @Nullable QueryEndpoints orderQueries) {
         if (!infrastructure.kafkaEnabled()) {
-            return new OrderTrackingFeature(ReadModel.disabled(), FraudSignalSource.none(), null);
+            return disabled();
         }
         if (orderQueries == null) {
             LOG.warn("no {} configured: order views and fraud signals are disabled", ServingApiConfig.ORDER_QUERY_URLS);
-            return new OrderTrackingFeature(ReadModel.disabled(), FraudSignalSource.none(), null);
+            return disabled();
         }
         Lifecycle lifecycle = infrastructure.lifecycle();
         StreamsQueryClient queries = lifecycle.add(new StreamsQueryClient(orderQueries, StreamsQueryClient.REQUEST_TIMEOUT));
         return new OrderTrackingFeature(new QueriedReadModel<>(queries, "orders", OrderView.class),
                 new QueriedFraudSignals(new QueriedReadModel<>(queries, "fraud-signals",
                         dev.streamcart.schemas.fraud.FraudSignals.class)),
-                queries);
+                new UserOrderEndpoints(new UserOrders(queries)));
     }
 
-    /** Each order's view, as order-streams computed it. */
-    public ReadModel<OrderView> view() {
-        return view;
-    }
-
-    /** Order-streams' velocity signals per buyer; none without order-streams. */
-    public FraudSignalSource fraudSignals() {
-        return fraudSignals;
+    private static OrderTrackingFeature disabled() {
+        return new OrderTrackingFeature(ReadModel.disabled(), FraudSignalSource.none(),
+                new UserOrderEndpoints(new UserOrders(null)));
     }
 
     @Override
