@@ -9,6 +9,7 @@ import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.metrics.MetricsSettings;
 import dev.streamcart.serving.admission.AdmissionSettings;
 import dev.streamcart.serving.analytics.ClickHouseSettings;
+import dev.streamcart.serving.analytics.InventoryAccuracyCheck;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
 import dev.streamcart.serving.limits.ApiLimits;
@@ -27,7 +28,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                                Path modelsDir, Duration modelCheckInterval, PaymentSettings payments, int bcryptRounds,
                                AuthSettings auth, Path photosDir, @Nullable QueryEndpoints inventoryQueries,
                                @Nullable QueryEndpoints orderQueries, AdmissionSettings admission, ApiLimits limits,
-                               MetricsSettings metrics) {
+                               MetricsSettings metrics, FeatureSettings features) {
 
     public static final String HOST = "api.host";
     public static final String PORT = "api.port";
@@ -40,6 +41,47 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     public static final String INVENTORY_QUERY_URLS = "inventory.query.urls";
     /** Base URLs of order-streams' interactive queries, comma-separated. */
     public static final String ORDER_QUERY_URLS = "orders.query.urls";
+    public static final String SEARCH_FACET_CACHE_TTL_MS = "search.facet-cache-ttl-ms";
+    public static final String RECOMMENDATIONS_MAX_PER_SELLER = "recommendations.max-per-seller";
+
+    /**
+     * Settings of single features: how old search totals and facet counts may be (zero turns their
+     * cache off; the items are never cached), at most how many items of one seller a user's
+     * recommendations hold, and how often the inventory accuracy check runs.
+     */
+    public record FeatureSettings(Duration searchFacetCacheTtl, int recommendationsPerSeller,
+                                  Duration inventoryAccuracyInterval) {
+
+        public FeatureSettings {
+            Objects.requireNonNull(searchFacetCacheTtl, "searchFacetCacheTtl");
+            Objects.requireNonNull(inventoryAccuracyInterval, "inventoryAccuracyInterval");
+            if (searchFacetCacheTtl.isNegative()) {
+                throw new IllegalArgumentException(SEARCH_FACET_CACHE_TTL_MS + " must not be negative, was "
+                        + searchFacetCacheTtl.toMillis());
+            }
+            if (recommendationsPerSeller < 1) {
+                throw new IllegalArgumentException(RECOMMENDATIONS_MAX_PER_SELLER + " must be at least 1, was "
+                        + recommendationsPerSeller);
+            }
+        }
+
+        public static FeatureSettings defaults() {
+            return new FeatureSettings(Duration.ofMillis(5_000), 3, InventoryAccuracyCheck.DEFAULT_INTERVAL);
+        }
+
+        public static FeatureSettings from(Settings settings) {
+            FeatureSettings defaults = defaults();
+            return new FeatureSettings(
+                    Duration.ofMillis(settings.getLong(SEARCH_FACET_CACHE_TTL_MS, defaults.searchFacetCacheTtl().toMillis())),
+                    settings.getInt(RECOMMENDATIONS_MAX_PER_SELLER, defaults.recommendationsPerSeller()),
+                    InventoryAccuracyCheck.interval(settings.find(InventoryAccuracyCheck.INTERVAL_KEY)));
+        }
+
+        /** Same settings, with another interval between inventory accuracy checks. */
+        public FeatureSettings withInventoryAccuracyInterval(Duration interval) {
+            return new FeatureSettings(searchFacetCacheTtl, recommendationsPerSeller, interval);
+        }
+    }
 
     public ServingApiConfig {
         Objects.requireNonNull(host, "host");
@@ -52,6 +94,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
         Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(features, "features");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("api.port must be within 0..65535, was " + port);
         }
@@ -68,7 +111,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                             Path photosDir) {
         this(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir, modelCheckInterval,
                 payments, bcryptRounds, auth, photosDir, null, null, AdmissionSettings.defaults(database.maxPoolSize()),
-                ApiLimits.defaults(), MetricsSettings.loopback(0));
+                ApiLimits.defaults(), MetricsSettings.loopback(0), FeatureSettings.defaults());
     }
 
     /** Review photos go to a {@code photos} folder next to the models folder (both live in the data dir). */
@@ -115,7 +158,8 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 queryEndpoints(settings, ORDER_QUERY_URLS, "order-streams"),
                 AdmissionSettings.from(settings, database.maxPoolSize()),
                 ApiLimits.from(settings),
-                MetricsSettings.from(settings));
+                MetricsSettings.from(settings),
+                FeatureSettings.from(settings));
     }
 
     private static @Nullable QueryEndpoints queryEndpoints(Settings settings, String key, String app) {
@@ -126,28 +170,36 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     /** Same settings, with the interactive-query endpoints of the two Streams apps. */
     public ServingApiConfig withQueries(@Nullable QueryEndpoints inventory, @Nullable QueryEndpoints orders) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
-                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventory, orders, admission, limits, metrics);
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventory, orders, admission, limits, metrics,
+                features);
     }
 
     /** Same settings, with other admission limits for requests that change state. */
     public ServingApiConfig withAdmission(AdmissionSettings limits) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
                 modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, limits, this.limits,
-                metrics);
+                metrics, features);
     }
 
     /** Same settings, with other abuse limits. */
     public ServingApiConfig withLimits(ApiLimits abuseLimits) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
                 modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, admission,
-                abuseLimits, metrics);
+                abuseLimits, metrics, features);
     }
 
     /** Same settings, with {@code /metrics} served elsewhere. */
     public ServingApiConfig withMetrics(MetricsSettings management) {
         return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
                 modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, admission,
-                limits, management);
+                limits, management, features);
+    }
+
+    /** Same settings, with other settings of single features. */
+    public ServingApiConfig withFeatures(FeatureSettings settings) {
+        return new ServingApiConfig(host, port, database, kafkaBootstrapServers, schemaRegistryUrl, clickHouse, modelsDir,
+                modelCheckInterval, payments, bcryptRounds, auth, photosDir, inventoryQueries, orderQueries, admission,
+                limits, metrics, settings);
     }
 
     /** photos.dir, else {@code <platform.data-dir>/photos}, else {@code ./photos}. */

@@ -58,6 +58,9 @@ public final class StreamsQueryClient implements AutoCloseable {
     private static final Duration UNAVAILABLE_PATIENCE = Duration.ofSeconds(1);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
+    /** One HTTP hop to the instance that owns the key: a slower answer is an outage, not a read. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
     private record Answer(int status, byte[] body, boolean possiblyStale) {}
 
     private final QueryEndpoints endpoints;

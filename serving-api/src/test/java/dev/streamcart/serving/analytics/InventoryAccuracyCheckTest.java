@@ -12,7 +12,6 @@ import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
 import dev.streamcart.serving.testing.StreamsInputs;
 import dev.streamcart.serving.testing.TopicWriter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,18 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class InventoryAccuracyCheckTest {
 
-    static {
-        // read by ServingApi through Settings (system property first), before the extension starts it
-        System.setProperty(InventoryAccuracyCheck.INTERVAL_KEY, "1");
-    }
-
     @RegisterExtension
-    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().streams().clickHouse();
-
-    @AfterAll
-    static void forgetInterval() {
-        System.clearProperty(InventoryAccuracyCheck.INTERVAL_KEY);
-    }
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().streams().clickHouse()
+            .configure(config -> config.withFeatures(config.features().withInventoryAccuracyInterval(Duration.ofSeconds(1))));
 
     @Test
     void aProductWhoseStreamedStockDiffersIsCountedAsAMismatch() throws Exception {

@@ -78,6 +78,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     private @Nullable AdmissionSettings admission;
     private @Nullable Function<DataSource, PaymentGateway> gateway;
     private UnaryOperator<ApiLimits> limits = UnaryOperator.identity();
+    private UnaryOperator<ServingApiConfig> configuration = UnaryOperator.identity();
     private int bcryptRounds = 4;
     private @Nullable LocalInfrastructure extraInfrastructure;
     private @Nullable ServingApi api;
@@ -157,6 +158,12 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         return this;
     }
 
+    /** Any other change to the configuration the API starts with, applied last. */
+    public ApiServerExtension configure(UnaryOperator<ServingApiConfig> change) {
+        configuration = change;
+        return this;
+    }
+
     /** Payment settings other than the defaults (given the simulator latency). */
     public ApiServerExtension payments(Function<Duration, PaymentSettings> settings) {
         payments = settings;
@@ -208,6 +215,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         if (withStreams) {
             config = startStreams(config, extraInfrastructure);
         }
+        config = configuration.apply(config);
         api = gateway == null ? ServingApi.start(config) : ServingApi.start(config, gateway.apply(database));
         client = new ApiClient("http://127.0.0.1:" + api.port());
         if (withKafka) {
