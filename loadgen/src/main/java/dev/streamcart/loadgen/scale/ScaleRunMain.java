@@ -31,9 +31,9 @@ import dev.streamcart.localstack.launcher.verify.VerificationReport;
 import dev.streamcart.localstack.process.ManagedProcess;
 import dev.streamcart.localstack.testing.Folders;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * How each cost grows with the data (the scale report): for each size, a fresh platform
@@ -157,7 +157,7 @@ public final class ScaleRunMain implements Callable<Integer> {
             }
             double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
             boolean revenueEqual = watch.single(SeededPlatform.POSTGRES_REVENUE)
-                    .equals(watch.clickHouse().single(SeededPlatform.CLICKHOUSE_REVENUE));
+                    .equals(watch.clickHouseSingle(SeededPlatform.CLICKHOUSE_REVENUE));
 
             say(label, "killing serving-api (SIGKILL) and timing its way back to /health UP");
             Double restart = restartSeconds(platform, endpoints.apiUrl());

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Deque;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.serving.alerts.StockAlertStore;
 import dev.streamcart.serving.db.Transactions;
@@ -37,7 +39,8 @@ public record AnalyticsWiring(AnalyticsEndpoints endpoints, @Nullable SalesPerMi
             LOG.warn("no clickhouse.url configured: the analytics API answers 503");
             return new AnalyticsWiring(new AnalyticsEndpoints(null, filters, alerts, tickets), null, null);
         }
-        ClickHouseReader reader = new ClickHouseReader(clickHouse);
+        // interactive reads: a dashboard would rather show a 503 than wait behind a stuck query
+        ClickHouseClient reader = ClickHouseClient.open(clickHouse, Duration.ofSeconds(2), Duration.ofSeconds(10));
         resources.push(reader);
         SalesPerMinute salesPerMinute = new SalesPerMinute(reader, Clock.systemUTC());
         ConsumerGroupLag lag = null;
