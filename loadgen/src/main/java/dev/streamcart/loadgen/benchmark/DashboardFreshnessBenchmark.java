@@ -19,10 +19,10 @@ import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import dev.streamcart.serving.payments.risk.RiskScorer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * Freshness of the dashboard's data: the time from a payment's commit (the arrival of its 201: the
