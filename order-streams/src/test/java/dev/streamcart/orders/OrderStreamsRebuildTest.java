@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
-import dev.streamcart.localstack.testing.LatestValues;
 import dev.streamcart.orders.deadlines.DeadlineTopology;
 import dev.streamcart.orders.tracking.OrderTrackingTopology;
 import dev.streamcart.schemas.order.OrderEvent;
@@ -27,6 +26,7 @@ import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.order.StatusChange;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.StreamsApplication;
+import dev.streamcart.schemas.topics.CompactedTopicReader;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -75,7 +75,7 @@ class OrderStreamsRebuildTest {
         try (KafkaProducer<String, OrderEvent> producer = new KafkaProducer<>(
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
                         new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(registry).serializer());
-                LatestValues<OrderView> published = new LatestValues<>(infra.bootstrapServers(), Topics.ORDER_VIEWS.name(),
+                CompactedTopicReader<OrderView> published = CompactedTopicReader.fromBeginning(infra.bootstrapServers(), Topics.ORDER_VIEWS.name(),
                         3, Topics.ORDER_VIEWS.valueSerde(registry).deserializer())) {
 
             try (StreamsApplication first = start(config, registry)) {

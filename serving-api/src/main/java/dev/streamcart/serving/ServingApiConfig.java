@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.metrics.MetricsSettings;
 import dev.streamcart.serving.admission.AdmissionSettings;
-import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.analytics.InventoryAccuracyCheck;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
@@ -34,8 +34,6 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
     public static final String PORT = "api.port";
     public static final String DB_POOL_SIZE = "api.db-pool-size";
     public static final String BCRYPT_ROUNDS = "users.bcrypt-rounds";
-    public static final String CLICKHOUSE_USER = "clickhouse.user";
-    public static final String CLICKHOUSE_PASSWORD = "clickhouse.password";
     public static final String PHOTOS_DIR = "photos.dir";
     /** Base URLs of inventory-streams' interactive queries, comma-separated. */
     public static final String INVENTORY_QUERY_URLS = "inventory.query.urls";
@@ -137,10 +135,7 @@ public record ServingApiConfig(String host, int port, DatabaseSettings database,
                 settings.get(CommonKeys.JDBC_APP_PASSWORD, ""),
                 settings.getInt(DB_POOL_SIZE, 16));
         String clickHouseUrl = settings.find(CommonKeys.CLICKHOUSE_URL);
-        ClickHouseSettings clickHouse = clickHouseUrl == null ? null : new ClickHouseSettings(clickHouseUrl,
-                settings.get(CommonKeys.CLICKHOUSE_DATABASE, "streamcart"),
-                settings.get(CLICKHOUSE_USER, "default"),
-                settings.get(CLICKHOUSE_PASSWORD, ""));
+        ClickHouseSettings clickHouse = clickHouseUrl == null ? null : ClickHouseSettings.fromSettings(settings, clickHouseUrl);
         return new ServingApiConfig(
                 settings.get(HOST, "127.0.0.1"),
                 settings.getInt(PORT, 8080),

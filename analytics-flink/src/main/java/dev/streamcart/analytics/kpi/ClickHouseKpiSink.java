@@ -3,9 +3,9 @@ package dev.streamcart.analytics.kpi;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
-import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
 import dev.streamcart.analytics.clickhouse.ClickHouseInsertMetrics;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -20,17 +20,17 @@ public final class ClickHouseKpiSink implements Sink<KpiRow> {
 
     private static final long serialVersionUID = 1L;
 
-    private final ClickHouseEndpoint endpoint;
+    private final ClickHouseSettings endpoint;
     private final Duration flushInterval;
 
-    public ClickHouseKpiSink(ClickHouseEndpoint endpoint, Duration flushInterval) {
+    public ClickHouseKpiSink(ClickHouseSettings endpoint, Duration flushInterval) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.flushInterval = Objects.requireNonNull(flushInterval, "flushInterval");
     }
 
     @Override
     public SinkWriter<KpiRow> createWriter(WriterInitContext context) {
-        return new KpiRowWriter(ClickHouseGateway.open(endpoint), context.getProcessingTimeService(), flushInterval,
+        return new KpiRowWriter(ClickHouseClient.open(endpoint), context.getProcessingTimeService(), flushInterval,
                 new ClickHouseInsertMetrics(context.metricGroup()));
     }
 }

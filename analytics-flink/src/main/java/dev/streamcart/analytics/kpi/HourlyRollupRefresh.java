@@ -8,7 +8,7 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import dev.streamcart.schemas.clickhouse.HourlyRollups;
 
 /**
@@ -20,11 +20,11 @@ import dev.streamcart.schemas.clickhouse.HourlyRollups;
  */
 final class HourlyRollupRefresh {
 
-    private final ClickHouseGateway gateway;
+    private final ClickHouseClient gateway;
     private final Map<HourlyRollups, NavigableSet<Long>> pending = new EnumMap<>(HourlyRollups.class);
     private final Map<KpiTable, List<HourlyRollups>> rollupsOf = new EnumMap<>(KpiTable.class);
 
-    HourlyRollupRefresh(ClickHouseGateway gateway) {
+    HourlyRollupRefresh(ClickHouseClient gateway) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         for (KpiTable table : KpiTable.values()) {
             rollupsOf.put(table, HourlyRollups.of(table.tableName()));

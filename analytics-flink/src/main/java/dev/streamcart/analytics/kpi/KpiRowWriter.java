@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
 import dev.streamcart.analytics.clickhouse.ClickHouseInsertMetrics;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
@@ -23,7 +23,7 @@ final class KpiRowWriter implements SinkWriter<KpiRow> {
 
     private static final int MAX_BUFFERED_ROWS = 50_000;
 
-    private final ClickHouseGateway gateway;
+    private final ClickHouseClient gateway;
     private final HourlyRollupRefresh rollups;
     private final ProcessingTimeService time;
     private final long flushIntervalMillis;
@@ -31,7 +31,7 @@ final class KpiRowWriter implements SinkWriter<KpiRow> {
     private int bufferedRows;
     private final ClickHouseInsertMetrics metrics;
 
-    KpiRowWriter(ClickHouseGateway gateway, ProcessingTimeService time, Duration flushInterval,
+    KpiRowWriter(ClickHouseClient gateway, ProcessingTimeService time, Duration flushInterval,
                  ClickHouseInsertMetrics metrics) {
         this.metrics = metrics;
         this.gateway = gateway;

@@ -3,9 +3,9 @@ package dev.streamcart.analytics.sales;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
-import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
 import dev.streamcart.analytics.clickhouse.ClickHouseInsertMetrics;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -20,17 +20,17 @@ public final class ClickHouseSalesSink implements Sink<SalesRow> {
 
     private static final long serialVersionUID = 1L;
 
-    private final ClickHouseEndpoint endpoint;
+    private final ClickHouseSettings endpoint;
     private final Duration flushInterval;
 
-    public ClickHouseSalesSink(ClickHouseEndpoint endpoint, Duration flushInterval) {
+    public ClickHouseSalesSink(ClickHouseSettings endpoint, Duration flushInterval) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.flushInterval = Objects.requireNonNull(flushInterval, "flushInterval");
     }
 
     @Override
     public SinkWriter<SalesRow> createWriter(WriterInitContext context) {
-        return new SalesRowWriter(ClickHouseGateway.open(endpoint), context.getProcessingTimeService(), flushInterval,
+        return new SalesRowWriter(ClickHouseClient.open(endpoint), context.getProcessingTimeService(), flushInterval,
                 new ClickHouseInsertMetrics(context.metricGroup()));
     }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
 import dev.streamcart.analytics.kpi.KpiPipeline;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.metrics.MetricsSettings;
@@ -37,7 +37,7 @@ import org.apache.flink.configuration.MemorySize;
 public record SalesJobConfig(
         String bootstrapServers,
         String schemaRegistryUrl,
-        ClickHouseEndpoint clickHouse,
+        ClickHouseSettings clickHouse,
         Path dataDir,
         String checkpointDir,
         Duration checkpointInterval,
@@ -137,7 +137,7 @@ public record SalesJobConfig(
         return new SalesJobConfig(
                 settings.require(CommonKeys.KAFKA_BOOTSTRAP_SERVERS),
                 settings.require(CommonKeys.SCHEMA_REGISTRY_URL),
-                ClickHouseEndpoint.fromSettings(settings),
+                ClickHouseSettings.fromSettings(settings),
                 dataDir,
                 settings.get(CHECKPOINT_DIR, dataDir.resolve(SERVICE_FOLDER).resolve("checkpoints").toUri().toString()),
                 millis(settings, CHECKPOINT_INTERVAL_MS, 5_000),

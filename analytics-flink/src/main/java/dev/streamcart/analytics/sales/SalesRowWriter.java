@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
 import dev.streamcart.analytics.clickhouse.ClickHouseInsertMetrics;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
@@ -25,13 +25,13 @@ final class SalesRowWriter implements SinkWriter<SalesRow> {
 
     private record MinuteAndCategory(long minuteEpochSecond, long categoryId) {}
 
-    private final ClickHouseGateway gateway;
+    private final ClickHouseClient gateway;
     private final ProcessingTimeService time;
     private final long flushIntervalMillis;
     private final Map<MinuteAndCategory, SalesRow> buffered = new LinkedHashMap<>();
     private final ClickHouseInsertMetrics metrics;
 
-    SalesRowWriter(ClickHouseGateway gateway, ProcessingTimeService time, Duration flushInterval,
+    SalesRowWriter(ClickHouseClient gateway, ProcessingTimeService time, Duration flushInterval,
                    ClickHouseInsertMetrics metrics) {
         this.metrics = metrics;
         this.gateway = gateway;

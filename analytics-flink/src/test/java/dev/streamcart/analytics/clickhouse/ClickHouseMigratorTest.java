@@ -7,11 +7,17 @@ import java.util.List;
 
 import dev.streamcart.analytics.testing.TestFolders;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseException;
+import dev.streamcart.schemas.clickhouse.ClickHouseMigrator;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
+import dev.streamcart.schemas.clickhouse.Migration;
+import dev.streamcart.schemas.clickhouse.MigrationScripts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The migrations against a real ClickHouse 18.16 (Debian's server, started by local-stack). */
+/** The shared migrations runner (schemas' {@code clickhouse} package) against a real ClickHouse 18.16 (Debian's server, started by local-stack). */
 class ClickHouseMigratorTest {
 
     private static LocalInfrastructure infra;
@@ -28,13 +34,13 @@ class ClickHouseMigratorTest {
         }
     }
 
-    private static ClickHouseEndpoint endpoint(String database) {
-        return new ClickHouseEndpoint(infra.clickHouseUrl(), database, "default", "");
+    private static ClickHouseSettings endpoint(String database) {
+        return ClickHouseSettings.of(infra.clickHouseUrl(), database);
     }
 
     @Test
     void createsTheDatabaseAppliesEachVersionOnceAndRecordsIt() {
-        ClickHouseEndpoint endpoint = endpoint("migrations_once");
+        ClickHouseSettings endpoint = endpoint("migrations_once");
         List<Migration> migrations = MigrationScripts.fromClasspath(MigrationScripts.DEFAULT_FOLDER);
 
         ClickHouseMigrator.Outcome first = new ClickHouseMigrator(endpoint).migrate(migrations);
@@ -44,12 +50,12 @@ class ClickHouseMigratorTest {
         assertThat(first.applied()).startsWith(1, 2);
         assertThat(second.applied()).isEmpty();
         assertThat(second.alreadyApplied()).isEqualTo(first.applied());
-        try (ClickHouseGateway gateway = ClickHouseGateway.open(endpoint)) {
-            assertThat(gateway.select("SELECT version, description FROM migrations_once.schema_migrations ORDER BY version"))
+        try (ClickHouseClient gateway = ClickHouseClient.open(endpoint)) {
+            assertThat(gateway.rows("SELECT version, description FROM migrations_once.schema_migrations ORDER BY version"))
                     .startsWith(List.of("1", "sales_per_minute"), List.of("2", "kpis"));
-            assertThat(gateway.select("SELECT engine FROM system.tables WHERE database = 'migrations_once'"
+            assertThat(gateway.rows("SELECT engine FROM system.tables WHERE database = 'migrations_once'"
                     + " AND name = 'sales_per_minute'")).containsExactly(List.of("ReplacingMergeTree"));
-            assertThat(gateway.select("SELECT name, type FROM system.columns WHERE database = 'migrations_once'"
+            assertThat(gateway.rows("SELECT name, type FROM system.columns WHERE database = 'migrations_once'"
                     + " AND table = 'sales_per_minute' ORDER BY name")).containsExactly(
                     List.of("category_id", "UInt64"), List.of("minute", "DateTime"), List.of("orders", "UInt64"),
                     List.of("revenue_cents", "Int64"), List.of("units", "UInt64"), List.of("version", "UInt64"));
@@ -58,7 +64,7 @@ class ClickHouseMigratorTest {
 
     @Test
     void refusesAMigrationEditedAfterItWasApplied() {
-        ClickHouseEndpoint endpoint = endpoint("migrations_edited");
+        ClickHouseSettings endpoint = endpoint("migrations_edited");
         new ClickHouseMigrator(endpoint).migrate(List.of(new Migration(1, "t", "CREATE TABLE IF NOT EXISTS "
                 + "${database}.t (x UInt8) ENGINE = MergeTree ORDER BY x;")));
 
@@ -70,7 +76,7 @@ class ClickHouseMigratorTest {
 
     @Test
     void appliesNewVersionsInOrderAfterTheOnesAlreadyApplied() {
-        ClickHouseEndpoint endpoint = endpoint("migrations_in_order");
+        ClickHouseSettings endpoint = endpoint("migrations_in_order");
         Migration createTable = new Migration(1, "t", "CREATE TABLE IF NOT EXISTS ${database}.t (x UInt8)"
                 + " ENGINE = MergeTree ORDER BY x;");
         Migration addColumnAndRow = new Migration(2, "t_y", """
@@ -83,8 +89,8 @@ class ClickHouseMigratorTest {
         ClickHouseMigrator.Outcome outcome = new ClickHouseMigrator(endpoint).migrate(List.of(addColumnAndRow, createTable));
 
         assertThat(outcome.applied()).containsExactly(2);
-        try (ClickHouseGateway gateway = ClickHouseGateway.open(endpoint)) {
-            assertThat(gateway.select("SELECT x, y FROM migrations_in_order.t")).containsExactly(List.of("1", "one"));
+        try (ClickHouseClient gateway = ClickHouseClient.open(endpoint)) {
+            assertThat(gateway.rows("SELECT x, y FROM migrations_in_order.t")).containsExactly(List.of("1", "one"));
         }
     }
 }

@@ -18,10 +18,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
-import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
-import dev.streamcart.analytics.clickhouse.ClickHouseMigrator;
-import dev.streamcart.analytics.clickhouse.MigrationScripts;
 import dev.streamcart.analytics.kpi.KpiTable;
 import dev.streamcart.analytics.testing.TestFolders;
 import dev.streamcart.localstack.infra.ClickHouseServer;
@@ -29,6 +25,10 @@ import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.process.Reaper;
 import dev.streamcart.schemas.bench.BenchmarkCommand;
 import dev.streamcart.schemas.bench.BenchmarkResult;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseMigrator;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
+import dev.streamcart.schemas.clickhouse.MigrationScripts;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
@@ -108,8 +108,8 @@ public final class KpiJobBenchmark {
     }
 
     private static Measurement run(int shoppers, Path folder, LocalInfrastructure infra, ClickHouseServer server) throws Exception {
-        ClickHouseEndpoint endpoint = new ClickHouseEndpoint(server.httpUrl(), "bench", "default", "");
-        ClickHouseEndpoint copy = new ClickHouseEndpoint(server.httpUrl(), "bench_copy", "default", "");
+        ClickHouseSettings endpoint = ClickHouseSettings.of(server.httpUrl(), "bench");
+        ClickHouseSettings copy = ClickHouseSettings.of(server.httpUrl(), "bench_copy");
         new ClickHouseMigrator(endpoint).migrate(MigrationScripts.fromClasspath(MigrationScripts.DEFAULT_FOLDER));
         new ClickHouseMigrator(copy).migrate(MigrationScripts.fromClasspath(MigrationScripts.DEFAULT_FOLDER));
 
@@ -141,7 +141,7 @@ public final class KpiJobBenchmark {
         long jobNanos;
         long cpuAtStart;
         long jobCpuNanos;
-        try (ClickHouseGateway clickHouse = ClickHouseGateway.open(endpoint);
+        try (ClickHouseClient clickHouse = ClickHouseClient.open(endpoint);
                 RunningSalesJob job = SalesPerMinuteJob.start(config)) {
             job.awaitRunning(Duration.ofMinutes(2));
             long start = System.nanoTime();
@@ -240,10 +240,10 @@ public final class KpiJobBenchmark {
      * Whether the final rows of every minute before the ticks' hold all of their events (the ticks'
      * own minute may follow) and every paid order.
      */
-    private static boolean complete(ClickHouseGateway clickHouse, long eventsBeforeTicks, long paidOrders) {
-        List<List<String>> lag = clickHouse.select("SELECT sum(events) FROM bench.pipeline_lag_per_minute FINAL"
+    private static boolean complete(ClickHouseClient clickHouse, long eventsBeforeTicks, long paidOrders) {
+        List<List<String>> lag = clickHouse.rows("SELECT sum(events) FROM bench.pipeline_lag_per_minute FINAL"
                 + " WHERE stage = 'analytics'");
-        List<List<String>> paid = clickHouse.select("SELECT sum(paid_orders) FROM bench.order_totals_per_minute FINAL");
+        List<List<String>> paid = clickHouse.rows("SELECT sum(paid_orders) FROM bench.order_totals_per_minute FINAL");
         return Long.parseLong(lag.get(0).get(0)) >= eventsBeforeTicks && Long.parseLong(paid.get(0).get(0)) == paidOrders;
     }
 

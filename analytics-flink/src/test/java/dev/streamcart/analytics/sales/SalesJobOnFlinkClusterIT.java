@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
-import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
-import dev.streamcart.analytics.clickhouse.ClickHouseMigrator;
-import dev.streamcart.analytics.clickhouse.MigrationScripts;
 import dev.streamcart.analytics.testing.FlinkStandaloneCluster;
 import dev.streamcart.analytics.testing.TestFolders;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseMigrator;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
+import dev.streamcart.schemas.clickhouse.MigrationScripts;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
@@ -46,7 +46,7 @@ class SalesJobOnFlinkClusterIT {
         try (LocalInfrastructure infra = LocalInfrastructure.builder(folder.resolve("infra")).kafka().schemaRegistry()
                 .clickHouse().topics().start();
              FlinkStandaloneCluster cluster = FlinkStandaloneCluster.start(folder.resolve("flink"), Path.of("target", "lib"))) {
-            ClickHouseEndpoint endpoint = new ClickHouseEndpoint(infra.clickHouseUrl(), DATABASE, "default", "");
+            ClickHouseSettings endpoint = ClickHouseSettings.of(infra.clickHouseUrl(), DATABASE);
             new ClickHouseMigrator(endpoint).migrate(MigrationScripts.fromClasspath(MigrationScripts.DEFAULT_FOLDER));
 
             Map<String, String> settings = new HashMap<>();
@@ -82,11 +82,11 @@ class SalesJobOnFlinkClusterIT {
                 producer.flush();
             }
 
-            try (ClickHouseGateway clickHouse = ClickHouseGateway.open(endpoint)) {
+            try (ClickHouseClient clickHouse = ClickHouseClient.open(endpoint)) {
                 await("sales_per_minute FINAL equals the events sent (TaskManager log: "
                         + folder.resolve("flink/logs/taskmanager.log") + ")")
                         .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                        .untilAsserted(() -> assertThat(clickHouse.select("SELECT toUnixTimestamp(minute), category_id, orders,"
+                        .untilAsserted(() -> assertThat(clickHouse.rows("SELECT toUnixTimestamp(minute), category_id, orders,"
                                 + " units, revenue_cents FROM " + DATABASE + ".sales_per_minute FINAL ORDER BY minute, category_id"))
                                 .containsExactlyElementsOf(expected.rows()));
             }

@@ -26,12 +26,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.streamcart.analytics.clickhouse.ClickHouseEndpoint;
-import dev.streamcart.analytics.clickhouse.ClickHouseGateway;
-import dev.streamcart.analytics.clickhouse.ClickHouseMigrator;
-import dev.streamcart.analytics.clickhouse.MigrationScripts;
 import dev.streamcart.analytics.testing.TestFolders;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseMigrator;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
+import dev.streamcart.schemas.clickhouse.MigrationScripts;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.metrics.MetricsSettings;
@@ -59,7 +59,7 @@ class SalesPerMinuteJobTest {
 
     private static Path folder;
     private static LocalInfrastructure infra;
-    private static ClickHouseGateway clickHouse;
+    private static ClickHouseClient clickHouse;
     private static KafkaProducer<String, OrderEvent> producer;
     private static KafkaProducer<String, ClickEvent> clickProducer;
     private static final ExpectedSales expectedSales = new ExpectedSales();
@@ -71,9 +71,9 @@ class SalesPerMinuteJobTest {
     static void startInfrastructure() {
         folder = TestFolders.fresh("sales-job");
         infra = LocalInfrastructure.builder(folder.resolve("infra")).kafka().schemaRegistry().clickHouse().topics().start();
-        ClickHouseEndpoint endpoint = new ClickHouseEndpoint(infra.clickHouseUrl(), DATABASE, "default", "");
+        ClickHouseSettings endpoint = ClickHouseSettings.of(infra.clickHouseUrl(), DATABASE);
         new ClickHouseMigrator(endpoint).migrate(MigrationScripts.fromClasspath(MigrationScripts.DEFAULT_FOLDER));
-        clickHouse = ClickHouseGateway.open(endpoint);
+        clickHouse = ClickHouseClient.open(endpoint);
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -187,7 +187,7 @@ class SalesPerMinuteJobTest {
         for (String query : statements.split(";")) {
             String sql = query.strip();
             if (!sql.isEmpty()) {
-                results.add(clickHouse.select(sql.replace("streamcart.", DATABASE + ".")));
+                results.add(clickHouse.rows(sql.replace("streamcart.", DATABASE + ".")));
             }
         }
         // the first query: paid orders per hour and currency add up to the minute rows
@@ -302,7 +302,7 @@ class SalesPerMinuteJobTest {
 
     /** Every table holds exactly the rows of the minutes before {@code closedBefore} (epoch seconds). */
     private static void assertEveryTableExact(long closedBefore) {
-        assertThat(clickHouse.select("SELECT toUnixTimestamp(minute), category_id, orders, units,"
+        assertThat(clickHouse.rows("SELECT toUnixTimestamp(minute), category_id, orders, units,"
                 + " revenue_cents FROM " + DATABASE + ".sales_per_minute FINAL ORDER BY minute, category_id"))
                 .containsExactlyElementsOf(expectedSales.rows(closedBefore));
         assertTable(closedBefore, "product_sales_per_minute", "toUnixTimestamp(minute), product_id, seller_id, category_id,"
@@ -339,13 +339,13 @@ class SalesPerMinuteJobTest {
     }
 
     private static List<List<String>> select(String table, String columns) {
-        return clickHouse.select("SELECT " + columns + " FROM " + DATABASE + "." + table + " FINAL");
+        return clickHouse.rows("SELECT " + columns + " FROM " + DATABASE + "." + table + " FINAL");
     }
 
     /** p50/p99 are bucketed (at most 1/64 above the exact nearest-rank value); max is exact. */
     private static void assertCdcLagPercentiles(long closedBefore) {
         Map<String, List<String>> actual = new HashMap<>();
-        for (List<String> row : clickHouse.select("SELECT toUnixTimestamp(minute), p50_ms, p99_ms, max_ms FROM " + DATABASE
+        for (List<String> row : clickHouse.rows("SELECT toUnixTimestamp(minute), p50_ms, p99_ms, max_ms FROM " + DATABASE
                 + ".pipeline_lag_per_minute FINAL WHERE stage = 'cdc'")) {
             actual.put(row.get(0), row.subList(1, 4));
         }

@@ -20,12 +20,12 @@ import dev.streamcart.inventory.InventoryApplication;
 import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
-import dev.streamcart.localstack.testing.LatestValues;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
 import dev.streamcart.schemas.streams.StreamsScaling;
+import dev.streamcart.schemas.topics.CompactedTopicReader;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -82,7 +82,7 @@ class RebuildFromTopicsTest {
         try (KafkaProducer<String, InventoryChanged> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()), new StringSerializer(),
                 Topics.INVENTORY_CHANGES.valueSerde(registry).serializer());
-                LatestValues<StockLevel> stockLevels = new LatestValues<>(infra.bootstrapServers(),
+                CompactedTopicReader<StockLevel> stockLevels = CompactedTopicReader.fromBeginning(infra.bootstrapServers(),
                         Topics.STOCK_LEVELS.name(), 3, Topics.STOCK_LEVELS.valueSerde(registry).deserializer());
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
 

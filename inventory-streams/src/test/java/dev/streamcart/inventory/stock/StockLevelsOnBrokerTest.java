@@ -16,12 +16,12 @@ import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.inventory.RecordedValues;
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
-import dev.streamcart.localstack.testing.LatestValues;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockAlertType;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.CompactedTopicReader;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -62,7 +62,7 @@ class StockLevelsOnBrokerTest {
         InventoryStreamsConfig config = InventoryStreamsConfig.from(infra.settings());
         SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
         try (KafkaProducer<String, InventoryChanged> producer = producer(registry);
-                LatestValues<StockLevel> stockLevels = new LatestValues<>(infra.bootstrapServers(),
+                CompactedTopicReader<StockLevel> stockLevels = CompactedTopicReader.fromBeginning(infra.bootstrapServers(),
                         Topics.STOCK_LEVELS.name(), 3, Topics.STOCK_LEVELS.valueSerde(registry).deserializer());
                 RecordedValues<StockAlert> alerts = new RecordedValues<>(infra.bootstrapServers(),
                         Topics.STOCK_ALERTS.name(), 3, Topics.STOCK_ALERTS.valueSerde(registry).deserializer())) {

@@ -88,13 +88,13 @@ public final class DashboardFreshnessBenchmark implements Callable<Integer> {
                 background.add(product(admin, backgroundSeller, category, warehouse, "BENCH-DB-", BACKGROUND_STOCK));
             }
             String paidOrders = "/api/analytics/orders?from=PT10M&granularity=minute&sellerId=" + measuredSeller;
-            ClickHouseProbe clickHouse = new ClickHouseProbe(platform.endpoints().clickHouseUrl(), measuredSeller);
             int buyersNeeded = (int) Math.ceil(options.backgroundRate * BACKGROUND_SECONDS_OF_BUYERS / RiskScorer.VELOCITY_LIMIT)
                     + warmup + samples;
             List<Double> freshness = new ArrayList<>();
             List<Double> inClickHouse = new ArrayList<>();
             int timeouts = 0;
-            try (BuyerPool buyers = BuyerPool.open(platform.endpoints().jdbcUrl(), "postgres", "postgres", buyersNeeded);
+            try (ClickHouseProbe clickHouse = new ClickHouseProbe(platform.endpoints().clickHouseUrl(), measuredSeller);
+                    BuyerPool buyers = BuyerPool.open(platform.endpoints().jdbcUrl(), "postgres", "postgres", buyersNeeded);
                     BackgroundOrders load = new BackgroundOrders(api, admin, warehouse, buyers, background)) {
                 System.out.println("[bench] " + buyersNeeded + " buyers signed in; background orders at " + options.backgroundRate + "/s");
                 load.start(options.backgroundRate);

@@ -21,13 +21,14 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.streamcart.loadgen.benchmark.BenchmarkClient;
-import dev.streamcart.loadgen.benchmark.ClickHouseProbe;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.launcher.Topology;
 import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
 import dev.streamcart.localstack.launcher.verify.VerificationReport;
 import dev.streamcart.localstack.process.ManagedProcess;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -233,9 +234,11 @@ public final class FailoverDrill implements AutoCloseable {
     }
 
     private long clickHouseRevenue() {
-        String value = ClickHouseProbe.scalar(platform.endpoints().clickHouseUrl(),
-                "SELECT sum(revenue_cents) FROM streamcart.sales_per_minute FINAL");
-        return value.isEmpty() ? 0 : Long.parseLong(value);
+        try (ClickHouseClient clickHouse = ClickHouseClient.open(ClickHouseSettings.of(platform.endpoints().clickHouseUrl(),
+                ClickHouseSettings.DEFAULT_DATABASE), Duration.ofSeconds(5), Duration.ofSeconds(10))) {
+            String value = clickHouse.scalar("SELECT sum(revenue_cents) FROM " + clickHouse.qualified("sales_per_minute") + " FINAL");
+            return value.isEmpty() ? 0 : Long.parseLong(value);
+        }
     }
 
     /** Running again: PostgreSQL's postmaster alive, ClickHouse alive, Flink whole, a service's new run ready. */

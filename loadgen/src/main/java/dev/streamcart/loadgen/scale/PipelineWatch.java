@@ -14,6 +14,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import dev.streamcart.localstack.launcher.Endpoints;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseException;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -39,12 +42,13 @@ final class PipelineWatch implements AutoCloseable {
 
     private final Endpoints endpoints;
     private final Admin admin;
-    private final ClickHouseQueries clickHouse;
+    private final ClickHouseClient clickHouse;
 
     PipelineWatch(Endpoints endpoints) {
         this.endpoints = endpoints;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()));
-        this.clickHouse = new ClickHouseQueries(endpoints.clickHouseUrl());
+        this.clickHouse = ClickHouseClient.open(ClickHouseSettings.of(endpoints.clickHouseUrl(), ClickHouseSettings.DEFAULT_DATABASE),
+                Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     /** PostgreSQL's WAL position now (the seed's end, when called right after it). */
@@ -85,7 +89,7 @@ final class PipelineWatch implements AutoCloseable {
             if (cdc != null && orders == null && lag("order-streams") == 0) {
                 orders = secondsSince(start);
             }
-            if (revenue == null && expectedRevenue.equals(clickHouse.single(clickHouseRevenueSql))) {
+            if (revenue == null && expectedRevenue.equals(clickHouseSingle(clickHouseRevenueSql))) {
                 revenue = secondsSince(start);
             }
             Thread.sleep(POLL.toMillis());
@@ -130,12 +134,18 @@ final class PipelineWatch implements AutoCloseable {
         }
     }
 
-    ClickHouseQueries clickHouse() {
-        return clickHouse;
+    /** The one value ClickHouse selects, or "" while it does not answer (a stage still catching up is no failure). */
+    String clickHouseSingle(String sql) {
+        try {
+            return clickHouse.scalar(sql);
+        } catch (ClickHouseException e) {
+            return "";
+        }
     }
 
     @Override
     public void close() {
+        clickHouse.close();
         admin.close();
     }
 }

@@ -157,7 +157,7 @@ public final class ScaleRunMain implements Callable<Integer> {
             }
             double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
             boolean revenueEqual = watch.single(SeededPlatform.POSTGRES_REVENUE)
-                    .equals(watch.clickHouse().single(SeededPlatform.CLICKHOUSE_REVENUE));
+                    .equals(watch.clickHouseSingle(SeededPlatform.CLICKHOUSE_REVENUE));
 
             say(label, "killing serving-api (SIGKILL) and timing its way back to /health UP");
             Double restart = restartSeconds(platform, endpoints.apiUrl());

@@ -17,10 +17,10 @@ import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.testing.Folders;
-import dev.streamcart.localstack.testing.LatestValues;
 import dev.streamcart.schemas.fraud.FraudSignals;
 import dev.streamcart.schemas.order.OrderSlaAlert;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.CompactedTopicReader;
 import dev.streamcart.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,10 +102,10 @@ class OrderDeadlinesEndToEndIT {
         assertThat(ids).as("most recent first").containsExactly(paid, unpaid);
 
         SchemaRegistryClient registry = new SchemaRegistryClient(platform.endpoints().schemaRegistryUrl());
-        try (LatestValues<OrderSlaAlert> alerts = new LatestValues<>(platform.endpoints().bootstrapServers(),
+        try (CompactedTopicReader<OrderSlaAlert> alerts = CompactedTopicReader.fromBeginning(platform.endpoints().bootstrapServers(),
                      Topics.ORDER_SLA_ALERTS.name(), Topics.ORDER_SLA_ALERTS.partitions(),
                      Topics.ORDER_SLA_ALERTS.valueSerde(registry).deserializer());
-             LatestValues<FraudSignals> signals = new LatestValues<>(platform.endpoints().bootstrapServers(),
+             CompactedTopicReader<FraudSignals> signals = CompactedTopicReader.fromBeginning(platform.endpoints().bootstrapServers(),
                      Topics.FRAUD_SIGNALS.name(), Topics.FRAUD_SIGNALS.partitions(),
                      Topics.FRAUD_SIGNALS.valueSerde(registry).deserializer())) {
             await().atMost(CONVERGENCE).untilAsserted(() -> {

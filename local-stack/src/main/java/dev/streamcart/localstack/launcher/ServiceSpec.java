@@ -51,7 +51,7 @@ public record ServiceSpec(String name, String module, String mainClass, String h
     public static final ServiceSpec POSTGRES_MIGRATIONS = new ServiceSpec("postgres-migrations", "serving-api",
             "dev.streamcart.serving.ServingApiMain", "256m", List.of("migrate"));
     public static final ServiceSpec CLICKHOUSE_MIGRATIONS = new ServiceSpec("clickhouse-migrations", "analytics-flink",
-            "dev.streamcart.analytics.clickhouse.ClickHouseMigrationsMain", "256m", List.of());
+            "dev.streamcart.schemas.clickhouse.ClickHouseMigrationsMain", "256m", List.of());
     public static final ServiceSpec INGEST_CDC = new ServiceSpec("ingest-cdc", "ingest-cdc",
             "dev.streamcart.ingest.IngestCdcMain", "384m", List.of());
     public static final ServiceSpec INVENTORY_STREAMS = new ServiceSpec("inventory-streams", "inventory-streams",

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
-import dev.streamcart.localstack.testing.LatestValues;
 import dev.streamcart.orders.OrderSerdes;
 import dev.streamcart.orders.OrderStreamsConfig;
 import dev.streamcart.orders.OrderStreamsTopology;
@@ -25,6 +24,7 @@ import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.schemas.order.StatusChange;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.streams.StreamsApplication;
+import dev.streamcart.schemas.topics.CompactedTopicReader;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,7 +61,7 @@ class OrderViewsOnBrokerTest {
         try (KafkaProducer<String, OrderEvent> producer = new KafkaProducer<>(
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
                         new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(registry).serializer());
-                LatestValues<OrderView> views = new LatestValues<>(infra.bootstrapServers(), Topics.ORDER_VIEWS.name(), 3,
+                CompactedTopicReader<OrderView> views = CompactedTopicReader.fromBeginning(infra.bootstrapServers(), Topics.ORDER_VIEWS.name(), 3,
                         Topics.ORDER_VIEWS.valueSerde(registry).deserializer());
                 StreamsApplication app = new StreamsApplication(OrderStreamsTopology.build(OrderSerdes.registry(registry), config.deadlines()),
                         config.streamsProperties())) {

@@ -21,6 +21,8 @@ public final class CommonKeys {
     public static final String JDBC_APP_PASSWORD = "postgres.app-password";
     public static final String CLICKHOUSE_URL = "clickhouse.url";
     public static final String CLICKHOUSE_DATABASE = "clickhouse.database";
+    public static final String CLICKHOUSE_USER = "clickhouse.user";
+    public static final String CLICKHOUSE_PASSWORD = "clickhouse.password";
     public static final String DATA_DIR = "platform.data-dir";
     public static final String MODELS_DIR = "recommender.models-dir";
     /** Pid of the process that started this one; a service exits when it disappears. */

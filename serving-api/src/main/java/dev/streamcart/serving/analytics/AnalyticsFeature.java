@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.serving.admission.WriteAdmission;
 import dev.streamcart.serving.alerts.StockAlertStore;
@@ -40,7 +42,8 @@ public record AnalyticsFeature(AnalyticsEndpoints endpoints, @Nullable SalesPerM
             LOG.warn("no clickhouse.url configured: the analytics API answers 503");
             return new AnalyticsFeature(new AnalyticsEndpoints(null, filters, alerts, tickets), null, null);
         }
-        ClickHouseReader reader = new ClickHouseReader(clickHouse);
+        // interactive reads: a dashboard would rather show a 503 than wait behind a stuck query
+        ClickHouseClient reader = ClickHouseClient.open(clickHouse, Duration.ofSeconds(2), Duration.ofSeconds(10));
         lifecycle.add(reader);
         SalesPerMinute salesPerMinute = new SalesPerMinute(reader, Clock.systemUTC());
         ConsumerGroupLag lag = null;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import dev.streamcart.serving.money.Money;
 
 /**
@@ -47,15 +48,15 @@ public final class CustomerReports {
     private static final String DISTINCT_USERS =
             "uniqExactIf(user_id, activity = 'ACTIVE'), uniqExactIf(user_id, activity = 'BUYER')";
 
-    private final ClickHouseReader clickHouse;
+    private final ClickHouseClient clickHouse;
     private final KpiRows kpiRows;
     private final SettledUsers settledUsers;
 
-    public CustomerReports(ClickHouseReader clickHouse, KpiRows kpiRows) {
+    public CustomerReports(ClickHouseClient clickHouse, KpiRows kpiRows) {
         this(clickHouse, kpiRows, SettledUsers.DEFAULT_TTL);
     }
 
-    CustomerReports(ClickHouseReader clickHouse, KpiRows kpiRows, Duration settledUsersTtl) {
+    CustomerReports(ClickHouseClient clickHouse, KpiRows kpiRows, Duration settledUsersTtl) {
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
         this.kpiRows = Objects.requireNonNull(kpiRows, "kpiRows");
         this.settledUsers = new SettledUsers(clickHouse, settledUsersTtl);
@@ -67,10 +68,10 @@ public final class CustomerReports {
                 ? countedInClickHouse(filter)
                 : unionOfSettledAndLive(filter, rows.settled().get(), rows.live());
         Map<Long, Long> revenue = new HashMap<>();
-        for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("minute") + " AS b,"
-                + " sum(gross_cents) FROM " + clickHouse.table("order_totals_per_minute") + " FINAL"
+        for (List<String> row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("minute") + " AS b,"
+                + " sum(gross_cents) FROM " + clickHouse.qualified("order_totals_per_minute") + " FINAL"
                 + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral() + " GROUP BY b")) {
-            revenue.put(Long.parseLong(row[0]), Long.parseLong(row[1]));
+            revenue.put(Long.parseLong(row.get(0)), Long.parseLong(row.get(1)));
         }
         Map<Long, CustomersBucket> byBucket = new HashMap<>();
         for (long b : union(users.perBucket().keySet(), revenue.keySet())) {
@@ -95,11 +96,11 @@ public final class CustomerReports {
     /** Both counts straight from ClickHouse: minute buckets, or a range without a settled hour. */
     private ActiveUsers countedInClickHouse(AnalyticsFilter filter) {
         Map<Long, long[]> perBucket = new HashMap<>();
-        for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("t") + " AS b, " + DISTINCT_USERS
+        for (List<String> row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("t") + " AS b, " + DISTINCT_USERS
                 + " FROM " + kpiRows.bucketed(USER_ACTIVITY, filter, ACTIVITY_COLUMNS, "") + " GROUP BY b")) {
-            perBucket.put(Long.parseLong(row[0]), counts(row, 1));
+            perBucket.put(Long.parseLong(row.get(0)), counts(row, 1));
         }
-        String[] whole = clickHouse.rows("SELECT " + DISTINCT_USERS + " FROM "
+        List<String> whole = clickHouse.rows("SELECT " + DISTINCT_USERS + " FROM "
                 + kpiRows.whole(USER_ACTIVITY, filter, ACTIVITY_COLUMNS, "")).get(0);
         return new ActiveUsers(perBucket, counts(whole, 0));
     }
@@ -111,9 +112,9 @@ public final class CustomerReports {
     private ActiveUsers unionOfSettledAndLive(AnalyticsFilter filter, String settled, String liveRows) {
         String bucketOf = filter.granularity().bucketOf("t");
         Map<Long, long[]> perBucket = new HashMap<>();
-        for (String[] row : settledUsers.counts("SELECT " + bucketOf + " AS b, " + DISTINCT_USERS + " FROM (" + settled
+        for (List<String> row : settledUsers.counts("SELECT " + bucketOf + " AS b, " + DISTINCT_USERS + " FROM (" + settled
                 + ") GROUP BY b")) {
-            perBucket.put(Long.parseLong(row[0]), counts(row, 1));
+            perBucket.put(Long.parseLong(row.get(0)), counts(row, 1));
         }
         int settledBuckets = perBucket.size();
         long[] whole = counts(settledUsers.counts("SELECT " + DISTINCT_USERS + " FROM (" + settled + ")").get(0), 0);
@@ -161,10 +162,10 @@ public final class CustomerReports {
         return columns;
     }
 
-    private static long[] counts(String[] row, int first) {
+    private static long[] counts(List<String> row, int first) {
         long[] counts = new long[ACTIVITIES.size()];
         for (int i = 0; i < counts.length; i++) {
-            counts[i] = Long.parseLong(row[first + i]);
+            counts[i] = Long.parseLong(row.get(first + i));
         }
         return counts;
     }
@@ -172,9 +173,9 @@ public final class CustomerReports {
     public Report<FunnelStage> funnel(AnalyticsFilter filter) {
         String category = filter.categoryId() == null ? "" : " AND category_id = " + filter.categoryId().longValue();
         Map<String, Long> events = new HashMap<>();
-        for (String[] row : clickHouse.rows("SELECT stage, sum(events) FROM " + clickHouse.table("funnel_per_minute")
+        for (List<String> row : clickHouse.rows("SELECT stage, sum(events) FROM " + clickHouse.qualified("funnel_per_minute")
                 + " FINAL WHERE " + filter.timeRange("minute") + category + " GROUP BY stage")) {
-            events.put(row[0], Long.parseLong(row[1]));
+            events.put(row.get(0), Long.parseLong(row.get(1)));
         }
         List<FunnelStage> stages = new ArrayList<>();
         long first = events.getOrDefault(FUNNEL.get(0), 0L);
@@ -191,15 +192,15 @@ public final class CustomerReports {
 
     public Report<VariantRow> variants(AnalyticsFilter filter) {
         List<VariantRow> rows = new ArrayList<>();
-        for (String[] row : clickHouse.rows("SELECT variant, sum(impressions), sum(clicks), sum(cart_adds),"
+        for (List<String> row : clickHouse.rows("SELECT variant, sum(impressions), sum(clicks), sum(cart_adds),"
                 + " sum(purchases), sum(purchased_units), sum(revenue_cents) FROM "
-                + clickHouse.table("recommendation_variants_per_minute") + " FINAL WHERE " + filter.timeRange("minute")
+                + clickHouse.qualified("recommendation_variants_per_minute") + " FINAL WHERE " + filter.timeRange("minute")
                 + " AND (currency = " + filter.currencyLiteral() + " OR currency = '') GROUP BY variant ORDER BY variant")) {
-            long impressions = Long.parseLong(row[1]);
-            long clicks = Long.parseLong(row[2]);
-            long purchases = Long.parseLong(row[4]);
-            rows.add(new VariantRow(row[0], impressions, clicks, Long.parseLong(row[3]), purchases,
-                    Long.parseLong(row[5]), Money.formatCents(Long.parseLong(row[6])), Ratios.rate(clicks, impressions),
+            long impressions = Long.parseLong(row.get(1));
+            long clicks = Long.parseLong(row.get(2));
+            long purchases = Long.parseLong(row.get(4));
+            rows.add(new VariantRow(row.get(0), impressions, clicks, Long.parseLong(row.get(3)), purchases,
+                    Long.parseLong(row.get(5)), Money.formatCents(Long.parseLong(row.get(6))), Ratios.rate(clicks, impressions),
                     Ratios.rate(purchases, clicks)));
         }
         return Report.of(filter, VariantRow.class, rows, null);

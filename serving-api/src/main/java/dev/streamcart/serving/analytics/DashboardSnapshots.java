@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import dev.streamcart.schemas.clickhouse.ClickHouseException;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.problems.DomainException;
 
@@ -62,7 +63,7 @@ public final class DashboardSnapshots {
     private static void part(Map<String, Object> parts, List<String> unavailable, String name, Supplier<Object> report) {
         try {
             parts.put(name, report.get());
-        } catch (DomainException e) {
+        } catch (DomainException | ClickHouseException e) {
             unavailable.add(name);
         }
     }

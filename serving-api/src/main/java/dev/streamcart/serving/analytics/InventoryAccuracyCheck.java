@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.inventory.WarehouseStock;
 import dev.streamcart.schemas.topics.Topics;
@@ -49,7 +50,7 @@ public final class InventoryAccuracyCheck implements AutoCloseable {
 
     private final Transactions transactions;
     private final ReadModel<StockLevel> stockLevels;
-    private final ClickHouseReader clickHouse;
+    private final ClickHouseClient clickHouse;
     private final Clock clock;
     /** The highest product id the last check covered; 0 starts again from the first product. */
     private long cursor;
@@ -60,7 +61,7 @@ public final class InventoryAccuracyCheck implements AutoCloseable {
     });
 
     public InventoryAccuracyCheck(Transactions transactions, ReadModel<StockLevel> stockLevels,
-                                  ClickHouseReader clickHouse, Clock clock) {
+                                  ClickHouseClient clickHouse, Clock clock) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.stockLevels = Objects.requireNonNull(stockLevels, "stockLevels");
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
@@ -137,7 +138,7 @@ public final class InventoryAccuracyCheck implements AutoCloseable {
         // only a check that completed moves on: one the view could not answer is repeated
         cursor = expected.size() < PRODUCTS_PER_CHECK ? 0 : expected.lastKey();
         Result result = new Result(now, checked, mismatches, recent.size());
-        clickHouse.execute("INSERT INTO " + clickHouse.table("inventory_accuracy")
+        clickHouse.execute("INSERT INTO " + clickHouse.qualified("inventory_accuracy")
                 + " (checked_at, products_checked, mismatches, version) VALUES (toDateTime(" + now.getEpochSecond()
                 + "), " + checked + ", " + mismatches + ", " + now.toEpochMilli() + ")");
         return result;

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import dev.streamcart.schemas.clickhouse.HourlyRollups;
 
 /**
@@ -34,10 +35,10 @@ final class KpiRows {
      */
     private static final Set<String> KEY_ONLY_TABLES = Set.of("user_activity");
 
-    private final ClickHouseReader clickHouse;
+    private final ClickHouseClient clickHouse;
     private final Clock clock;
 
-    KpiRows(ClickHouseReader clickHouse, Clock clock) {
+    KpiRows(ClickHouseClient clickHouse, Clock clock) {
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -91,13 +92,13 @@ final class KpiRows {
         String selected = String.join(", ", columns);
         String merged = KEY_ONLY_TABLES.contains(minuteTable) ? "" : " FINAL";
         if (rollup.isEmpty()) {
-            return new Split(Optional.empty(), "SELECT minute AS t, " + selected + " FROM " + clickHouse.table(minuteTable)
+            return new Split(Optional.empty(), "SELECT minute AS t, " + selected + " FROM " + clickHouse.qualified(minuteTable)
                     + merged + " WHERE " + filter.timeRange("minute") + conditions);
         }
-        return new Split(Optional.of("SELECT hour AS t, " + selected + " FROM " + clickHouse.table(rollup.get().table())
+        return new Split(Optional.of("SELECT hour AS t, " + selected + " FROM " + clickHouse.qualified(rollup.get().table())
                 + merged + " WHERE hour >= toDateTime(" + firstHour + ") AND hour < toDateTime(" + settledUntil + ")"
                 + conditions),
-                "SELECT minute AS t, " + selected + " FROM " + clickHouse.table(minuteTable) + merged
+                "SELECT minute AS t, " + selected + " FROM " + clickHouse.qualified(minuteTable) + merged
                 + " WHERE ((minute >= toDateTime(" + from + ") AND minute < toDateTime(" + firstHour + "))"
                 + " OR (minute >= toDateTime(" + settledUntil + ") AND minute < toDateTime(" + to + ")))" + conditions);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import dev.streamcart.serving.money.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -37,10 +38,10 @@ public final class OperationsReports {
     static final String PAID_TO_SHIPPED = "paid_to_shipped";
     static final String SHIPPED_TO_DELIVERED = "shipped_to_delivered";
 
-    private final ClickHouseReader clickHouse;
+    private final ClickHouseClient clickHouse;
     private final @Nullable ConsumerGroupLag consumerLag;
 
-    public OperationsReports(ClickHouseReader clickHouse, @Nullable ConsumerGroupLag consumerLag) {
+    public OperationsReports(ClickHouseClient clickHouse, @Nullable ConsumerGroupLag consumerLag) {
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
         this.consumerLag = consumerLag;
     }
@@ -49,15 +50,15 @@ public final class OperationsReports {
         List<PaymentMethodRow> rows = new ArrayList<>();
         long attempts = 0;
         long succeeded = 0;
-        for (String[] row : clickHouse.rows("SELECT method, sum(attempts) AS total_attempts,"
+        for (List<String> row : clickHouse.rows("SELECT method, sum(attempts) AS total_attempts,"
                 + " sumIf(attempts, outcome = 'SUCCEEDED'), sumIf(attempts, outcome = 'FAILED'),"
-                + " sumIf(amount_cents, outcome = 'SUCCEEDED') FROM " + clickHouse.table("payments_per_minute")
+                + " sumIf(amount_cents, outcome = 'SUCCEEDED') FROM " + clickHouse.qualified("payments_per_minute")
                 + " FINAL WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral()
                 + " GROUP BY method ORDER BY total_attempts DESC, method")) {
-            long all = Long.parseLong(row[1]);
-            long ok = Long.parseLong(row[2]);
-            rows.add(new PaymentMethodRow(row[0], all, ok, Long.parseLong(row[3]), Ratios.rate(ok, all),
-                    Money.formatCents(Long.parseLong(row[4]))));
+            long all = Long.parseLong(row.get(1));
+            long ok = Long.parseLong(row.get(2));
+            rows.add(new PaymentMethodRow(row.get(0), all, ok, Long.parseLong(row.get(3)), Ratios.rate(ok, all),
+                    Money.formatCents(Long.parseLong(row.get(4)))));
             attempts += all;
             succeeded += ok;
         }
@@ -69,13 +70,13 @@ public final class OperationsReports {
     }
 
     public Report<DeclineRow> declines(AnalyticsFilter filter) {
-        List<String[]> found = clickHouse.rows("SELECT method, reason, sum(attempts) AS total_attempts FROM "
-                + clickHouse.table("payments_per_minute") + " FINAL WHERE " + filter.timeRange("minute")
+        List<List<String>> found = clickHouse.rows("SELECT method, reason, sum(attempts) AS total_attempts FROM "
+                + clickHouse.qualified("payments_per_minute") + " FINAL WHERE " + filter.timeRange("minute")
                 + " AND currency = " + filter.currencyLiteral() + " AND outcome = 'FAILED'"
                 + " GROUP BY method, reason ORDER BY total_attempts DESC, method, reason");
-        long failed = found.stream().mapToLong(row -> Long.parseLong(row[2])).sum();
-        List<DeclineRow> rows = found.stream().map(row -> new DeclineRow(row[0], row[1].isEmpty() ? "unknown" : row[1],
-                Long.parseLong(row[2]), Ratios.rate(Long.parseLong(row[2]), failed))).toList();
+        long failed = found.stream().mapToLong(row -> Long.parseLong(row.get(2))).sum();
+        List<DeclineRow> rows = found.stream().map(row -> new DeclineRow(row.get(0), row.get(1).isEmpty() ? "unknown" : row.get(1),
+                Long.parseLong(row.get(2)), Ratios.rate(Long.parseLong(row.get(2)), failed))).toList();
         return Report.of(filter, DeclineRow.class, rows, Map.of("failed", failed));
     }
 
@@ -85,19 +86,19 @@ public final class OperationsReports {
         for (String[] step : new String[][] {{PAID_TO_SHIPPED, "paid_at", "shipped_at"},
                 {SHIPPED_TO_DELIVERED, "shipped_at", "delivered_at"}}) {
             String duration = "toInt64(toUInt32(" + step[2] + ")) - toInt64(toUInt32(" + step[1] + "))";
-            String where = " FROM " + clickHouse.table("order_fulfilment") + " FINAL WHERE " + filter.timeRange(step[2])
+            String where = " FROM " + clickHouse.qualified("order_fulfilment") + " FINAL WHERE " + filter.timeRange(step[2])
                     + " AND toUInt32(" + step[1] + ") > 0 AND " + step[2] + " >= " + step[1];
-            for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf(step[2]) + " AS b, count(),"
+            for (List<String> row : clickHouse.rows("SELECT " + filter.granularity().bucketOf(step[2]) + " AS b, count(),"
                     + " quantileExact(0.5)(" + duration + "), quantileExact(0.95)(" + duration + ")" + where
                     + " GROUP BY b ORDER BY b")) {
-                rows.add(new FulfilmentBucket(Instant.ofEpochSecond(Long.parseLong(row[0])), step[0],
-                        Long.parseLong(row[1]), Long.parseLong(row[2]), Long.parseLong(row[3])));
+                rows.add(new FulfilmentBucket(Instant.ofEpochSecond(Long.parseLong(row.get(0))), step[0],
+                        Long.parseLong(row.get(1)), Long.parseLong(row.get(2)), Long.parseLong(row.get(3))));
             }
-            String[] whole = clickHouse.rows("SELECT count(), quantileExact(0.5)(" + duration + "), quantileExact(0.95)("
+            List<String> whole = clickHouse.rows("SELECT count(), quantileExact(0.5)(" + duration + "), quantileExact(0.95)("
                     + duration + ")" + where).get(0);
-            long orders = Long.parseLong(whole[0]);
-            summary.put(step[0], Map.of("orders", orders, "p50Seconds", orders == 0 ? 0 : Long.parseLong(whole[1]),
-                    "p95Seconds", orders == 0 ? 0 : Long.parseLong(whole[2])));
+            long orders = Long.parseLong(whole.get(0));
+            summary.put(step[0], Map.of("orders", orders, "p50Seconds", orders == 0 ? 0 : Long.parseLong(whole.get(1)),
+                    "p95Seconds", orders == 0 ? 0 : Long.parseLong(whole.get(2))));
         }
         rows.sort((a, b) -> a.bucket().compareTo(b.bucket()));
         return Report.of(filter, FulfilmentBucket.class, rows, summary);
@@ -105,11 +106,11 @@ public final class OperationsReports {
 
     public Report<LagBucket> pipelineLag(AnalyticsFilter filter) {
         List<LagBucket> rows = new ArrayList<>();
-        for (String[] row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("minute") + " AS b, stage,"
-                + " sum(events), max(p50_ms), max(p99_ms), max(max_ms) FROM " + clickHouse.table("pipeline_lag_per_minute")
+        for (List<String> row : clickHouse.rows("SELECT " + filter.granularity().bucketOf("minute") + " AS b, stage,"
+                + " sum(events), max(p50_ms), max(p99_ms), max(max_ms) FROM " + clickHouse.qualified("pipeline_lag_per_minute")
                 + " FINAL WHERE " + filter.timeRange("minute") + " GROUP BY b, stage ORDER BY b, stage")) {
-            rows.add(new LagBucket(Instant.ofEpochSecond(Long.parseLong(row[0])), row[1], Long.parseLong(row[2]),
-                    Long.parseLong(row[3]), Long.parseLong(row[4]), Long.parseLong(row[5])));
+            rows.add(new LagBucket(Instant.ofEpochSecond(Long.parseLong(row.get(0))), row.get(1), Long.parseLong(row.get(2)),
+                    Long.parseLong(row.get(3)), Long.parseLong(row.get(4)), Long.parseLong(row.get(5))));
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         // the most recent bucket of each stage: what the pipeline looks like now
@@ -122,12 +123,12 @@ public final class OperationsReports {
 
     public Report<AccuracyCheck> inventoryAccuracy(AnalyticsFilter filter) {
         List<AccuracyCheck> rows = new ArrayList<>();
-        for (String[] row : clickHouse.rows("SELECT toUInt32(checked_at), products_checked, mismatches FROM "
-                + clickHouse.table("inventory_accuracy") + " FINAL WHERE " + filter.timeRange("checked_at")
+        for (List<String> row : clickHouse.rows("SELECT toUInt32(checked_at), products_checked, mismatches FROM "
+                + clickHouse.qualified("inventory_accuracy") + " FINAL WHERE " + filter.timeRange("checked_at")
                 + " ORDER BY checked_at")) {
-            long checked = Long.parseLong(row[1]);
-            long mismatches = Long.parseLong(row[2]);
-            rows.add(new AccuracyCheck(Instant.ofEpochSecond(Long.parseLong(row[0])), checked, mismatches,
+            long checked = Long.parseLong(row.get(1));
+            long mismatches = Long.parseLong(row.get(2));
+            rows.add(new AccuracyCheck(Instant.ofEpochSecond(Long.parseLong(row.get(0))), checked, mismatches,
                     accuracy(checked, mismatches)));
         }
         return Report.of(filter, AccuracyCheck.class, rows, rows.isEmpty() ? null : Map.of("latest",

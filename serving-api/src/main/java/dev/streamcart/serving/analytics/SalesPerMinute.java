@@ -1,12 +1,14 @@
 package dev.streamcart.serving.analytics;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.problems.DomainException;
 
@@ -19,10 +21,12 @@ public final class SalesPerMinute {
 
     public static final int MAX_MINUTES = 1_440;
 
-    private final ClickHouseReader clickHouse;
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ClickHouseClient clickHouse;
     private final Clock clock;
 
-    public SalesPerMinute(ClickHouseReader clickHouse, Clock clock) {
+    public SalesPerMinute(ClickHouseClient clickHouse, Clock clock) {
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -35,8 +39,8 @@ public final class SalesPerMinute {
         long from = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES).minus(minutes - 1L, ChronoUnit.MINUTES)
                 .getEpochSecond();
         List<SalesRow> rows = new ArrayList<>();
-        for (String[] fields : clickHouse.rows("SELECT toUnixTimestamp(minute), category_id, orders, units, revenue_cents"
-                + " FROM " + clickHouse.table("sales_per_minute") + " FINAL"
+        for (List<String> fields : clickHouse.rows("SELECT toUnixTimestamp(minute), category_id, orders, units, revenue_cents"
+                + " FROM " + clickHouse.qualified("sales_per_minute") + " FINAL"
                 + " WHERE minute >= toDateTime(" + from + ") ORDER BY minute, category_id")) {
             rows.add(parse(fields));
         }
@@ -44,14 +48,14 @@ public final class SalesPerMinute {
     }
 
     public boolean ping() {
-        return clickHouse.ping();
+        return clickHouse.ping(PING_TIMEOUT);
     }
 
-    private static SalesRow parse(String[] fields) {
-        if (fields.length != 5) {
-            throw new IllegalStateException("unexpected ClickHouse row of " + fields.length + " fields");
+    private static SalesRow parse(List<String> fields) {
+        if (fields.size() != 5) {
+            throw new IllegalStateException("unexpected ClickHouse row of " + fields.size() + " fields");
         }
-        return new SalesRow(Instant.ofEpochSecond(Long.parseLong(fields[0])), Long.parseLong(fields[1]),
-                Long.parseLong(fields[2]), Long.parseLong(fields[3]), Money.formatCents(Long.parseLong(fields[4])));
+        return new SalesRow(Instant.ofEpochSecond(Long.parseLong(fields.get(0))), Long.parseLong(fields.get(1)),
+                Long.parseLong(fields.get(2)), Long.parseLong(fields.get(3)), Money.formatCents(Long.parseLong(fields.get(4))));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import dev.streamcart.serving.money.Money;
 
 /**
@@ -52,16 +53,16 @@ public final class SalesReports {
 
     private static final String PRODUCT_SALES = "product_sales_per_minute";
 
-    private final ClickHouseReader clickHouse;
+    private final ClickHouseClient clickHouse;
     private final KpiRows kpiRows;
     private final ProductNames names;
     private final SettledProductSales settledSales;
 
-    public SalesReports(ClickHouseReader clickHouse, KpiRows kpiRows, ProductNames names) {
+    public SalesReports(ClickHouseClient clickHouse, KpiRows kpiRows, ProductNames names) {
         this(clickHouse, kpiRows, names, SettledProductSales.DEFAULT_TTL);
     }
 
-    SalesReports(ClickHouseReader clickHouse, KpiRows kpiRows, ProductNames names, Duration settledSalesTtl) {
+    SalesReports(ClickHouseClient clickHouse, KpiRows kpiRows, ProductNames names, Duration settledSalesTtl) {
         this.clickHouse = Objects.requireNonNull(clickHouse, "clickHouse");
         this.kpiRows = Objects.requireNonNull(kpiRows, "kpiRows");
         this.names = Objects.requireNonNull(names, "names");
@@ -75,28 +76,28 @@ public final class SalesReports {
                         + " GROUP BY b ORDER BY b"
                 // one row a minute: a week is 10k rows, no roll-up needed
                 : "SELECT " + filter.granularity().bucketOf("minute") + " AS b, sum(paid_orders), sum(gross_cents),"
-                        + " sum(refunded_cents) FROM " + clickHouse.table("order_totals_per_minute") + " FINAL"
+                        + " sum(refunded_cents) FROM " + clickHouse.qualified("order_totals_per_minute") + " FINAL"
                         + " WHERE " + filter.timeRange("minute") + " AND currency = " + filter.currencyLiteral()
                         + " GROUP BY b ORDER BY b";
         Map<Long, OrdersBucket> byBucket = new HashMap<>();
         long orders = 0;
         long gross = 0;
         long refunded = 0;
-        for (String[] row : clickHouse.rows(sql)) {
-            long n = Long.parseLong(row[1]);
-            long g = Long.parseLong(row[2]);
-            long r = Long.parseLong(row[3]);
-            byBucket.put(Long.parseLong(row[0]), ordersBucket(Instant.ofEpochSecond(Long.parseLong(row[0])), n, g, r));
+        for (List<String> row : clickHouse.rows(sql)) {
+            long n = Long.parseLong(row.get(1));
+            long g = Long.parseLong(row.get(2));
+            long r = Long.parseLong(row.get(3));
+            byBucket.put(Long.parseLong(row.get(0)), ordersBucket(Instant.ofEpochSecond(Long.parseLong(row.get(0))), n, g, r));
             orders += n;
             gross += g;
             refunded += r;
         }
         List<OrdersBucket> series = Buckets.dense(filter, byBucket, at -> ordersBucket(at, 0, 0, 0));
         // units are counted per order line, so they come from the product rows whatever the slice
-        String[] units = clickHouse.rows("SELECT sum(units), sum(refunded_units)"
+        List<String> units = clickHouse.rows("SELECT sum(units), sum(refunded_units)"
                 + " FROM " + productRows(filter, false, "", "units", "refunded_units")).get(0);
-        long sold = Long.parseLong(units[0]);
-        long returned = Long.parseLong(units[1]);
+        long sold = Long.parseLong(units.get(0));
+        long returned = Long.parseLong(units.get(1));
         return Report.of(filter, OrdersBucket.class, series, new OrdersSummary(orders, Money.formatCents(gross),
                 Money.formatCents(refunded), Money.formatCents(gross - refunded), Ratios.averageMoney(gross, orders),
                 Ratios.rate(refunded, gross), sold, returned, Ratios.rate(returned, sold)));
@@ -110,30 +111,30 @@ public final class SalesReports {
                 "revenue_cents"), productConditions(filter, ""));
         SettledProductSales.Sums settled = rows.settled().map(settledSales::of).orElse(SettledProductSales.Sums.NONE);
         Map<Long, long[]> live = new HashMap<>();
-        for (String[] row : clickHouse.rows("SELECT product_id, sum(units), sum(revenue_cents) FROM (" + rows.live()
+        for (List<String> row : clickHouse.rows("SELECT product_id, sum(units), sum(revenue_cents) FROM (" + rows.live()
                 + ") GROUP BY product_id")) {
-            live.put(Long.parseLong(row[0]), new long[] {Long.parseLong(row[1]), Long.parseLong(row[2])});
+            live.put(Long.parseLong(row.get(0)), new long[] {Long.parseLong(row.get(1)), Long.parseLong(row.get(2))});
         }
         List<RankedProduct> ranked = RankedProduct.best(settled, live, ranking, limit);
         if (ranked.isEmpty()) {
             return topProductsReport(filter, ranking, limit, List.of());
         }
         List<Long> ids = ranked.stream().map(RankedProduct::productId).toList();
-        Map<Long, String[]> details = new HashMap<>();
-        for (String[] row : clickHouse.rows("SELECT product_id, any(seller_id), any(category_id), sum(orders),"
+        Map<Long, List<String>> details = new HashMap<>();
+        for (List<String> row : clickHouse.rows("SELECT product_id, any(seller_id), any(category_id), sum(orders),"
                 + " sum(refunded_cents) FROM " + productRows(filter, false, " AND product_id IN ("
                         + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")",
                         "product_id", "seller_id", "category_id", "orders", "refunded_cents")
                 + " GROUP BY product_id")) {
-            details.put(Long.parseLong(row[0]), row);
+            details.put(Long.parseLong(row.get(0)), row);
         }
         Map<Long, ProductNames.ProductName> named = names.of(ids);
         List<TopProduct> top = new ArrayList<>();
         for (RankedProduct product : ranked) {
-            String[] detail = details.get(product.productId());
-            long refunded = Long.parseLong(detail[4]);
+            List<String> detail = details.get(product.productId());
+            long refunded = Long.parseLong(detail.get(4));
             top.add(new TopProduct(top.size() + 1, product.productId(), named.get(product.productId()).name(),
-                    Long.parseLong(detail[1]), Long.parseLong(detail[2]), Long.parseLong(detail[3]), product.units(),
+                    Long.parseLong(detail.get(1)), Long.parseLong(detail.get(2)), Long.parseLong(detail.get(3)), product.units(),
                     Money.formatCents(product.revenueCents()), Money.formatCents(refunded),
                     Money.formatCents(product.revenueCents() - refunded)));
         }
@@ -154,10 +155,10 @@ public final class SalesReports {
         List<RegionSales> rows = new ArrayList<>();
         long revenue = 0;
         long refunded = 0;
-        for (String[] row : clickHouse.rows(sql)) {
-            long r = Long.parseLong(row[3]);
-            long f = Long.parseLong(row[4]);
-            rows.add(new RegionSales(row[0], Long.parseLong(row[1]), Long.parseLong(row[2]), Money.formatCents(r),
+        for (List<String> row : clickHouse.rows(sql)) {
+            long r = Long.parseLong(row.get(3));
+            long f = Long.parseLong(row.get(4));
+            rows.add(new RegionSales(row.get(0), Long.parseLong(row.get(1)), Long.parseLong(row.get(2)), Money.formatCents(r),
                     Money.formatCents(f), Money.formatCents(r - f)));
             revenue += r;
             refunded += f;
@@ -178,12 +179,12 @@ public final class SalesReports {
         long revenue = 0;
         long refunded = 0;
         long orders = 0;
-        for (String[] row : clickHouse.rows(sql)) {
-            long b = Long.parseLong(row[0]);
-            long o = Long.parseLong(row[1]);
-            long u = Long.parseLong(row[2]);
-            long r = Long.parseLong(row[3]);
-            long f = Long.parseLong(row[4]);
+        for (List<String> row : clickHouse.rows(sql)) {
+            long b = Long.parseLong(row.get(0));
+            long o = Long.parseLong(row.get(1));
+            long u = Long.parseLong(row.get(2));
+            long r = Long.parseLong(row.get(3));
+            long f = Long.parseLong(row.get(4));
             byBucket.put(b, new SellerSalesBucket(Instant.ofEpochSecond(b), o, u, Money.formatCents(r),
                     Money.formatCents(f), Money.formatCents(r - f)));
             orders += o;

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 
 /**
  * Units and revenue per product over the settled hours of a range ({@link KpiRows.Split#settled}),
@@ -41,15 +42,15 @@ final class SettledProductSales {
         }
 
         /** Rows of {@code product_id, units, revenue_cents} in product id order. */
-        static Sums of(List<String[]> rows) {
+        static Sums of(List<List<String>> rows) {
             long[] ids = new long[rows.size()];
             long[] units = new long[rows.size()];
             long[] revenue = new long[rows.size()];
             for (int i = 0; i < ids.length; i++) {
-                String[] row = rows.get(i);
-                ids[i] = Long.parseLong(row[0]);
-                units[i] = Long.parseLong(row[1]);
-                revenue[i] = Long.parseLong(row[2]);
+                List<String> row = rows.get(i);
+                ids[i] = Long.parseLong(row.get(0));
+                units[i] = Long.parseLong(row.get(1));
+                revenue[i] = Long.parseLong(row.get(2));
                 if (i > 0 && ids[i] <= ids[i - 1]) {
                     throw new IllegalArgumentException("product sums must come in ascending product id order");
                 }
@@ -69,7 +70,7 @@ final class SettledProductSales {
      *            them while they are read again in the background, and sums nobody asked for in
      *            {@link #STALE_AFTER_TTL} times that are dropped
      */
-    SettledProductSales(ClickHouseReader clickHouse, Duration ttl) {
+    SettledProductSales(ClickHouseClient clickHouse, Duration ttl) {
         Objects.requireNonNull(clickHouse, "clickHouse");
         this.remembered = Caffeine.newBuilder()
                 .refreshAfterWrite(ttl)

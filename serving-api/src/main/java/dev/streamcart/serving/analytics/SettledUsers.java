@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 
 /**
  * Who was active in the settled hours of a range ({@link KpiRows.Split#settled}), remembered for a
@@ -31,7 +32,7 @@ final class SettledUsers {
     private static final long MAX_COUNT_QUERIES = 512;
 
     private final LoadingCache<String, UserSet> ids;
-    private final LoadingCache<String, List<String[]>> counts;
+    private final LoadingCache<String, List<List<String>>> counts;
 
     /**
      * @param ttl how long an answer is served as it was read; after that the next request still gets
@@ -39,7 +40,7 @@ final class SettledUsers {
      *            and an answer nobody asked for in {@link SettledProductSales#STALE_AFTER_TTL} times
      *            that is dropped
      */
-    SettledUsers(ClickHouseReader clickHouse, Duration ttl) {
+    SettledUsers(ClickHouseClient clickHouse, Duration ttl) {
         Objects.requireNonNull(clickHouse, "clickHouse");
         this.ids = Caffeine.newBuilder()
                 .refreshAfterWrite(ttl)
@@ -60,7 +61,7 @@ final class SettledUsers {
     }
 
     /** The rows of {@code sql}, a query of counts over settled hours. */
-    List<String[]> counts(String sql) {
+    List<List<String>> counts(String sql) {
         return counts.get(sql);
     }
 }

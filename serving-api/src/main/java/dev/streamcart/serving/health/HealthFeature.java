@@ -3,10 +3,10 @@ package dev.streamcart.serving.health;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.order.OrderView;
 import dev.streamcart.serving.admission.WriteAdmission;
-import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.analytics.SalesPerMinute;
 import dev.streamcart.serving.auth.Role;
 import dev.streamcart.serving.readmodels.ReadModel;

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.schemas.clickhouse.ClickHouseException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -39,6 +40,10 @@ public final class ProblemMapper {
             }
             write(ctx, e.toProblem());
         });
+        // ClickHouse holds the analytics figures only: when it fails, they are unavailable (503), not a bug
+        routes.exception(ClickHouseException.class, (e, ctx) -> write(ctx, new DomainException(ProblemKind.UNAVAILABLE,
+                "analytics figures are unavailable: ClickHouse did not answer ("
+                        + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + ")").toProblem()));
         // Javalin's own refusals: unknown route (404), wrong method (405), and the like.
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcart.schemas.topics.Topics;
@@ -45,12 +46,12 @@ class InventoryAccuracyCheckTest {
         Instant published = Instant.now();
 
         // rows changed in the last 5 s are in flight and skipped; after that all three are compared
-        await().atMost(Duration.ofSeconds(30)).until(() -> !clickHouse.query("SELECT products_checked, mismatches FROM "
+        await().atMost(Duration.ofSeconds(30)).until(() -> !clickHouse.rows("SELECT products_checked, mismatches FROM "
                 + "streamcart.inventory_accuracy FINAL WHERE checked_at >= toDateTime(" + (published.getEpochSecond() + 6)
-                + ") AND products_checked = 3 FORMAT TSV").isEmpty());
-        String latest = clickHouse.query("SELECT products_checked, mismatches FROM streamcart.inventory_accuracy FINAL "
-                + "WHERE products_checked = 3 ORDER BY checked_at DESC LIMIT 1 FORMAT TSV");
-        assertThat(latest).isEqualTo("3\t2");
+                + ") AND products_checked = 3").isEmpty());
+        List<List<String>> latest = clickHouse.rows("SELECT products_checked, mismatches FROM streamcart.inventory_accuracy FINAL "
+                + "WHERE products_checked = 3 ORDER BY checked_at DESC LIMIT 1");
+        assertThat(latest).containsExactly(List.of("3", "2"));
 
         // the report's range ends at the request's second: wait until it holds a check of all three
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

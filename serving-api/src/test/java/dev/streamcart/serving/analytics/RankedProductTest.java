@@ -18,7 +18,7 @@ class RankedProductTest {
         Random random = new Random(3);
         for (int round = 0; round < 200; round++) {
             int products = 1 + random.nextInt(300);
-            List<String[]> settledRows = new ArrayList<>();
+            List<List<String>> settledRows = new ArrayList<>();
             Map<Long, long[]> live = new HashMap<>();
             Map<Long, long[]> totals = new HashMap<>();
             for (long id = 1; id <= products; id++) {
@@ -26,7 +26,7 @@ class RankedProductTest {
                 if (random.nextInt(4) > 0) {
                     long units = random.nextInt(4);
                     long revenue = 100L * random.nextInt(4);
-                    settledRows.add(new String[] {String.valueOf(id), String.valueOf(units), String.valueOf(revenue)});
+                    settledRows.add(List.of(String.valueOf(id), String.valueOf(units), String.valueOf(revenue)));
                     totals.merge(id, new long[] {units, revenue}, RankedProductTest::plus);
                 }
                 if (random.nextInt(3) == 0) {
@@ -54,7 +54,7 @@ class RankedProductTest {
     @Test
     void productsWithoutUnitsAreLeftOut() {
         SettledProductSales.Sums settled = SettledProductSales.Sums.of(List.of(
-                new String[] {"1", "0", "0"}, new String[] {"2", "3", "900"}));
+                List.of("1", "0", "0"), List.of("2", "3", "900")));
 
         assertThat(RankedProduct.best(settled, Map.of(3L, new long[] {0, 0}), SalesReports.Ranking.REVENUE, 10))
                 .containsExactly(new RankedProduct(2, 3, 900));

@@ -27,13 +27,13 @@ import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.orders.OrderStreamsApplication;
 import dev.streamcart.orders.OrderStreamsConfig;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.serving.ServingApi;
 import dev.streamcart.serving.ServingApiConfig;
 import dev.streamcart.serving.admission.AdmissionSettings;
-import dev.streamcart.serving.analytics.ClickHouseSettings;
 import dev.streamcart.serving.auth.AuthSettings;
 import dev.streamcart.serving.db.DatabaseSettings;
 import dev.streamcart.serving.limits.ApiLimits;
@@ -204,7 +204,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
                         20),
                 withKafka ? extraInfrastructure.bootstrapServers() : null,
                 withKafka ? extraInfrastructure.schemaRegistryUrl() : null,
-                withClickHouse ? new ClickHouseSettings(extraInfrastructure.clickHouseUrl(), "streamcart", "default", "")
+                withClickHouse ? ClickHouseSettings.of(extraInfrastructure.clickHouseUrl(), "streamcart")
                         : null,
                 folder.resolve("models"), Duration.ofMillis(200), payments.apply(paymentLatency), bcryptRounds,
                 new AuthSettings(new EmailAddress(ADMIN_EMAIL), ADMIN_PASSWORD, Duration.ofHours(1)));

@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.streamcart.localstack.launcher.Endpoints;
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.topics.CompactedTopicReader;
 import dev.streamcart.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reconciliation: compares every derived view with PostgreSQL, the source of truth. Each
@@ -87,16 +90,42 @@ public final class PlatformVerifier {
 
     private static StockLevelTable stockLevels(String bootstrapServers, SchemaRegistryClient registry) {
         LatestStockLevels latest = new LatestStockLevels();
-        CompactedTopicReader.readLatest(bootstrapServers, Topics.STOCK_LEVELS.name(),
-                Topics.STOCK_LEVELS.valueSerde(registry).deserializer(), StockLevelOf::of, latest, READ_STALL);
+        readLatest(bootstrapServers, Topics.STOCK_LEVELS.name(), Topics.STOCK_LEVELS.valueSerde(registry).deserializer(),
+                StockLevelOf::of, latest);
         return latest.build();
     }
 
     private static OrderStatusTable orderStatuses(String bootstrapServers, SchemaRegistryClient registry, StatusCodes codes) {
         LatestOrderStatuses latest = new LatestOrderStatuses(codes);
-        CompactedTopicReader.readLatest(bootstrapServers, Topics.ORDER_VIEWS.name(),
-                Topics.ORDER_VIEWS.valueSerde(registry).deserializer(), OrderStatusOf::of, latest, READ_STALL);
+        readLatest(bootstrapServers, Topics.ORDER_VIEWS.name(), Topics.ORDER_VIEWS.valueSerde(registry).deserializer(),
+                OrderStatusOf::of, latest);
         return latest.build();
+    }
+
+    /**
+     * Folds a read-model topic, up to its end now, into {@code sink}. Each value is reduced to what is
+     * compared as it is deserialized, so whole records never pile up; keys are the decimal ids of
+     * {@code Topics.key}.
+     */
+    private static <V, R> void readLatest(String bootstrapServers, String topic, Deserializer<V> values, Function<V, R> reduce,
+                                          LatestValueSink<R> sink) {
+        Deserializer<R> reduced = (name, bytes) -> bytes == null ? null : reduce.apply(values.deserialize(name, bytes));
+        CompactedTopicReader.readToEnd(bootstrapServers, topic, reduced, READ_STALL, (key, value) -> {
+            long id = id(topic, key);
+            if (value == null) {
+                sink.remove(id);
+            } else {
+                sink.put(id, value);
+            }
+        });
+    }
+
+    private static long id(String topic, String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(topic + " has a record whose key is not an id: " + key, e);
+        }
     }
 
     /**

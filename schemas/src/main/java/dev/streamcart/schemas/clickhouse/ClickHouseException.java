@@ -1,4 +1,4 @@
-package dev.streamcart.analytics.clickhouse;
+package dev.streamcart.schemas.clickhouse;
 
 /** A ClickHouse statement failed or ClickHouse could not be reached. */
 public final class ClickHouseException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.streamcart.analytics.clickhouse;
+package dev.streamcart.schemas.clickhouse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,18 +27,18 @@ public final class ClickHouseMigrator {
 
     static final String HISTORY_TABLE = "schema_migrations";
 
-    private final ClickHouseEndpoint endpoint;
+    private final ClickHouseSettings settings;
 
-    public ClickHouseMigrator(ClickHouseEndpoint endpoint) {
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    public ClickHouseMigrator(ClickHouseSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** What a run did. */
     public record Outcome(List<Integer> applied, List<Integer> alreadyApplied) {}
 
     public Outcome migrate(List<Migration> migrations) {
-        try (ClickHouseGateway database = ClickHouseGateway.open(endpoint)) {
-            database.execute("CREATE DATABASE IF NOT EXISTS " + endpoint.database());
+        try (ClickHouseClient database = ClickHouseClient.open(settings)) {
+            database.execute("CREATE DATABASE IF NOT EXISTS " + settings.database());
             database.execute("CREATE TABLE IF NOT EXISTS " + database.qualified(HISTORY_TABLE) + " ("
                     + "version UInt32, description String, checksum String, applied_at DateTime"
                     + ") ENGINE = MergeTree ORDER BY version");
@@ -56,7 +56,7 @@ public final class ClickHouseMigrator {
                     continue;
                 }
                 LOG.info("applying ClickHouse migration V{}__{}", migration.version(), migration.description());
-                for (String statement : migration.statements(endpoint.database())) {
+                for (String statement : migration.statements(settings.database())) {
                     database.execute(statement);
                 }
                 database.execute("INSERT INTO " + database.qualified(HISTORY_TABLE) + " (version, description, checksum, applied_at) VALUES ("
@@ -67,9 +67,9 @@ public final class ClickHouseMigrator {
         }
     }
 
-    private static Map<Integer, String> appliedChecksums(ClickHouseGateway database) {
+    private static Map<Integer, String> appliedChecksums(ClickHouseClient database) {
         Map<Integer, String> checksums = new HashMap<>();
-        for (List<String> row : database.select("SELECT version, checksum FROM " + database.qualified(HISTORY_TABLE) + " ORDER BY version")) {
+        for (List<String> row : database.rows("SELECT version, checksum FROM " + database.qualified(HISTORY_TABLE) + " ORDER BY version")) {
             checksums.put(Integer.parseInt(row.get(0)), row.get(1));
         }
         return checksums;

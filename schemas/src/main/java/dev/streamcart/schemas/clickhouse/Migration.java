@@ -1,4 +1,4 @@
-package dev.streamcart.analytics.clickhouse;
+package dev.streamcart.schemas.clickhouse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
