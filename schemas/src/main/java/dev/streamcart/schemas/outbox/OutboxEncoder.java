@@ -1,0 +1,32 @@
+package dev.streamcart.schemas.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.streams.query.AvroBodies;
+import org.apache.avro.specific.SpecificRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns an event record into the payload of its outbox row. The record's schema is registered under
+ * the topic's value subject, as the publishing side names it, so the registry checks BACKWARD
+ * compatibility when the row is written, not when it is published; the client caches the id, so
+ * only the first event of each schema calls the registry.
+ */
+public final class OutboxEncoder {
+
+    private final @Nullable SchemaRegistryClient registry;
+
+    /** {@code registry}: null where no Kafka is configured; such rows carry no schema id. */
+    public OutboxEncoder(@Nullable SchemaRegistryClient registry) {
+        this.registry = registry;
+    }
+
+    public <V extends SpecificRecord> OutboxPayload encode(OutboxAggregate<V> aggregate, V event) {
+        Objects.requireNonNull(aggregate, "aggregate");
+        Objects.requireNonNull(event, "event");
+        Integer schemaId = registry == null ? null : registry.register(aggregate.topic().valueSubject(), event.getSchema());
+        return new OutboxPayload(new String(AvroBodies.encodeJson(event), StandardCharsets.UTF_8), schemaId);
+    }
+}
