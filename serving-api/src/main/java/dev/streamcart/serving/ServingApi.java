@@ -22,6 +22,7 @@ import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.metrics.MetricsServer;
 import dev.streamcart.schemas.metrics.ServiceMetrics;
 import dev.streamcart.schemas.order.OrderView;
+import dev.streamcart.schemas.outbox.OutboxEncoder;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.admission.WriteAdmission;
@@ -347,14 +348,16 @@ public final class ServingApi implements AutoCloseable {
         OrderViews orderViews = new OrderViews(orderView);
         OrderRepository orderRepository = new OrderRepository();
         StockReservations reservations = new StockReservations();
-        OrderEvents orderEvents = new OrderEvents(new OutboxWriter(json));
+        OutboxWriter outbox = new OutboxWriter(new OutboxEncoder(config.kafkaEnabled()
+                ? new SchemaRegistryClient(Objects.requireNonNull(config.schemaRegistryUrl())) : null), Clock.systemUTC());
+        OrderEvents orderEvents = new OrderEvents(outbox);
         IdempotentRequests idempotent = new IdempotentRequests(transactions);
         FraudSignalSource streamedFraudSignals = fraudSignals; // effectively final, for the lambda below
         // payments: authorise and capture through the gateway (timeouts retried), risk score before any charge;
         // short transactions around each gateway call, never one holding the order's row lock
         PaymentSettings paymentSettings = config.payments();
         OrderPayments payments = new OrderPayments(transactions, idempotent, orderRepository, reservations,
-                new OutboxWriter(json), json, gateway,
+                orderEvents, gateway,
                 new GatewayRetry(paymentSettings.gatewayAttempts(), paymentSettings.firstBackoff()),
                 new CardFingerprints(paymentSettings.fingerprintSecret()),
                 new RiskSignalCollector(connection -> new StreamVelocitySource(streamedFraudSignals,
@@ -398,7 +401,7 @@ public final class ServingApi implements AutoCloseable {
                         sales, models)),
                 new AuthEndpoints(json, login, tokens, clientAddress),
                 new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
-                        new Warehouses(transactions), new Products(transactions, json, new OutboxWriter(json)),
+                        new Warehouses(transactions), new Products(transactions, json, outbox),
                         productCache, stockLevels, clickstream,
                         tokens::forgetUser),
                 new InventoryEndpoints(json, new StockReceipts(transactions)),
