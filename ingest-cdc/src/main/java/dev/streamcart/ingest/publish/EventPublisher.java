@@ -1,7 +1,5 @@
 package dev.streamcart.ingest.publish;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -14,16 +12,13 @@ import dev.streamcart.schemas.serde.ConfluentWireFormat;
 import dev.streamcart.schemas.topics.TopicSpec;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -70,16 +65,7 @@ public final class EventPublisher implements AutoCloseable {
     private byte[] framed(int schemaId, IndexedRecord record) {
         DatumWriter<IndexedRecord> writer = writersBySchemaId.computeIfAbsent(schemaId,
                 id -> new GenericDatumWriter<>(record.getSchema()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        try {
-            writer.write(record, encoder);
-            encoder.flush();
-        } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot encode " + record.getSchema().getFullName() + " (schema id "
-                    + schemaId + ")", e);
-        }
-        return ConfluentWireFormat.frame(schemaId, out.toByteArray());
+        return ConfluentWireFormat.encode(schemaId, writer, record, record.getSchema().getFullName());
     }
 
     @Override

@@ -1,7 +1,12 @@
 package dev.streamcart.schemas.serde;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -10,17 +15,27 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class ConfluentWireFormat {
 
-    public static final byte MAGIC_BYTE = 0;
+    private static final byte MAGIC_BYTE = 0;
     public static final int HEADER_SIZE = 5;
 
     private ConfluentWireFormat() {}
 
-    public static byte[] frame(int schemaId, byte[] avroBody) {
-        return ByteBuffer.allocate(HEADER_SIZE + avroBody.length)
-                .put(MAGIC_BYTE)
-                .putInt(schemaId)
-                .put(avroBody)
-                .array();
+    /**
+     * {@code datum} as {@code writer} encodes it, framed under {@code schemaId}; a failure is a
+     * {@link SerializationException} naming {@code what}.
+     */
+    public static <D> byte[] encode(int schemaId, DatumWriter<D> writer, D datum, String what) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        out.write(MAGIC_BYTE);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(schemaId).array());
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            writer.write(datum, encoder);
+            encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("cannot encode " + what + " (schema id " + schemaId + ")", e);
+        }
+        return out.toByteArray();
     }
 
     public static int schemaId(byte[] framed) {
