@@ -23,10 +23,8 @@ import dev.streamcart.ingest.capture.SlotLagGauge;
 import dev.streamcart.ingest.capture.StreamingReadiness;
 import dev.streamcart.ingest.capture.ThroughputReporter;
 import dev.streamcart.ingest.catalog.ProductChangeMapper;
-import dev.streamcart.ingest.catalog.ProductOutboxMapper;
 import dev.streamcart.ingest.inventory.InventoryChangeMapper;
 import dev.streamcart.ingest.leadership.CaptureLeadership;
-import dev.streamcart.ingest.orders.OrderOutboxMapper;
 import dev.streamcart.ingest.outbox.OutboxRouter;
 import dev.streamcart.ingest.publish.EventPublisher;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
@@ -57,8 +55,9 @@ public final class IngestCdcService implements AutoCloseable {
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final StreamingReadiness readiness = new StreamingReadiness(IngestCdcConfig.TOPIC_PREFIX);
-    private final OutboxRouter outbox = outboxRouter();
-    private final ThroughputReporter reporter = new ThroughputReporter(stats, outbox::deadLetteredRows);
+    private final SchemaRegistryClient registry;
+    private final OutboxRouter outbox;
+    private final ThroughputReporter reporter;
     private final ExecutorService engineThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cdc-engine"));
     private @Nullable EventPublisher publisher;
     private final CompletableFuture<Void> standingBy = new CompletableFuture<>();
@@ -69,6 +68,9 @@ public final class IngestCdcService implements AutoCloseable {
     /** {@code metrics}: where the capture's figures go (see {@link CaptureMetrics} and {@link SlotLagGauge}). */
     public IngestCdcService(IngestCdcConfig config, MeterRegistry metrics) {
         this.config = Objects.requireNonNull(config, "config");
+        this.registry = new SchemaRegistryClient(config.schemaRegistryUrl());
+        this.outbox = new OutboxRouter(registry::schemaById);
+        this.reporter = new ThroughputReporter(stats, outbox::deadLetteredRows);
         this.metrics = new CaptureMetrics(metrics);
         this.metrics.countDeadLetters(outbox);
         SlotLagGauge.register(metrics, config.jdbcUrl(), config.user(), config.password(), IngestCdcConfig.SLOT_NAME);
@@ -93,7 +95,6 @@ public final class IngestCdcService implements AutoCloseable {
         held.watch(failure::complete);
         ensureTopics();
         reconcileOffsetsWithSlot();
-        SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
         publisher = new EventPublisher(config.bootstrapServers(), registry, IngestCdcConfig.SERVICE_NAME);
         ChangeBatchHandler handler = new ChangeBatchHandler(changeRouter(outbox), publisher, stats, metrics,
                 Clock.systemUTC());
@@ -105,13 +106,6 @@ public final class IngestCdcService implements AutoCloseable {
                 .build();
         engineThread.execute(engine);
         reporter.start();
-    }
-
-    /** The outbox's aggregate types and their events; a row of any other type goes to the dead-letter topic. */
-    static OutboxRouter outboxRouter() {
-        return new OutboxRouter(Map.of(
-                OrderOutboxMapper.AGGREGATE_TYPE, new OrderOutboxMapper(),
-                ProductOutboxMapper.AGGREGATE_TYPE, new ProductOutboxMapper()));
     }
 
     /** The routing of captured tables to events: one mapper per table, one per outbox aggregate type. */

@@ -24,8 +24,13 @@ import dev.streamcart.schemas.metrics.MetricsServer;
 import dev.streamcart.schemas.metrics.MetricsSettings;
 import dev.streamcart.schemas.metrics.ServiceMetrics;
 import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderEventType;
+import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.outbox.DeadLetterReason;
+import dev.streamcart.schemas.outbox.OutboxAggregate;
 import dev.streamcart.schemas.outbox.OutboxDeadLetter;
+import dev.streamcart.schemas.outbox.OutboxEncoder;
+import dev.streamcart.schemas.outbox.OutboxPayload;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,6 +98,10 @@ class IngestCdcFaultsTest {
         String unknownType = "6a1c1f00-0000-4000-8000-000000000003";
         String good2 = "6a1c1f00-0000-4000-8000-000000000004";
         String good3 = "6a1c1f00-0000-4000-8000-000000000005";
+        String withoutSchemaId = "6a1c1f00-0000-4000-8000-000000000006";
+        OutboxRows rows = new OutboxRows(new OutboxEncoder(registry));
+        OutboxPayload paid = new OutboxEncoder(registry).encode(OutboxAggregate.ORDER,
+                OutboxRows.order12(good1, OrderEventType.ORDER_PAID, OrderStatus.PAID).setPaymentMethod("card").build());
 
         try (TopicRecorder<OrderEvent> orders = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.ORDER_EVENTS);
                 TopicRecorder<OutboxDeadLetter> deadLetters =
@@ -100,22 +109,27 @@ class IngestCdcFaultsTest {
                 ServiceMetrics metrics = ServiceMetrics.forService(IngestCdcConfig.SERVICE_NAME);
                 MetricsServer metricsServer = MetricsServer.start(MetricsSettings.loopback(0), metrics, "ingest-cdc");
                 IngestCdcService service = startService(metrics.registry())) {
-            execute(outboxInsert(good1, "order", orderPayload("4900")));
-            // Money as a decimal number breaks the contract (integer cents), in a transaction with a good row.
-            execute("BEGIN", outboxInsert(malformed, "order", orderPayload("49.00")), outboxInsert(good2, "order", orderPayload("4900")),
-                    "COMMIT");
-            execute(outboxInsert(unknownType, "voucher", "{\"voucherId\": 5}"));
-            execute(outboxInsert(good3, "order", orderPayload("4900")));
+            execute(paidEvent(rows, good1));
+            // Money as a decimal string breaks the contract (integer cents), in a transaction with a good row.
+            execute("BEGIN", OutboxRows.insert(malformed, "order", "12", "ORDER_PAID", new OutboxPayload(
+                            paid.json().replace("\"totalCents\":4900", "\"totalCents\":\"49.00\""), paid.schemaId())),
+                    paidEvent(rows, good2), "COMMIT");
+            execute(OutboxRows.insert(unknownType, "voucher", "12", "ORDER_PAID", new OutboxPayload("{\"voucherId\": 5}",
+                    paid.schemaId())));
+            // written before the schema_id column existed: the upgrade order was not kept
+            execute(OutboxRows.insert(withoutSchemaId, "order", "12", "ORDER_PAID", new OutboxPayload(paid.json(), null)));
+            execute(paidEvent(rows, good3));
 
             await().atMost(PATIENCE).untilAsserted(() -> {
                 assertThat(orders.values()).extracting(OrderEvent::getEventId).containsExactly(good1, good2, good3);
-                assertThat(deadLetters.values()).extracting(OutboxDeadLetter::getOutboxId).containsExactly(malformed, unknownType);
+                assertThat(deadLetters.values()).extracting(OutboxDeadLetter::getOutboxId)
+                        .containsExactly(malformed, unknownType, withoutSchemaId);
             });
 
             OutboxDeadLetter letter = deadLetters.values().get(0);
             assertThat(deadLetters.poll().get(0).key()).as("keyed by aggregate id").isEqualTo("12");
             assertThat(letter.getReason()).isEqualTo(DeadLetterReason.CONTRACT_VIOLATION);
-            assertThat(letter.getError()).contains("totalCents");
+            assertThat(letter.getError()).contains("dev.streamcart.schemas.order.OrderEvent");
             assertThat(letter.getPayload()).as("the payload as PostgreSQL stored it")
                     .isEqualTo(query("SELECT payload::text FROM outbox WHERE id = '" + malformed + "'"));
             assertThat(letter.getAggregateType()).isEqualTo("order");
@@ -123,7 +137,9 @@ class IngestCdcFaultsTest {
             assertThat(letter.getSourceLsn()).as("the row's WAL position").isPositive();
             assertThat(letter.getCommittedAt()).isNotNull();
             assertThat(deadLetters.values().get(1).getReason()).isEqualTo(DeadLetterReason.UNKNOWN_AGGREGATE_TYPE);
-            assertThat(service.deadLetteredOutboxRows()).isEqualTo(2);
+            assertThat(deadLetters.values().get(2).getReason()).isEqualTo(DeadLetterReason.CONTRACT_VIOLATION);
+            assertThat(deadLetters.values().get(2).getError()).contains("no schema_id").contains("drain the outbox");
+            assertThat(service.deadLetteredOutboxRows()).isEqualTo(3);
 
             // the same figures on /metrics, over HTTP; the slot's lag is asked of PostgreSQL at each scrape
             // (NaN while it cannot answer in time, as on a busy machine), so a later scrape may be needed.
@@ -135,27 +151,20 @@ class IngestCdcFaultsTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(scrape.statusCode()).isEqualTo(200);
                 assertThat(scrape.body())
-                        .contains("streamcart_cdc_dead_letters_total{reason=\"contract_violation\",service=\"ingest-cdc\"} 1.0")
+                        .contains("streamcart_cdc_dead_letters_total{reason=\"contract_violation\",service=\"ingest-cdc\"} 2.0")
                         .contains("streamcart_cdc_dead_letters_total{reason=\"unknown_aggregate_type\",service=\"ingest-cdc\"} 1.0")
                         .contains("streamcart_cdc_events_published_total{service=\"ingest-cdc\",topic=\"order-events\"} 3.0")
-                        .contains("streamcart_cdc_events_published_total{service=\"ingest-cdc\",topic=\"outbox-dead-letters\"} 2.0")
-                        .contains("streamcart_cdc_changes_captured_total{service=\"ingest-cdc\",table=\"outbox\"} 5.0")
+                        .contains("streamcart_cdc_events_published_total{service=\"ingest-cdc\",topic=\"outbox-dead-letters\"} 3.0")
+                        .contains("streamcart_cdc_changes_captured_total{service=\"ingest-cdc\",table=\"outbox\"} 6.0")
                         .contains("streamcart_cdc_lag_seconds_count{service=\"ingest-cdc\"}")
                         .containsPattern("(?m)^streamcart_cdc_slot_lag_bytes\\{service=\"ingest-cdc\",slot=\"streamcart_cdc\"} [0-9.E]+$");
             });
         }
     }
 
-    private static String orderPayload(String totalCents) {
-        return """
-                {"orderId":12,"userId":3,"status":"PAID","totalCents":%s,"currency":"USD",
-                 "items":[{"productId":1,"sellerId":1,"categoryId":2,"quantity":2,"unitPriceCents":2450}],
-                 "paymentMethod":"card","reason":null}""".formatted(totalCents);
-    }
-
-    private static String outboxInsert(String eventId, String aggregateType, String payload) {
-        return "INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload) VALUES ('"
-                + eventId + "', '" + aggregateType + "', '12', 'ORDER_PAID', '" + payload + "'::jsonb)";
+    private static String paidEvent(OutboxRows rows, String eventId) {
+        return rows.insert(eventId, OutboxAggregate.ORDER, "12", OrderEventType.ORDER_PAID.name(),
+                OutboxRows.order12(eventId, OrderEventType.ORDER_PAID, OrderStatus.PAID).setPaymentMethod("card").build());
     }
 
     private static IngestCdcService startService() {

@@ -22,10 +22,13 @@ import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
+import dev.streamcart.schemas.outbox.OutboxAggregate;
+import dev.streamcart.schemas.outbox.OutboxEncoder;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.groups.Tuple;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,7 @@ class IngestCdcTest {
                 "INSERT INTO inventory (product_id, warehouse_id, quantity, reserved_quantity) VALUES (1, 1, 100, 0)");
         IngestCdcConfig config = IngestCdcConfig.from(infra.settings());
         SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        OutboxRows rows = new OutboxRows(new OutboxEncoder(registry));
 
         try (TopicRecorder<ProductChanged> products = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.PRODUCT_CHANGES);
                 TopicRecorder<InventoryChanged> inventory = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.INVENTORY_CHANGES);
@@ -81,7 +85,7 @@ class IngestCdcTest {
                 execute("BEGIN",
                         "UPDATE products SET price = 24.50 WHERE id = 1",
                         "UPDATE inventory SET reserved_quantity = 2 WHERE product_id = 1 AND warehouse_id = 1",
-                        outboxInsert(PLACED_EVENT, "ORDER_PLACED", "PENDING_PAYMENT", null),
+                        outboxInsert(rows, PLACED_EVENT, OrderEventType.ORDER_PLACED, OrderStatus.PENDING_PAYMENT, null),
                         "COMMIT");
                 execute("INSERT INTO inventory (product_id, warehouse_id, quantity, reserved_quantity) VALUES (1, 2, 40, 0)",
                         "DELETE FROM inventory WHERE product_id = 1 AND warehouse_id = 2");
@@ -123,7 +127,7 @@ class IngestCdcTest {
             // While ingest-cdc is down, the order is paid and stock moves.
             execute("BEGIN",
                     "UPDATE inventory SET quantity = 98, reserved_quantity = 0 WHERE product_id = 1 AND warehouse_id = 1",
-                    outboxInsert(PAID_EVENT, "ORDER_PAID", "PAID", "card"),
+                    outboxInsert(rows, PAID_EVENT, OrderEventType.ORDER_PAID, OrderStatus.PAID, "card"),
                     "COMMIT");
 
             try (IngestCdcService service = startService(config)) {
@@ -199,13 +203,10 @@ class IngestCdcTest {
         }
     }
 
-    private static String outboxInsert(String eventId, String eventType, String status, String paymentMethod) {
-        String payload = """
-                {"orderId":12,"userId":3,"status":"%s","totalCents":4900,"currency":"USD",
-                 "items":[{"productId":1,"sellerId":1,"categoryId":2,"quantity":2,"unitPriceCents":2450}],
-                 "paymentMethod":%s,"reason":null}""".formatted(status, paymentMethod == null ? "null" : '"' + paymentMethod + '"');
-        return "INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload) VALUES ('"
-                + eventId + "', 'order', '12', '" + eventType + "', '" + payload + "'::jsonb)";
+    private static String outboxInsert(OutboxRows rows, String eventId, OrderEventType type, OrderStatus status,
+            @Nullable String paymentMethod) {
+        return rows.insert(eventId, OutboxAggregate.ORDER, "12", type.name(),
+                OutboxRows.order12(eventId, type, status).setPaymentMethod(paymentMethod).build());
     }
 
     static void execute(String... statements) throws SQLException {

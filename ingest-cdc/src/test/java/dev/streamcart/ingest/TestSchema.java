@@ -39,6 +39,7 @@ final class TestSchema {
             aggregate_id varchar(64) NOT NULL,
             event_type varchar(64) NOT NULL,
             payload jsonb NOT NULL,
+            schema_id integer,
             created_at timestamptz NOT NULL DEFAULT now())""",
         // Deletes must carry product and warehouse, not only the surrogate id.
         "ALTER TABLE products REPLICA IDENTITY FULL",

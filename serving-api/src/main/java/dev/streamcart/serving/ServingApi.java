@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.streamcart.schemas.metrics.MetricsServer;
 import dev.streamcart.schemas.metrics.ServiceMetrics;
+import dev.streamcart.schemas.outbox.OutboxEncoder;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.serving.admission.WriteAdmission;
 import dev.streamcart.serving.alerts.AlertsFeature;
@@ -149,8 +150,11 @@ public final class ServingApi implements AutoCloseable {
         } else {
             LOG.warn("no kafka.bootstrap-servers configured: stock and order views, and the clickstream, are disabled");
         }
+        OutboxEncoder outboxEncoder = new OutboxEncoder(kafka == null ? null : kafka.registry());
+        outboxEncoder.registerAll();
         ApiInfrastructure shared = new ApiInfrastructure(json, Clock.systemUTC(), metrics.registry(), dataSource,
-                transactions, new OutboxWriter(json), new IdempotentRequests(transactions), new ProblemMapper(json),
+                transactions, new OutboxWriter(outboxEncoder, Clock.systemUTC()), new IdempotentRequests(transactions),
+                new ProblemMapper(json),
                 clickstream, kafka, lifecycle);
 
         // the Streams apps' views, and their alerts

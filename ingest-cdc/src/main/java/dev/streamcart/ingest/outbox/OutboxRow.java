@@ -6,16 +6,19 @@ import java.util.Objects;
 import dev.streamcart.ingest.capture.Columns;
 import dev.streamcart.ingest.capture.RowChange;
 import org.apache.kafka.connect.data.Struct;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One outbox row: a domain event written in the same transaction as the change it describes.
  *
  * @param id the row's UUID, which becomes the event id consumers deduplicate on
- * @param payload the event body, a JSON object whose shape the event type defines
+ * @param payload the event record in Avro's JSON encoding
+ * @param schemaId registry id of the schema the payload was written with; null in rows of a writer
+ *     older than the column (or one running without a registry)
  * @param occurredAt commit time of the transaction that wrote the row
  */
 public record OutboxRow(String id, String aggregateType, String aggregateId, String eventType, String payload,
-        Instant occurredAt) {
+        @Nullable Integer schemaId, Instant occurredAt) {
 
     public OutboxRow {
         Objects.requireNonNull(id, "id");
@@ -34,6 +37,7 @@ public record OutboxRow(String id, String aggregateType, String aggregateId, Str
                 Columns.requiredString(row, "aggregate_id"),
                 Columns.requiredString(row, "event_type"),
                 Columns.requiredString(row, "payload"),
+                Columns.value(row, "schema_id") instanceof Number id ? id.intValue() : null,
                 occurredAt(change));
     }
 

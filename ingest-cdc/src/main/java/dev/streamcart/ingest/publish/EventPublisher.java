@@ -8,7 +8,11 @@ import java.util.concurrent.Future;
 
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.serde.AvroSerde;
+import dev.streamcart.schemas.serde.ConfluentWireFormat;
 import dev.streamcart.schemas.topics.TopicSpec;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,6 +32,7 @@ public final class EventPublisher implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final SchemaRegistryClient registry;
     private final Map<String, AvroSerde<?>> serdesByTopic = new ConcurrentHashMap<>();
+    private final Map<Integer, DatumWriter<IndexedRecord>> writersBySchemaId = new ConcurrentHashMap<>();
 
     public EventPublisher(String bootstrapServers, SchemaRegistryClient registry, String clientId) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -42,15 +47,25 @@ public final class EventPublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    public <V extends SpecificRecord> Future<RecordMetadata> send(OutgoingEvent<V> event) {
-        byte[] value = serde(event.topic()).serializer().serialize(event.topic().name(), event.value());
+    public Future<RecordMetadata> send(OutgoingEvent<?> event) {
+        Integer writerSchemaId = event.writerSchemaId();
+        byte[] value = writerSchemaId == null
+                ? serde(event.topic()).serializer().serialize(event.topic().name(), (SpecificRecord) event.value())
+                : framed(writerSchemaId, event.value());
         return producer.send(new ProducerRecord<>(event.topic().name(), event.key(), value));
     }
 
     @SuppressWarnings("unchecked")
-    private <V extends SpecificRecord> AvroSerde<V> serde(TopicSpec<V> topic) {
+    private AvroSerde<SpecificRecord> serde(TopicSpec<?> topic) {
         // One serde per topic, and a topic has exactly one value class in the catalogue.
-        return (AvroSerde<V>) serdesByTopic.computeIfAbsent(topic.name(), name -> topic.valueSerde(registry));
+        return (AvroSerde<SpecificRecord>) serdesByTopic.computeIfAbsent(topic.name(), name -> topic.valueSerde(registry));
+    }
+
+    /** The record in the Confluent wire format under the id of the schema it was written with. */
+    private byte[] framed(int schemaId, IndexedRecord record) {
+        DatumWriter<IndexedRecord> writer = writersBySchemaId.computeIfAbsent(schemaId,
+                id -> new GenericDatumWriter<>(record.getSchema()));
+        return ConfluentWireFormat.encode(schemaId, writer, record, record.getSchema().getFullName());
     }
 
     @Override

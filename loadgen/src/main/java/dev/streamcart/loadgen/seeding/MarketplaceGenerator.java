@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
+import dev.streamcart.schemas.outbox.OutboxEncoder;
+
 /**
  * Generates a whole marketplace from a seed and hands it to the sinks: catalog, customers, then the
  * order history in batches (each batch one transaction with its stock), each order followed by the
@@ -31,13 +33,17 @@ final class MarketplaceGenerator {
     private final PriceList prices;
     private final String passwordHash;
     private final Supplier<Instant> clickClock;
+    private final OutboxEncoder outbox;
 
-    MarketplaceGenerator(SeedSize size, Instant end, PriceList prices, String passwordHash, Supplier<Instant> clickClock) {
+    /** {@code outbox}: encodes the seeded outbox events as serving-api does (with the platform's registry). */
+    MarketplaceGenerator(SeedSize size, Instant end, PriceList prices, String passwordHash, Supplier<Instant> clickClock,
+                         OutboxEncoder outbox) {
         this.size = Objects.requireNonNull(size, "size");
         this.end = Objects.requireNonNull(end, "end");
         this.prices = Objects.requireNonNull(prices, "prices");
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.clickClock = Objects.requireNonNull(clickClock, "clickClock");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
     int sellers() {
@@ -96,7 +102,7 @@ final class MarketplaceGenerator {
         progress.expectOrders(size.orders());
         OrderHistory history = new OrderHistory(catalog, users, prices, orderRandom, end, size.days(), size.orders(),
                 ids.first("orders"));
-        OrderRows orderRows = new OrderRows(catalog, users, prices, ids, eventIdRandom);
+        OrderRows orderRows = new OrderRows(catalog, users, prices, ids, eventIdRandom, outbox);
         SessionClicks sessions = new SessionClicks(catalog, users, clickRandom, eventIdRandom, clickClock);
         Map<String, Long> byStatus = new HashMap<>();
         long clickCount = 0;

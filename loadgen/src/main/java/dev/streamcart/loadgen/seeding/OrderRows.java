@@ -12,8 +12,12 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
+import dev.streamcart.schemas.outbox.OutboxAggregate;
+import dev.streamcart.schemas.outbox.OutboxEncoder;
+import dev.streamcart.schemas.outbox.OutboxPayload;
 import dev.streamcart.serving.orders.Order;
 import org.jspecify.annotations.Nullable;
 
@@ -48,11 +52,12 @@ final class OrderRows {
     private long nextNotificationId;
     private long outboxRows;
 
-    OrderRows(SeededCatalog catalog, SeededUsers users, PriceList prices, IdBlocks ids, SplittableRandom eventIds) {
+    OrderRows(SeededCatalog catalog, SeededUsers users, PriceList prices, IdBlocks ids, SplittableRandom eventIds,
+              OutboxEncoder outbox) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.users = Objects.requireNonNull(users, "users");
         this.prices = Objects.requireNonNull(prices, "prices");
-        this.payloads = new OutboxPayloads(catalog);
+        this.payloads = new OutboxPayloads(catalog, outbox);
         this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
@@ -104,7 +109,7 @@ final class OrderRows {
         final CopyText reviews = new CopyText("reviews", "id, product_id, user_id, order_id, rating, title, body, created_at");
         final CopyText notifications = new CopyText("notifications",
                 "id, user_id, kind, order_id, title, message, created_at, delivered_at");
-        final CopyText outbox = new CopyText("outbox", "id, aggregate_type, aggregate_id, event_type, payload, created_at");
+        final CopyText outbox = new CopyText("outbox", "id, aggregate_type, aggregate_id, event_type, payload, schema_id, created_at");
         final BitSet touchedSlots = new BitSet();
 
         List<CopyText> inWriteOrder() {
@@ -161,8 +166,7 @@ final class OrderRows {
         }
 
         Order placed = payloads.order(order, userId, OrderStatus.PENDING_PAYMENT);
-        outbox(batch, order, OrderEventType.ORDER_PLACED, payloads.placed(placed, users.shippingAddressKey(order.user())),
-                placedAt);
+        outbox(batch, order, payloads.placed(placed, users.shippingAddressKey(order.user())), placedAt);
         notify(batch, userId, "ORDER_CONFIRMED", order.orderId(), "Order " + order.orderId() + " confirmed",
                 "We have your order " + order.orderId() + " of " + order.lines().size() + " item(s), total "
                         + OutboxPayloads.money(order.totalCents()) + " " + PriceList.CURRENCY + ". It is reserved for you until paid.",
@@ -175,27 +179,27 @@ final class OrderRows {
             Instant at = timed.at();
             switch (timed.step()) {
                 case PLACED -> { }
-                case CANCELLED -> outbox(batch, order, OrderEventType.ORDER_CANCELLED,
-                        payloads.statusChange(payloads.order(order, userId, OrderStatus.CANCELLED), OutboxPayloads.CUSTOMER_REQUEST), at);
+                case CANCELLED -> outbox(batch, order, payloads.statusChange(payloads.order(order, userId,
+                        OrderStatus.CANCELLED), OrderEventType.ORDER_CANCELLED, OutboxPayloads.CUSTOMER_REQUEST), at);
                 case PAYMENT_FAILED -> {
                     paymentId = payment(batch, order, "FAILED", order.declineReason(), fingerprint, at, status);
-                    outbox(batch, order, OrderEventType.PAYMENT_FAILED, payloads.payment(
-                            payloads.order(order, userId, OrderStatus.PAYMENT_FAILED), order.declineReason(), fingerprint), at);
+                    outbox(batch, order, payloads.payment(payloads.order(order, userId, OrderStatus.PAYMENT_FAILED),
+                            OrderEventType.PAYMENT_FAILED, order.declineReason(), fingerprint), at);
                     notify(batch, userId, "PAYMENT_FAILED", order.orderId(), "Payment failed for order " + order.orderId(),
                             "Your payment for order " + order.orderId() + " failed. Nothing was charged.", at);
                 }
                 case PAID -> {
                     paymentId = payment(batch, order, paymentStatus(status), null, fingerprint, at, status);
-                    outbox(batch, order, OrderEventType.ORDER_PAID, payloads.payment(
-                            payloads.order(order, userId, OrderStatus.PAID), null, fingerprint), at);
+                    outbox(batch, order, payloads.payment(payloads.order(order, userId, OrderStatus.PAID),
+                            OrderEventType.ORDER_PAID, null, fingerprint), at);
                 }
-                case FULFILLING -> outbox(batch, order, OrderEventType.ORDER_FULFILLING,
-                        payloads.statusChange(payloads.order(order, userId, OrderStatus.FULFILLING), null), at);
+                case FULFILLING -> outbox(batch, order, payloads.statusChange(payloads.order(order, userId,
+                        OrderStatus.FULFILLING), OrderEventType.ORDER_FULFILLING, null), at);
                 case SHIPPED -> {
                     shipmentId = shipment(batch, order, itemIds, at);
                     String trackingNumber = trackingNumber(order);
-                    outbox(batch, order, OrderEventType.ORDER_SHIPPED, payloads.shipped(
-                            payloads.order(order, userId, OrderStatus.SHIPPED), prices.carrierCode(), trackingNumber), at);
+                    outbox(batch, order, payloads.shipped(payloads.order(order, userId, OrderStatus.SHIPPED),
+                            prices.carrierCode(), trackingNumber), at);
                     notify(batch, userId, "ORDER_SHIPPED", order.orderId(), "Your order " + order.orderId() + " is on its way",
                             "Carrier " + prices.carrierCode() + ", tracking number " + trackingNumber + ".", at);
                 }
@@ -204,8 +208,8 @@ final class OrderRows {
                 case DELIVERED -> {
                     batch.tracking.row().add(nextTrackingId++).add(shipmentId).add("DELIVERED").add(users.city(order.user()))
                             .add(at);
-                    outbox(batch, order, OrderEventType.ORDER_DELIVERED,
-                            payloads.statusChange(payloads.order(order, userId, OrderStatus.DELIVERED), null), at);
+                    outbox(batch, order, payloads.statusChange(payloads.order(order, userId, OrderStatus.DELIVERED),
+                            OrderEventType.ORDER_DELIVERED, null), at);
                     notify(batch, userId, "ORDER_DELIVERED", order.orderId(), "Your order " + order.orderId() + " was delivered",
                             "Delivered at " + users.city(order.user()) + ".", at);
                 }
@@ -271,8 +275,8 @@ final class OrderRows {
             }
         }
         OrderStatus status = whole ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
-        outbox(batch, order, whole ? OrderEventType.ORDER_REFUNDED : OrderEventType.ORDER_PARTIALLY_REFUNDED,
-                payloads.refund(payloads.order(order, userId, status), reason, cents, whole), at);
+        outbox(batch, order, payloads.refund(payloads.order(order, userId, status),
+                whole ? OrderEventType.ORDER_REFUNDED : OrderEventType.ORDER_PARTIALLY_REFUNDED, reason, cents, whole), at);
         notify(batch, userId, "ORDER_REFUNDED", order.orderId(), "Refund of " + OutboxPayloads.money(cents) + " "
                 + PriceList.CURRENCY + " for order " + order.orderId(), "We refunded " + OutboxPayloads.money(cents) + " "
                 + PriceList.CURRENCY + " to your card. Reason: " + reason + ".", at);
@@ -288,11 +292,13 @@ final class OrderRows {
                 .add(at);
     }
 
-    private void outbox(Batch batch, SeededOrder order, OrderEventType type, String payload, Instant at) {
+    private void outbox(Batch batch, SeededOrder order, OrderEvent.Builder event, Instant at) {
         long bits = eventIds.nextLong();
         UUID id = new UUID((bits & ~0xF000L) | 0x4000L, (eventIds.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
-        batch.outbox.row().add(id.toString()).add("order").add(Long.toString(order.orderId())).add(type.name()).add(payload)
-                .add(at);
+        OutboxPayload payload = payloads.encode(event, id, at);
+        batch.outbox.row().add(id.toString()).add(OutboxAggregate.ORDER.type()).add(Long.toString(order.orderId()))
+                .add(event.getType().name()).add(payload.json())
+                .add(payload.schemaId() == null ? null : payload.schemaId().toString()).add(at);
         outboxRows++;
     }
 

@@ -1,38 +1,44 @@
 package dev.streamcart.loadgen.seeding;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderEventType;
+import dev.streamcart.schemas.order.OrderLine;
 import dev.streamcart.schemas.order.OrderStatus;
+import dev.streamcart.schemas.outbox.OutboxAggregate;
+import dev.streamcart.schemas.outbox.OutboxEncoder;
+import dev.streamcart.schemas.outbox.OutboxPayload;
+import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.orders.Order;
-import dev.streamcart.serving.orders.OrderEventPayload;
+import dev.streamcart.serving.orders.OrderEventRecords;
 import dev.streamcart.serving.orders.OrderItem;
-import dev.streamcart.serving.web.JsonMapping;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outbox payload of each seeded order event, built by serving-api's own classes
- * ({@link OrderEventPayload} and the API's JSON settings) exactly as each use case builds it:
- * Checkout's ORDER_PLACED, OrderPayments' ORDER_PAID/PAYMENT_FAILED (with {@code cardFingerprint}),
- * OrderCancellation's ORDER_CANCELLED, Fulfilment's FULFILLING/SHIPPED/DELIVERED and OrderRefunds'
- * refunds. So ingest-cdc and everything after it cannot tell a seeded event from the API's.
+ * The outbox event of each seeded order change, built by serving-api's own code
+ * ({@link OrderEventRecords}) and encoded by the shared {@link OutboxEncoder} exactly as each use case
+ * writes it: Checkout's ORDER_PLACED, OrderPayments' ORDER_PAID/PAYMENT_FAILED (with
+ * {@code cardFingerprint}), OrderCancellation's ORDER_CANCELLED, Fulfilment's FULFILLING/SHIPPED
+ * (with carrier and tracking number)/DELIVERED and OrderRefunds' refunds. So ingest-cdc and
+ * everything after it cannot tell a seeded event from the API's.
  */
 final class OutboxPayloads {
 
-    /** The key OrderPayments adds to payment events. */
-    static final String CARD_FINGERPRINT = "cardFingerprint";
     /** OrderCancellation's reason for a cancellation by the buyer. */
     static final String CUSTOMER_REQUEST = "customer_request";
     static final String PAYMENT_METHOD = "card";
 
-    private final ObjectMapper json = JsonMapping.newObjectMapper();
     private final SeededCatalog catalog;
+    private final OutboxEncoder encoder;
 
-    OutboxPayloads(SeededCatalog catalog) {
+    OutboxPayloads(SeededCatalog catalog, OutboxEncoder encoder) {
         this.catalog = catalog;
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
     }
 
     /** The API's view of the order with {@code status}. */
@@ -45,39 +51,36 @@ final class OutboxPayloads {
                 seeded.region());
     }
 
-    String placed(Order order, String shippingAddressKey) {
-        return write(OrderEventPayload.placed(order, shippingAddressKey));
+    OrderEvent.Builder placed(Order order, String shippingAddressKey) {
+        return OrderEventRecords.of(order, OrderEventType.ORDER_PLACED).setShippingAddressKey(shippingAddressKey);
     }
 
-    String payment(Order order, @Nullable String reason, String cardFingerprint) {
-        ObjectNode payload = json.valueToTree(OrderEventPayload.of(order, PAYMENT_METHOD, reason));
-        payload.put(CARD_FINGERPRINT, cardFingerprint);
-        return write(payload);
+    OrderEvent.Builder payment(Order order, OrderEventType type, @Nullable String reason, String cardFingerprint) {
+        return OrderEventRecords.of(order, type).setPaymentMethod(PAYMENT_METHOD).setReason(reason)
+                .setCardFingerprint(cardFingerprint);
     }
 
-    String statusChange(Order order, @Nullable String reason) {
-        return write(OrderEventPayload.of(order, null, reason));
+    OrderEvent.Builder statusChange(Order order, OrderEventType type, @Nullable String reason) {
+        return OrderEventRecords.of(order, type).setReason(reason);
     }
 
-    String shipped(Order order, String carrier, String trackingNumber) {
-        return write(OrderEventPayload.of(order, null, null, carrier, trackingNumber, null));
+    OrderEvent.Builder shipped(Order order, String carrier, String trackingNumber) {
+        return OrderEventRecords.of(order, OrderEventType.ORDER_SHIPPED).setCarrier(carrier)
+                .setTrackingNumber(trackingNumber);
     }
 
     /** A whole refund returns every line; a goodwill refund returns an amount and no lines. */
-    String refund(Order order, String reason, long refundedCents, boolean returnsLines) {
-        List<OrderEventPayload.Line> returned = returnsLines
-                ? order.items().stream().map(item -> new OrderEventPayload.Line(item.productId(), item.sellerId(),
-                        item.categoryId(), item.quantity(), item.unitPrice().movePointRight(2).longValueExact())).toList()
+    OrderEvent.Builder refund(Order order, OrderEventType type, String reason, long refundedCents, boolean returnsLines) {
+        List<OrderLine> returned = returnsLines
+                ? order.items().stream().map(item -> OrderEventRecords.line(item.productId(), item.sellerId(),
+                        item.categoryId(), item.quantity(), Money.toCents(item.unitPrice()), null)).toList()
                 : List.of();
-        return write(OrderEventPayload.refund(order, reason, refundedCents, returned));
+        return OrderEventRecords.refund(order, type, reason, refundedCents, returned);
     }
 
-    private String write(Object payload) {
-        try {
-            return json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise an outbox payload", e);
-        }
+    /** The row's payload, stamped as OrderEvents stamps the API's events. */
+    OutboxPayload encode(OrderEvent.Builder event, UUID id, Instant at) {
+        return encoder.encode(OutboxAggregate.ORDER, event.setEventId(id.toString()).setOccurredAt(at).build());
     }
 
     static BigDecimal money(long cents) {

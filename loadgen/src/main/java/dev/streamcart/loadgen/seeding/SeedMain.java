@@ -20,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 
 import dev.streamcart.schemas.config.CommonKeys;
 import dev.streamcart.schemas.config.Settings;
+import dev.streamcart.schemas.outbox.OutboxEncoder;
+import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.runtime.ParentWatchdog;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.users.PasswordHasher;
@@ -158,7 +160,7 @@ public final class SeedMain implements Callable<Integer> {
             PriceList prices = PriceList.read(connection);
             String passwordHash = new PasswordHasher(10).hash(SHOPPER_PASSWORD.toCharArray());
             MarketplaceGenerator generator = new MarketplaceGenerator(size, end,
-                    prices, passwordHash, Instant::now);
+                    prices, passwordHash, Instant::now, new OutboxEncoder(new SchemaRegistryClient(registryUrl)));
             SeedProgress progress = new SeedProgress(out, System::nanoTime);
             try (KafkaClickSink clicks = new KafkaClickSink(bootstrapServers, registryUrl)) {
                 report = new MarketplaceSeeder(generator).seed(connection, clicks, progress);

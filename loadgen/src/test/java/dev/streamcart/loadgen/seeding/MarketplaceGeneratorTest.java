@@ -20,6 +20,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.schemas.clickstream.ClickEvent;
+import dev.streamcart.schemas.outbox.OutboxEncoder;
 import org.junit.jupiter.api.Test;
 
 class MarketplaceGeneratorTest {
@@ -51,7 +52,8 @@ class MarketplaceGeneratorTest {
     }
 
     static RecordingSinks generate(SeedSize size, Instant end) throws SQLException {
-        MarketplaceGenerator generator = new MarketplaceGenerator(size, end, prices(), "hash", () -> end);
+        MarketplaceGenerator generator = new MarketplaceGenerator(size, end, prices(), "hash", () -> end,
+                new OutboxEncoder(null));
         RecordingSinks sinks = new RecordingSinks();
         SeedProgress progress = new SeedProgress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 System::nanoTime);

@@ -1,6 +1,5 @@
 package dev.streamcart.schemas.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -9,10 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -54,15 +51,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     /** Encodes with an explicit subject, for callers outside Kafka's serializer interface. */
     public byte[] encode(String subject, T record) {
         int id = registry.register(subject, readerSchema);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        try {
-            writer.write(record, encoder);
-            encoder.flush();
-        } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot encode " + readerSchema.getFullName() + " for " + subject, e);
-        }
-        return ConfluentWireFormat.frame(id, out.toByteArray());
+        return ConfluentWireFormat.encode(id, writer, record, readerSchema.getFullName() + " for " + subject);
     }
 
     public T decode(byte[] framed) {

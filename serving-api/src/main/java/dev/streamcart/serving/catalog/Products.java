@@ -16,6 +16,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamcart.schemas.catalog.ProductPriceChanged;
+import dev.streamcart.schemas.outbox.OutboxAggregate;
 import dev.streamcart.serving.db.References;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.events.OutboxWriter;
@@ -62,14 +64,9 @@ public final class Products {
     public record PriceChange(long productId, long sellerId, BigDecimal oldPrice, BigDecimal newPrice, String currency,
                               boolean changed) {}
 
-    /** The PRICE_CHANGED outbox payload, money in cents like every event. */
-    public record PriceChangedPayload(long productId, long sellerId, long oldPriceCents, long newPriceCents,
-                                      String currency) {}
-
     /** Who is acting: a seller changes only its own products; {@code sellerId} null means an admin. */
     public record Actor(long userId, @Nullable Long sellerId) {}
 
-    public static final String AGGREGATE_TYPE = "product";
     public static final String PRICE_CHANGED = "PRICE_CHANGED";
 
     private static final TypeReference<List<Map<String, Object>>> IMAGE_LIST = new TypeReference<>() {};
@@ -178,8 +175,16 @@ public final class Products {
                 history.setLong(5, actor.userId());
                 history.executeUpdate();
             }
-            outbox.append(connection, AGGREGATE_TYPE, productId, PRICE_CHANGED, new PriceChangedPayload(productId,
-                    owned.sellerId(), Money.toCents(owned.price()), Money.toCents(newPrice), owned.currency()));
+            outbox.append(connection, OutboxAggregate.PRODUCT, productId, PRICE_CHANGED,
+                    (eventId, occurredAt) -> ProductPriceChanged.newBuilder()
+                            .setEventId(eventId)
+                            .setProductId(productId)
+                            .setSellerId(owned.sellerId())
+                            .setOldPriceCents(Money.toCents(owned.price()))
+                            .setNewPriceCents(Money.toCents(newPrice))
+                            .setCurrency(owned.currency())
+                            .setOccurredAt(occurredAt)
+                            .build());
             return new PriceChange(productId, owned.sellerId(), owned.price(), newPrice, owned.currency(), true);
         });
     }

@@ -181,8 +181,8 @@ public final class Checkout {
 
         Order order = new Order(orderId, request.userId(), OrderStatus.PENDING_PAYMENT, quote.total(), currency,
                 lines.stream().map(OrderRepository.NewItem::item).toList(), destination.region());
-        events.append(connection, order, OrderEventType.ORDER_PLACED,
-                OrderEventPayload.placed(order, destination.shippingAddressKey()));
+        events.append(connection, OrderEventRecords.of(order, OrderEventType.ORDER_PLACED)
+                .setShippingAddressKey(destination.shippingAddressKey()));
         Notifications.record(connection, request.userId(), NotificationKind.ORDER_CONFIRMED, orderId,
                 "Order " + orderId + " confirmed",
                 "We have your order " + orderId + " of " + lines.size() + " item(s), total " + Money.format(quote.total())

@@ -5,14 +5,14 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;
+import dev.streamcart.schemas.outbox.OutboxAggregate;
 import dev.streamcart.serving.events.OutboxWriter;
 import org.jspecify.annotations.Nullable;
 
 /** Writes the order aggregate's domain events to the outbox, in the caller's transaction. */
 public final class OrderEvents {
-
-    public static final String AGGREGATE_TYPE = "order";
 
     private final OutboxWriter outbox;
 
@@ -23,13 +23,12 @@ public final class OrderEvents {
     /** Records {@code type} for {@code order}, which must already carry its new status. */
     public UUID append(Connection connection, Order order, OrderEventType type, @Nullable String paymentMethod,
                        @Nullable String reason) throws SQLException {
-        return outbox.append(connection, AGGREGATE_TYPE, order.id(), type.name(),
-                OrderEventPayload.of(order, paymentMethod, reason));
+        return append(connection, OrderEventRecords.of(order, type).setPaymentMethod(paymentMethod).setReason(reason));
     }
 
-    /** Records an event with its full payload (shipping and refund details included). */
-    public UUID append(Connection connection, Order order, OrderEventType type, OrderEventPayload payload)
-            throws SQLException {
-        return outbox.append(connection, AGGREGATE_TYPE, order.id(), type.name(), payload);
+    /** Records an event begun with {@link OrderEventRecords}; its id and time are stamped here. */
+    public UUID append(Connection connection, OrderEvent.Builder event) throws SQLException {
+        return outbox.append(connection, OutboxAggregate.ORDER, event.getOrderId(), event.getType().name(),
+                (eventId, occurredAt) -> event.setEventId(eventId).setOccurredAt(occurredAt).build());
     }
 }

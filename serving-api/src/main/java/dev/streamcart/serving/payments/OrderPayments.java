@@ -12,12 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.serving.db.Transactions;
-import dev.streamcart.serving.events.OutboxWriter;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
 import dev.streamcart.serving.idempotency.StoredResponse;
@@ -26,7 +23,7 @@ import dev.streamcart.serving.notifications.NotificationKind;
 import dev.streamcart.serving.notifications.Notifications;
 import dev.streamcart.serving.orders.Order;
 import dev.streamcart.serving.orders.OrderCancellation;
-import dev.streamcart.serving.orders.OrderEventPayload;
+import dev.streamcart.serving.orders.OrderEventRecords;
 import dev.streamcart.serving.orders.OrderEvents;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.payments.PaymentRecords.OpenAuthorization;
@@ -82,7 +79,6 @@ public final class OrderPayments implements OrderCancellation.AuthorizationVoidi
 
     public static final String FRAUD_RISK = "fraud_risk";
     public static final String PAYMENT_VOIDED = "payment_voided";
-    public static final String CARD_FINGERPRINT = "cardFingerprint";
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderPayments.class);
     /** Payments one reconciliation pass settles at most, of each kind; the next pass takes the rest. */
@@ -120,8 +116,7 @@ public final class OrderPayments implements OrderCancellation.AuthorizationVoidi
     private final IdempotentRequests idempotent;
     private final OrderRepository orders;
     private final StockReservations reservations;
-    private final OutboxWriter outbox;
-    private final ObjectMapper json;
+    private final OrderEvents events;
     private final PaymentGateway gateway;
     private final GatewayRetry retry;
     private final CardFingerprints fingerprints;
@@ -129,15 +124,14 @@ public final class OrderPayments implements OrderCancellation.AuthorizationVoidi
     private final RiskScorer scorer;
 
     public OrderPayments(Transactions transactions, IdempotentRequests idempotent, OrderRepository orders,
-                         StockReservations reservations, OutboxWriter outbox, ObjectMapper json, PaymentGateway gateway,
+                         StockReservations reservations, OrderEvents events, PaymentGateway gateway,
                          GatewayRetry retry, CardFingerprints fingerprints, RiskSignalCollector signals,
                          RiskScorer scorer) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.json = Objects.requireNonNull(json, "json");
+        this.events = Objects.requireNonNull(events, "events");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
@@ -472,8 +466,7 @@ public final class OrderPayments implements OrderCancellation.AuthorizationVoidi
         reservations.release(connection, orderId);
         orders.updateStatus(connection, orderId, OrderStatus.CANCELLED);
         Order cancelled = order.withStatus(OrderStatus.CANCELLED);
-        outbox.append(connection, OrderEvents.AGGREGATE_TYPE, orderId, OrderEventType.ORDER_CANCELLED.name(),
-                OrderEventPayload.of(cancelled, null, PAYMENT_VOIDED));
+        events.append(connection, cancelled, OrderEventType.ORDER_CANCELLED, null, PAYMENT_VOIDED);
         return Optional.of(open.get().authorization());
     }
 
@@ -572,12 +565,11 @@ public final class OrderPayments implements OrderCancellation.AuthorizationVoidi
                 "Payment failed for order " + order.id(), message);
     }
 
-    /** The shared order payload plus {@code cardFingerprint} (null unless a card paid). */
+    /** The order's event plus {@code cardFingerprint} (null unless a card paid). */
     private void appendEvent(Connection connection, Order order, OrderEventType type, String method,
                              @Nullable String reason, @Nullable String fingerprint) throws SQLException {
-        ObjectNode payload = json.valueToTree(OrderEventPayload.of(order, method, reason));
-        payload.put(CARD_FINGERPRINT, fingerprint);
-        outbox.append(connection, OrderEvents.AGGREGATE_TYPE, order.id(), type.name(), payload);
+        events.append(connection, OrderEventRecords.of(order, type).setPaymentMethod(method).setReason(reason)
+                .setCardFingerprint(fingerprint));
     }
 
     private <T> GatewayRetry.Attempted<T> callGateway(long orderId, String what, Supplier<T> call) {

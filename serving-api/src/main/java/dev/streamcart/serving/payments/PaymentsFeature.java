@@ -31,7 +31,7 @@ public record PaymentsFeature(OrderPayments payments, PaymentReconciler reconcil
     public static PaymentsFeature start(ApiInfrastructure infrastructure, OrderStorage storage, PaymentGateway gateway,
                                         PaymentSettings settings, FraudSignalSource fraudSignals) {
         OrderPayments payments = new OrderPayments(infrastructure.transactions(), infrastructure.idempotent(),
-                storage.orders(), storage.reservations(), infrastructure.outbox(), infrastructure.json(), gateway,
+                storage.orders(), storage.reservations(), storage.events(), gateway,
                 new GatewayRetry(settings.gatewayAttempts(), settings.firstBackoff()),
                 new CardFingerprints(settings.fingerprintSecret()),
                 new RiskSignalCollector(connection -> new StreamVelocitySource(fraudSignals,

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.streamcart.schemas.order.OrderEventType;
+import dev.streamcart.schemas.order.OrderLine;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
@@ -27,7 +28,7 @@ import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.notifications.NotificationKind;
 import dev.streamcart.serving.notifications.Notifications;
 import dev.streamcart.serving.orders.Order;
-import dev.streamcart.serving.orders.OrderEventPayload;
+import dev.streamcart.serving.orders.OrderEventRecords;
 import dev.streamcart.serving.orders.OrderEvents;
 import dev.streamcart.serving.orders.OrderItem;
 import dev.streamcart.serving.orders.OrderRepository;
@@ -225,8 +226,8 @@ public final class OrderRefunds {
         orders.updateStatus(connection, order.id(), status);
         Order refunded = order.withStatus(status);
         OrderEventType type = whole ? OrderEventType.ORDER_REFUNDED : OrderEventType.ORDER_PARTIALLY_REFUNDED;
-        events.append(connection, refunded, type, OrderEventPayload.refund(refunded, request.reason(),
-                Money.toCents(amount), refundedLines(order, returned)));
+        events.append(connection, OrderEventRecords.refund(refunded, type, request.reason(), Money.toCents(amount),
+                refundedLines(order, returned)));
         Notifications.record(connection, order.userId(), NotificationKind.ORDER_REFUNDED, order.id(),
                 "Refund of " + Money.format(amount) + " " + order.currency() + " for order " + order.id(),
                 "We refunded " + Money.format(amount) + " " + order.currency() + " to your card. Reason: "
@@ -238,14 +239,14 @@ public final class OrderRefunds {
     }
 
     /** The returned units per product, priced per unit as bought, with the order line's seller and category. */
-    private static List<OrderEventPayload.Line> refundedLines(Order order, Map<Item, Integer> returned) {
-        List<OrderEventPayload.Line> lines = new ArrayList<>();
+    private static List<OrderLine> refundedLines(Order order, Map<Item, Integer> returned) {
+        List<OrderLine> lines = new ArrayList<>();
         for (Map.Entry<Item, Integer> entry : returned.entrySet()) {
             Item item = entry.getKey();
             OrderItem bought = order.items().stream().filter(line -> line.productId() == item.productId()).findFirst()
                     .orElseThrow(() -> new IllegalStateException("order " + order.id() + " lost product " + item.productId()));
-            lines.add(new OrderEventPayload.Line(item.productId(), bought.sellerId(), bought.categoryId(),
-                    entry.getValue(), Money.toCents(item.unitPrice())));
+            lines.add(OrderEventRecords.line(item.productId(), bought.sellerId(), bought.categoryId(),
+                    entry.getValue(), Money.toCents(item.unitPrice()), null));
         }
         return lines;
     }

@@ -21,7 +21,7 @@ import dev.streamcart.serving.inventory.StockReservations;
 import dev.streamcart.serving.notifications.NotificationKind;
 import dev.streamcart.serving.notifications.Notifications;
 import dev.streamcart.serving.orders.Order;
-import dev.streamcart.serving.orders.OrderEventPayload;
+import dev.streamcart.serving.orders.OrderEventRecords;
 import dev.streamcart.serving.orders.OrderEvents;
 import dev.streamcart.serving.orders.OrderRepository;
 import dev.streamcart.serving.problems.DomainException;
@@ -100,8 +100,8 @@ public final class Fulfilment {
         if (complete) {
             orders.updateStatus(connection, order.id(), OrderStatus.SHIPPED);
             Order shippedOrder = order.withStatus(OrderStatus.SHIPPED);
-            events.append(connection, shippedOrder, OrderEventType.ORDER_SHIPPED, OrderEventPayload.of(shippedOrder, null,
-                    null, request.carrier(), request.trackingNumber(), null));
+            events.append(connection, OrderEventRecords.of(shippedOrder, OrderEventType.ORDER_SHIPPED)
+                    .setCarrier(request.carrier()).setTrackingNumber(request.trackingNumber()));
         } else if (order.status() == OrderStatus.PAID) {
             orders.updateStatus(connection, order.id(), OrderStatus.FULFILLING);
             events.append(connection, order.withStatus(OrderStatus.FULFILLING), OrderEventType.ORDER_FULFILLING, null, null);

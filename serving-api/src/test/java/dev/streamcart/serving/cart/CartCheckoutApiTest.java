@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.serving.orders.ShippingAddressKey;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,10 +163,9 @@ class CartCheckoutApiTest {
         assertThat(db.single("SELECT warehouse_id, quantity FROM stock_reservations WHERE order_id = ? AND product_id = ?",
                 orderId, productB)).containsEntry("warehouse_id", warehouseEu).containsEntry("quantity", 3);
 
-        JsonNode payload = JSON.readTree((String) db.single("SELECT payload::text AS p FROM outbox WHERE aggregate_id = ? "
-                + "AND event_type = 'ORDER_PLACED'", String.valueOf(orderId)).get("p"));
-        assertThat(payload.path("totalCents").asLong()).isEqualTo(10633);
-        assertThat(payload.path("shippingAddressKey").asText())
+        OrderEvent payload = OutboxEvents.single(db, orderId, "ORDER_PLACED");
+        assertThat(payload.getTotalCents()).isEqualTo(10633);
+        assertThat(payload.getShippingAddressKey())
                 .isEqualTo(ShippingAddressKey.of("1 Main Street", null, "Springfield", "NY", "10001", "US"));
         assertThat(db.single("SELECT kind, title FROM notifications WHERE order_id = ?", orderId))
                 .containsEntry("kind", "ORDER_CONFIRMED");

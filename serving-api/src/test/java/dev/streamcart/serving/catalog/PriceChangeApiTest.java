@@ -16,11 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,14 +54,16 @@ class PriceChangeApiTest {
         Map<String, Object> history = db.single("SELECT old_price::text AS old, new_price::text AS new, currency, "
                 + "changed_by, xmin::text AS tx FROM product_price_history WHERE product_id = ?", product);
         assertThat(history).containsEntry("old", "10.00").containsEntry("new", "12.50").containsEntry("currency", "USD");
-        Map<String, Object> event = db.single("SELECT aggregate_id, payload::text AS payload, xmin::text AS tx FROM outbox "
+        Map<String, Object> event = db.single("SELECT aggregate_id, id::text AS id, xmin::text AS tx FROM outbox "
                 + "WHERE aggregate_type = 'product' AND event_type = 'PRICE_CHANGED' AND aggregate_id = ?", Long.toString(product));
-        JsonNode payload = new ObjectMapper().readTree((String) event.get("payload"));
-        assertThat(payload.path("productId").asLong()).isEqualTo(product);
-        assertThat(payload.path("sellerId").asLong()).isEqualTo(seller);
-        assertThat(payload.path("oldPriceCents").asLong()).isEqualTo(1000);
-        assertThat(payload.path("newPriceCents").asLong()).isEqualTo(1250);
-        assertThat(payload.path("currency").asText()).isEqualTo("USD");
+        assertThat(OutboxEvents.priceChanges(db, product)).singleElement().satisfies(payload -> {
+            assertThat(payload.getEventId()).as("the row's id").isEqualTo(event.get("id"));
+            assertThat(payload.getProductId()).isEqualTo(product);
+            assertThat(payload.getSellerId()).isEqualTo(seller);
+            assertThat(payload.getOldPriceCents()).isEqualTo(1000);
+            assertThat(payload.getNewPriceCents()).isEqualTo(1250);
+            assertThat(payload.getCurrency()).isEqualTo("USD");
+        });
         assertThat(event.get("tx")).as("one transaction wrote both").isEqualTo(history.get("tx"));
         assertThat(db.single("SELECT price::text AS p, xmin::text AS tx FROM products WHERE id = ?", product))
                 .containsEntry("p", "12.50").containsEntry("tx", history.get("tx"));

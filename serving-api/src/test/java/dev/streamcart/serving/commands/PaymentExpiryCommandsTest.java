@@ -11,15 +11,16 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.order.OrderCommand;
 import dev.streamcart.schemas.order.OrderCommandType;
+import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -88,18 +89,17 @@ class PaymentExpiryCommandsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("CANCELLED"));
         assertThat(reserved()).as("stock released").isZero();
         assertThat(onHand()).isEqualTo(10);
-        List<Map<String, Object>> expired = expiredEvents(orderId);
+        List<OrderEvent> expired = OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED");
         assertThat(expired).hasSize(1);
-        JsonNode payload = new ObjectMapper().readTree((String) expired.get(0).get("payload"));
-        assertThat(payload.path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(payload.path("reason").asText()).isEqualTo("payment timeout");
+        assertThat(expired.get(0).getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(expired.get(0).getReason()).isEqualTo("payment timeout");
 
         // the same command again (re-delivered, or re-issued by order-streams): nothing changes
         send(expire(orderId));
         awaitAllHandled();
 
         assertThat(status(orderId)).isEqualTo("CANCELLED");
-        assertThat(expiredEvents(orderId)).hasSize(1);
+        assertThat(OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED")).hasSize(1);
         assertThat(reserved()).isZero();
         assertThat(onHand()).isEqualTo(10);
         assertThat(db.count("SELECT count(*) FROM outbox WHERE aggregate_id = ?", Long.toString(orderId)))
@@ -117,7 +117,7 @@ class PaymentExpiryCommandsTest {
 
         assertThat(status(orderId)).isEqualTo("PAID");
         assertThat(reserved()).as("a paid order keeps its stock").isEqualTo(2);
-        assertThat(expiredEvents(orderId)).isEmpty();
+        assertThat(OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED")).isEmpty();
     }
 
     @Test
@@ -179,8 +179,4 @@ class PaymentExpiryCommandsTest {
         return (Integer) db.single("SELECT quantity FROM inventory WHERE product_id = ?", product).get("quantity");
     }
 
-    private List<Map<String, Object>> expiredEvents(long orderId) {
-        return db.rows("SELECT payload::text AS payload FROM outbox WHERE aggregate_type = 'order' "
-                + "AND aggregate_id = ? AND event_type = 'ORDER_EXPIRED'", Long.toString(orderId));
-    }
 }

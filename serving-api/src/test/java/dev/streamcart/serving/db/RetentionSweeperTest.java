@@ -2,10 +2,23 @@ package dev.streamcart.serving.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
+import dev.streamcart.schemas.order.OrderEventType;
+import dev.streamcart.schemas.order.OrderStatus;
+import dev.streamcart.schemas.outbox.OutboxEncoder;
+import dev.streamcart.serving.events.OutboxWriter;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
+import dev.streamcart.serving.orders.Order;
+import dev.streamcart.serving.orders.OrderEventRecords;
+import dev.streamcart.serving.orders.OrderEvents;
+import dev.streamcart.serving.orders.OrderItem;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import org.junit.jupiter.api.Test;
@@ -18,16 +31,21 @@ class RetentionSweeperTest {
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
     @Test
-    void outboxRowsOlderThanTheRetentionAreDeletedInBatchesAndNewerOnesKept() {
-        // more than one batch of old rows, and a few that are still inside the window
+    void outboxRowsOlderThanTheRetentionAreDeletedInBatchesAndNewerOnesKept() throws SQLException {
+        // one event written as the API writes it, copied into more than one batch of old rows and a
+        // few that are still inside the window
+        UUID written;
+        try (Connection connection = SERVER.database().getConnection()) {
+            written = new OrderEvents(new OutboxWriter(new OutboxEncoder(null), Clock.systemUTC())).append(connection,
+                    OrderEventRecords.of(new Order(1, 2, OrderStatus.PENDING_PAYMENT, new BigDecimal("9.99"), "USD",
+                            List.of(new OrderItem(3, 4, 5, 1, new BigDecimal("9.99")))), OrderEventType.ORDER_PLACED));
+        }
         SERVER.execute("""
-                INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload, created_at)
-                SELECT gen_random_uuid(), 'order', g::text, 'OrderPlaced', '{}'::jsonb, now() - interval '20 minutes'
-                FROM generate_series(1, 12000) g""");
-        SERVER.execute("""
-                INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload, created_at)
-                SELECT gen_random_uuid(), 'order', g::text, 'OrderPlaced', '{}'::jsonb, now() - interval '1 minute'
-                FROM generate_series(1, 7) g""");
+                INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload, schema_id, created_at)
+                SELECT gen_random_uuid(), aggregate_type, g::text, event_type, payload, schema_id,
+                       now() - CASE WHEN g <= 12000 THEN interval '20 minutes' ELSE interval '1 minute' END
+                FROM outbox, generate_series(1, 12007) g""");
+        SERVER.execute("DELETE FROM outbox WHERE id = '" + written + "'");
         Db db = new Db(SERVER.database());
         long before = db.count("SELECT count(*) FROM outbox");
 

@@ -8,10 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderEventType;
+import dev.streamcart.schemas.order.OrderLine;
+import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,17 +82,22 @@ class CheckoutApiTest {
 
         long orderId = shop.placeOrder(user, product, 2).id();
 
-        Map<String, Object> outbox = db.single("SELECT id, aggregate_type, aggregate_id, event_type, payload::text AS payload, "
-                + "created_at FROM outbox WHERE aggregate_id = ?", Long.toString(orderId));
+        Map<String, Object> outbox = db.single("SELECT id, aggregate_type, aggregate_id, event_type, created_at "
+                + "FROM outbox WHERE aggregate_id = ?", Long.toString(orderId));
         assertThat(outbox.get("id")).isInstanceOf(UUID.class);
         assertThat(outbox.get("aggregate_type")).isEqualTo("order");
         assertThat(outbox.get("event_type")).isEqualTo("ORDER_PLACED");
         assertThat(outbox.get("created_at")).isNotNull();
-        JsonNode payload = new ObjectMapper().readTree((String) outbox.get("payload"));
-        JsonNode expected = new ObjectMapper().readTree("""
-                {"orderId":%d,"userId":%d,"status":"PENDING_PAYMENT","totalCents":3998,"currency":"USD",
-                 "items":[{"productId":%d,"sellerId":%d,"categoryId":%d,"quantity":2,"unitPriceCents":1999}],
-                 "paymentMethod":null,"reason":null}""".formatted(orderId, user, product, seller, category));
+        OrderEvent payload = OutboxEvents.single(db, orderId, "ORDER_PLACED");
+        OrderEvent expected = OrderEvent.newBuilder()
+                .setEventId(outbox.get("id").toString())
+                .setOrderId(orderId).setUserId(user)
+                .setType(OrderEventType.ORDER_PLACED).setStatus(OrderStatus.PENDING_PAYMENT)
+                .setTotalCents(3998).setCurrency("USD")
+                .setItems(List.of(OrderLine.newBuilder().setProductId(product).setSellerId(seller).setCategoryId(category)
+                        .setQuantity(2).setUnitPriceCents(1999).build()))
+                .setOccurredAt(payload.getOccurredAt())
+                .build();
         assertThat(payload).isEqualTo(expected);
     }
 

@@ -12,11 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,9 +179,7 @@ class AuthoriseCaptureApiTest {
         assertThat(captured.json().path("paymentStatus").asText()).isEqualTo("CAPTURED");
         assertThat(orderStatus(orderId)).isEqualTo("PAID");
         assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "CAPTURE");
-        JsonNode paid = new ObjectMapper().readTree((String) db.single("SELECT payload::text AS p FROM outbox "
-                + "WHERE aggregate_id = ? AND event_type = 'ORDER_PAID'", Long.toString(orderId)).get("p"));
-        assertThat(paid.path("cardFingerprint").asText()).hasSize(64);
+        assertThat(OutboxEvents.single(db, orderId, "ORDER_PAID").getCardFingerprint()).hasSize(64);
         assertThat(shop.asSeller(seller).post("/api/orders/" + orderId + "/payments/capture", "").status())
                 .as("captured once").isEqualTo(409);
 
@@ -209,9 +206,7 @@ class AuthoriseCaptureApiTest {
         assertThat(db.single("SELECT status, voided_at IS NOT NULL AS voided FROM payments WHERE order_id = ?", orderId))
                 .containsEntry("status", "VOIDED").containsEntry("voided", true);
         assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "VOID");
-        JsonNode cancelled = new ObjectMapper().readTree((String) db.single("SELECT payload::text AS p FROM outbox "
-                + "WHERE aggregate_id = ? AND event_type = 'ORDER_CANCELLED'", Long.toString(orderId)).get("p"));
-        assertThat(cancelled.path("reason").asText()).isEqualTo("payment_voided");
+        assertThat(OutboxEvents.single(db, orderId, "ORDER_CANCELLED").getReason()).isEqualTo("payment_voided");
         assertThat(shop.as(user).post("/api/orders/" + orderId + "/payments/void", "").status()).isEqualTo(409);
     }
 

@@ -8,10 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderEventType;
+import dev.streamcart.schemas.order.OrderLine;
+import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,12 +62,6 @@ class PaymentApiTest {
                 .get("reserved_quantity");
     }
 
-    private JsonNode lastOutboxPayload(long orderId, String eventType) throws Exception {
-        List<Map<String, Object>> rows = db.rows("SELECT payload::text AS payload FROM outbox "
-                + "WHERE aggregate_type = 'order' AND aggregate_id = ? AND event_type = ?", Long.toString(orderId), eventType);
-        assertThat(rows).hasSize(1);
-        return new ObjectMapper().readTree((String) rows.get(0).get("payload"));
-    }
 
     @Test
     void anApprovedPaymentMarksTheOrderPaidAndKeepsItsReservation() throws Exception {
@@ -86,13 +84,19 @@ class PaymentApiTest {
         assertThat(row).containsEntry("status", "CAPTURED").containsEntry("card_last4", "4242");
         assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("25.00");
         assertThat((String) row.get("gateway_reference")).startsWith("sim_");
-        assertThat(lastOutboxPayload(orderId, "ORDER_PAID")).isEqualTo(new ObjectMapper().readTree("""
-                {"orderId":%d,"userId":%d,"status":"PAID","totalCents":2500,"currency":"USD",
-                 "items":[{"productId":%d,"sellerId":%d,"categoryId":%d,"quantity":2,"unitPriceCents":1250}],
-                 "paymentMethod":"card","reason":null,"cardFingerprint":"%s"}""".formatted(orderId, user, product, seller,
-                category, new CardFingerprints(ApiServerExtension.FINGERPRINT_SECRET).of(CardNumber.parse(GOOD_CARD)))));
+        OrderEvent paid = OutboxEvents.single(db, orderId, "ORDER_PAID");
+        assertThat(paid).isEqualTo(OrderEvent.newBuilder()
+                .setEventId(paid.getEventId()).setOccurredAt(paid.getOccurredAt())
+                .setOrderId(orderId).setUserId(user)
+                .setType(OrderEventType.ORDER_PAID).setStatus(OrderStatus.PAID)
+                .setTotalCents(2500).setCurrency("USD")
+                .setItems(List.of(OrderLine.newBuilder().setProductId(product).setSellerId(seller).setCategoryId(category)
+                        .setQuantity(2).setUnitPriceCents(1250).build()))
+                .setPaymentMethod("card")
+                .setCardFingerprint(new CardFingerprints(ApiServerExtension.FINGERPRINT_SECRET).of(CardNumber.parse(GOOD_CARD)))
+                .build());
         assertThat(db.single("SELECT card_fingerprint FROM payments WHERE order_id = ?", orderId).get("card_fingerprint"))
-                .isEqualTo(lastOutboxPayload(orderId, "ORDER_PAID").path("cardFingerprint").asText());
+                .isEqualTo(paid.getCardFingerprint());
         assertThat(db.rows("SELECT t.kind, t.status FROM payment_transactions t JOIN payments p ON p.id = t.payment_id "
                 + "WHERE p.order_id = ? ORDER BY t.id", orderId)).containsExactly(
                 Map.of("kind", "AUTHORIZE", "status", "SUCCEEDED"), Map.of("kind", "CAPTURE", "status", "SUCCEEDED"));
@@ -115,12 +119,12 @@ class PaymentApiTest {
                 .containsEntry("status", "RELEASED");
         assertThat(db.single("SELECT status, decline_reason FROM payments WHERE order_id = ?", orderId))
                 .containsEntry("status", "FAILED").containsEntry("decline_reason", "card_declined");
-        JsonNode payload = lastOutboxPayload(orderId, "PAYMENT_FAILED");
-        assertThat(payload.path("status").asText()).isEqualTo("PAYMENT_FAILED");
-        assertThat(payload.path("reason").asText()).isEqualTo("card_declined");
-        assertThat(payload.path("paymentMethod").asText()).isEqualTo("card");
-        assertThat(payload.path("totalCents").asLong()).isEqualTo(3750);
-        assertThat(payload.path("cardFingerprint").asText()).hasSize(64);
+        OrderEvent payload = OutboxEvents.single(db, orderId, "PAYMENT_FAILED");
+        assertThat(payload.getStatus()).isEqualTo(OrderStatus.PAYMENT_FAILED);
+        assertThat(payload.getReason()).isEqualTo("card_declined");
+        assertThat(payload.getPaymentMethod()).isEqualTo("card");
+        assertThat(payload.getTotalCents()).isEqualTo(3750);
+        assertThat(payload.getCardFingerprint()).hasSize(64);
         assertThat(db.single("SELECT kind, title FROM notifications WHERE order_id = ? AND kind <> 'ORDER_CONFIRMED'", orderId))
                 .containsEntry("kind", "PAYMENT_FAILED").containsEntry("title", "Payment failed for order " + orderId);
     }
@@ -250,9 +254,9 @@ class PaymentApiTest {
         assertThat(response.json().path("status").asText()).isEqualTo("CANCELLED");
         assertThat(reserved()).isZero();
         assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "CANCELLED");
-        JsonNode payload = lastOutboxPayload(orderId, "ORDER_CANCELLED");
-        assertThat(payload.path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(payload.path("items").get(0).path("quantity").asInt()).isEqualTo(4);
+        OrderEvent payload = OutboxEvents.single(db, orderId, "ORDER_CANCELLED");
+        assertThat(payload.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(payload.getItems().get(0).getQuantity()).isEqualTo(4);
     }
 
     @Test

@@ -13,14 +13,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
+import dev.streamcart.schemas.order.OrderLine;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Clicks;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import dev.streamcart.serving.testing.StreamsInputs;
 import dev.streamcart.serving.testing.TopicWriter;
@@ -159,12 +160,9 @@ class RecommendationExperimentTest {
         ApiClient.Response order = asBuyer.post("/api/cart/checkout", ApiClient.json("shippingAddressId", address),
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        String payload = (String) db.single("SELECT payload::text AS payload FROM outbox WHERE aggregate_id = ? "
-                + "AND event_type = 'ORDER_PLACED'", Long.toString(order.id())).get("payload");
         Map<Long, String> variantByProduct = new HashMap<>();
-        for (JsonNode line : new ObjectMapper().readTree(payload).path("items")) {
-            variantByProduct.put(line.path("productId").asLong(),
-                    line.has("recommendationVariant") ? line.path("recommendationVariant").asText() : null);
+        for (OrderLine line : OutboxEvents.single(db, order.id(), "ORDER_PLACED").getItems()) {
+            variantByProduct.put(line.getProductId(), line.getRecommendationVariant());
         }
         assertThat(variantByProduct).containsEntry(recommended, "B").containsEntry(plain, null);
         assertThat(db.single("SELECT recommendation_variant FROM order_items WHERE order_id = ? AND product_id = ?",
@@ -173,9 +171,8 @@ class RecommendationExperimentTest {
         // a later event of the order is built from the stored lines: the variant is still there
         ApiClient.Response cancelled = asBuyer.post("/api/orders/" + order.id() + "/cancel", "");
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-        String cancelPayload = (String) db.single("SELECT payload::text AS payload FROM outbox WHERE aggregate_id = ? "
-                + "AND event_type = 'ORDER_CANCELLED'", Long.toString(order.id())).get("payload");
-        assertThat(cancelPayload).contains("\"recommendationVariant\": \"B\"");
+        assertThat(OutboxEvents.single(db, order.id(), "ORDER_CANCELLED").getItems())
+                .extracting(OrderLine::getRecommendationVariant).contains("B");
     }
 
     @Test

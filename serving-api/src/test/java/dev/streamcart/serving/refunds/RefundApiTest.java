@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,12 +75,10 @@ class RefundApiTest {
         return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
     }
 
-    private JsonNode outbox(long orderId, String eventType) throws Exception {
-        List<Map<String, Object>> rows = db.rows("SELECT payload::text AS payload FROM outbox "
-                + "WHERE aggregate_type = 'order' AND aggregate_id = ? AND event_type = ? ORDER BY created_at",
-                Long.toString(orderId), eventType);
-        assertThat(rows).as(eventType).isNotEmpty();
-        return new ObjectMapper().readTree((String) rows.get(rows.size() - 1).get("payload"));
+    private OrderEvent outbox(long orderId, String eventType) {
+        List<OrderEvent> events = OutboxEvents.ofOrder(db, orderId, eventType);
+        assertThat(events).as(eventType).isNotEmpty();
+        return events.get(events.size() - 1);
     }
 
     @Test
@@ -95,7 +93,7 @@ class RefundApiTest {
         assertThat(second.status()).as(second.toString()).isEqualTo(201);
         assertThat(second.json().path("refundedTotal").asText()).isEqualTo("25.50");
         assertThat(second.json().path("refundable").asText()).isEqualTo("4.50");
-        assertThat(outbox(orderId, "ORDER_PARTIALLY_REFUNDED").path("refundedCents").asLong()).isEqualTo(1550);
+        assertThat(outbox(orderId, "ORDER_PARTIALLY_REFUNDED").getRefundedCents()).isEqualTo(1550);
         long outboxRows = db.count("SELECT count(*) FROM outbox WHERE aggregate_id = ?", Long.toString(orderId));
         Map<String, Object> stockBefore = stock();
 
@@ -132,9 +130,9 @@ class RefundApiTest {
         assertThat(response.json().path("restocked").get(0).path("restock").asText()).isEqualTo("ON_HAND");
         assertThat(stock()).containsEntry("quantity", 19).containsEntry("reserved_quantity", 0);
         assertThat(orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
-        JsonNode event = outbox(orderId, "ORDER_PARTIALLY_REFUNDED");
-        assertThat(event.path("refundedCents").asLong()).isEqualTo(2000);
-        assertThat(event.path("reason").asText()).isEqualTo("returned");
+        OrderEvent event = outbox(orderId, "ORDER_PARTIALLY_REFUNDED");
+        assertThat(event.getRefundedCents()).isEqualTo(2000);
+        assertThat(event.getReason()).isEqualTo("returned");
 
         ApiClient.Response tooMany = refund(orderId, json("items", List.of(json("productId", product, "quantity", 2)),
                 "reason", "again"));
@@ -155,7 +153,7 @@ class RefundApiTest {
         assertThat(stock()).containsEntry("quantity", 20).containsEntry("reserved_quantity", 0);
         assertThat(db.count("SELECT count(*) FROM stock_reservations WHERE order_id = ? AND status = 'HELD'", orderId))
                 .isZero();
-        assertThat(outbox(orderId, "ORDER_REFUNDED").path("refundedCents").asLong()).isEqualTo(4000);
+        assertThat(outbox(orderId, "ORDER_REFUNDED").getRefundedCents()).isEqualTo(4000);
         assertThat(client.post("/api/orders/" + orderId + "/shipments",
                 json("carrier", "streampost", "trackingNumber", "R-" + orderId)).status()).as("ship refunded").isEqualTo(409);
         assertThat(client.get("/api/users/" + user + "/notifications").json().path("notifications").get(0)

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.schemas.order.OrderEvent;
+import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,11 +64,8 @@ class FulfilmentApiTest {
                 productId, warehouseId);
     }
 
-    private JsonNode outbox(long orderId, String eventType) throws Exception {
-        List<Map<String, Object>> rows = db.rows("SELECT payload::text AS payload FROM outbox "
-                + "WHERE aggregate_type = 'order' AND aggregate_id = ? AND event_type = ?", Long.toString(orderId), eventType);
-        assertThat(rows).as(eventType + " of order " + orderId).hasSize(1);
-        return new ObjectMapper().readTree((String) rows.get(0).get("payload"));
+    private OrderEvent outbox(long orderId, String eventType) {
+        return OutboxEvents.single(db, orderId, eventType);
     }
 
     @Test
@@ -77,7 +76,7 @@ class FulfilmentApiTest {
         ApiClient.Response fulfilling = client.post("/api/orders/" + orderId + "/fulfil", "");
         assertThat(fulfilling.status()).as(fulfilling.toString()).isEqualTo(200);
         assertThat(fulfilling.json().path("status").asText()).isEqualTo("FULFILLING");
-        assertThat(outbox(orderId, "ORDER_FULFILLING").path("status").asText()).isEqualTo("FULFILLING");
+        assertThat(outbox(orderId, "ORDER_FULFILLING").getStatus()).isEqualTo(OrderStatus.FULFILLING);
 
         ApiClient.Response shipped = ship(orderId, "SP-" + orderId);
 
@@ -91,11 +90,11 @@ class FulfilmentApiTest {
         assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "SHIPPED");
         assertThat(db.single("SELECT status FROM stock_reservations WHERE order_id = ?", orderId))
                 .containsEntry("status", "COMMITTED");
-        JsonNode event = outbox(orderId, "ORDER_SHIPPED");
-        assertThat(event.path("status").asText()).isEqualTo("SHIPPED");
-        assertThat(event.path("carrier").asText()).isEqualTo("streampost");
-        assertThat(event.path("trackingNumber").asText()).isEqualTo("SP-" + orderId);
-        assertThat(event.path("items").get(0).path("quantity").asInt()).isEqualTo(3);
+        OrderEvent event = outbox(orderId, "ORDER_SHIPPED");
+        assertThat(event.getStatus()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(event.getCarrier()).isEqualTo("streampost");
+        assertThat(event.getTrackingNumber()).isEqualTo("SP-" + orderId);
+        assertThat(event.getItems().get(0).getQuantity()).isEqualTo(3);
     }
 
     @Test
@@ -247,7 +246,7 @@ class FulfilmentApiTest {
         assertThat(delivered.json().path("status").asText()).isEqualTo("DELIVERED");
         assertThat(delivered.json().path("deliveredAt").isTextual()).isTrue();
         assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "DELIVERED");
-        assertThat(outbox(orderId, "ORDER_DELIVERED").path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(outbox(orderId, "ORDER_DELIVERED").getStatus()).isEqualTo(OrderStatus.DELIVERED);
 
         JsonNode tracking = client.get("/api/orders/" + orderId + "/tracking").json();
         JsonNode timeline = tracking.path("shipments").get(0).path("events");

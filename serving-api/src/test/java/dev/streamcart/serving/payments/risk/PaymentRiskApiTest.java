@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
+import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
+import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,10 +113,9 @@ class PaymentRiskApiTest {
         assertThat(((Number) payment.get("risk_score")).intValue()).isEqualTo(80);
         assertThat(db.count("SELECT count(*) FROM payment_transactions t JOIN payments p ON p.id = t.payment_id "
                 + "WHERE p.order_id = ?", eleventh)).as("nothing sent to the gateway").isZero();
-        JsonNode event = new ObjectMapper().readTree((String) db.single("SELECT payload::text AS p FROM outbox "
-                + "WHERE aggregate_id = ? AND event_type = 'PAYMENT_FAILED'", Long.toString(eleventh)).get("p"));
-        assertThat(event.path("reason").asText()).isEqualTo("fraud_risk");
-        assertThat(event.path("cardFingerprint").asText()).hasSize(64);
+        OrderEvent event = OutboxEvents.single(db, eleventh, "PAYMENT_FAILED");
+        assertThat(event.getReason()).isEqualTo("fraud_risk");
+        assertThat(event.getCardFingerprint()).hasSize(64);
         assertThat(db.single("SELECT kind FROM notifications WHERE order_id = ? AND kind <> 'ORDER_CONFIRMED'", eleventh))
                 .containsEntry("kind", "PAYMENT_FAILED");
     }
