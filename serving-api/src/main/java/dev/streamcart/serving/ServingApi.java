@@ -147,6 +147,7 @@ import dev.streamcart.serving.users.UserRegistration;
 import dev.streamcart.serving.web.DeclaredBodySize;
 import dev.streamcart.serving.web.JsonMapping;
 import dev.streamcart.serving.web.OpenApiDocument;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -236,6 +237,7 @@ public final class ServingApi implements AutoCloseable {
 
     private static ServingApi wire(ServingApiConfig config, PaymentGateway gateway, Deque<AutoCloseable> resources) {
         ObjectMapper json = JsonMapping.newObjectMapper();
+        RequestBodies bodies = new RequestBodies(json);
 
         // metrics first: the pool and every part below record into the registry from their start. They are
         // served on a management port of their own (127.0.0.1 by default), never on the public API port.
@@ -396,24 +398,24 @@ public final class ServingApi implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(
                 new HealthEndpoints(healthChecks(config, dataSource, kafkaProbe, deadLetters, stockView, orderView, changeFeeds,
                         sales, models)),
-                new AuthEndpoints(json, login, tokens, clientAddress),
-                new CatalogEndpoints(json, new Sellers(transactions), new Categories(transactions),
+                new AuthEndpoints(bodies, login, tokens, clientAddress),
+                new CatalogEndpoints(bodies, new Sellers(transactions), new Categories(transactions),
                         new Warehouses(transactions), new Products(transactions, json, new OutboxWriter(json)),
                         productCache, stockLevels, clickstream,
                         tokens::forgetUser),
-                new InventoryEndpoints(json, new StockReceipts(transactions)),
-                new UserEndpoints(json, new UserRegistration(transactions, hasher), registrations, clientAddress, new UserProfiles(transactions),
+                new InventoryEndpoints(bodies, new StockReceipts(transactions)),
+                new UserEndpoints(bodies, new UserRegistration(transactions, hasher), registrations, clientAddress, new UserProfiles(transactions),
                         new UserAddresses(transactions), new UserPreferences(transactions, purchases::forget)),
-                new OrderEndpoints(json, transactions, idempotent,
+                new OrderEndpoints(bodies, json, transactions, idempotent,
                         checkout,
                         cancellation, orderViews, ownership, clickstream, checkoutOutcomes),
                 new UserOrderEndpoints(new UserOrders(orderQueries)),
-                new PaymentEndpoints(json, payments, problems, ownership, new PaymentOutcomeCounts(metrics.registry())),
+                new PaymentEndpoints(bodies, json, payments, problems, ownership, new PaymentOutcomeCounts(metrics.registry())),
                 new StockEndpoints(stockLevels),
-                new ShippingEndpoints(json, transactions, idempotent,
+                new ShippingEndpoints(bodies, json, transactions, idempotent,
                         new ShippingOptions(transactions, Clock.systemUTC()),
                         new Fulfilment(orderRepository, reservations, new Shipments(), orderEvents), ownership),
-                new RefundEndpoints(json, new OrderRefunds(transactions, idempotent, orderRepository, reservations, orderEvents,
+                new RefundEndpoints(bodies, json, new OrderRefunds(transactions, idempotent, orderRepository, reservations, orderEvents,
                         gateway), ownership),
                 new NotificationEndpoints(new Notifications(transactions)),
                 recommendations(models, transactions, purchases, stockLevels, clickstream),
@@ -421,12 +423,12 @@ public final class ServingApi implements AutoCloseable {
                 new OpenApiDocument(),
                 new StockAlertEndpoints(new StockAlertStore(transactions)),
                 new OrderAlertEndpoints(new OrderAlertStore(transactions)),
-                new CartEndpoints(json, transactions, idempotent, new ShoppingCart(transactions),
+                new CartEndpoints(bodies, json, transactions, idempotent, new ShoppingCart(transactions),
                         new CartCheckout(checkout), clickstream, checkoutOutcomes),
                 // reviews, photos and sellers
-                new ReviewEndpoints(json, new ProductReviews(transactions), new ReviewPhotos(transactions, photoStore)),
+                new ReviewEndpoints(bodies, new ProductReviews(transactions), new ReviewPhotos(transactions, photoStore)),
                 new PhotoEndpoints(photoStore),
-                new SellerEndpoints(json, new SellerDirectory(transactions), new SellerAdministration(transactions),
+                new SellerEndpoints(bodies, new SellerDirectory(transactions), new SellerAdministration(transactions),
                         new SellerOrders(transactions), new SellerSales(transactions), Clock.systemUTC()),
                 new SearchEndpoints(new ProductSearch(transactions, SEARCH_FACET_CACHE_TTL), clickstream),
                 new WriteAdmission(config.admission()));
