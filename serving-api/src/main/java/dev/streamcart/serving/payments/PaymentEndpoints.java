@@ -16,7 +16,6 @@ import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.problems.Problem;
 import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.problems.ProblemMapper;
-import dev.streamcart.serving.web.JsonBody;
 import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.Responses;

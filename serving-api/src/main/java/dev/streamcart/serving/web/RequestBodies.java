@@ -1,8 +1,5 @@
 package dev.streamcart.serving.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -192,13 +189,10 @@ public final class RequestBodies {
     // --- building the validators ---------------------------------------------------------------
 
     private static JsonNode readDocument() {
-        try (InputStream in = RequestBodies.class.getResourceAsStream(OpenApiDocument.RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(OpenApiDocument.RESOURCE + " is missing from the jar");
-            }
-            return new ObjectMapper(new YAMLFactory()).readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(OpenApiDocument.text());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(OpenApiDocument.RESOURCE + " is not valid YAML", e);
         }
     }
 
