@@ -58,6 +58,7 @@ import dev.streamcart.serving.stock.StockFeature;
 import dev.streamcart.serving.users.UsersFeature;
 import dev.streamcart.serving.web.DeclaredBodySize;
 import dev.streamcart.serving.web.JsonMapping;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.SecurityHeaders;
 import dev.streamcart.serving.wiring.ApiInfrastructure;
 import dev.streamcart.serving.wiring.KafkaConnection;
@@ -127,6 +128,7 @@ public final class ServingApi implements AutoCloseable {
 
     private static ServingApi compose(ServingApiConfig config, PaymentGateway gateway, Lifecycle lifecycle) {
         ObjectMapper json = JsonMapping.newObjectMapper();
+        RequestBodies bodies = new RequestBodies(json);
 
         // metrics first: the pool and every part below record into the registry from their start. They are
         // served on a management port of their own (127.0.0.1 by default), never on the public API port.
@@ -152,7 +154,7 @@ public final class ServingApi implements AutoCloseable {
         }
         OutboxEncoder outboxEncoder = new OutboxEncoder(kafka == null ? null : kafka.registry());
         outboxEncoder.registerAll();
-        ApiInfrastructure shared = new ApiInfrastructure(json, Clock.systemUTC(), metrics.registry(), dataSource,
+        ApiInfrastructure shared = new ApiInfrastructure(json, bodies, Clock.systemUTC(), metrics.registry(), dataSource,
                 transactions, new OutboxWriter(outboxEncoder, Clock.systemUTC()), new IdempotentRequests(transactions),
                 new ProblemMapper(json),
                 clickstream, kafka, lifecycle);

@@ -4,30 +4,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.limits.ClientAddress;
 import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.RequestBodies;
 import io.javalin.http.Context;
 
 /** HTTP handlers of {@code /api/auth}: log in for a bearer token, log out, and who am I. */
 public final class AuthEndpoints {
 
-    private final ObjectMapper json;
+    private final RequestBodies bodies;
     private final Login login;
     private final BearerTokens tokens;
     private final ClientAddress clients;
 
-    public AuthEndpoints(ObjectMapper json, Login login, BearerTokens tokens, ClientAddress clients) {
-        this.json = Objects.requireNonNull(json, "json");
+    public AuthEndpoints(RequestBodies bodies, Login login, BearerTokens tokens, ClientAddress clients) {
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.login = Objects.requireNonNull(login, "login");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     public void login(Context ctx) {
-        JsonBody body = JsonBody.parse(json, ctx.body());
-        String email = body.requiredText("email", 255);
-        char[] password = body.requiredSecret("password", 200);
+        JsonBody body = bodies.read(ctx, "login");
+        String email = body.requiredText("email");
+        char[] password = body.requiredSecret("password");
         BearerTokens.IssuedToken issued = login.login(email, password, clients.of(ctx));
         Principal principal = tokens.resolve(issued.token()).orElseThrow();
         Map<String, Object> response = new LinkedHashMap<>();

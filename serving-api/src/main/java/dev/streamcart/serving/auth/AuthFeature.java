@@ -39,7 +39,7 @@ public final class AuthFeature implements Feature {
         Login login = new Login(infrastructure.transactions(), hasher, tokens,
                 new LoginThrottle(limits.login(), infrastructure.clock()));
         this.authentication = new Authentication(tokens);
-        this.endpoints = new AuthEndpoints(infrastructure.json(), login, tokens, clientAddress);
+        this.endpoints = new AuthEndpoints(infrastructure.bodies(), login, tokens, clientAddress);
     }
 
     public PasswordHasher hasher() {

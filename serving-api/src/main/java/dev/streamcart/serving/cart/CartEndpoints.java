@@ -17,6 +17,7 @@ import dev.streamcart.serving.orders.PlaceOrder;
 import dev.streamcart.serving.orders.PlacedOrder;
 import dev.streamcart.serving.recommendations.RecommendationVariantParam;
 import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.Responses;
 import io.javalin.http.Context;
@@ -44,6 +45,7 @@ public final class CartEndpoints {
     private static final String SESSION_HEADER = "X-Session-Id";
     private static final int MAX_SESSION_ID = 128;
 
+    private final RequestBodies bodies;
     private final ObjectMapper json;
     private final Transactions transactions;
     private final IdempotentRequests idempotent;
@@ -52,9 +54,10 @@ public final class CartEndpoints {
     private final Clickstream clickstream;
     private final CheckoutOutcomeCounts outcomes;
 
-    public CartEndpoints(ObjectMapper json, Transactions transactions, IdempotentRequests idempotent, ShoppingCart cart,
+    public CartEndpoints(RequestBodies bodies, ObjectMapper json, Transactions transactions, IdempotentRequests idempotent, ShoppingCart cart,
                          CartCheckout checkout, Clickstream clickstream, CheckoutOutcomeCounts outcomes) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
@@ -69,12 +72,12 @@ public final class CartEndpoints {
 
     public void add(Context ctx) {
         long userId = Access.principal(ctx).userId();
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "addCartItem");
         long productId = body.requiredId("productId");
-        int quantity = body.requiredPositiveInt("quantity", PlaceOrder.MAX_QUANTITY);
+        int quantity = body.requiredInt("quantity");
         // the A/B variant of the recommendation this add follows (?rec= or the body), kept on the line until
         // checkout so the order's line carries it
-        String fromBody = RecommendationVariantParam.parse(body.optionalText("recommendationVariant", 8),
+        String fromBody = RecommendationVariantParam.parse(body.optionalText("recommendationVariant"),
                 "recommendationVariant");
         String variant = fromBody != null ? fromBody : RecommendationVariantParam.parse(ctx.queryParam("rec"), "rec");
         ShoppingCart.Added added = cart.add(userId, productId, quantity, variant);
@@ -88,7 +91,7 @@ public final class CartEndpoints {
     public void setQuantity(Context ctx) {
         long userId = Access.principal(ctx).userId();
         long productId = PathIds.of(ctx, "productId");
-        int quantity = JsonBody.parse(json, ctx.body()).requiredPositiveInt("quantity", PlaceOrder.MAX_QUANTITY);
+        int quantity = bodies.read(ctx, "setCartItemQuantity").requiredInt("quantity");
         ctx.json(CartView.of(cart.setQuantity(userId, productId, quantity)));
     }
 
@@ -113,7 +116,7 @@ public final class CartEndpoints {
 
     public void quote(Context ctx) {
         long userId = Access.principal(ctx).userId();
-        PlaceOrder.Delivery delivery = OrderEndpoints.delivery(optionalBody(ctx));
+        PlaceOrder.Delivery delivery = OrderEndpoints.delivery(bodies.readOptional(ctx, "quoteCart"));
         QuoteView quote = QuoteView.of(transactions.read(connection -> checkout.quote(connection, userId, delivery)));
         // the buyer sees the totals before paying: the checkout has begun
         clickstream.checkoutStarted(Clickstream.sessionOf(ctx.header(Clickstream.SESSION_HEADER), userId), userId);
@@ -123,7 +126,7 @@ public final class CartEndpoints {
     public void checkout(Context ctx) {
         long userId = Access.principal(ctx).userId();
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
-        PlaceOrder.Delivery delivery = OrderEndpoints.delivery(optionalBody(ctx));
+        PlaceOrder.Delivery delivery = OrderEndpoints.delivery(bodies.readOptional(ctx, "checkoutCart"));
         // The fingerprint is the request, not the cart: a retry after success finds an emptied cart,
         // and must replay the first answer rather than fail on it.
         StoredResponse response = outcomes.track(placed -> idempotent.execute(key,
@@ -134,11 +137,5 @@ public final class CartEndpoints {
                     return Responses.json(json, 201, view);
                 }));
         Responses.send(ctx, response);
-    }
-
-    // quote and checkout may be sent without a body: everything in it is optional
-    private JsonBody optionalBody(Context ctx) {
-        String body = ctx.body();
-        return JsonBody.parse(json, body == null || body.isBlank() ? "{}" : body);
     }
 }

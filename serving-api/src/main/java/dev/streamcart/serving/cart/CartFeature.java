@@ -24,7 +24,7 @@ public record CartFeature(CartEndpoints endpoints) implements Feature {
         // abandoned carts (with their items, by cascade) once expired; the owner never sees an expired one anyway
         infrastructure.lifecycle().add(new RetentionSweeper(infrastructure.transactions(), "shopping_carts", "expires_at",
                 Duration.ZERO, infrastructure.clock()).start(CART_SWEEP_INTERVAL));
-        return new CartFeature(new CartEndpoints(infrastructure.json(), infrastructure.transactions(),
+        return new CartFeature(new CartEndpoints(infrastructure.bodies(), infrastructure.json(), infrastructure.transactions(),
                 infrastructure.idempotent(), new ShoppingCart(infrastructure.transactions()), new CartCheckout(checkout),
                 infrastructure.clickstream(), outcomes));
     }

@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.LongConsumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.events.Clickstream;
@@ -26,6 +23,7 @@ import dev.streamcart.serving.users.EmailAddress;
 import dev.streamcart.serving.web.CreatedId;
 import dev.streamcart.serving.web.JsonBody;
 import dev.streamcart.serving.web.PathIds;
+import dev.streamcart.serving.web.RequestBodies;
 import io.javalin.http.Context;
 import org.jspecify.annotations.Nullable;
 
@@ -57,13 +55,10 @@ public final class CatalogEndpoints {
 
     public record PriceResponse(long productId, String oldPrice, String price, String currency, boolean changed) {}
 
-    private static final Set<String> PATCHABLE = Set.of("name", "description", "brand", "categoryId",
-            ProductFields.WEIGHT_ATTRIBUTE, "attributes", "tags", "images", "active");
-
     public static final String SESSION_HEADER = "X-Session-Id";
     public static final String USER_HEADER = "X-User-Id";
 
-    private final ObjectMapper json;
+    private final RequestBodies bodies;
     private final Sellers sellers;
     private final Categories categories;
     private final Warehouses warehouses;
@@ -75,11 +70,11 @@ public final class CatalogEndpoints {
     private final LongConsumer accountChanged;
 
     /** {@code accountChanged} is told when an account's role changed, so cached sign-ins re-read it. */
-    public CatalogEndpoints(ObjectMapper json, Sellers sellers, Categories categories, Warehouses warehouses,
+    public CatalogEndpoints(RequestBodies bodies, Sellers sellers, Categories categories, Warehouses warehouses,
                             Products products, ProductCache productCache, StockLevels stockLevels,
                             Clickstream clickstream, LongConsumer accountChanged) {
         this.accountChanged = Objects.requireNonNull(accountChanged, "accountChanged");
-        this.json = Objects.requireNonNull(json, "json");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.sellers = Objects.requireNonNull(sellers, "sellers");
         this.categories = Objects.requireNonNull(categories, "categories");
         this.warehouses = Objects.requireNonNull(warehouses, "warehouses");
@@ -90,13 +85,13 @@ public final class CatalogEndpoints {
     }
 
     public void createSeller(Context ctx) {
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "createSeller");
         Principal caller = Access.principal(ctx);
         Long owner = caller.isAdmin() ? null : caller.userId();
-        String businessType = body.optionalText("businessType", 50);
-        String taxId = body.optionalText("taxId", 50);
-        long id = sellers.create(new Sellers.NewSeller(body.requiredText("name", 255),
-                new EmailAddress(body.requiredText("email", 255)),
+        String businessType = body.optionalText("businessType");
+        String taxId = body.optionalText("taxId");
+        long id = sellers.create(new Sellers.NewSeller(body.requiredText("name"),
+                new EmailAddress(body.requiredText("email")),
                 businessType == null ? null : BusinessType.parse(businessType),
                 taxId == null ? null : new TaxId(taxId), owner));
         if (owner != null) {
@@ -106,8 +101,8 @@ public final class CatalogEndpoints {
     }
 
     public void createCategory(Context ctx) {
-        JsonBody body = JsonBody.parse(json, ctx.body());
-        long id = categories.create(new Categories.NewCategory(body.requiredText("name", 255), body.optionalId("parentId")));
+        JsonBody body = bodies.read(ctx, "createCategory");
+        long id = categories.create(new Categories.NewCategory(body.requiredText("name"), body.optionalId("parentId")));
         ctx.status(201).header("Location", "/api/categories/" + id).json(new CreatedId(id));
     }
 
@@ -123,24 +118,22 @@ public final class CatalogEndpoints {
     /** PATCH {"name", "parentId"}: rename and/or move; {"parentId": null} makes it a root. */
     public void changeCategory(Context ctx) {
         long id = PathIds.of(ctx, "id");
-        JsonBody body = JsonBody.parse(json, ctx.body());
-        JsonNode raw = readTree(ctx.body());
-        rejectUnknownFields(raw, Set.of("name", "parentId"));
-        boolean toRoot = raw.has("parentId") && raw.get("parentId").isNull();
-        categories.change(id, new Categories.CategoryChange(body.optionalText("name", 255), body.optionalId("parentId"), toRoot));
+        JsonBody body = bodies.read(ctx, "changeCategory");
+        boolean toRoot = body.mentions("parentId") && !body.has("parentId");
+        categories.change(id, new Categories.CategoryChange(body.optionalText("name"), body.optionalId("parentId"), toRoot));
         ctx.json(categories.find(id).orElseThrow(() -> DomainException.notFound("category", id)));
     }
 
     public void createWarehouse(Context ctx) {
-        JsonBody body = JsonBody.parse(json, ctx.body());
-        long id = warehouses.create(new Warehouses.NewWarehouse(body.requiredText("name", 255),
-                body.optionalText("region", 100)));
+        JsonBody body = bodies.read(ctx, "createWarehouse");
+        long id = warehouses.create(new Warehouses.NewWarehouse(body.requiredText("name"),
+                body.optionalText("region")));
         ctx.status(201).json(new CreatedId(id));
     }
 
     public void createProduct(Context ctx) {
-        JsonBody body = JsonBody.parse(json, ctx.body());
-        JsonNode raw = readTree(ctx.body());
+        JsonBody body = bodies.read(ctx, "createProduct");
+        JsonNode raw = body.raw();
         Principal caller = Access.principal(ctx);
         long sellerId;
         if (caller.isAdmin()) {
@@ -157,12 +150,12 @@ public final class CatalogEndpoints {
         Products.NewProduct product = new Products.NewProduct(
                 sellerId,
                 body.requiredId("categoryId"),
-                body.requiredText("sku", 100),
-                body.requiredText("name", 255),
-                body.optionalText("description", 10_000),
+                body.requiredText("sku"),
+                body.requiredText("name"),
+                body.optionalText("description"),
                 body.requiredMoney("price"),
-                CurrencyCode.parse(body.optionalText("currency", 3)),
-                body.optionalText("brand", 100),
+                CurrencyCode.parse(body.optionalText("currency")),
+                body.optionalText("brand"),
                 ProductFields.weightGrams(raw),
                 ProductFields.attributes(raw),
                 ProductFields.tags(raw),
@@ -186,25 +179,16 @@ public final class CatalogEndpoints {
     /** PATCH by the product's seller (or an admin): details only; price and currency have their own rules. */
     public void changeProduct(Context ctx) {
         long id = PathIds.of(ctx, "id");
-        JsonBody body = JsonBody.parse(json, ctx.body());
-        JsonNode raw = readTree(ctx.body());
-        if (raw.has("price")) {
-            throw DomainException.invalidInput("'price' is changed with PUT /api/products/" + id + "/price");
-        }
-        for (String fixed : List.of("currency", "sku", "sellerId")) {
-            if (raw.has(fixed)) {
-                throw DomainException.invalidInput("'" + fixed + "' of a product cannot be changed");
-            }
-        }
-        rejectUnknownFields(raw, PATCHABLE);
-        if (raw.has("name") && body.optionalText("name", 255) == null) {
+        JsonBody body = bodies.read(ctx, "changeProduct");
+        JsonNode raw = body.raw();
+        if (raw.has("name") && body.optionalText("name") == null) {
             throw DomainException.invalidInput("'name' must not be empty");
         }
         Products.ProductChange change = new Products.ProductChange(
                 body.optionalId("categoryId"),
-                body.optionalText("name", 255),
-                body.optionalText("description", 10_000), cleared(raw, "description"),
-                body.optionalText("brand", 100), cleared(raw, "brand"),
+                body.optionalText("name"),
+                body.optionalText("description"), cleared(raw, "description"),
+                body.optionalText("brand"), cleared(raw, "brand"),
                 ProductFields.weightGrams(raw), cleared(raw, ProductFields.WEIGHT_ATTRIBUTE),
                 raw.has("attributes") ? ProductFields.attributes(raw) : null,
                 raw.has("tags") ? ProductFields.tags(raw) : null,
@@ -222,7 +206,7 @@ public final class CatalogEndpoints {
     /** PUT {"price"} by the product's seller: history row and PRICE_CHANGED event in the same transaction. */
     public void changePrice(Context ctx) {
         long id = PathIds.of(ctx, "id");
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "changePrice");
         BigDecimal price = body.requiredMoney("price");
         Products.PriceChange change;
         try {
@@ -242,23 +226,6 @@ public final class CatalogEndpoints {
 
     private static boolean cleared(JsonNode raw, String field) {
         return raw.has(field) && raw.get(field).isNull();
-    }
-
-    private JsonNode readTree(String body) {
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw DomainException.invalidInput("the request body is not valid JSON");
-        }
-    }
-
-    private static void rejectUnknownFields(JsonNode raw, Set<String> known) {
-        raw.fieldNames().forEachRemaining(field -> {
-            if (!known.contains(field)) {
-                throw DomainException.invalidInput("'" + field + "' is not a field of this request (known: "
-                        + String.join(", ", known.stream().sorted().toList()) + ")");
-            }
-        });
     }
 
     private void recordView(Context ctx, Product product, @Nullable String recommendationVariant) {

@@ -38,7 +38,7 @@ public record CatalogFeature(CatalogEndpoints endpoints) implements Feature {
             kafka.<ProductChanged>follow(Topics.PRODUCT_CHANGES).onChange(new ProductChangeInvalidation(productCache))
                     .start();
         }
-        return new CatalogFeature(new CatalogEndpoints(infrastructure.json(), new Sellers(infrastructure.transactions()),
+        return new CatalogFeature(new CatalogEndpoints(infrastructure.bodies(), new Sellers(infrastructure.transactions()),
                 new Categories(infrastructure.transactions()), new Warehouses(infrastructure.transactions()),
                 new Products(infrastructure.transactions(), infrastructure.json(), infrastructure.outbox()),
                 productCache, stockLevels, infrastructure.clickstream(), accountChanged));

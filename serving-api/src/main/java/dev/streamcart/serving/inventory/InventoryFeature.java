@@ -12,7 +12,7 @@ public final class InventoryFeature implements Feature {
     private final InventoryEndpoints endpoints;
 
     public InventoryFeature(ApiInfrastructure infrastructure) {
-        this.endpoints = new InventoryEndpoints(infrastructure.json(), new StockReceipts(infrastructure.transactions()));
+        this.endpoints = new InventoryEndpoints(infrastructure.bodies(), new StockReceipts(infrastructure.transactions()));
     }
 
     @Override

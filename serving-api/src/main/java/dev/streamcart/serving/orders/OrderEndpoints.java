@@ -20,6 +20,7 @@ import dev.streamcart.serving.money.Money;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.Responses;
 import io.javalin.http.Context;
@@ -44,6 +45,7 @@ public final class OrderEndpoints {
         }
     }
 
+    private final RequestBodies bodies;
     private final ObjectMapper json;
     private final Transactions transactions;
     private final IdempotentRequests idempotent;
@@ -54,12 +56,13 @@ public final class OrderEndpoints {
     private final Clickstream clickstream;
     private final CheckoutOutcomeCounts outcomes;
 
-    public OrderEndpoints(ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
+    public OrderEndpoints(RequestBodies bodies, ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
                           Checkout checkout, OrderCancellation cancellation, OrderViews views,
                           OrderOwnership ownership, Clickstream clickstream, CheckoutOutcomeCounts outcomes) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.clickstream = Objects.requireNonNull(clickstream, "clickstream");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
@@ -70,7 +73,7 @@ public final class OrderEndpoints {
 
     public void place(Context ctx) {
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
-        PlaceOrder command = parsePlaceOrder(Access.principal(ctx), JsonBody.parse(json, ctx.body()));
+        PlaceOrder command = parsePlaceOrder(Access.principal(ctx), bodies.read(ctx, "placeOrder"));
         // a direct order ("buy now") has no quote step: placing it is where its checkout begins
         clickstream.checkoutStarted(Clickstream.sessionOf(ctx.header(Clickstream.SESSION_HEADER), command.userId()),
                 command.userId());
@@ -128,31 +131,20 @@ public final class OrderEndpoints {
                     + caller.userId() + "; leave 'userId' out");
         }
         long userId = named == null ? caller.userId() : named;
-        List<PlaceOrder.Line> lines = body.requiredObjects("items", PlaceOrder.MAX_LINES).stream()
+        List<PlaceOrder.Line> lines = body.requiredObjects("items").stream()
                 .map(item -> new PlaceOrder.Line(item.requiredId("productId"),
-                        item.requiredPositiveInt("quantity", PlaceOrder.MAX_QUANTITY)))
+                        item.requiredInt("quantity")))
                 .toList();
         return new PlaceOrder(userId, lines, delivery(body), Map.of());
     }
-
-    private static final int MAX_REGION = 64;
-    private static final int MAX_CARRIER = 32;
 
     /**
      * Where an order goes, from {@code shippingAddressId}, {@code billingAddressId}, {@code region}
      * and {@code carrier} (all optional; the cart checkout and quote read the same fields).
      */
     public static PlaceOrder.Delivery delivery(JsonBody body) {
-        String region = body.optionalText("region", MAX_REGION);
-        if (region != null && !region.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-'))) {
-            throw DomainException.invalidInput("'region' must be up to " + MAX_REGION
-                    + " letters, digits and '-', such as \"eu-west\"");
-        }
-        String carrier = body.optionalText("carrier", MAX_CARRIER);
-        if (carrier != null && !carrier.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
-            throw DomainException.invalidInput("'carrier' must be a carrier code such as \"streampost\"");
-        }
+        String region = body.optionalText("region");
         return new PlaceOrder.Delivery(body.optionalId("shippingAddressId"), body.optionalId("billingAddressId"),
-                region == null ? null : region.toLowerCase(Locale.ROOT), carrier);
+                region == null ? null : region.toLowerCase(Locale.ROOT), body.optionalText("carrier"));
     }
 }

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 public record PlaceOrder(long userId, List<Line> items, @Nullable Delivery delivery,
                          Map<Long, BigDecimal> expectedPrices, Map<Long, String> recommendationVariants) {
 
-    public static final int MAX_LINES = 100;
     public static final int MAX_QUANTITY = 1_000;
 
     public record Line(long productId, int quantity) {}

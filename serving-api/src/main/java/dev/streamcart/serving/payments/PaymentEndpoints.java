@@ -16,7 +16,7 @@ import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.problems.Problem;
 import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.problems.ProblemMapper;
-import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.Responses;
 import io.javalin.http.Context;
@@ -43,15 +43,17 @@ public final class PaymentEndpoints {
     /** The answer to a void: the authorisation is released and the order cancelled. */
     public record VoidResponse(long orderId, String status, String paymentStatus) {}
 
+    private final RequestBodies bodies;
     private final ObjectMapper json;
     private final OrderPayments payments;
     private final ProblemMapper problems;
     private final OrderOwnership ownership;
     private final PaymentOutcomeCounts outcomes;
 
-    public PaymentEndpoints(ObjectMapper json, OrderPayments payments,
+    public PaymentEndpoints(RequestBodies bodies, ObjectMapper json, OrderPayments payments,
                             ProblemMapper problems, OrderOwnership ownership, PaymentOutcomeCounts outcomes) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
         this.payments = Objects.requireNonNull(payments, "payments");
         this.problems = Objects.requireNonNull(problems, "problems");
@@ -64,7 +66,7 @@ public final class PaymentEndpoints {
         ownership.requireBuyer(caller, orderId);
         boolean operator = caller.isAdmin();
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
-        PayOrder command = PaymentRequestParser.parse(orderId, JsonBody.parse(json, ctx.body()),
+        PayOrder command = PaymentRequestParser.parse(orderId, bodies.read(ctx, "payOrder"),
                 ctx.header(PaymentRequestParser.DEVICE_HEADER));
         // respond runs in the completing transaction, and only for the attempt that decided (never for a replay)
         AtomicReference<@Nullable PaymentOutcome> decided = new AtomicReference<>();

@@ -25,11 +25,11 @@ final class PaymentRequestParser {
     private PaymentRequestParser() {}
 
     static PayOrder parse(long orderId, JsonBody body, @Nullable String deviceHeader) {
-        PaymentMethod method = PaymentMethod.of(body.requiredText("method", 32));
+        PaymentMethod method = PaymentMethod.of(body.requiredText("method"));
         PaymentInstrument instrument = switch (method) {
             case CARD -> card(body);
             case WALLET -> wallet(body);
-            case BANK_TRANSFER -> new PaymentInstrument.BankTransfer(Iban.parse(body.requiredText("iban", 42)));
+            case BANK_TRANSFER -> new PaymentInstrument.BankTransfer(Iban.parse(body.requiredText("iban")));
         };
         return new PayOrder(orderId, instrument, capture(body), deviceId(deviceHeader));
     }
@@ -39,32 +39,22 @@ final class PaymentRequestParser {
             if (!body.has("cardNumber")) {
                 throw DomainException.invalidInput("'card' is required (or the older 'cardNumber')");
             }
-            return new PaymentInstrument.Card(CardNumber.parse(body.requiredText("cardNumber", 32)), null, null);
+            return new PaymentInstrument.Card(CardNumber.parse(body.requiredText("cardNumber")), null, null);
         }
         JsonBody card = body.requiredObject("card");
-        CardNumber number = CardNumber.parse(card.requiredText("number", 32), card.nameOf("number"));
-        int month = card.requiredPositiveInt("expMonth", 12);
-        int year = card.requiredPositiveInt("expYear", 9999);
-        if (year < 2000 || year > 2200) {
-            throw DomainException.invalidInput("'" + card.nameOf("expYear") + "' must be a four-digit year");
-        }
-        String cvc = card.requiredText("cvc", 8);
-        if (!cvc.matches("[0-9]{3,4}")) {
-            throw DomainException.invalidInput("'" + card.nameOf("cvc") + "' must be 3 or 4 digits");
-        }
+        CardNumber number = CardNumber.parse(card.requiredText("number"), card.nameOf("number"));
+        int month = card.requiredInt("expMonth");
+        int year = card.requiredInt("expYear");
+        String cvc = card.requiredText("cvc");
         return new PaymentInstrument.Card(number, YearMonth.of(year, month), cvc);
     }
 
     private static PaymentInstrument.Wallet wallet(JsonBody body) {
-        String walletId = body.requiredText("walletId", 64);
-        if (!walletId.matches("[A-Za-z0-9_-]{4,64}")) {
-            throw DomainException.invalidInput("'walletId' must be 4 to 64 letters, digits, '_' or '-'");
-        }
-        return new PaymentInstrument.Wallet(walletId);
+        return new PaymentInstrument.Wallet(body.requiredText("walletId"));
     }
 
     private static CaptureMode capture(JsonBody body) {
-        String capture = body.optionalText("capture", 16);
+        String capture = body.optionalText("capture");
         if (capture == null) {
             return CaptureMode.AUTOMATIC;
         }

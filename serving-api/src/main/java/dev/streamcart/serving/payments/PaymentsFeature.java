@@ -39,7 +39,7 @@ public record PaymentsFeature(OrderPayments payments, PaymentReconciler reconcil
                 new RiskScorer(settings.riskThreshold(), settings.highAmount()));
         PaymentReconciler reconciler = infrastructure.lifecycle().add(
                 new PaymentReconciler(payments, PAYMENT_STALLED_AFTER).start(PAYMENT_RECONCILE_INTERVAL));
-        PaymentEndpoints endpoints = new PaymentEndpoints(infrastructure.json(), payments, infrastructure.problems(),
+        PaymentEndpoints endpoints = new PaymentEndpoints(infrastructure.bodies(), infrastructure.json(), payments, infrastructure.problems(),
                 storage.ownership(), new PaymentOutcomeCounts(infrastructure.metrics()));
         return new PaymentsFeature(payments, reconciler, endpoints);
     }

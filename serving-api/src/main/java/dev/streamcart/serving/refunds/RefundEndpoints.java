@@ -12,6 +12,7 @@ import dev.streamcart.serving.idempotency.StoredResponse;
 import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.Responses;
 import io.javalin.http.Context;
@@ -19,12 +20,14 @@ import io.javalin.http.Context;
 /** HTTP handler of {@code POST /api/orders/{id}/refunds}; an {@code Idempotency-Key} is required (money moves). */
 public final class RefundEndpoints {
 
+    private final RequestBodies bodies;
     private final ObjectMapper json;
     private final OrderRefunds refunds;
     private final OrderOwnership ownership;
 
-    public RefundEndpoints(ObjectMapper json, OrderRefunds refunds, OrderOwnership ownership) {
+    public RefundEndpoints(RequestBodies bodies, ObjectMapper json, OrderRefunds refunds, OrderOwnership ownership) {
         this.ownership = Objects.requireNonNull(ownership, "ownership");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
         this.refunds = Objects.requireNonNull(refunds, "refunds");
     }
@@ -33,7 +36,7 @@ public final class RefundEndpoints {
         long orderId = PathIds.of(ctx, "id");
         ownership.requireSeller(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.required(ctx.header(IdempotencyKey.HEADER));
-        RefundOrder command = parse(orderId, JsonBody.parse(json, ctx.body()));
+        RefundOrder command = parse(orderId, bodies.read(ctx, "refundOrder"));
         StoredResponse response = refunds.refund(command, key, "POST " + ctx.path(), RequestFingerprint.of(json, command),
                 refund -> Responses.json(json, 201, refund));
         Responses.send(ctx, response);
@@ -45,11 +48,11 @@ public final class RefundEndpoints {
             throw DomainException.invalidInput("'amount' must be more than 0");
         }
         List<RefundOrder.Line> items = body.has("items")
-                ? body.requiredObjects("items", RefundOrder.MAX_LINES).stream()
+                ? body.requiredObjects("items").stream()
                         .map(item -> new RefundOrder.Line(item.requiredId("productId"),
-                                item.requiredPositiveInt("quantity", RefundOrder.MAX_QUANTITY)))
+                                item.requiredInt("quantity")))
                         .toList()
                 : List.of();
-        return new RefundOrder(orderId, amount, items, body.requiredText("reason", RefundOrder.MAX_REASON));
+        return new RefundOrder(orderId, amount, items, body.requiredText("reason"));
     }
 }

@@ -13,10 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record RefundOrder(long orderId, @Nullable BigDecimal amount, List<Line> items, String reason) {
 
-    public static final int MAX_LINES = 100;
-    public static final int MAX_QUANTITY = 10_000;
-    public static final int MAX_REASON = 200;
-
     public record Line(long productId, int quantity) {}
 
     public RefundOrder {

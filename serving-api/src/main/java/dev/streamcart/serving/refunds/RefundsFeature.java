@@ -14,7 +14,7 @@ public final class RefundsFeature implements Feature {
     private final RefundEndpoints endpoints;
 
     public RefundsFeature(ApiInfrastructure infrastructure, OrderStorage storage, PaymentGateway gateway) {
-        this.endpoints = new RefundEndpoints(infrastructure.json(), new OrderRefunds(infrastructure.transactions(),
+        this.endpoints = new RefundEndpoints(infrastructure.bodies(), infrastructure.json(), new OrderRefunds(infrastructure.transactions(),
                 infrastructure.idempotent(), storage.orders(), storage.reservations(), storage.events(), gateway),
                 storage.ownership());
     }

@@ -7,9 +7,6 @@ import dev.streamcart.serving.problems.DomainException;
 /** What a buyer writes: 1 to 5 stars, a title and a text. */
 public record NewReview(int rating, String title, String text) {
 
-    public static final int MAX_TITLE = 200;
-    public static final int MAX_TEXT = 5_000;
-
     public NewReview {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(text, "text");

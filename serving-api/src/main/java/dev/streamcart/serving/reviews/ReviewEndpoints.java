@@ -3,11 +3,11 @@ package dev.streamcart.serving.reviews;
 import java.util.Locale;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.photos.PhotoUpload;
 import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.QueryParams;
 import io.javalin.http.Context;
@@ -15,12 +15,12 @@ import io.javalin.http.Context;
 /** HTTP handlers of product reviews, their "helpful" votes and their photos. */
 public final class ReviewEndpoints {
 
-    private final ObjectMapper json;
+    private final RequestBodies bodies;
     private final ProductReviews reviews;
     private final ReviewPhotos photos;
 
-    public ReviewEndpoints(ObjectMapper json, ProductReviews reviews, ReviewPhotos photos) {
-        this.json = Objects.requireNonNull(json, "json");
+    public ReviewEndpoints(RequestBodies bodies, ProductReviews reviews, ReviewPhotos photos) {
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.reviews = Objects.requireNonNull(reviews, "reviews");
         this.photos = Objects.requireNonNull(photos, "photos");
     }
@@ -28,9 +28,9 @@ public final class ReviewEndpoints {
     public void write(Context ctx) {
         long productId = PathIds.of(ctx, "id");
         Principal caller = Access.principal(ctx);
-        JsonBody body = JsonBody.parse(json, ctx.body());
-        NewReview review = new NewReview(body.requiredPositiveInt("rating", 5),
-                body.requiredText("title", NewReview.MAX_TITLE), body.requiredText("text", NewReview.MAX_TEXT));
+        JsonBody body = bodies.read(ctx, "writeReview");
+        NewReview review = new NewReview(body.requiredInt("rating"),
+                body.requiredText("title"), body.requiredText("text"));
         Review written = reviews.write(productId, caller.userId(), review);
         ctx.status(201).header("Location", "/api/products/" + productId + "/reviews").json(written);
     }

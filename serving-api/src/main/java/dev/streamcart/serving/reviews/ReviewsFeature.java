@@ -13,7 +13,7 @@ public final class ReviewsFeature implements Feature {
     private final ReviewEndpoints endpoints;
 
     public ReviewsFeature(ApiInfrastructure infrastructure, PhotoStore photos) {
-        this.endpoints = new ReviewEndpoints(infrastructure.json(), new ProductReviews(infrastructure.transactions()),
+        this.endpoints = new ReviewEndpoints(infrastructure.bodies(), new ProductReviews(infrastructure.transactions()),
                 new ReviewPhotos(infrastructure.transactions(), photos));
     }
 

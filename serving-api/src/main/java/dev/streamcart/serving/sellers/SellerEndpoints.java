@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.QueryParams;
 import io.javalin.http.Context;
@@ -24,16 +24,16 @@ public final class SellerEndpoints {
     private static final String[] ORDER_STATUSES = {"PENDING_PAYMENT", "PAID", "FULFILLING", "SHIPPED", "DELIVERED",
             "CANCELLED", "PAYMENT_FAILED", "REFUNDED", "PARTIALLY_REFUNDED"};
 
-    private final ObjectMapper json;
+    private final RequestBodies bodies;
     private final SellerDirectory directory;
     private final SellerAdministration administration;
     private final SellerOrders orders;
     private final SellerSales sales;
     private final Clock clock;
 
-    public SellerEndpoints(ObjectMapper json, SellerDirectory directory, SellerAdministration administration,
+    public SellerEndpoints(RequestBodies bodies, SellerDirectory directory, SellerAdministration administration,
                            SellerOrders orders, SellerSales sales, Clock clock) {
-        this.json = Objects.requireNonNull(json, "json");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.administration = Objects.requireNonNull(administration, "administration");
         this.orders = Objects.requireNonNull(orders, "orders");
@@ -51,7 +51,7 @@ public final class SellerEndpoints {
 
     public void setCommission(Context ctx) {
         long sellerId = PathIds.of(ctx, "id");
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "setSellerCommission");
         ctx.json(administration.setCommission(sellerId, body.requiredMoney("commissionRate")));
     }
 

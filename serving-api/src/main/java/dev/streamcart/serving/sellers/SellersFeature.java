@@ -15,7 +15,7 @@ public final class SellersFeature implements Feature {
     private final SellerEndpoints endpoints;
 
     public SellersFeature(ApiInfrastructure infrastructure) {
-        this.endpoints = new SellerEndpoints(infrastructure.json(), new SellerDirectory(infrastructure.transactions()),
+        this.endpoints = new SellerEndpoints(infrastructure.bodies(), new SellerDirectory(infrastructure.transactions()),
                 new SellerAdministration(infrastructure.transactions()), new SellerOrders(infrastructure.transactions()),
                 new SellerSales(infrastructure.transactions()), infrastructure.clock());
     }

@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 public record ShipOrder(long orderId, String carrier, String trackingNumber, List<Line> lines,
                         @Nullable Long sellerScope) {
 
-    public static final int MAX_TRACKING_NUMBER = 64;
-
     /** Units of one product to put in the parcel. */
     public record Line(long productId, int quantity) {}
 

@@ -15,6 +15,7 @@ import dev.streamcart.serving.orders.Order;
 import dev.streamcart.serving.orders.OrderOwnership;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.PathIds;
 import dev.streamcart.serving.web.Responses;
 import io.javalin.http.Context;
@@ -31,11 +32,8 @@ public final class ShippingEndpoints {
     public record Tracking(long orderId, List<Shipment> shipments) {}
 
     private static final int MAX_REGION = 64;
-    private static final int MAX_CARRIER = 32;
-    private static final int MAX_PARCEL_LINES = 100;
-    private static final int MAX_PARCEL_UNITS = 10_000;
-    private static final int MAX_LOCATION = 200;
 
+    private final RequestBodies bodies;
     private final ObjectMapper json;
     private final Transactions transactions;
     private final IdempotentRequests idempotent;
@@ -43,9 +41,10 @@ public final class ShippingEndpoints {
     private final Fulfilment fulfilment;
     private final OrderOwnership ownership;
 
-    public ShippingEndpoints(ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
+    public ShippingEndpoints(RequestBodies bodies, ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
                              ShippingOptions options, Fulfilment fulfilment, OrderOwnership ownership) {
         this.ownership = Objects.requireNonNull(ownership, "ownership");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
@@ -76,15 +75,15 @@ public final class ShippingEndpoints {
         long orderId = PathIds.of(ctx, "id");
         Long sellerScope = ownership.requireSellerOfSomeItem(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER));
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "shipOrder");
         List<ShipOrder.Line> lines = body.has("items")
-                ? body.requiredObjects("items", MAX_PARCEL_LINES).stream()
+                ? body.requiredObjects("items").stream()
                         .map(item -> new ShipOrder.Line(item.requiredId("productId"),
-                                item.requiredPositiveInt("quantity", MAX_PARCEL_UNITS)))
+                                item.requiredInt("quantity")))
                         .toList()
                 : List.of();
-        ShipOrder command = new ShipOrder(orderId, body.requiredText("carrier", MAX_CARRIER),
-                trackingNumber(body.requiredText("trackingNumber", ShipOrder.MAX_TRACKING_NUMBER)), lines, sellerScope);
+        ShipOrder command = new ShipOrder(orderId, body.requiredText("carrier"),
+                body.requiredText("trackingNumber"), lines, sellerScope);
         StoredResponse response = idempotent.executeOptional(key, "POST " + ctx.path(),
                 RequestFingerprint.of(json, command),
                 connection -> Responses.json(json, 201, fulfilment.ship(connection, command)));
@@ -94,9 +93,9 @@ public final class ShippingEndpoints {
     public void trackingEvent(Context ctx) {
         long shipmentId = PathIds.of(ctx, "id");
         IdempotencyKey key = IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER));
-        JsonBody body = JsonBody.parse(json, ctx.body());
-        TrackingStatus status = TrackingStatus.reported(body.requiredText("status", MAX_CARRIER));
-        String location = body.optionalText("location", MAX_LOCATION);
+        JsonBody body = bodies.read(ctx, "addTrackingEvent");
+        TrackingStatus status = TrackingStatus.reported(body.requiredText("status"));
+        String location = body.optionalText("location");
         StoredResponse response = idempotent.executeOptional(key, "POST " + ctx.path(),
                 RequestFingerprint.of(json, new TrackingFingerprint(shipmentId, status.name(), location)),
                 connection -> Responses.json(json, 201, fulfilment.track(connection, shipmentId, status, location)));
@@ -110,13 +109,6 @@ public final class ShippingEndpoints {
     }
 
     private record TrackingFingerprint(long shipmentId, String status, @Nullable String location) {}
-
-    private static String trackingNumber(String text) {
-        if (!text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
-            throw DomainException.invalidInput("'trackingNumber' may hold only letters, digits, '-' and '_'");
-        }
-        return text;
-    }
 
     private static @Nullable String region(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {

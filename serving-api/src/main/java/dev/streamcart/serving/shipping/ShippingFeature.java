@@ -15,7 +15,7 @@ public final class ShippingFeature implements Feature {
 
     public ShippingFeature(ApiInfrastructure infrastructure, OrderStorage storage) {
         this.options = new ShippingOptions(infrastructure.transactions(), infrastructure.clock());
-        this.endpoints = new ShippingEndpoints(infrastructure.json(), infrastructure.transactions(),
+        this.endpoints = new ShippingEndpoints(infrastructure.bodies(), infrastructure.json(), infrastructure.transactions(),
                 infrastructure.idempotent(), options,
                 new Fulfilment(storage.orders(), storage.reservations(), new Shipments(), storage.events()),
                 storage.ownership());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
 import dev.streamcart.serving.limits.ClientAddress;
@@ -13,6 +12,7 @@ import dev.streamcart.serving.limits.SlidingWindowLimit;
 import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.CreatedId;
 import dev.streamcart.serving.web.JsonBody;
+import dev.streamcart.serving.web.RequestBodies;
 import dev.streamcart.serving.web.PathIds;
 import io.javalin.http.Context;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,7 @@ public final class UserEndpoints {
     /** The body of {@code GET /api/users/{id}/addresses}. */
     public record AddressList(List<Address> addresses) {}
 
-    private final ObjectMapper json;
+    private final RequestBodies bodies;
     private final UserRegistration registration;
     private final SlidingWindowLimit registrationsPerClient;
     private final ClientAddress clients;
@@ -35,10 +35,10 @@ public final class UserEndpoints {
     private final UserAddresses addresses;
     private final UserPreferences preferences;
 
-    public UserEndpoints(ObjectMapper json, UserRegistration registration, SlidingWindowLimit registrationsPerClient,
+    public UserEndpoints(RequestBodies bodies, UserRegistration registration, SlidingWindowLimit registrationsPerClient,
                          ClientAddress clients, UserProfiles profiles,
                          UserAddresses addresses, UserPreferences preferences) {
-        this.json = Objects.requireNonNull(json, "json");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.registration = Objects.requireNonNull(registration, "registration");
         this.registrationsPerClient = Objects.requireNonNull(registrationsPerClient, "registrationsPerClient");
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -52,12 +52,12 @@ public final class UserEndpoints {
      * creating accounts is the operator and is not counted.
      */
     public void register(Context ctx) {
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "createUser");
         UserRegistration.NewUser user = new UserRegistration.NewUser(
-                new EmailAddress(body.requiredText("email", 255)),
-                body.requiredSecret("password", 200),
-                body.requiredText("firstName", 100),
-                body.requiredText("lastName", 100));
+                new EmailAddress(body.requiredText("email")),
+                body.requiredSecret("password"),
+                body.requiredText("firstName"),
+                body.requiredText("lastName"));
         if (Access.optionalPrincipal(ctx).filter(Principal::isAdmin).isEmpty()) {
             registrationsPerClient.acquire(clients.of(ctx));
         }
@@ -74,12 +74,12 @@ public final class UserEndpoints {
 
     public void updateProfile(Context ctx) {
         long userId = ownUserId(ctx);
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "updateProfile");
         ProfileChange change = new ProfileChange(
-                unclearable(body, "firstName", 100),
-                unclearable(body, "lastName", 100),
+                unclearable(body, "firstName"),
+                unclearable(body, "lastName"),
                 body.mentions("phone"),
-                PhoneNumber.parse("phone", body.optionalText("phone", 32)));
+                PhoneNumber.parse("phone", body.optionalText("phone")));
         ctx.json(profiles.update(userId, change));
     }
 
@@ -92,19 +92,19 @@ public final class UserEndpoints {
 
     public void addAddress(Context ctx) {
         long userId = ownUserId(ctx);
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "addAddress");
         AddressFields fields = new AddressFields(
-                AddressType.parse(body.requiredText("type", 20)),
-                body.requiredText("firstName", 100),
-                body.requiredText("lastName", 100),
-                body.optionalText("company", 255),
-                body.requiredText("line1", 255),
-                body.optionalText("line2", 255),
-                body.requiredText("city", 100),
-                body.optionalText("state", 100),
-                body.requiredText("postalCode", 20),
-                body.requiredText("country", 2),
-                PhoneNumber.parse("phone", body.optionalText("phone", 32)));
+                AddressType.parse(body.requiredText("type")),
+                body.requiredText("firstName"),
+                body.requiredText("lastName"),
+                body.optionalText("company"),
+                body.requiredText("line1"),
+                body.optionalText("line2"),
+                body.requiredText("city"),
+                body.optionalText("state"),
+                body.requiredText("postalCode"),
+                body.requiredText("country"),
+                PhoneNumber.parse("phone", body.optionalText("phone")));
         Address address = addresses.add(userId, fields, body.optionalBoolean("isDefault"));
         ctx.status(201).header("Location", "/api/users/" + userId + "/addresses/" + address.id()).json(address);
     }
@@ -112,26 +112,26 @@ public final class UserEndpoints {
     public void updateAddress(Context ctx) {
         long userId = ownUserId(ctx);
         long addressId = PathIds.of(ctx, "addressId");
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "updateAddress");
         Set<String> cleared = new HashSet<>();
         for (String field : AddressChange.CLEARABLE) {
-            if (body.mentions(field) && body.optionalText(field, 255) == null) {
+            if (body.mentions(field) && body.optionalText(field) == null) {
                 cleared.add(field);
             }
         }
-        String type = unclearable(body, "type", 20);
+        String type = unclearable(body, "type");
         AddressChange change = new AddressChange(
                 type == null ? null : AddressType.parse(type),
-                unclearable(body, "firstName", 100),
-                unclearable(body, "lastName", 100),
-                body.optionalText("company", 255),
-                unclearable(body, "line1", 255),
-                body.optionalText("line2", 255),
-                unclearable(body, "city", 100),
-                body.optionalText("state", 100),
-                unclearable(body, "postalCode", 20),
-                unclearable(body, "country", 2),
-                PhoneNumber.parse("phone", body.optionalText("phone", 32)),
+                unclearable(body, "firstName"),
+                unclearable(body, "lastName"),
+                body.optionalText("company"),
+                unclearable(body, "line1"),
+                body.optionalText("line2"),
+                unclearable(body, "city"),
+                body.optionalText("state"),
+                unclearable(body, "postalCode"),
+                unclearable(body, "country"),
+                PhoneNumber.parse("phone", body.optionalText("phone")),
                 cleared,
                 body.optionalBoolean("isDefault"));
         ctx.json(addresses.update(userId, addressId, change));
@@ -153,12 +153,12 @@ public final class UserEndpoints {
     /** A PUT replaces every preference; a field left out takes its default. */
     public void replacePreferences(Context ctx) {
         long userId = ownUserId(ctx);
-        JsonBody body = JsonBody.parse(json, ctx.body());
+        JsonBody body = bodies.read(ctx, "replacePreferences");
         Preferences defaults = Preferences.DEFAULTS;
-        String language = body.optionalText("language", 8);
-        String currency = body.optionalText("currency", 3);
+        String language = body.optionalText("language");
+        String currency = body.optionalText("currency");
         Boolean marketing = body.optionalBoolean("marketingEmails");
-        List<Long> favourites = body.optionalIds("favouriteCategoryIds", Preferences.MAX_FAVOURITE_CATEGORIES);
+        List<Long> favourites = body.optionalIds("favouriteCategoryIds");
         ctx.json(preferences.replace(userId, new Preferences(
                 language != null ? language : defaults.language(),
                 currency != null ? currency : defaults.currency(),
@@ -174,8 +174,8 @@ public final class UserEndpoints {
     }
 
     /** A field a PATCH may change but not remove: an explicit null or blank is a 400. */
-    private static @Nullable String unclearable(JsonBody body, String field, int maxLength) {
-        String value = body.optionalText(field, maxLength);
+    private static @Nullable String unclearable(JsonBody body, String field) {
+        String value = body.optionalText(field);
         if (value == null && body.mentions(field)) {
             throw DomainException.invalidInput("'" + field + "' cannot be removed, only changed");
         }

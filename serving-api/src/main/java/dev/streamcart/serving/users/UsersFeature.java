@@ -19,7 +19,7 @@ public final class UsersFeature implements Feature {
     /** {@code preferencesChanged} is told whose preferences changed, so their cached taste is dropped. */
     public UsersFeature(ApiInfrastructure infrastructure, PasswordHasher hasher, ClientAddress clientAddress,
                         RegistrationLimits registrations, LongConsumer preferencesChanged) {
-        this.endpoints = new UserEndpoints(infrastructure.json(),
+        this.endpoints = new UserEndpoints(infrastructure.bodies(),
                 new UserRegistration(infrastructure.transactions(), hasher),
                 new SlidingWindowLimit("sign-ups", registrations.maxPerClient(), registrations.window(),
                         infrastructure.clock()),

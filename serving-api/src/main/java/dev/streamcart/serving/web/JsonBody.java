@@ -4,17 +4,19 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamcart.serving.problems.DomainException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A JSON object from a request body, read field by field with checks that name the field, so
- * every bad input becomes a precise 400 before any use case runs.
+ * A JSON object from a request body that already conforms to its operation's schema in
+ * {@code openapi.yaml} ({@link RequestBodies} checked it), read field by field. It holds only the
+ * rules a schema cannot state: text is trimmed and blank text reads as absent, text must be storable
+ * in PostgreSQL, money is read exactly with at most two fraction digits, and a field required only
+ * in some cases is named when it is missing.
  */
 public final class JsonBody {
 
@@ -23,38 +25,9 @@ public final class JsonBody {
     private final ObjectNode node;
     private final String path;
 
-    private JsonBody(ObjectNode node, String path) {
-        this.node = node;
-        this.path = path;
-    }
-
-    public static JsonBody parse(ObjectMapper json, @Nullable String body) {
-        if (body == null || body.isBlank()) {
-            throw DomainException.invalidInput("the request body must be a JSON object");
-        }
-        JsonNode parsed;
-        try {
-            parsed = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            // a body beyond the parser's limits (nesting depth, number or name length) has no location: it was a 500
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw DomainException.invalidInput("the request body is not valid JSON" + where + ": "
-                    + withoutSourceNote(e.getOriginalMessage()));
-        }
-        if (parsed == null || !parsed.isObject()) {
-            throw DomainException.invalidInput("the request body must be a JSON object");
-        }
-        return new JsonBody((ObjectNode) parsed, "");
-    }
-
-    // Jackson appends "(start marker at [Source: ...])" notes that only confuse a client.
-    private static String withoutSourceNote(String message) {
-        int note = message.indexOf(" (start marker");
-        if (note < 0) {
-            note = message.indexOf("\n");
-        }
-        return note < 0 ? message : message.substring(0, note);
+    JsonBody(ObjectNode node, String path) {
+        this.node = Objects.requireNonNull(node, "node");
+        this.path = Objects.requireNonNull(path, "path");
     }
 
     /** Whether the field is present and not null. */
@@ -72,28 +45,19 @@ public final class JsonBody {
 
     public @Nullable Long optionalId(String field) {
         JsonNode value = present(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() <= 0) {
-            throw invalid(field, "must be a positive integer id");
-        }
-        return value.asLong();
+        return value == null ? null : conforming(field, value, JsonNode::canConvertToLong).asLong();
     }
 
-    public int requiredPositiveInt(String field, int max) {
+    public int requiredInt(String field) {
         JsonNode value = present(field);
         if (value == null) {
             throw missing(field);
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() <= 0 || value.asInt() > max) {
-            throw invalid(field, "must be an integer from 1 to " + max);
-        }
-        return value.asInt();
+        return conforming(field, value, JsonNode::canConvertToInt).asInt();
     }
 
-    public String requiredText(String field, int maxLength) {
-        String text = optionalText(field, maxLength);
+    public String requiredText(String field) {
+        String text = optionalText(field);
         if (text == null) {
             throw missing(field);
         }
@@ -101,35 +65,23 @@ public final class JsonBody {
     }
 
     /** Text exactly as sent (not trimmed), for secrets such as passwords. */
-    public char[] requiredSecret(String field, int maxLength) {
+    public char[] requiredSecret(String field) {
         JsonNode value = present(field);
         if (value == null) {
             throw missing(field);
         }
-        if (!value.isTextual()) {
-            throw invalid(field, "must be a string");
-        }
-        if (value.asText().length() > maxLength) {
-            throw invalid(field, "must be at most " + maxLength + " characters");
-        }
-        return value.asText().toCharArray();
+        return conforming(field, value, JsonNode::isTextual).asText().toCharArray();
     }
 
     /** Trimmed text; absent, null and blank all read as absent. */
-    public @Nullable String optionalText(String field, int maxLength) {
+    public @Nullable String optionalText(String field) {
         JsonNode value = present(field);
         if (value == null) {
             return null;
         }
-        if (!value.isTextual()) {
-            throw invalid(field, "must be a string");
-        }
-        String text = value.asText().trim();
+        String text = conforming(field, value, JsonNode::isTextual).asText().trim();
         if (text.isEmpty()) {
             return null;
-        }
-        if (text.length() > maxLength) {
-            throw invalid(field, "must be at most " + maxLength + " characters");
         }
         if (!isStorableText(text)) {
             throw invalid(field, "must not contain control characters (other than tab and line breaks) or unpaired surrogates");
@@ -162,16 +114,14 @@ public final class JsonBody {
             throw missing(field);
         }
         BigDecimal amount;
-        if (value.isTextual()) {
+        if (value.isNumber()) {
+            amount = value.decimalValue();
+        } else {
             try {
-                amount = new BigDecimal(value.asText().trim());
+                amount = new BigDecimal(conforming(field, value, JsonNode::isTextual).asText().trim());
             } catch (NumberFormatException e) {
                 throw invalid(field, "must be a decimal amount such as \"19.99\"");
             }
-        } else if (value.isNumber()) {
-            amount = value.decimalValue();
-        } else {
-            throw invalid(field, "must be a decimal amount such as \"19.99\"");
         }
         if (amount.signum() < 0) {
             throw invalid(field, "must not be negative");
@@ -185,23 +135,17 @@ public final class JsonBody {
         return amount.setScale(2);
     }
 
-    public List<JsonBody> requiredObjects(String field, int maxItems) {
+    public List<JsonBody> requiredObjects(String field) {
         JsonNode value = present(field);
         if (value == null) {
             throw missing(field);
         }
-        if (!value.isArray() || value.isEmpty()) {
-            throw invalid(field, "must be a non-empty array");
-        }
-        if (value.size() > maxItems) {
-            throw invalid(field, "must have at most " + maxItems + " entries");
-        }
         List<JsonBody> items = new ArrayList<>(value.size());
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode item = value.get(i);
+        for (int i = 0; i < conforming(field, value, JsonNode::isArray).size(); i++) {
             String itemPath = qualified(field) + "[" + i + "]";
+            JsonNode item = value.get(i);
             if (!item.isObject()) {
-                throw DomainException.invalidInput("'" + itemPath + "' must be an object");
+                throw undocumented(itemPath);
             }
             items.add(new JsonBody((ObjectNode) item, itemPath + "."));
         }
@@ -215,49 +159,37 @@ public final class JsonBody {
 
     public @Nullable Boolean optionalBoolean(String field) {
         JsonNode value = present(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw invalid(field, "must be true or false");
-        }
-        return value.asBoolean();
+        return value == null ? null : conforming(field, value, JsonNode::isBoolean).asBoolean();
     }
 
-    /** An array of positive ids, duplicates dropped, order kept; null when absent. */
-    public @Nullable List<Long> optionalIds(String field, int maxItems) {
+    /** An array of ids, duplicates dropped, order kept; null when absent. */
+    public @Nullable List<Long> optionalIds(String field) {
         JsonNode value = present(field);
         if (value == null) {
             return null;
         }
-        if (!value.isArray()) {
-            throw invalid(field, "must be an array of positive integer ids");
-        }
-        if (value.size() > maxItems) {
-            throw invalid(field, "must have at most " + maxItems + " entries");
-        }
         List<Long> ids = new ArrayList<>(value.size());
-        for (JsonNode item : value) {
-            if (!item.isIntegralNumber() || !item.canConvertToLong() || item.asLong() <= 0) {
-                throw invalid(field, "must be an array of positive integer ids");
-            }
-            if (!ids.contains(item.asLong())) {
-                ids.add(item.asLong());
+        for (JsonNode item : conforming(field, value, JsonNode::isArray)) {
+            long id = conforming(field, item, JsonNode::canConvertToLong).asLong();
+            if (!ids.contains(id)) {
+                ids.add(id);
             }
         }
         return ids;
     }
 
-    /** A nested object, read with the same checks; its fields are named {@code field.name} in problems. */
+    /** A nested object, read the same way; its fields are named {@code field.name} in problems. */
     public JsonBody requiredObject(String field) {
         JsonNode value = present(field);
         if (value == null) {
             throw missing(field);
         }
-        if (!value.isObject()) {
-            throw invalid(field, "must be an object");
-        }
-        return new JsonBody((ObjectNode) value, qualified(field) + ".");
+        return new JsonBody((ObjectNode) conforming(field, value, JsonNode::isObject), qualified(field) + ".");
+    }
+
+    /** The object as sent, for readers of fields whose rules live elsewhere; not to be changed. */
+    public ObjectNode raw() {
+        return node;
     }
 
     /** The field's name as problems show it, with the path of the objects it is nested in. */
@@ -269,6 +201,18 @@ public final class JsonBody {
         Objects.requireNonNull(field, "field");
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value;
+    }
+
+    // The schema has checked the value; a value of another shape means the document does not state the field.
+    private JsonNode conforming(String field, JsonNode value, Predicate<JsonNode> shape) {
+        if (!shape.test(value)) {
+            throw undocumented(qualified(field));
+        }
+        return value;
+    }
+
+    private static IllegalStateException undocumented(String field) {
+        return new IllegalStateException("openapi.yaml does not state the shape of '" + field + "' for this operation");
     }
 
     private String qualified(String field) {

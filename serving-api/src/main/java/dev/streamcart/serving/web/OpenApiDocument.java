@@ -15,11 +15,16 @@ public final class OpenApiDocument {
     private final String yaml;
 
     public OpenApiDocument() {
+        this.yaml = text();
+    }
+
+    /** The document in the jar, as served. */
+    static String text() {
         try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the jar");
             }
-            this.yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

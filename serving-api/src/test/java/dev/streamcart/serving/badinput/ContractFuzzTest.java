@@ -86,7 +86,7 @@ class ContractFuzzTest {
     @MethodSource("operations")
     void noMutationGetsA5xxOrAnAnswerThatIsNoProblemAndNoRefusalChangesAnything(DocumentedOperation operation) {
         ValidRequest valid = ValidRequests.of(operation);
-        Caller caller = callerFor(operation, valid);
+        Caller caller = ExpectedAccess.owner(operation, valid);
         List<String> failures = new ArrayList<>();
         List<FuzzRequest> requests = Mutations.of(operation, valid);
         for (FuzzRequest request : requests) {
@@ -148,22 +148,5 @@ class ContractFuzzTest {
         }
         List<String> changed = fingerprint.changedSince(before);
         return changed.isEmpty() ? null : "refused with " + answer.status() + " but changed " + changed + ": " + answer;
-    }
-
-    /**
-     * Who sends an operation's mutations: the admin on public routes (an admin's token reaches
-     * branches an anonymous caller does not, such as X-User-Id), else the first of the customer, the
-     * seller and the admin the document lets through, so the owner of the fixture's rows.
-     */
-    private static Caller callerFor(DocumentedOperation operation, ValidRequest valid) {
-        if (operation.isPublic()) {
-            return Caller.ADMIN;
-        }
-        for (Caller caller : List.of(Caller.CUSTOMER, Caller.SELLER, Caller.ADMIN)) {
-            if (ExpectedAccess.of(operation, caller, StoreFixture.namedBy(valid.pathAndQuery())).allowed()) {
-                return caller;
-            }
-        }
-        throw new IllegalStateException("the document lets nobody call " + operation);
     }
 }

@@ -1,5 +1,6 @@
 package dev.streamcart.serving.badinput;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,6 +33,24 @@ record ExpectedAccess(int status) {
         }
         return owners(operation.owner(), operation, namedByPath).contains(caller) ? ALLOWED
                 : new ExpectedAccess(operation.ownerRefusal());
+    }
+
+    /**
+     * Who sends an operation's fuzz mutations and schema violations: the admin on public routes (an
+     * admin's token reaches branches an anonymous caller does not, such as X-User-Id), else the first
+     * of the customer, the seller and the admin the document lets through, so the owner of the
+     * fixture's rows.
+     */
+    static Caller owner(DocumentedOperation operation, ValidRequest valid) {
+        if (operation.isPublic()) {
+            return Caller.ADMIN;
+        }
+        for (Caller caller : List.of(Caller.CUSTOMER, Caller.SELLER, Caller.ADMIN)) {
+            if (of(operation, caller, StoreFixture.namedBy(valid.pathAndQuery())).allowed()) {
+                return caller;
+            }
+        }
+        throw new IllegalStateException("the document lets nobody call " + operation);
     }
 
     boolean allowed() {
