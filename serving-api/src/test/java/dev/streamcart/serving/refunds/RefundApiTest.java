@@ -44,10 +44,7 @@ class RefundApiTest {
     }
 
     private long paidOrder(int quantity) {
-        ApiClient.Response order = shop.placeOrder(user, product, quantity);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        assertThat(shop.pay(order.id(), GOOD_CARD).status()).isEqualTo(201);
-        return order.id();
+        return shop.paidOrder(GOOD_CARD, user, product, quantity);
     }
 
     private long shippedOrder(int quantity) {

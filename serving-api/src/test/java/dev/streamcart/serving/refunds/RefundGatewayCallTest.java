@@ -206,10 +206,7 @@ class RefundGatewayCallTest {
     }
 
     private long paidOrder() {
-        ApiClient.Response order = shop.placeOrder(user, product, 2);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        assertThat(shop.pay(order.id(), GOOD_CARD).status()).isEqualTo(201);
-        return order.id();
+        return shop.paidOrder(GOOD_CARD, user, product, 2);
     }
 
     private ApiClient.Response refund(long orderId, Object body, String key) {

@@ -47,11 +47,7 @@ class FulfilmentApiTest {
     }
 
     private long paidOrder(long productId, int quantity) {
-        ApiClient.Response order = shop.placeOrder(user, productId, quantity);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        ApiClient.Response payment = shop.pay(order.id(), GOOD_CARD);
-        assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
-        return order.id();
+        return shop.paidOrder(GOOD_CARD, user, productId, quantity);
     }
 
     private ApiClient.Response ship(long orderId, String trackingNumber, String... headers) {

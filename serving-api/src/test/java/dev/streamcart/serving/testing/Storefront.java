@@ -92,6 +92,20 @@ public final class Storefront {
         return product(seller(), category(), price);
     }
 
+    /** A product of a fresh seller and category, with {@code quantity} units in a fresh warehouse. */
+    public long stockedProduct(String price, int quantity) {
+        long productId = product(price);
+        receive(productId, warehouse(), quantity);
+        return productId;
+    }
+
+    /** A product of {@code sellerId} in {@code categoryId}, with {@code quantity} units in a fresh warehouse. */
+    public long stockedProduct(long sellerId, long categoryId, String price, int quantity) {
+        long productId = product(sellerId, categoryId, price);
+        receive(productId, warehouse(), quantity);
+        return productId;
+    }
+
     public void receive(long productId, long warehouseId, int quantity) {
         ApiClient.Response response = admin.post("/api/inventory/receipts",
                 json("productId", productId, "warehouseId", warehouseId, "quantity", quantity));
@@ -122,6 +136,18 @@ public final class Storefront {
         return response;
     }
 
+    /** An order the API accepted (201), awaiting payment; pairs of (productId, quantity); returns its id. */
+    public long placedOrder(long userId, long... productAndQuantity) {
+        return created(placeOrder(userId, productAndQuantity));
+    }
+
+    /** An order the API accepted and then paid by {@code cardNumber} (both 201); returns its id. */
+    public long paidOrder(String cardNumber, long userId, long... productAndQuantity) {
+        long orderId = placedOrder(userId, productAndQuantity);
+        assertCreated(pay(orderId, cardNumber));
+        return orderId;
+    }
+
     public static Map<String, Object> orderBody(long userId, long... productAndQuantity) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < productAndQuantity.length; i += 2) {
@@ -140,7 +166,11 @@ public final class Storefront {
     }
 
     private static long created(ApiClient.Response response) {
+        return assertCreated(response).id();
+    }
+
+    private static ApiClient.Response assertCreated(ApiClient.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.id();
+        return response;
     }
 }
