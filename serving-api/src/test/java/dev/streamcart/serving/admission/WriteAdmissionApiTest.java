@@ -11,7 +11,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,19 +29,12 @@ class WriteAdmissionApiTest {
             .paymentLatency(GATEWAY_LATENCY)
             .admission(new AdmissionSettings(1, Duration.ZERO, Duration.ofSeconds(2)));
 
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void aWriteBeyondTheLimitIsRefusedWithRetryAfterAndChangesNothing() {
-        long product = shop.product("5.00");
-        shop.receive(product, shop.warehouse(), 10);
+        long product = shop.stockedProduct("5.00", 10);
         long buyer = shop.user();
         long other = shop.user();
         ApiClient.Response first = shop.placeOrder(buyer, product, 1);

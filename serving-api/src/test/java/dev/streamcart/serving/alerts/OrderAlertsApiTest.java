@@ -36,8 +36,8 @@ class OrderAlertsApiTest {
     @BeforeAll
     static void open() {
         topics = new TopicWriter(SERVER);
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
+        shop = SERVER.storefront();
+        db = SERVER.db();
     }
 
     @AfterAll

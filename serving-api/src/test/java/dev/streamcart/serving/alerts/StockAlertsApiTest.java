@@ -53,8 +53,8 @@ class StockAlertsApiTest {
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "stock-alerts-test-" + UUID.randomUUID());
         producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
+        shop = SERVER.storefront();
+        db = SERVER.db();
     }
 
     @AfterAll

@@ -21,15 +21,13 @@ class AccessControlTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
     private long warehouse;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         product = shop.product("10.00");
         warehouse = shop.warehouse();
         shop.receive(product, warehouse, 50);

@@ -38,8 +38,8 @@ class CartCheckoutApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long sellerA;
     private long sellerB;
     private long productA;
@@ -52,8 +52,6 @@ class CartCheckoutApiTest {
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         warehouseUs = created(shop.admin().post("/api/warehouses", json("name", "Newark", "region", "us-east")));
         warehouseEu = created(shop.admin().post("/api/warehouses", json("name", "Dublin", "region", "eu-west")));
         sellerA = shop.seller();

@@ -50,8 +50,8 @@ class PaymentExpiryCommandsTest {
     private static Admin admin;
     private static final AtomicLong SENT = new AtomicLong();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
     private long user;
 
@@ -72,10 +72,7 @@ class PaymentExpiryCommandsTest {
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-        product = shop.product("12.50");
-        shop.receive(product, shop.warehouse(), 10);
+        product = shop.stockedProduct("12.50", 10);
         user = shop.user();
     }
 

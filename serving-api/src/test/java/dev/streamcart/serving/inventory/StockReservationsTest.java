@@ -9,7 +9,6 @@ import java.util.Map;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,14 +19,8 @@ class StockReservationsTest {
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
     private final StockReservations reservations = new StockReservations();
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void aPreviewedPlanIsReservedWhileTheUnitsAreStillThere() throws Exception {

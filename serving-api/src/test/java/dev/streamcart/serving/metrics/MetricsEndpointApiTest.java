@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,7 @@ class MetricsEndpointApiTest {
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Storefront shop;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-    }
+    private final Storefront shop = SERVER.storefront();
 
     @Test
     void metricsAreServedOnTheManagementPortAndNotOnTheApiPort() throws Exception {
@@ -51,8 +45,7 @@ class MetricsEndpointApiTest {
 
     @Test
     void requestsAreCountedByRouteTemplateMethodAndStatusClassNeverByRawPath() throws Exception {
-        long product = shop.product("3.00");
-        shop.receive(product, shop.warehouse(), 5);
+        long product = shop.stockedProduct("3.00", 5);
         String route = "route=\"/api/products/{id}\"";
         double before = value(scrape().body(), "http_server_requests_seconds_count", route, "method=\"GET\"",
                 "status=\"2xx\"");
@@ -79,8 +72,7 @@ class MetricsEndpointApiTest {
 
     @Test
     void checkoutAndPaymentOutcomesAreCountedOncePerDecision() throws Exception {
-        long product = shop.product("4.00");
-        shop.receive(product, shop.warehouse(), 3);
+        long product = shop.stockedProduct("4.00", 3);
         long user = shop.user();
         String body = scrape().body();
         double placed = value(body, "streamcart_checkout_outcomes_total", "outcome=\"placed\"");

@@ -27,8 +27,8 @@ class OrderEventRegionAndRefundLinesTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long seller;
     private long category;
     private long cheap;
@@ -37,8 +37,6 @@ class OrderEventRegionAndRefundLinesTest {
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         seller = shop.seller();
         category = shop.category();
         cheap = shop.product(seller, category, "2.50");

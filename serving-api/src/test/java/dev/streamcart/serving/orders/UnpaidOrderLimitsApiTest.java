@@ -29,16 +29,13 @@ class UnpaidOrderLimitsApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().limits(limits -> limits.withOrders(LIMITS));
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-        product = shop.product("10.00");
-        shop.receive(product, shop.warehouse(), 10_000);
+        product = shop.stockedProduct("10.00", 10_000);
     }
 
     private long reserved() {

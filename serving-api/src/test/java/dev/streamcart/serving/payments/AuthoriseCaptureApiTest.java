@@ -29,19 +29,16 @@ class AuthoriseCaptureApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long seller;
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         seller = shop.seller();
-        product = shop.product(seller, shop.category(), "20.00");
-        shop.receive(product, shop.warehouse(), 100);
+        product = shop.stockedProduct(seller, shop.category(), "20.00", 100);
         user = shop.user();
     }
 

@@ -31,9 +31,9 @@ class PaymentApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private ApiClient client;
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final ApiClient client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
+    private final Db db = SERVER.db();
     private long seller;
     private long category;
     private long product;
@@ -41,13 +41,9 @@ class PaymentApiTest {
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
-        db = new Db(SERVER.database());
         seller = shop.seller();
         category = shop.category();
-        product = shop.product(seller, category, "12.50");
-        shop.receive(product, shop.warehouse(), 20);
+        product = shop.stockedProduct(seller, category, "12.50", 20);
         user = shop.user();
     }
 

@@ -153,19 +153,16 @@ class PaymentGatewayCallTest {
         return gateway;
     });
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long seller;
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         seller = shop.seller();
-        product = shop.product(seller, shop.category(), "15.00");
-        shop.receive(product, shop.warehouse(), 100);
+        product = shop.stockedProduct(seller, shop.category(), "15.00", 100);
         user = shop.user();
         gateway().calls.clear();
         gateway().during.clear();

@@ -33,17 +33,14 @@ class PaymentMethodsApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-        product = shop.product("12.50");
-        shop.receive(product, shop.warehouse(), 100);
+        product = shop.stockedProduct("12.50", 100);
         user = shop.user();
     }
 

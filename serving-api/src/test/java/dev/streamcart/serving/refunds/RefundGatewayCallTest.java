@@ -109,19 +109,15 @@ class RefundGatewayCallTest {
         return gateway;
     });
 
-    private Storefront shop;
-    private ApiClient admin;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final ApiClient admin = shop.admin();
+    private final Db db = SERVER.db();
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        admin = shop.admin();
-        db = new Db(SERVER.database());
-        product = shop.product("10.00");
-        shop.receive(product, shop.warehouse(), 20);
+        product = shop.stockedProduct("10.00", 20);
         user = shop.user();
         gateway().probes.clear();
         gateway().answers.clear();

@@ -16,7 +16,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,14 +26,8 @@ class ReviewApiTest {
 
     private static final String CARD = "4242424242424242";
 
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void onlyABuyerWithAPaidOrderMayReviewAndOnlyOnce() {
@@ -221,8 +214,7 @@ class ReviewApiTest {
     }
 
     private long stockedProduct(long seller) {
-        long product = shop.product(seller, shop.category(), "12.00");
-        shop.receive(product, shop.warehouse(), 100);
+        long product = shop.stockedProduct(seller, shop.category(), "12.00", 100);
         return product;
     }
 

@@ -33,14 +33,12 @@ class ReviewPhotoApiTest {
 
     private static final int FIVE_MIB = 5 * 1024 * 1024;
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private Path photos;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         photos = SERVER.modelsDir().toAbsolutePath().resolveSibling("photos");
     }
 
@@ -192,8 +190,7 @@ class ReviewPhotoApiTest {
     private record Written(long id, long product, long author) {}
 
     private Written writtenReview() {
-        long product = shop.product("9.50");
-        shop.receive(product, shop.warehouse(), 5);
+        long product = shop.stockedProduct("9.50", 5);
         long author = shop.user();
         long order = shop.placeOrder(author, product, 1).id();
         assertThat(shop.pay(order, "4242424242424242").status()).isIn(200, 201);

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.testing.ApiServerExtension;
-import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class ProductSearchApiTest {
 
     @BeforeAll
     static void buildCatalog() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         ApiClient admin = shop.admin();
         kitchen = created(admin.post("/api/categories", json("name", "Kitchen")));
         mugs = created(admin.post("/api/categories", json("name", "Mugs", "parentId", kitchen)));
@@ -256,12 +255,12 @@ class ProductSearchApiTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.json().path("detail").asText()).as(query).contains("'" + parameter + "'");
         });
-        assertThat(new Db(SERVER.database()).count("SELECT count(*) FROM products")).isEqualTo(6);
+        assertThat(SERVER.db().count("SELECT count(*) FROM products")).isEqualTo(6);
     }
 
     @Test
     void availabilityFollowsReservationsAndReleasesAsTheyCommit() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
         long can = product(shop.asSeller(seller), garden, "Zinc watering can", "Verde", "19.00", List.of(), null, true, null);
         assertThat(inStock("zinc", can)).as("never received").isFalse();

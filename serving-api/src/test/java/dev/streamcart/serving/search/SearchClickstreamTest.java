@@ -36,7 +36,7 @@ class SearchClickstreamTest {
         String stranger = "stranger-" + UUID.randomUUID();
         assertThat(SERVER.client().get("/api/search?q=mug", "X-Session-Id", stranger, "X-User-Id", "42").status())
                 .isEqualTo(200);
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long category = shop.category();
         long customer = shop.user();
         String session = "search-" + UUID.randomUUID();

@@ -16,7 +16,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,14 +26,8 @@ class SellerApiTest {
 
     private static final String CARD = "4242424242424242";
 
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void aSignedInUserRegistersASellerThatStartsUnverifiedAndIsPublicWithoutPrivateData() {
@@ -193,8 +186,7 @@ class SellerApiTest {
     }
 
     private long stocked(long seller, String price) {
-        long product = shop.product(seller, shop.category(), price);
-        shop.receive(product, shop.warehouse(), 50);
+        long product = shop.stockedProduct(seller, shop.category(), price, 50);
         return product;
     }
 

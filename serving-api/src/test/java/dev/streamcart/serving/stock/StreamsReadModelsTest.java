@@ -62,7 +62,7 @@ class StreamsReadModelsTest {
 
     @Test
     void aProductChangedOutsideThisInstanceLeavesItsCacheWhenTheChangeArrivesFromCdc() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
         long product = shop.product(seller, shop.category(), "5.00");
         assertThat(SERVER.client().get("/api/products/" + product).json().path("price").asText()).isEqualTo("5.00");
@@ -122,7 +122,7 @@ class StreamsReadModelsTest {
 
     @Test
     void aProductShowsLiveStockAndItsViewGoesToTheClickstream() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long category = shop.category();
         long product = shop.product(shop.seller(), category, "8.00");
         cdc.commit(Topics.INVENTORY_CHANGES, product, inventoryRow(product, 100, 6, 2));
@@ -168,7 +168,7 @@ class StreamsReadModelsTest {
 
     @Test
     void anOrderViewIsShownToItsBuyerAndItsSellerAndToNobodyElse() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long buyer = shop.user();
         long stranger = shop.user();
         long seller = shop.seller();
@@ -207,7 +207,7 @@ class StreamsReadModelsTest {
 
     @Test
     void soldOutProductsAreNotRecommended() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long warehouse = shop.warehouse();
         long popular = shop.product("2.00");
         long runnerUp = shop.product("3.00");

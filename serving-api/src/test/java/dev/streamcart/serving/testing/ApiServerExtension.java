@@ -287,6 +287,16 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         return client().login(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
+    /** A storefront on this server: builds catalog, stock and customers through the API. */
+    public Storefront storefront() {
+        return new Storefront(client());
+    }
+
+    /** Reads of the test class's database, as the owner. */
+    public Db db() {
+        return new Db(database());
+    }
+
     public ServingApi api() {
         return Objects.requireNonNull(api, "server not started");
     }

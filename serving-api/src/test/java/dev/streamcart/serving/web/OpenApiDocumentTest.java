@@ -285,11 +285,10 @@ class OpenApiDocumentTest {
 
     @Test
     void reviewSellerAndProfileResponsesMatchTheirSchemas() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         ApiClient admin = shop.admin();
         long seller = shop.seller();
-        long product = shop.product(seller, shop.category(), "8.00");
-        shop.receive(product, shop.warehouse(), 10);
+        long product = shop.stockedProduct(seller, shop.category(), "8.00", 10);
         long buyer = shop.user();
         ApiClient me = shop.as(buyer);
         long order = shop.placeOrder(buyer, product, 1).id();
@@ -334,10 +333,9 @@ class OpenApiDocumentTest {
 
     @Test
     void paymentResponsesMatchTheirSchemas() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
-        long product = shop.product(seller, shop.category(), "8.00");
-        shop.receive(product, shop.warehouse(), 50);
+        long product = shop.stockedProduct(seller, shop.category(), "8.00", 50);
         long user = shop.user();
         ApiClient buyer = shop.as(user);
         String payments = "/api/orders/{id}/payments";
@@ -402,9 +400,8 @@ class OpenApiDocumentTest {
 
     @Test
     void cartAlertAndUserOrderResponsesMatchTheirSchemas() {
-        Storefront shop = new Storefront(SERVER.client());
-        long product = shop.product("6.00");
-        shop.receive(product, shop.warehouse(), 10);
+        Storefront shop = SERVER.storefront();
+        long product = shop.stockedProduct("6.00", 10);
         long buyer = shop.user();
         ApiClient me = shop.as(buyer);
 
@@ -450,7 +447,7 @@ class OpenApiDocumentTest {
         clickHouse.execute("INSERT INTO streamcart.recommendation_variants_per_minute VALUES (" + minute
                 + ", 'als', 'USD', 10, 2, 1, 1, 1, 999, 1)");
         ApiClient admin = SERVER.admin();
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
         ApiClient asSeller = shop.asSeller(seller);
         for (String report : List.of("orders", "top-products", "regions", "low-stock", "customers", "funnel", "payments",

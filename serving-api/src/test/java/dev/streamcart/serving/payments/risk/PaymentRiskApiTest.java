@@ -35,17 +35,14 @@ class PaymentRiskApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-        product = shop.product("10.00");
-        shop.receive(product, shop.warehouse(), 1_000);
+        product = shop.stockedProduct("10.00", 1_000);
         user = shop.user();
     }
 
@@ -120,8 +117,7 @@ class PaymentRiskApiTest {
 
     @Test
     void aPriceThatChangedSinceTheOrderWasPlacedBlocksThePayment() {
-        long mine = shop.product("30.00");
-        shop.receive(mine, shop.warehouse(), 5);
+        long mine = shop.stockedProduct("30.00", 5);
         long orderId = order(mine, 1);
         SERVER.execute("UPDATE products SET price = 24.00 WHERE id = " + mine);
 
@@ -134,8 +130,7 @@ class PaymentRiskApiTest {
 
     @Test
     void aBigOrderFromANewDeviceToANewAddressIsBlockedButFromAKnownDeviceItPasses() {
-        long expensive = shop.product("600.00");
-        shop.receive(expensive, shop.warehouse(), 10);
+        long expensive = shop.stockedProduct("600.00", 10);
         ApiClient.Response first = pay(order(product, 1), "X-Device-Id", "phone-1");
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().path("riskScore").isNull()).as("kept from the buyer").isTrue();
@@ -162,8 +157,7 @@ class PaymentRiskApiTest {
 
     @Test
     void leavingOutTheDeviceIdDoesNotSwitchOffTheDeviceSignal() {
-        long expensive = shop.product("600.00");
-        shop.receive(expensive, shop.warehouse(), 10);
+        long expensive = shop.stockedProduct("600.00", 10);
         assertThat(pay(order(product, 1), "X-Device-Id", "phone-1").status()).isEqualTo(201);
         long big = order(expensive, 2);
         shipTo(big, "3 Nowhere Lane");
