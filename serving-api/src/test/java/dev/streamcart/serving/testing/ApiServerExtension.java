@@ -87,6 +87,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     private @Nullable Path folder;
     private @Nullable LocalInfrastructure sharedPostgres;
     private @Nullable String databaseName;
+    private @Nullable TopicWriter topicWriter;
 
     public static ApiServerExtension withPostgres() {
         return new ApiServerExtension();
@@ -251,6 +252,9 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
+        if (topicWriter != null) {
+            topicWriter.close();
+        }
         if (api != null) {
             api.close();
         }
@@ -314,6 +318,14 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         app.setUser(APP_USER);
         app.setPassword(APP_PASSWORD);
         return app;
+    }
+
+    /** Writes to the test's broker as the Streams apps do; opened on first use, closed with the server. */
+    public synchronized TopicWriter topicWriter() {
+        if (topicWriter == null) {
+            topicWriter = new TopicWriter(this);
+        }
+        return topicWriter;
     }
 
     public LocalInfrastructure infrastructure() {

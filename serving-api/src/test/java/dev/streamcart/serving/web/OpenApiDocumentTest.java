@@ -15,13 +15,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.streamcart.apiclient.ApiClient;
-import dev.streamcart.schemas.registry.SchemaRegistryClient;
-import dev.streamcart.schemas.topics.TopicSpec;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.ServingApi;
 import dev.streamcart.serving.analytics.ClickHouseFixture;
@@ -29,12 +26,6 @@ import dev.streamcart.serving.photos.TestImages;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
 import dev.streamcart.serving.testing.StreamsInputs;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,9 +45,6 @@ class OpenApiDocumentTest {
 
     private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
-    private static KafkaProducer<String, byte[]> producer;
-    private static SchemaRegistryClient registry;
-
     /** Routes some test of this class checked against the document; @AfterAll wants every route here. */
     private static final Set<ServingApi.Route> EXERCISED_ELSEWHERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -65,13 +53,6 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void feedReadModelsAndSales() throws Exception {
-        registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers());
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "openapi-test-" + UUID.randomUUID());
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
-
         clickHouse("CREATE DATABASE IF NOT EXISTS streamcart");
         clickHouse("""
                 CREATE TABLE IF NOT EXISTS streamcart.sales_per_minute (minute DateTime, category_id UInt64,
@@ -79,13 +60,6 @@ class OpenApiDocumentTest {
                 ENGINE = ReplacingMergeTree(version) ORDER BY (minute, category_id)""");
         long minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.MINUTES).getEpochSecond();
         clickHouse("INSERT INTO streamcart.sales_per_minute VALUES (toDateTime(" + minute + "), 3, 2, 3, 5997, 1)");
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        if (producer != null) {
-            producer.close();
-        }
     }
 
     @Test
@@ -180,7 +154,8 @@ class OpenApiDocumentTest {
         check("GET", "/api/products/{id}", anonymous.get("/api/products/999999"));
         check("GET", "/api/products/{id}", anonymous.get("/api/products/abc"));
         check("GET", "/api/stock/{productId}", anonymous.get("/api/stock/" + product.id() + "000"));
-        commit(Topics.INVENTORY_CHANGES, product.id(), StreamsInputs.inventoryRow(product.id(), warehouse.id(), 20, 0));
+        SERVER.topicWriter().commit(Topics.INVENTORY_CHANGES, product.id(),
+                StreamsInputs.inventoryRow(product.id(), warehouse.id(), 20, 0));
         await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/api/stock/" + product.id()).status() == 200);
         check("GET", "/api/stock/{productId}", anonymous.get("/api/stock/" + product.id()));
         check("GET", "/api/products/{id}", anonymous.get("/api/products/" + product.id()));
@@ -198,7 +173,8 @@ class OpenApiDocumentTest {
         shop.placeOrder(reused, buyer, product.id(), 1);
         check("POST", "/api/orders", shop.placeOrder(reused, buyer, product.id(), 2));
         check("GET", "/api/orders/{id}", asBuyer.get("/api/orders/" + order.id()));
-        commit(Topics.ORDER_EVENTS, order.id(), StreamsInputs.placed(order.id(), buyer, product.id(), 2, 700, Instant.now()));
+        SERVER.topicWriter().commit(Topics.ORDER_EVENTS, order.id(),
+                StreamsInputs.placed(order.id(), buyer, product.id(), 2, 700, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> asBuyer.get("/api/orders/" + order.id()).status() == 200);
         check("GET", "/api/orders/{id}", asBuyer.get("/api/orders/" + order.id()));
         check("GET", "/api/orders/{id}", shop.as(shop.user()).get("/api/orders/" + order.id()));
@@ -266,13 +242,6 @@ class OpenApiDocumentTest {
 
     private static String abbreviated(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "..." : body;
-    }
-
-    private static <V extends SpecificRecord> void commit(TopicSpec<V> topic, long key, V value) {
-        producer.beginTransaction();
-        byte[] bytes = topic.valueSerde(registry).serializer().serialize(topic.name(), value);
-        producer.send(new ProducerRecord<>(topic.name(), Topics.key(key), bytes));
-        producer.commitTransaction();
     }
 
     private static void clickHouse(String sql) throws IOException, InterruptedException {
