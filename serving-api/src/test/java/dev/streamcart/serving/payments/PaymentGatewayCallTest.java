@@ -144,14 +144,8 @@ class PaymentGatewayCallTest {
         }
     }
 
-    private static final AtomicReference<ProbingGateway> GATEWAY = new AtomicReference<>();
-
     @RegisterExtension
-    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().gateway(database -> {
-        ProbingGateway gateway = new ProbingGateway(database);
-        GATEWAY.set(gateway);
-        return gateway;
-    });
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().gateway(ProbingGateway::new);
 
     private final Storefront shop = SERVER.storefront();
     private final Db db = SERVER.db();
@@ -438,7 +432,7 @@ class PaymentGatewayCallTest {
     }
 
     private static ProbingGateway gateway() {
-        return Objects.requireNonNull(GATEWAY.get(), "the API has not started");
+        return SERVER.gateway(ProbingGateway.class);
     }
 
     private static void await(CountDownLatch latch) {

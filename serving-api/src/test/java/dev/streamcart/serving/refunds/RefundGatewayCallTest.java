@@ -100,14 +100,8 @@ class RefundGatewayCallTest {
         }
     }
 
-    private static final AtomicReference<ProbingGateway> GATEWAY = new AtomicReference<>();
-
     @RegisterExtension
-    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().gateway(database -> {
-        ProbingGateway gateway = new ProbingGateway(database);
-        GATEWAY.set(gateway);
-        return gateway;
-    });
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().gateway(ProbingGateway::new);
 
     private final Storefront shop = SERVER.storefront();
     private final ApiClient admin = shop.admin();
@@ -198,7 +192,7 @@ class RefundGatewayCallTest {
     }
 
     private static ProbingGateway gateway() {
-        return Objects.requireNonNull(GATEWAY.get(), "the API has not started");
+        return SERVER.gateway(ProbingGateway.class);
     }
 
     private long paidOrder() {

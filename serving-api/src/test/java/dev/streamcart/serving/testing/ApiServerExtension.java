@@ -77,6 +77,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     private Function<Duration, PaymentSettings> payments = latency -> PaymentSettings.defaults(latency, FINGERPRINT_SECRET);
     private @Nullable AdmissionSettings admission;
     private @Nullable Function<DataSource, PaymentGateway> gateway;
+    private @Nullable PaymentGateway startedGateway;
     private UnaryOperator<ApiLimits> limits = UnaryOperator.identity();
     private UnaryOperator<ServingApiConfig> configuration = UnaryOperator.identity();
     private int bcryptRounds = 4;
@@ -127,6 +128,11 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     public ApiServerExtension gateway(Function<DataSource, PaymentGateway> factory) {
         gateway = factory;
         return this;
+    }
+
+    /** The gateway {@link #gateway(Function)} made for the running API. */
+    public <T extends PaymentGateway> T gateway(Class<T> type) {
+        return type.cast(Objects.requireNonNull(startedGateway, "started without a gateway of the test's own"));
     }
 
     /** Admission limits for requests that change state other than the defaults. */
@@ -217,7 +223,12 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
             config = startStreams(config, extraInfrastructure);
         }
         config = configuration.apply(config);
-        api = gateway == null ? ServingApi.start(config) : ServingApi.start(config, gateway.apply(database));
+        if (gateway == null) {
+            api = ServingApi.start(config);
+        } else {
+            startedGateway = gateway.apply(database);
+            api = ServingApi.start(config, startedGateway);
+        }
         client = new ApiClient("http://127.0.0.1:" + api.port());
         if (withKafka) {
             // the API's caches only keep what they load once every change topic is followed, and the
