@@ -1,10 +1,10 @@
 package dev.streamcart.serving.commands;
 
+import static dev.streamcart.serving.testing.OrderCommands.expirePayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.order.OrderCommand;
-import dev.streamcart.schemas.order.OrderCommandType;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
@@ -81,7 +80,7 @@ class PaymentExpiryCommandsTest {
         long orderId = pendingOrder(3);
         assertThat(reserved()).isEqualTo(3);
 
-        send(expire(orderId));
+        send(expirePayment(orderId));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("CANCELLED"));
         assertThat(reserved()).as("stock released").isZero();
@@ -92,7 +91,7 @@ class PaymentExpiryCommandsTest {
         assertThat(expired.get(0).getReason()).isEqualTo("payment timeout");
 
         // the same command again (re-delivered, or re-issued by order-streams): nothing changes
-        send(expire(orderId));
+        send(expirePayment(orderId));
         awaitAllHandled();
 
         assertThat(status(orderId)).isEqualTo("CANCELLED");
@@ -109,7 +108,7 @@ class PaymentExpiryCommandsTest {
         ApiClient.Response paid = shop.pay(orderId, GOOD_CARD);
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
 
-        send(expire(orderId));
+        send(expirePayment(orderId));
         awaitAllHandled();
 
         assertThat(status(orderId)).isEqualTo("PAID");
@@ -119,7 +118,7 @@ class PaymentExpiryCommandsTest {
 
     @Test
     void aCommandForAnUnknownOrderIsHandledAndChangesNothing() {
-        send(expire(987_654_321L));
+        send(expirePayment(987_654_321L));
 
         awaitAllHandled();
 
@@ -129,16 +128,6 @@ class PaymentExpiryCommandsTest {
 
     private long pendingOrder(int quantity) {
         return shop.placedOrder(user, product, quantity);
-    }
-
-    private static OrderCommand expire(long orderId) {
-        return OrderCommand.newBuilder()
-                .setCommandId(orderId + ":EXPIRE_PAYMENT")
-                .setOrderId(orderId)
-                .setType(OrderCommandType.EXPIRE_PAYMENT)
-                .setReason("payment timeout")
-                .setIssuedAt(Instant.now())
-                .build();
     }
 
     private static void send(OrderCommand command) {

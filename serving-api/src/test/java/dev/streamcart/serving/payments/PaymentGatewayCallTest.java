@@ -1,6 +1,7 @@
 package dev.streamcart.serving.payments;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.OrderCommands.expirePayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -9,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.streamcart.apiclient.ApiClient;
-import dev.streamcart.schemas.order.OrderCommand;
-import dev.streamcart.schemas.order.OrderCommandType;
 import dev.streamcart.serving.commands.OrderCommandHandler;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
@@ -267,7 +265,7 @@ class PaymentGatewayCallTest {
     void anOrderExpiredByItsPaymentDeadlineWhileTheProviderAuthorisesEndsCancelledWithTheAuthorisationVoided() {
         long orderId = pendingOrder(2);
         AtomicReference<OrderCommandHandler.Outcome> expiry = new AtomicReference<>();
-        gateway().during.put("authorize", order -> expiry.set(SERVER.api().orderCommands().apply(expire(order))));
+        gateway().during.put("authorize", order -> expiry.set(SERVER.api().orderCommands().apply(expirePayment(order))));
 
         ApiClient.Response payment = pay(orderId, manualCard(), UUID.randomUUID().toString());
 
@@ -283,7 +281,7 @@ class PaymentGatewayCallTest {
         AtomicReference<OrderCommandHandler.Outcome> expiry = new AtomicReference<>();
         AtomicReference<ApiClient.Response> cancel = new AtomicReference<>();
         gateway().during.put("capture", order -> {
-            expiry.set(SERVER.api().orderCommands().apply(expire(order)));
+            expiry.set(SERVER.api().orderCommands().apply(expirePayment(order)));
             cancel.set(shop.as(user).post("/api/orders/" + order + "/cancel", ""));
         });
 
@@ -444,16 +442,6 @@ class PaymentGatewayCallTest {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-    }
-
-    private static OrderCommand expire(long orderId) {
-        return OrderCommand.newBuilder()
-                .setCommandId(orderId + ":EXPIRE_PAYMENT")
-                .setOrderId(orderId)
-                .setType(OrderCommandType.EXPIRE_PAYMENT)
-                .setReason("payment timeout")
-                .setIssuedAt(Instant.now())
-                .build();
     }
 
     /** The SQLSTATE the statement fails with, or null when it succeeds (then it is rolled back). */
