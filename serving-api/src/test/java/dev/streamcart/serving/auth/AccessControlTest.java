@@ -53,7 +53,7 @@ class AccessControlTest {
         assertThat(intruder.get("/api/orders/" + order + "/tracking").json().path("detail").asText())
                 .as("reads exactly like a missing order").isEqualTo("order " + order + " does not exist");
 
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", order).get("status")).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(order)).isEqualTo("PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", order)).isZero();
         assertThat(shop.as(alice).get("/api/orders/" + order + "/tracking").status()).isEqualTo(200);
     }
@@ -121,7 +121,7 @@ class AccessControlTest {
                 "trackingNumber", "SP-1")).status()).as("another seller's order").isEqualTo(404);
         assertThat(seller.post("/api/orders/" + order.id() + "/refunds", json("reason", "no"),
                 "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(404);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", order.id()).get("status")).isEqualTo("PAID");
+        assertThat(db.orderStatus(order.id())).isEqualTo("PAID");
 
         ApiClient.Response shipped = shop.asSeller(theirs).post("/api/orders/" + order.id() + "/shipments",
                 json("carrier", "streampost", "trackingNumber", "SP-2"));

@@ -82,7 +82,7 @@ class PaymentExpiryCommandsTest {
 
         send(expirePayment(orderId));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("CANCELLED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED"));
         assertThat(reserved()).as("stock released").isZero();
         assertThat(onHand()).isEqualTo(10);
         List<OrderEvent> expired = OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED");
@@ -94,7 +94,7 @@ class PaymentExpiryCommandsTest {
         send(expirePayment(orderId));
         awaitAllHandled();
 
-        assertThat(status(orderId)).isEqualTo("CANCELLED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
         assertThat(OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED")).hasSize(1);
         assertThat(reserved()).isZero();
         assertThat(onHand()).isEqualTo(10);
@@ -111,7 +111,7 @@ class PaymentExpiryCommandsTest {
         send(expirePayment(orderId));
         awaitAllHandled();
 
-        assertThat(status(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
         assertThat(reserved()).as("a paid order keeps its stock").isEqualTo(2);
         assertThat(OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED")).isEmpty();
     }
@@ -148,10 +148,6 @@ class PaymentExpiryCommandsTest {
         Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(OrderCommandConsumer.GROUP_ID)
                 .partitionsToOffsetAndMetadata().get();
         return offsets.values().stream().filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
-    }
-
-    private String status(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
     }
 
     private int reserved() {

@@ -58,10 +58,6 @@ class AuthoriseCaptureApiTest {
         return json("method", "card", "cardNumber", number, "capture", "manual");
     }
 
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
-    }
-
     private int reserved() {
         return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
                 .get("reserved_quantity");
@@ -83,7 +79,7 @@ class AuthoriseCaptureApiTest {
         ApiClient.Response response = pay(orderId, card(SimulatedPaymentGateway.FLAKY_CARD), UUID.randomUUID().toString());
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
         List<Map<String, Object>> calls = transactions(orderId);
         assertThat(calls).hasSize(2);
@@ -105,7 +101,7 @@ class AuthoriseCaptureApiTest {
         assertThat(response.json().path("orderStatus").asText()).isEqualTo("PENDING_PAYMENT");
         assertThat(response.json().path("retryable").asBoolean()).isTrue();
         assertThat(response.json().path("attempts").asInt()).isEqualTo(4);
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(reserved()).isEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
         assertThat(events(orderId, "PAYMENT_FAILED") + events(orderId, "ORDER_PAID")).isZero();
@@ -142,7 +138,7 @@ class AuthoriseCaptureApiTest {
             pool.shutdownNow();
         }
         for (long orderId : orders) {
-            assertThat(orderStatus(orderId)).isEqualTo("PAID");
+            assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
             assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
         }
     }
@@ -156,7 +152,7 @@ class AuthoriseCaptureApiTest {
         assertThat(authorised.status()).as(authorised.toString()).isEqualTo(201);
         assertThat(authorised.json().path("paymentStatus").asText()).isEqualTo("AUTHORIZED");
         assertThat(authorised.json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(events(orderId, "ORDER_PAID")).isZero();
         assertThat(pay(orderId, card(GOOD_CARD), UUID.randomUUID().toString()).status())
                 .as("no second payment while one is authorised").isEqualTo(409);
@@ -172,7 +168,7 @@ class AuthoriseCaptureApiTest {
         assertThat(captured.status()).as(captured.toString()).isEqualTo(201);
         assertThat(captured.json().path("status").asText()).isEqualTo("PAID");
         assertThat(captured.json().path("paymentStatus").asText()).isEqualTo("CAPTURED");
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
         assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "CAPTURE");
         assertThat(OutboxEvents.single(db, orderId, "ORDER_PAID").getCardFingerprint()).hasSize(64);
         assertThat(shop.asSeller(seller).post("/api/orders/" + orderId + "/payments/capture", "").status())
@@ -196,7 +192,7 @@ class AuthoriseCaptureApiTest {
         assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
         assertThat(voided.json().path("status").asText()).isEqualTo("CANCELLED");
         assertThat(voided.json().path("paymentStatus").asText()).isEqualTo("VOIDED");
-        assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
         assertThat(reserved()).isZero();
         assertThat(db.single("SELECT status, voided_at IS NOT NULL AS voided FROM payments WHERE order_id = ?", orderId))
                 .containsEntry("status", "VOIDED").containsEntry("voided", true);

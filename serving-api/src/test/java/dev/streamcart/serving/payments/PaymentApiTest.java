@@ -71,7 +71,7 @@ class PaymentApiTest {
         assertThat(payment.path("amount").asText()).isEqualTo("25.00");
         assertThat(payment.path("cardBrand").asText()).isEqualTo("visa");
         assertThat(payment.path("cardLast4").asText()).isEqualTo("4242");
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
         assertThat(reserved()).isEqualTo(2);
         Map<String, Object> row = db.single("SELECT status, amount, card_brand, card_last4, gateway_reference "
                 + "FROM payments WHERE order_id = ?", orderId);
@@ -107,7 +107,7 @@ class PaymentApiTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("reason").asText()).isEqualTo("card_declined");
         assertThat(response.json().path("orderStatus").asText()).isEqualTo("PAYMENT_FAILED");
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PAYMENT_FAILED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAYMENT_FAILED");
         assertThat(reserved()).isZero();
         assertThat(db.single("SELECT status FROM stock_reservations WHERE order_id = ?", orderId))
                 .containsEntry("status", "RELEASED");
@@ -146,7 +146,7 @@ class PaymentApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
         assertThat(SERVER.client().post("/api/orders/" + orderId + "/payments", ApiClient.json("method", "card", "cardNumber",
                 GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString()).status()).as("signed out").isEqualTo(401);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
     }
 
@@ -210,7 +210,7 @@ class PaymentApiTest {
         assertThat(client.post("/api/orders/abc/payments", "{\"method\":\"card\",\"cardNumber\":\"4242424242424242\"}",
                 key, "k6").status()).as("bad id").isEqualTo(400);
 
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
         assertThat(reserved()).isEqualTo(1);
     }
@@ -247,7 +247,7 @@ class PaymentApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().path("status").asText()).isEqualTo("CANCELLED");
         assertThat(reserved()).isZero();
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "CANCELLED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
         OrderEvent payload = OutboxEvents.single(db, orderId, "ORDER_CANCELLED");
         assertThat(payload.getStatus()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(payload.getItems().get(0).getQuantity()).isEqualTo(4);

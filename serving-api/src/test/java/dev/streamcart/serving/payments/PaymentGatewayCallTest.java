@@ -177,8 +177,8 @@ class PaymentGatewayCallTest {
                 .containsExactly("authorize", "capture", "authorize", "capture");
         assertThat(gateway().calls).as("no row lock held during any call to the provider")
                 .allSatisfy(call -> assertThat(call.orderLockable() && call.paymentLockable()).as(call.toString()).isTrue());
-        assertThat(orderStatus(automatic)).isEqualTo("PAID");
-        assertThat(orderStatus(manual)).isEqualTo("PAID");
+        assertThat(db.orderStatus(automatic)).isEqualTo("PAID");
+        assertThat(db.orderStatus(manual)).isEqualTo("PAID");
     }
 
     @Test
@@ -196,7 +196,7 @@ class PaymentGatewayCallTest {
         assertThat(gateway().calls("void")).hasSize(2)
                 .allSatisfy(call -> assertThat(call.orderLockable() && call.paymentLockable()).as(call.toString()).isTrue());
         for (long orderId : List.of(voided, cancelled)) {
-            assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
+            assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
             assertThat(paymentStatuses(orderId)).containsExactly("VOIDED");
             assertThat(transactionKinds(orderId)).containsExactly("AUTHORIZE", "VOID");
         }
@@ -236,7 +236,7 @@ class PaymentGatewayCallTest {
         assertThat(gateway().calls("authorize")).hasSize(1);
         assertThat(gateway().calls("capture")).hasSize(1);
         assertThat(events(orderId, "ORDER_PAID")).isEqualTo(1);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
     }
 
     @Test
@@ -290,7 +290,7 @@ class PaymentGatewayCallTest {
         assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
         assertThat(expiry.get()).as("the money may be taken at any moment").isEqualTo(OrderCommandHandler.Outcome.ALREADY_DONE);
         assertThat(cancel.get().status()).as(cancel.get().toString()).isEqualTo(409);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
         assertThat(paymentStatuses(orderId)).containsExactly("CAPTURED");
         assertThat(events(orderId, "ORDER_EXPIRED") + events(orderId, "ORDER_CANCELLED")).isZero();
         assertThat(events(orderId, "ORDER_PAID")).isEqualTo(1);
@@ -309,7 +309,7 @@ class PaymentGatewayCallTest {
         assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
         assertThat(lost.contentType()).startsWith("application/problem+json");
         assertThat(lost.json().path("retryable").asBoolean()).isTrue();
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(reserved()).isEqualTo(1);
 
         gateway().losing.clear();
@@ -336,7 +336,7 @@ class PaymentGatewayCallTest {
         assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
         assertThat(lost.json().path("retryable").asBoolean()).isTrue();
         assertThat(paymentStatuses(orderId)).as("the money may have been taken").containsExactly("CAPTURING");
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(pay(orderId, card(), UUID.randomUUID().toString()).status())
                 .as("no second payment while one is being captured").isEqualTo(409);
         assertThat(shop.as(user).post("/api/orders/" + orderId + "/cancel", "").status())
@@ -369,7 +369,7 @@ class PaymentGatewayCallTest {
         assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
         assertThat(lost.contentType()).startsWith("application/problem+json");
         assertThat(lost.json().path("retryable").asBoolean()).isTrue();
-        assertThat(orderStatus(orderId)).as("the cancel is committed before the provider is asked").isEqualTo("CANCELLED");
+        assertThat(db.orderStatus(orderId)).as("the cancel is committed before the provider is asked").isEqualTo("CANCELLED");
         assertThat(reserved()).isZero();
         assertThat(paymentStatuses(orderId)).containsExactly("AUTHORIZED");
 
@@ -406,19 +406,19 @@ class PaymentGatewayCallTest {
         int settled = SERVER.api().paymentReconciler().reconcile(Duration.ZERO);
 
         assertThat(settled).isEqualTo(2);
-        assertThat(orderStatus(capturing)).isEqualTo("PAID");
+        assertThat(db.orderStatus(capturing)).isEqualTo("PAID");
         assertThat(paymentStatuses(capturing)).containsExactly("CAPTURED");
         assertThat(events(capturing, "ORDER_PAID")).isEqualTo(1);
         assertThat(gateway().calls("capture").stream().map(Call::reference).collect(Collectors.toSet()))
                 .as("the reconciler captured under the request's reference").hasSize(1);
-        assertThat(orderStatus(cancelled)).isEqualTo("CANCELLED");
+        assertThat(db.orderStatus(cancelled)).isEqualTo("CANCELLED");
         assertThat(paymentStatuses(cancelled)).containsExactly("VOIDED");
         assertThat(transactionKinds(cancelled)).containsExactly("AUTHORIZE", "VOID");
         assertThat(SERVER.api().paymentReconciler().reconcile(Duration.ZERO)).as("nothing left").isZero();
     }
 
     private void assertCancelledWithItsAuthorisationVoided(long orderId, String cancelEvent) {
-        assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
         assertThat(paymentStatuses(orderId)).containsExactly("VOIDED");
         assertThat(transactionKinds(orderId)).containsExactly("AUTHORIZE", "VOID");
         assertThat(gateway().calls("capture")).as("nothing captured").isEmpty();
@@ -479,10 +479,6 @@ class PaymentGatewayCallTest {
 
     private static Map<String, Object> manualCard() {
         return json("method", "card", "cardNumber", GOOD_CARD, "capture", "manual");
-    }
-
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
     }
 
     private List<Object> paymentStatuses(long orderId) {

@@ -60,10 +60,6 @@ class PaymentMethodsApiTest {
         return json("method", "card", "card", json("number", number, "expMonth", month, "expYear", year, "cvc", cvc));
     }
 
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
-    }
-
     @Test
     void aCardPaymentIsAuthorisedThenCapturedAndKeepsOnlyBrandLastFourAndExpiry() {
         long orderId = pendingOrder();
@@ -87,7 +83,7 @@ class PaymentMethodsApiTest {
         assertThat(((Number) row.get("card_exp_month")).intValue()).isEqualTo(8);
         assertThat((String) row.get("gateway_token")).startsWith("sim_tok_");
         assertThat((String) row.get("everything")).doesNotContain(CARD).doesNotContain(CVC);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
     }
 
     @Test
@@ -153,7 +149,7 @@ class PaymentMethodsApiTest {
 
         assertThat(response.status()).isEqualTo(402);
         assertThat(response.json().path("reason").asText()).isEqualTo("insufficient_funds");
-        assertThat(orderStatus(orderId)).isEqualTo("PAYMENT_FAILED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAYMENT_FAILED");
     }
 
     @Test
@@ -181,7 +177,7 @@ class PaymentMethodsApiTest {
         assertThat(testCard.json().path("reason").asText()).isEqualTo("expired_card");
         assertThat(pastExpiry.status()).isEqualTo(402);
         assertThat(pastExpiry.json().path("reason").asText()).isEqualTo("expired_card");
-        assertThat(orderStatus(lapsed)).isEqualTo("PAYMENT_FAILED");
+        assertThat(db.orderStatus(lapsed)).isEqualTo("PAYMENT_FAILED");
     }
 
     @Test
@@ -215,7 +211,7 @@ class PaymentMethodsApiTest {
         assertThat(badDevice.status()).isEqualTo(400);
         assertThat(badDevice.json().path("detail").asText()).contains("X-Device-Id");
 
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
     }
 

@@ -65,10 +65,6 @@ class RefundApiTest {
                 product, warehouse);
     }
 
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
-    }
-
     private OrderEvent outbox(long orderId, String eventType) {
         List<OrderEvent> events = OutboxEvents.ofOrder(db, orderId, eventType);
         assertThat(events).as(eventType).isNotEmpty();
@@ -101,7 +97,7 @@ class RefundApiTest {
                 .get("total")).isEqualByComparingTo("25.50");
         assertThat(db.count("SELECT count(*) FROM outbox WHERE aggregate_id = ?", Long.toString(orderId)))
                 .isEqualTo(outboxRows);
-        assertThat(orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
         assertThat(stock()).isEqualTo(stockBefore);
 
         ApiClient.Response rest = refund(orderId, json("amount", "4.50", "reason", "goodwill"));
@@ -123,7 +119,7 @@ class RefundApiTest {
         assertThat(response.json().path("amount").asText()).isEqualTo("20.00");
         assertThat(response.json().path("restocked").get(0).path("restock").asText()).isEqualTo("ON_HAND");
         assertThat(stock()).containsEntry("quantity", 19).containsEntry("reserved_quantity", 0);
-        assertThat(orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
         OrderEvent event = outbox(orderId, "ORDER_PARTIALLY_REFUNDED");
         assertThat(event.getRefundedCents()).isEqualTo(2000);
         assertThat(event.getReason()).isEqualTo("returned");
@@ -213,7 +209,7 @@ class RefundApiTest {
         assertThat(sql.json().path("detail").asText()).contains("items");
 
         assertThat(db.count("SELECT count(*) FROM refunds WHERE order_id IN (?, ?)", paid, pending)).isZero();
-        assertThat(orderStatus(paid)).isEqualTo("PAID");
+        assertThat(db.orderStatus(paid)).isEqualTo("PAID");
         assertThat(stock()).containsEntry("quantity", 20).containsEntry("reserved_quantity", 2);
     }
 }

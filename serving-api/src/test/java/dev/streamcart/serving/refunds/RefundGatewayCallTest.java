@@ -133,7 +133,7 @@ class RefundGatewayCallTest {
         assertThat(gateway().probes).as("a retry of a completed refund does not ask the provider again").hasSize(1);
         assertThat(db.single("SELECT status, gateway_reference FROM refunds WHERE order_id = ?", orderId))
                 .containsEntry("status", "COMPLETED").containsEntry("gateway_reference", gateway().answers.get(0));
-        assertThat(orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
     }
 
     @Test
@@ -151,7 +151,7 @@ class RefundGatewayCallTest {
         assertThat(db.count("SELECT count(*) FROM refunds WHERE order_id = ?", orderId)).isZero();
         assertThat(db.count("SELECT count(*) FROM refund_requested_items")).isZero();
         assertThat(stock()).isEqualTo(stockBefore);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
 
         ApiClient.Response retried = refund(orderId, json("items", List.of(json("productId", product, "quantity", 1)),
                 "reason", "damaged"), key);
@@ -177,7 +177,7 @@ class RefundGatewayCallTest {
         ApiClient.Response rest = refund(orderId, json("reason", "rest"), UUID.randomUUID().toString());
         assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
         assertThat(new BigDecimal(rest.json().path("amount").asText())).isEqualByComparingTo(captured.subtract(new BigDecimal("5.00")));
-        assertThat(orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
 
         ApiClient.Response completed = refund(orderId, json("amount", "5.00", "reason", "late"), key);
 
@@ -188,7 +188,7 @@ class RefundGatewayCallTest {
                 .containsEntry("status", "COMPLETED").containsEntry("gateway_reference", gateway().answers.get(0));
         assertThat((BigDecimal) db.single("SELECT SUM(amount) AS total FROM refunds WHERE order_id = ?", orderId).get("total"))
                 .isEqualByComparingTo(captured);
-        assertThat(orderStatus(orderId)).isEqualTo("REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("REFUNDED");
     }
 
     private static ProbingGateway gateway() {
@@ -205,9 +205,5 @@ class RefundGatewayCallTest {
 
     private Map<String, Object> stock() {
         return db.single("SELECT quantity, reserved_quantity FROM inventory WHERE product_id = ?", product);
-    }
-
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
     }
 }

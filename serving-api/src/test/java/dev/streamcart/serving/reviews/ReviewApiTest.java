@@ -79,9 +79,9 @@ class ReviewApiTest {
         assertThat(admin.post("/api/orders/" + refundedOrder + "/refunds", json("reason", "changed mind"),
                 "Idempotency-Key", "review-refund-" + refundedOrder).status()).isIn(200, 201);
 
-        assertThat(orderStatus(shippedOrder)).isEqualTo("SHIPPED");
-        assertThat(orderStatus(deliveredOrder)).isEqualTo("DELIVERED");
-        assertThat(orderStatus(refundedOrder)).isEqualTo("REFUNDED");
+        assertThat(db.orderStatus(shippedOrder)).isEqualTo("SHIPPED");
+        assertThat(db.orderStatus(deliveredOrder)).isEqualTo("DELIVERED");
+        assertThat(db.orderStatus(refundedOrder)).isEqualTo("REFUNDED");
         assertThat(review(shippedBuyer, product, 4).status()).isEqualTo(201);
         assertThat(review(deliveredBuyer, product, 5).status()).isEqualTo(201);
         assertProblem(review(refundedBuyer, product, 1), 403, "verified purchasers");
@@ -230,10 +230,6 @@ class ReviewApiTest {
 
     private long lastOrderOf(long user) {
         return (Long) db.single("SELECT max(id) AS id FROM orders WHERE user_id = ?", user).get("id");
-    }
-
-    private String orderStatus(long order) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", order).get("status");
     }
 
     private ApiClient.Response review(long user, long product, int rating) {

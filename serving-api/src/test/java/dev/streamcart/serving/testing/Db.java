@@ -48,6 +48,11 @@ public final class Db {
         return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
     }
 
+    /** The order's status as the API last committed it. */
+    public String orderStatus(long orderId) {
+        return (String) single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
+    }
+
     public Map<String, Object> single(String sql, Object... parameters) {
         List<Map<String, Object>> rows = rows(sql, parameters);
         if (rows.size() != 1) {

@@ -99,7 +99,7 @@ class PaymentRiskApiTest {
         assertThat(problem.has("riskScore")).as("kept from the buyer").isFalse();
         assertThat(problem.path("detail").asText()).doesNotContain("velocity");
         assertThat(problem.path("orderStatus").asText()).isEqualTo("PAYMENT_FAILED");
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", eleventh)).containsEntry("status", "PAYMENT_FAILED");
+        assertThat(db.orderStatus(eleventh)).isEqualTo("PAYMENT_FAILED");
         assertThat(reserved(product)).as("stock released").isEqualTo(reservedBefore - 2);
         Map<String, Object> payment = db.single("SELECT status, decline_reason, risk_score, "
                 + "array_to_string(risk_reasons, ',') AS reasons, gateway_reference FROM payments WHERE order_id = ?", eleventh);
