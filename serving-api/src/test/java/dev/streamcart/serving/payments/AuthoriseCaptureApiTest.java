@@ -47,7 +47,7 @@ class AuthoriseCaptureApiTest {
     }
 
     private ApiClient.Response pay(long orderId, Map<String, Object> body, String key) {
-        return shop.as(user).post("/api/orders/" + orderId + "/payments", body, "Idempotency-Key", key);
+        return shop.postPayment(orderId, body, key);
     }
 
     private static Map<String, Object> card(String number) {
@@ -119,10 +119,7 @@ class AuthoriseCaptureApiTest {
         int buyers = 32; // the test server's pool has 20 connections
         List<Long> orders = new ArrayList<>();
         for (int i = 0; i < buyers; i++) {
-            long buyer = shop.user();
-            ApiClient.Response order = shop.placeOrder(buyer, product, 1);
-            assertThat(order.status()).as(order.toString()).isEqualTo(201);
-            orders.add(order.id());
+            orders.add(shop.placedOrder(shop.user(), product, 1));
         }
         ExecutorService pool = Executors.newFixedThreadPool(buyers);
         try {

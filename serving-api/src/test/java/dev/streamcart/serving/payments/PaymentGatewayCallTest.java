@@ -466,7 +466,7 @@ class PaymentGatewayCallTest {
     }
 
     private ApiClient.Response pay(long orderId, Map<String, Object> body, String key) {
-        return shop.as(user).post("/api/orders/" + orderId + "/payments", body, "Idempotency-Key", key);
+        return shop.postPayment(orderId, body, key);
     }
 
     private ApiClient.Response capture(long orderId) {

@@ -49,11 +49,7 @@ class PaymentMethodsApiTest {
     }
 
     private ApiClient.Response pay(long orderId, Object body, String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Idempotency-Key";
-        all[1] = UUID.randomUUID().toString();
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return shop.as(user).post("/api/orders/" + orderId + "/payments", body, all);
+        return shop.postPayment(orderId, body, UUID.randomUUID().toString(), headers);
     }
 
     private static Map<String, Object> card(String number, int month, int year, String cvc) {

@@ -161,8 +161,16 @@ public final class Storefront {
     }
 
     public ApiClient.Response pay(long orderId, String cardNumber, String idempotencyKey) {
-        return asBuyerOf(orderId).post("/api/orders/" + orderId + "/payments", json("method", "card", "cardNumber", cardNumber),
-                "Idempotency-Key", idempotencyKey);
+        return postPayment(orderId, json("method", "card", "cardNumber", cardNumber), idempotencyKey);
+    }
+
+    /** POST /api/orders/{id}/payments as the order's buyer: any payment {@code body}, then any other headers. */
+    public ApiClient.Response postPayment(long orderId, Object body, String idempotencyKey, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Idempotency-Key";
+        all[1] = idempotencyKey;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return asBuyerOf(orderId).post("/api/orders/" + orderId + "/payments", body, all);
     }
 
     private static long created(ApiClient.Response response) {

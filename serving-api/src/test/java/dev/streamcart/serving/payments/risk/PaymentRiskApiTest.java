@@ -51,11 +51,7 @@ class PaymentRiskApiTest {
     }
 
     private ApiClient.Response pay(long orderId, String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Idempotency-Key";
-        all[1] = UUID.randomUUID().toString();
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return shop.as(user).post("/api/orders/" + orderId + "/payments", json("method", "card", "cardNumber", GOOD_CARD), all);
+        return shop.postPayment(orderId, json("method", "card", "cardNumber", GOOD_CARD), UUID.randomUUID().toString(), headers);
     }
 
     /** The payment row's score and reasons (comma-separated), as operators see them. */
