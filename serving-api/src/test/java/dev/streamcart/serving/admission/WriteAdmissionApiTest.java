@@ -1,5 +1,6 @@
 package dev.streamcart.serving.admission;
 
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,7 +42,7 @@ class WriteAdmissionApiTest {
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
 
         CompletableFuture<ApiClient.Response> slowPayment =
-                CompletableFuture.supplyAsync(() -> shop.pay(first.id(), "4242424242424242"));
+                CompletableFuture.supplyAsync(() -> shop.pay(first.id(), GOOD_CARD));
         // an order for a product that does not exist writes nothing whether admitted (422) or not (503)
         ApiClient.Response refused = await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
                 .until(() -> shop.placeOrder(other, 999_999, 1), response -> response.status() == 503);

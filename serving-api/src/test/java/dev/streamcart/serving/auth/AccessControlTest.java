@@ -1,6 +1,7 @@
 package dev.streamcart.serving.auth;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every route that names someone's data, called by someone else: refused, and nothing changes. */
 class AccessControlTest {
-
-    private static final String CARD = "4242424242424242";
 
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
@@ -45,7 +44,7 @@ class AccessControlTest {
         ApiClient intruder = shop.as(mallory);
 
         assertThat(intruder.get("/api/orders/" + order).status()).isEqualTo(404);
-        assertThat(intruder.post("/api/orders/" + order + "/payments", json("method", "card", "cardNumber", CARD),
+        assertThat(intruder.post("/api/orders/" + order + "/payments", json("method", "card", "cardNumber", GOOD_CARD),
                 "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(404);
         assertThat(intruder.post("/api/orders/" + order + "/cancel", "").status()).isEqualTo(404);
         assertThat(intruder.get("/api/orders/" + order + "/tracking").status()).isEqualTo(404);
@@ -116,7 +115,7 @@ class AccessControlTest {
         shop.receive(theirProduct, warehouse, 5);
         long buyer = shop.user();
         ApiClient.Response order = shop.placeOrder(buyer, theirProduct, 1);
-        assertThat(shop.pay(order.id(), CARD).status()).isEqualTo(201);
+        assertThat(shop.pay(order.id(), GOOD_CARD).status()).isEqualTo(201);
         assertThat(seller.post("/api/orders/" + order.id() + "/shipments", json("carrier", "streampost",
                 "trackingNumber", "SP-1")).status()).as("another seller's order").isEqualTo(404);
         assertThat(seller.post("/api/orders/" + order.id() + "/refunds", json("reason", "no"),

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.cart;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -174,7 +175,7 @@ class CartCheckoutApiTest {
 
         // the payment charges exactly the order's total
         ApiClient.Response paid = shop.as(buyer).post("/api/orders/" + orderId + "/payments",
-                json("method", "card", "cardNumber", "4242424242424242"), "Idempotency-Key", UUID.randomUUID().toString());
+                json("method", "card", "cardNumber", GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
         assertThat((BigDecimal) db.single("SELECT amount FROM payments WHERE order_id = ?", orderId).get("amount"))
                 .isEqualByComparingTo("106.33");

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.commands;
 
 import static dev.streamcart.serving.testing.OrderCommands.expirePayment;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,8 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the order is cancelled, its stock released and ORDER_EXPIRED written to the outbox, once.
  */
 class PaymentExpiryCommandsTest {
-
-    private static final String GOOD_CARD = "4242424242424242";
 
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka();

@@ -1,5 +1,6 @@
 package dev.streamcart.serving.metrics;
 
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -90,8 +91,8 @@ class MetricsEndpointApiTest {
         assertThat(replay.id()).isEqualTo(first.id());
         assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(409);
         assertThat(shop.pay(first.id(), "4000000000000002").status()).isEqualTo(402);
-        assertThat(shop.pay(second.id(), "4242424242424242", "metrics-pay-1").status()).isEqualTo(201);
-        assertThat(shop.pay(second.id(), "4242424242424242", "metrics-pay-1").status()).isEqualTo(201);
+        assertThat(shop.pay(second.id(), GOOD_CARD, "metrics-pay-1").status()).isEqualTo(201);
+        assertThat(shop.pay(second.id(), GOOD_CARD, "metrics-pay-1").status()).isEqualTo(201);
 
         String after = scrape().body();
         assertThat(value(after, "streamcart_checkout_outcomes_total", "outcome=\"placed\"")).isEqualTo(placed + 2);

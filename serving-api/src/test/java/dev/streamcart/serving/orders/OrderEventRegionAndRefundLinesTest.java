@@ -1,6 +1,7 @@
 package dev.streamcart.serving.orders;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -99,7 +100,7 @@ class OrderEventRegionAndRefundLinesTest {
         ApiClient.Response order = shop.as(buyer).post("/api/orders", body, "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
         ApiClient.Response paid = shop.as(buyer).post("/api/orders/" + order.id() + "/payments",
-                json("method", "card", "cardNumber", "4242424242424242"), "Idempotency-Key", UUID.randomUUID().toString());
+                json("method", "card", "cardNumber", GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
         return order.id();
     }

@@ -1,5 +1,6 @@
 package dev.streamcart.serving.orders;
 
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ class UnpaidOrderLimitsApiTest {
         assertThat(reserved()).as("a refused order reserves nothing").isEqualTo(reservedBefore);
         assertThat(shop.placeOrder(shop.user(), product, 1).status()).as("another buyer").isEqualTo(201);
 
-        assertThat(shop.pay(orders.get(0), "4242424242424242").status()).isEqualTo(201);
+        assertThat(shop.pay(orders.get(0), GOOD_CARD).status()).isEqualTo(201);
         assertThat(shop.placeOrder(buyer, product, 1).status()).as("a paid order no longer counts").isEqualTo(201);
     }
 

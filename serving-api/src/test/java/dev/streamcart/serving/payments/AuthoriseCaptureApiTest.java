@@ -1,6 +1,7 @@
 package dev.streamcart.serving.payments;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Authorise then capture, manual capture and void, and gateway timeouts retried with the same reference. */
 class AuthoriseCaptureApiTest {
-
-    private static final String GOOD_CARD = "4242424242424242";
 
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();

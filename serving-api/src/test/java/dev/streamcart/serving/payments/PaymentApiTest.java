@@ -1,5 +1,6 @@
 package dev.streamcart.serving.payments;
 
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -25,7 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PaymentApiTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
     private static final String DECLINED_CARD = "4000000000000002";
 
     @RegisterExtension
@@ -55,7 +55,6 @@ class PaymentApiTest {
         return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
                 .get("reserved_quantity");
     }
-
 
     @Test
     void anApprovedPaymentMarksTheOrderPaidAndKeepsItsReservation() throws Exception {

@@ -2,6 +2,7 @@ package dev.streamcart.serving.payments;
 
 import static dev.streamcart.apiclient.ApiClient.json;
 import static dev.streamcart.serving.testing.OrderCommands.expirePayment;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -49,7 +50,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PaymentGatewayCallTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final long WAIT_SECONDS = 30;
 

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.payments;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -167,7 +168,7 @@ class PaymentMethodsApiTest {
         long lapsed = pendingOrder();
 
         ApiClient.Response testCard = pay(listed, card("4000000000000069", 12, NEXT_YEAR, "123"));
-        ApiClient.Response pastExpiry = pay(lapsed, card("4242424242424242", 1, 2020, "123"));
+        ApiClient.Response pastExpiry = pay(lapsed, card(GOOD_CARD, 1, 2020, "123"));
 
         assertThat(testCard.status()).isEqualTo(402);
         assertThat(testCard.json().path("reason").asText()).isEqualTo("expired_card");
@@ -190,19 +191,19 @@ class PaymentMethodsApiTest {
         cases.put(json("method", "card", "card", json("number", CARD, "expMonth", 1, "expYear", NEXT_YEAR)), "card.cvc");
         cases.put(json("method", "card", "card", json("number", "4242424242424241", "expMonth", 1, "expYear", NEXT_YEAR,
                 "cvc", "123")), "card.number");
-        cases.put(json("method", "card", "card", "4242424242424242"), "card");
+        cases.put(json("method", "card", "card", GOOD_CARD), "card");
         cases.put(json("method", "card"), "card");
         cases.put(json("method", "wallet"), "walletId");
         cases.put(json("method", "wallet", "walletId", "x' OR 1=1 --"), "walletId");
         cases.put(json("method", "bank_transfer"), "iban");
         cases.put(json("method", "bank_transfer", "iban", "DE89370400440532013001"), "iban");
-        cases.put(json("method", "card", "cardNumber", "4242424242424242", "capture", "later"), "capture");
+        cases.put(json("method", "card", "cardNumber", GOOD_CARD, "capture", "later"), "capture");
         cases.forEach((body, field) -> {
             ApiClient.Response response = pay(orderId, body);
             assertThat(response.status()).as(body + " -> " + response).isEqualTo(400);
             assertThat(response.json().path("detail").asText()).as(body.toString()).contains(field);
         });
-        ApiClient.Response badDevice = pay(orderId, json("method", "card", "cardNumber", "4242424242424242"),
+        ApiClient.Response badDevice = pay(orderId, json("method", "card", "cardNumber", GOOD_CARD),
                 "X-Device-Id", "<script>");
         assertThat(badDevice.status()).isEqualTo(400);
         assertThat(badDevice.json().path("detail").asText()).contains("X-Device-Id");

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RefundApiTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
-
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
@@ -41,7 +39,7 @@ class RefundApiTest {
     }
 
     private long paidOrder(int quantity) {
-        return shop.paidOrder(GOOD_CARD, user, product, quantity);
+        return shop.paidOrder(user, product, quantity);
     }
 
     private long shippedOrder(int quantity) {

@@ -39,8 +39,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RefundGatewayCallTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
-
     /** What the provider does with the next refund. */
     private enum Behaviour { ANSWER, REFUSE, LOSE_THE_ANSWER }
 
@@ -196,7 +194,7 @@ class RefundGatewayCallTest {
     }
 
     private long paidOrder() {
-        return shop.paidOrder(GOOD_CARD, user, product, 2);
+        return shop.paidOrder(user, product, 2);
     }
 
     private ApiClient.Response refund(long orderId, Object body, String key) {

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.reviews;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -23,8 +24,6 @@ class ReviewApiTest {
 
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
-
-    private static final String CARD = "4242424242424242";
 
     private final Storefront shop = SERVER.storefront();
     private final Db db = SERVER.db();
@@ -223,7 +222,7 @@ class ReviewApiTest {
         long buyer = shop.user();
         ApiClient.Response order = shop.placeOrder(buyer, product, 1);
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        ApiClient.Response paid = shop.pay(order.id(), CARD);
+        ApiClient.Response paid = shop.pay(order.id(), GOOD_CARD);
         assertThat(paid.status()).as(paid.toString()).isIn(200, 201);
         return buyer;
     }

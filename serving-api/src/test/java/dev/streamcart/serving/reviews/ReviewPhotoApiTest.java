@@ -1,7 +1,8 @@
 package dev.streamcart.serving.reviews;
 
-import static dev.streamcart.serving.reviews.ReviewApiTest.assertProblem;
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.reviews.ReviewApiTest.assertProblem;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -193,7 +194,7 @@ class ReviewPhotoApiTest {
         long product = shop.stockedProduct("9.50", 5);
         long author = shop.user();
         long order = shop.placeOrder(author, product, 1).id();
-        assertThat(shop.pay(order, "4242424242424242").status()).isIn(200, 201);
+        assertThat(shop.pay(order, GOOD_CARD).status()).isIn(200, 201);
         ApiClient.Response review = shop.as(author).post("/api/products/" + product + "/reviews",
                 json("rating", 5, "title", "Lovely", "text", "See the photos."));
         assertThat(review.status()).as(review.toString()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.sellers;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -23,8 +24,6 @@ class SellerApiTest {
 
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
-
-    private static final String CARD = "4242424242424242";
 
     private final Storefront shop = SERVER.storefront();
     private final Db db = SERVER.db();
@@ -152,11 +151,11 @@ class SellerApiTest {
         List<Long> paid = new ArrayList<>();
         paid.add(shop.placeOrder(buyer, mug, 2, otherSellersProduct, 1).id());
         paid.add(shop.placeOrder(buyer, plate, 1).id());
-        paid.forEach(order -> assertThat(shop.pay(order, CARD).status()).isIn(200, 201));
+        paid.forEach(order -> assertThat(shop.pay(order, GOOD_CARD).status()).isIn(200, 201));
         shop.placeOrder(buyer, mug, 5); // never paid
         shop.pay(shop.placeOrder(buyer, mug, 7).id(), "4000000000000002"); // declined
         long refunded = shop.placeOrder(buyer, plate, 3).id();
-        shop.pay(refunded, CARD);
+        shop.pay(refunded, GOOD_CARD);
         ApiClient.Response refund = shop.admin().post("/api/orders/" + refunded + "/refunds", json("reason", "broken"),
                 "Idempotency-Key", "sales-" + refunded);
         assertThat(refund.status()).as(refund.toString()).isIn(200, 201);

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.shipping;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FulfilmentApiTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
-
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
@@ -44,7 +43,7 @@ class FulfilmentApiTest {
     }
 
     private long paidOrder(long productId, int quantity) {
-        return shop.paidOrder(GOOD_CARD, user, productId, quantity);
+        return shop.paidOrder(user, productId, quantity);
     }
 
     private ApiClient.Response ship(long orderId, String trackingNumber, String... headers) {

@@ -22,6 +22,8 @@ public final class Storefront {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     public static final String PASSWORD = "correct horse battery";
+    /** A card the payment simulator approves. */
+    public static final String GOOD_CARD = "4242424242424242";
 
     private final ApiClient client;
     private final ApiClient admin;
@@ -141,10 +143,10 @@ public final class Storefront {
         return created(placeOrder(userId, productAndQuantity));
     }
 
-    /** An order the API accepted and then paid by {@code cardNumber} (both 201); returns its id. */
-    public long paidOrder(String cardNumber, long userId, long... productAndQuantity) {
+    /** An order the API accepted and then paid by {@link #GOOD_CARD} (both 201); returns its id. */
+    public long paidOrder(long userId, long... productAndQuantity) {
         long orderId = placedOrder(userId, productAndQuantity);
-        assertCreated(pay(orderId, cardNumber));
+        assertCreated(pay(orderId, GOOD_CARD));
         return orderId;
     }
 

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.web;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -178,8 +179,8 @@ class OpenApiDocumentTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> asBuyer.get("/api/orders/" + order.id()).status() == 200);
         check("GET", "/api/orders/{id}", asBuyer.get("/api/orders/" + order.id()));
         check("GET", "/api/orders/{id}", shop.as(shop.user()).get("/api/orders/" + order.id()));
-        check("POST", "/api/orders/{id}/payments", shop.pay(order.id(), "4242424242424242"));
-        check("POST", "/api/orders/{id}/payments", shop.pay(order.id(), "4242424242424242"));
+        check("POST", "/api/orders/{id}/payments", shop.pay(order.id(), GOOD_CARD));
+        check("POST", "/api/orders/{id}/payments", shop.pay(order.id(), GOOD_CARD));
         check("POST", "/api/orders/{id}/payments", shop.pay(shop.placeOrder(buyer, product.id(), 1).id(), "4000000000000002"));
         check("POST", "/api/orders/{id}/payments", shop.pay(shop.placeOrder(buyer, product.id(), 1).id(), "4242424242424241"));
         long cancelled = shop.placeOrder(buyer, product.id(), 1).id();
@@ -201,7 +202,7 @@ class OpenApiDocumentTest {
                 json("status", "LOST")));
         check("GET", "/api/orders/{id}/tracking", asBuyer.get("/api/orders/" + order.id() + "/tracking"));
         long refunded = shop.placeOrder(buyer, product.id(), 1).id();
-        shop.pay(refunded, "4242424242424242");
+        shop.pay(refunded, GOOD_CARD);
         check("POST", "/api/orders/{id}/refunds", admin.post("/api/orders/" + refunded + "/refunds", json("reason", "test"),
                 "Idempotency-Key", "refund-" + refunded));
         check("POST", "/api/orders/{id}/refunds", admin.post("/api/orders/" + refunded + "/refunds", json("reason", "again"),
@@ -261,7 +262,7 @@ class OpenApiDocumentTest {
         long buyer = shop.user();
         ApiClient me = shop.as(buyer);
         long order = shop.placeOrder(buyer, product, 1).id();
-        shop.pay(order, "4242424242424242");
+        shop.pay(order, GOOD_CARD);
         ApiClient.Response review = me.post("/api/products/" + product + "/reviews",
                 json("rating", 4, "title", "Good", "text", "Does the job."));
         ApiClient.Response address = me.post("/api/users/" + buyer + "/addresses", json("type", "shipping",
@@ -315,7 +316,7 @@ class OpenApiDocumentTest {
         assertConforms(shop.pay(shop.placeOrder(user, product, 1).id(), "4000000000000119"), payments, "post");
         long manual = shop.placeOrder(user, product, 1).id();
         assertConforms(buyer.post("/api/orders/" + manual + "/payments", json("method", "card", "cardNumber",
-                "4242424242424242", "capture", "manual"), "Idempotency-Key", "oa-manual-" + manual), payments, "post");
+                GOOD_CARD, "capture", "manual"), "Idempotency-Key", "oa-manual-" + manual), payments, "post");
         assertConforms(shop.asSeller(seller).post("/api/orders/" + manual + "/payments/capture", ""),
                 "/api/orders/{id}/payments/capture", "post");
         long voided = shop.placeOrder(user, product, 1).id();
@@ -324,7 +325,7 @@ class OpenApiDocumentTest {
         assertConforms(buyer.post("/api/orders/" + voided + "/payments/void", ""), "/api/orders/{id}/payments/void", "post");
         long repriced = shop.placeOrder(user, product, 1).id();
         SERVER.execute("UPDATE products SET price = 9.00 WHERE id = " + product);
-        ApiClient.Response blocked = shop.pay(repriced, "4242424242424242");
+        ApiClient.Response blocked = shop.pay(repriced, GOOD_CARD);
         assertThat(blocked.status()).as(blocked.toString()).isEqualTo(402);
         assertConforms(blocked, payments, "post");
     }

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.payments.risk;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * operators see: the buyer's answers carry neither, so they are read from the payment row here.
  */
 class PaymentRiskApiTest {
-
-    private static final String GOOD_CARD = "4242424242424242";
 
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
