@@ -1,6 +1,7 @@
 package dev.streamcart.serving.reviews;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Problems.assertProblem;
 import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -244,13 +245,5 @@ class ReviewApiTest {
         List<Long> ids = new ArrayList<>();
         page.json().path("items").forEach(item -> ids.add(item.path("id").asLong()));
         return ids;
-    }
-
-    static void assertProblem(ApiClient.Response response, int status, String... mentions) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        for (String mention : mentions) {
-            assertThat(response.json().path("detail").asText()).contains(mention);
-        }
     }
 }

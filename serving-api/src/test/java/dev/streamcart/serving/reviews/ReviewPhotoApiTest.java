@@ -1,7 +1,7 @@
 package dev.streamcart.serving.reviews;
 
 import static dev.streamcart.apiclient.ApiClient.json;
-import static dev.streamcart.serving.reviews.ReviewApiTest.assertProblem;
+import static dev.streamcart.serving.testing.Problems.assertProblem;
 import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.sellers;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Problems.assertProblem;
 import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -192,13 +193,5 @@ class SellerApiTest {
     private ApiClient.Response createProduct(long seller, long category) {
         return shop.asSeller(seller).post("/api/products", json("categoryId", category, "sku", "SKU-" + UUID.randomUUID(),
                 "name", "Green tea", "price", "3.50"));
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status, String... mentions) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        for (String mention : mentions) {
-            assertThat(response.json().path("detail").asText()).contains(mention);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.streamcart.serving.users;
 
 import static dev.streamcart.apiclient.ApiClient.json;
-import static dev.streamcart.serving.users.ProfileApiTest.assertProblem;
+import static dev.streamcart.serving.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.users;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -131,13 +132,5 @@ class ProfileApiTest {
         assertProblem(me.put(path, json("favouriteCategoryIds", List.of(999_999))), 422, "999999");
 
         assertThat(me.get(path).json().path("language").asText()).isEqualTo("fr");
-    }
-
-    static void assertProblem(ApiClient.Response response, int status, String... mentions) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        for (String mention : mentions) {
-            assertThat(response.json().path("detail").asText()).contains(mention);
-        }
     }
 }
