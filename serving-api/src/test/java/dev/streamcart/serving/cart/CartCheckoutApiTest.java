@@ -2,6 +2,7 @@ package dev.streamcart.serving.cart;
 
 import static dev.streamcart.apiclient.ApiClient.json;
 import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
+import static dev.streamcart.serving.testing.Storefront.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -329,10 +330,5 @@ class CartCheckoutApiTest {
                                             postal_code, country, is_default)
                 VALUES (?, 'shipping', 'Ada', 'Lovelace', '1 Main Street', 'Springfield', 'NY', '10001', ?, ?)
                 RETURNING id""", userId, country, defaultShipping).get("id")).longValue();
-    }
-
-    private static long created(ApiClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.id();
     }
 }

@@ -98,10 +98,8 @@ class CategoryTreeApiTest {
     }
 
     private long category(String name, Long parent) {
-        ApiClient.Response created = admin.post("/api/categories", parent == null ? json("name", name)
-                : json("name", name, "parentId", parent));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.id();
+        return Storefront.created(admin.post("/api/categories", parent == null ? json("name", name)
+                : json("name", name, "parentId", parent)));
     }
 
     private static JsonNode find(JsonNode nodes, long id) {

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.search;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -330,10 +331,5 @@ class ProductSearchApiTest {
             body.put("images", List.of(json("url", image)));
         }
         return created(owner.post("/api/products", body));
-    }
-
-    private static long created(ApiClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.id();
     }
 }

@@ -175,7 +175,8 @@ public final class Storefront {
         return asBuyerOf(orderId).post("/api/orders/" + orderId + "/payments", body, all);
     }
 
-    private static long created(ApiClient.Response response) {
+    /** The id of what the API created, failing unless it answered 201. */
+    public static long created(ApiClient.Response response) {
         return assertCreated(response).id();
     }
 
