@@ -214,8 +214,7 @@ class ReviewApiTest {
     }
 
     private long stockedProduct(long seller) {
-        long product = shop.stockedProduct(seller, shop.category(), "12.00", 100);
-        return product;
+        return shop.stockedProduct(seller, shop.category(), "12.00", 100);
     }
 
     /** A new customer with a paid order holding the product. */

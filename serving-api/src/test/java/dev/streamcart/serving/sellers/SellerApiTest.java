@@ -186,8 +186,7 @@ class SellerApiTest {
     }
 
     private long stocked(long seller, String price) {
-        long product = shop.stockedProduct(seller, shop.category(), price, 50);
-        return product;
+        return shop.stockedProduct(seller, shop.category(), price, 50);
     }
 
     private ApiClient.Response createProduct(long seller, long category) {
