@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +32,7 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.commands.OrderCommandHandler;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.RowLocks;
+import dev.streamcart.serving.testing.ForwardingGateway;
 import dev.streamcart.serving.testing.Storefront;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,10 +59,8 @@ class PaymentGatewayCallTest {
      * The simulator, plus a look at the database's locks during every call, an action to run while
      * a call is in flight, and answers to lose (the provider acts, the answer never arrives).
      */
-    private static final class ProbingGateway implements PaymentGateway {
+    private static final class ProbingGateway extends ForwardingGateway {
 
-        private final SimulatedPaymentGateway provider = new SimulatedPaymentGateway(Duration.ofMillis(5));
-        private final DataSource database;
         private final List<Call> calls = new CopyOnWriteArrayList<>();
         /** Per kind of call: run once, with the order's id, while that call is in flight. */
         private final Map<String, LongConsumer> during = new ConcurrentHashMap<>();
@@ -71,32 +68,27 @@ class PaymentGatewayCallTest {
         private final Set<String> losing = ConcurrentHashMap.newKeySet();
 
         ProbingGateway(DataSource database) {
-            this.database = Objects.requireNonNull(database, "database");
+            super(database);
         }
 
         @Override
         public Authorization authorize(AuthorizationRequest request) {
             inFlight("authorize", request.reference(), request.orderId());
-            Authorization answer = provider.authorize(request);
+            Authorization answer = super.authorize(request);
             return answered("authorize", answer);
         }
 
         @Override
         public String capture(CaptureRequest request) {
             inFlight("capture", request.reference(), orderOf(request.authorizationReference()));
-            return answered("capture", provider.capture(request));
+            return answered("capture", super.capture(request));
         }
 
         @Override
         public void voidAuthorization(VoidRequest request) {
             inFlight("void", request.reference(), orderOf(request.authorizationReference()));
-            provider.voidAuthorization(request);
+            super.voidAuthorization(request);
             answered("void", Boolean.TRUE);
-        }
-
-        @Override
-        public String refund(RefundRequest request) {
-            return provider.refund(request);
         }
 
         private void inFlight(String kind, String reference, long orderId) {
@@ -134,11 +126,6 @@ class PaymentGatewayCallTest {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot find the order of " + authorizationReference, e);
             }
-        }
-
-        /** Tries the lock from a connection of its own, and lets it go at once. */
-        private boolean lockable(String sql, long orderId) {
-            return RowLocks.lockable(database, sql, orderId);
         }
     }
 
@@ -301,7 +288,7 @@ class PaymentGatewayCallTest {
     void aRetryAfterTheAuthorisationsAnswerWasLostAsksUnderTheSameReferenceAndChargesOnce() {
         long orderId = pendingOrder(1);
         String key = UUID.randomUUID().toString();
-        int authorisedBefore = gateway().provider.authorizationsMade();
+        int authorisedBefore = gateway().provider().authorizationsMade();
         gateway().losing.add("authorize");
 
         ApiClient.Response lost = pay(orderId, card(), key);
@@ -318,7 +305,7 @@ class PaymentGatewayCallTest {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(gateway().calls("authorize")).extracting(Call::reference).hasSizeGreaterThan(1)
                 .as("every attempt, the retry's too, carries the same reference").containsOnly("order-" + orderId + "/" + key + ":authorize");
-        assertThat(gateway().provider.authorizationsMade() - authorisedBefore).as("the provider authorised once")
+        assertThat(gateway().provider().authorizationsMade() - authorisedBefore).as("the provider authorised once")
                 .isEqualTo(1);
         assertThat(gateway().calls("capture")).hasSize(1);
         assertThat(paymentStatuses(orderId)).containsExactly("CAPTURED");

@@ -4,10 +4,8 @@ import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,17 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import dev.streamcart.apiclient.ApiClient;
-import dev.streamcart.serving.payments.Authorization;
-import dev.streamcart.serving.payments.AuthorizationRequest;
-import dev.streamcart.serving.payments.CaptureRequest;
 import dev.streamcart.serving.payments.GatewayUnavailableException;
-import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.RefundRequest;
-import dev.streamcart.serving.payments.SimulatedPaymentGateway;
-import dev.streamcart.serving.payments.VoidRequest;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.RowLocks;
+import dev.streamcart.serving.testing.ForwardingGateway;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,31 +38,14 @@ class RefundGatewayCallTest {
     private record LockProbe(boolean orderLockable, boolean paymentLockable) {}
 
     /** The simulator, plus a look at the database's locks during every refund call. */
-    private static final class ProbingGateway implements PaymentGateway {
+    private static final class ProbingGateway extends ForwardingGateway {
 
-        private final SimulatedPaymentGateway provider = new SimulatedPaymentGateway(Duration.ofMillis(5));
-        private final DataSource database;
         private final List<LockProbe> probes = new CopyOnWriteArrayList<>();
         private final List<String> answers = new CopyOnWriteArrayList<>();
         private final AtomicReference<Behaviour> next = new AtomicReference<>(Behaviour.ANSWER);
 
         ProbingGateway(DataSource database) {
-            this.database = Objects.requireNonNull(database, "database");
-        }
-
-        @Override
-        public Authorization authorize(AuthorizationRequest request) {
-            return provider.authorize(request);
-        }
-
-        @Override
-        public String capture(CaptureRequest request) {
-            return provider.capture(request);
-        }
-
-        @Override
-        public void voidAuthorization(VoidRequest request) {
-            provider.voidAuthorization(request);
+            super(database);
         }
 
         @Override
@@ -84,17 +59,12 @@ class RefundGatewayCallTest {
             if (behaviour == Behaviour.REFUSE) {
                 throw new IllegalStateException("refused by the provider");
             }
-            String answer = provider.refund(request);
+            String answer = super.refund(request);
             answers.add(answer);
             if (behaviour == Behaviour.LOSE_THE_ANSWER) {
                 throw new GatewayUnavailableException("the refund was made but its answer was lost");
             }
             return answer;
-        }
-
-        /** Tries the lock from a connection of its own, and lets it go at once. */
-        private boolean lockable(String sql, String paymentReference) {
-            return RowLocks.lockable(database, sql, paymentReference);
         }
     }
 
