@@ -56,7 +56,7 @@ class WriteAdmissionApiTest {
         assertThat(checkoutDuringPayment.status()).as(checkoutDuringPayment.toString()).isEqualTo(503);
         assertThat(db.count("SELECT count(*) FROM orders")).as("a refused checkout writes no order")
                 .isEqualTo(ordersBefore);
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product))
+        assertThat(db.reserved(product))
                 .as("nor holds stock").isEqualTo(1);
         assertThat(readDuringPayment.status()).as("reads are not shed").isEqualTo(200);
 
@@ -65,6 +65,6 @@ class WriteAdmissionApiTest {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(db.rows("SELECT status FROM orders ORDER BY id")).extracting(row -> row.get("status"))
                 .isEqualTo(List.of("PAID", "PENDING_PAYMENT"));
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product)).isEqualTo(3);
+        assertThat(db.reserved(product)).isEqualTo(3);
     }
 }

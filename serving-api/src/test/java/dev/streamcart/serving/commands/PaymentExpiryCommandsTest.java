@@ -77,12 +77,12 @@ class PaymentExpiryCommandsTest {
     @Test
     void anUnpaidOrderIsCancelledWithItsStockReleasedAndTheEventWrittenOnce() throws Exception {
         long orderId = pendingOrder(3);
-        assertThat(reserved()).isEqualTo(3);
+        assertThat(db.reserved(product)).isEqualTo(3);
 
         send(expirePayment(orderId));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED"));
-        assertThat(reserved()).as("stock released").isZero();
+        assertThat(db.reserved(product)).as("stock released").isZero();
         assertThat(onHand()).isEqualTo(10);
         List<OrderEvent> expired = OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED");
         assertThat(expired).hasSize(1);
@@ -95,7 +95,7 @@ class PaymentExpiryCommandsTest {
 
         assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
         assertThat(OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED")).hasSize(1);
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
         assertThat(onHand()).isEqualTo(10);
         assertThat(db.count("SELECT count(*) FROM outbox WHERE aggregate_id = ?", Long.toString(orderId)))
                 .as("ORDER_PLACED and one ORDER_EXPIRED").isEqualTo(2);
@@ -111,7 +111,7 @@ class PaymentExpiryCommandsTest {
         awaitAllHandled();
 
         assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
-        assertThat(reserved()).as("a paid order keeps its stock").isEqualTo(2);
+        assertThat(db.reserved(product)).as("a paid order keeps its stock").isEqualTo(2);
         assertThat(OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED")).isEmpty();
     }
 
@@ -147,11 +147,6 @@ class PaymentExpiryCommandsTest {
         Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(OrderCommandConsumer.GROUP_ID)
                 .partitionsToOffsetAndMetadata().get();
         return offsets.values().stream().filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
-    }
-
-    private int reserved() {
-        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
-                .get("reserved_quantity");
     }
 
     private int onHand() {

@@ -38,7 +38,7 @@ class StockReservationsTest {
             connection.commit();
         }
 
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product)).isEqualTo(6);
+        assertThat(db.reserved(product)).isEqualTo(6);
         assertThat(db.count("SELECT count(*) FROM inventory WHERE product_id = ? AND reserved_quantity > quantity",
                 product)).isZero();
     }
@@ -67,6 +67,6 @@ class StockReservationsTest {
             late.rollback();
         }
 
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product)).isEqualTo(2);
+        assertThat(db.reserved(product)).isEqualTo(2);
     }
 }

@@ -41,7 +41,7 @@ class ConcurrentCheckoutTest {
         Map<Integer, Long> byStatus = responses.stream()
                 .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
         assertThat(byStatus).as(responses.toString()).isEqualTo(Map.of(201, 15L, 409, 25L));
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product)).isEqualTo(15);
+        assertThat(db.reserved(product)).isEqualTo(15);
         assertThat(db.count("SELECT count(*) FROM inventory WHERE product_id = ? AND reserved_quantity <> quantity", product))
                 .as("both warehouses fully reserved").isZero();
         assertThat(db.count("SELECT sum(quantity) FROM stock_reservations WHERE product_id = ? AND status = 'HELD'", product))

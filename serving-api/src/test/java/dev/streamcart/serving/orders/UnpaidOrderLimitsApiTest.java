@@ -39,10 +39,6 @@ class UnpaidOrderLimitsApiTest {
         product = shop.stockedProduct("10.00", 10_000);
     }
 
-    private long reserved() {
-        return db.count("SELECT coalesce(sum(reserved_quantity), 0) FROM inventory WHERE product_id = ?", product);
-    }
-
     @Test
     void aBuyerHoldsAtMostTheUnpaidOrdersAllowedAndPayingLiftsIt() {
         long buyer = shop.user();
@@ -52,7 +48,7 @@ class UnpaidOrderLimitsApiTest {
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
             orders.add(placed.id());
         }
-        long reservedBefore = reserved();
+        long reservedBefore = db.reserved(product);
 
         ApiClient.Response refused = shop.placeOrder(buyer, product, 1);
 
@@ -60,7 +56,7 @@ class UnpaidOrderLimitsApiTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asText()).endsWith("/unpaid-limit");
         assertThat(refused.json().path("unpaidOrders").asInt()).isEqualTo(LIMITS.maxUnpaidOrders());
-        assertThat(reserved()).as("a refused order reserves nothing").isEqualTo(reservedBefore);
+        assertThat(db.reserved(product)).as("a refused order reserves nothing").isEqualTo(reservedBefore);
         assertThat(shop.placeOrder(shop.user(), product, 1).status()).as("another buyer").isEqualTo(201);
 
         assertThat(shop.pay(orders.get(0), GOOD_CARD).status()).isEqualTo(201);

@@ -57,11 +57,6 @@ class AuthoriseCaptureApiTest {
         return json("method", "card", "cardNumber", number, "capture", "manual");
     }
 
-    private int reserved() {
-        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
-                .get("reserved_quantity");
-    }
-
     private List<Map<String, Object>> transactions(long orderId) {
         return db.rows("SELECT t.kind, t.status, t.attempts, t.idempotency_reference FROM payment_transactions t "
                 + "JOIN payments p ON p.id = t.payment_id WHERE p.order_id = ? ORDER BY t.id", orderId);
@@ -101,7 +96,7 @@ class AuthoriseCaptureApiTest {
         assertThat(response.json().path("retryable").asBoolean()).isTrue();
         assertThat(response.json().path("attempts").asInt()).isEqualTo(4);
         assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
-        assertThat(reserved()).isEqualTo(2);
+        assertThat(db.reserved(product)).isEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
         assertThat(events(orderId, "PAYMENT_FAILED") + events(orderId, "ORDER_PAID")).isZero();
 
@@ -189,7 +184,7 @@ class AuthoriseCaptureApiTest {
         assertThat(voided.json().path("status").asText()).isEqualTo("CANCELLED");
         assertThat(voided.json().path("paymentStatus").asText()).isEqualTo("VOIDED");
         assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
         assertThat(db.single("SELECT status, voided_at IS NOT NULL AS voided FROM payments WHERE order_id = ?", orderId))
                 .containsEntry("status", "VOIDED").containsEntry("voided", true);
         assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "VOID");
@@ -207,6 +202,6 @@ class AuthoriseCaptureApiTest {
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(db.single("SELECT status FROM payments WHERE order_id = ?", orderId)).containsEntry("status", "VOIDED");
         assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "VOID");
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
     }
 }

@@ -51,11 +51,6 @@ class PaymentApiTest {
         return shop.placedOrder(user, product, quantity);
     }
 
-    private int reserved() {
-        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
-                .get("reserved_quantity");
-    }
-
     @Test
     void anApprovedPaymentMarksTheOrderPaidAndKeepsItsReservation() throws Exception {
         long orderId = pendingOrder(2);
@@ -71,7 +66,7 @@ class PaymentApiTest {
         assertThat(payment.path("cardBrand").asText()).isEqualTo("visa");
         assertThat(payment.path("cardLast4").asText()).isEqualTo("4242");
         assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
-        assertThat(reserved()).isEqualTo(2);
+        assertThat(db.reserved(product)).isEqualTo(2);
         Map<String, Object> row = db.single("SELECT status, amount, card_brand, card_last4, gateway_reference "
                 + "FROM payments WHERE order_id = ?", orderId);
         assertThat(row).containsEntry("status", "CAPTURED").containsEntry("card_last4", "4242");
@@ -98,7 +93,7 @@ class PaymentApiTest {
     @Test
     void aDeclineIs402ReleasesTheReservationAndFailsTheOrder() throws Exception {
         long orderId = pendingOrder(3);
-        assertThat(reserved()).isEqualTo(3);
+        assertThat(db.reserved(product)).isEqualTo(3);
 
         ApiClient.Response response = shop.pay(orderId, DECLINED_CARD);
 
@@ -107,7 +102,7 @@ class PaymentApiTest {
         assertThat(response.json().path("reason").asText()).isEqualTo("card_declined");
         assertThat(response.json().path("orderStatus").asText()).isEqualTo("PAYMENT_FAILED");
         assertThat(db.orderStatus(orderId)).isEqualTo("PAYMENT_FAILED");
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
         assertThat(db.single("SELECT status FROM stock_reservations WHERE order_id = ?", orderId))
                 .containsEntry("status", "RELEASED");
         assertThat(db.single("SELECT status, decline_reason FROM payments WHERE order_id = ?", orderId))
@@ -131,7 +126,7 @@ class PaymentApiTest {
 
         assertThat(response.status()).isEqualTo(402);
         assertThat(response.json().path("reason").asText()).isEqualTo(reason);
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
     }
 
     @Test
@@ -211,7 +206,7 @@ class PaymentApiTest {
 
         assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
-        assertThat(reserved()).isEqualTo(1);
+        assertThat(db.reserved(product)).isEqualTo(1);
     }
 
     @Test
@@ -239,13 +234,13 @@ class PaymentApiTest {
     @Test
     void cancellingReleasesTheReservation() throws Exception {
         long orderId = pendingOrder(4);
-        assertThat(reserved()).isEqualTo(4);
+        assertThat(db.reserved(product)).isEqualTo(4);
 
         ApiClient.Response response = client.post("/api/orders/" + orderId + "/cancel", "");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
         assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
         OrderEvent payload = OutboxEvents.single(db, orderId, "ORDER_CANCELLED");
         assertThat(payload.getStatus()).isEqualTo(OrderStatus.CANCELLED);
@@ -262,7 +257,7 @@ class PaymentApiTest {
         assertThat(client.post("/api/orders/" + paid + "/cancel", "").status()).isEqualTo(409);
         assertThat(client.post("/api/orders/" + cancelled + "/cancel", "").status()).isEqualTo(409);
         assertThat(client.post("/api/orders/424242424/cancel", "").status()).isEqualTo(404);
-        assertThat(reserved()).isEqualTo(1);
+        assertThat(db.reserved(product)).isEqualTo(1);
     }
 
     @Test

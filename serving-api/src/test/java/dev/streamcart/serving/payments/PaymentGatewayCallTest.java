@@ -187,7 +187,7 @@ class PaymentGatewayCallTest {
             assertThat(paymentStatuses(orderId)).containsExactly("VOIDED");
             assertThat(transactionKinds(orderId)).containsExactly("AUTHORIZE", "VOID");
         }
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
     }
 
     @Test
@@ -281,7 +281,7 @@ class PaymentGatewayCallTest {
         assertThat(paymentStatuses(orderId)).containsExactly("CAPTURED");
         assertThat(events(orderId, "ORDER_EXPIRED") + events(orderId, "ORDER_CANCELLED")).isZero();
         assertThat(events(orderId, "ORDER_PAID")).isEqualTo(1);
-        assertThat(reserved()).as("a paid order keeps its stock").isEqualTo(1);
+        assertThat(db.reserved(product)).as("a paid order keeps its stock").isEqualTo(1);
     }
 
     @Test
@@ -297,7 +297,7 @@ class PaymentGatewayCallTest {
         assertThat(lost.contentType()).startsWith("application/problem+json");
         assertThat(lost.json().path("retryable").asBoolean()).isTrue();
         assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
-        assertThat(reserved()).isEqualTo(1);
+        assertThat(db.reserved(product)).isEqualTo(1);
 
         gateway().losing.clear();
         ApiClient.Response retried = pay(orderId, card(), key);
@@ -357,7 +357,7 @@ class PaymentGatewayCallTest {
         assertThat(lost.contentType()).startsWith("application/problem+json");
         assertThat(lost.json().path("retryable").asBoolean()).isTrue();
         assertThat(db.orderStatus(orderId)).as("the cancel is committed before the provider is asked").isEqualTo("CANCELLED");
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
         assertThat(paymentStatuses(orderId)).containsExactly("AUTHORIZED");
 
         gateway().losing.clear();
@@ -411,7 +411,7 @@ class PaymentGatewayCallTest {
         assertThat(gateway().calls("capture")).as("nothing captured").isEmpty();
         long paymentId = (Long) db.single("SELECT id FROM payments WHERE order_id = ?", orderId).get("id");
         assertThat(gateway().calls("void")).extracting(Call::reference).containsExactly("payment-" + paymentId + ":void");
-        assertThat(reserved()).as("the cancel released the stock").isZero();
+        assertThat(db.reserved(product)).as("the cancel released the stock").isZero();
         assertThat(events(orderId, cancelEvent)).isEqualTo(1);
         assertThat(events(orderId, "ORDER_PAID") + events(orderId, "PAYMENT_FAILED")).isZero();
     }
@@ -476,11 +476,6 @@ class PaymentGatewayCallTest {
     private List<Object> transactionKinds(long orderId) {
         return db.rows("SELECT t.kind FROM payment_transactions t JOIN payments p ON p.id = t.payment_id"
                 + " WHERE p.order_id = ? ORDER BY t.id", orderId).stream().map(row -> row.get("kind")).toList();
-    }
-
-    private int reserved() {
-        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
-                .get("reserved_quantity");
     }
 
     private long events(long orderId, String type) {

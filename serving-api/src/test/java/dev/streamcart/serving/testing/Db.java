@@ -53,6 +53,11 @@ public final class Db {
         return (String) single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
     }
 
+    /** The units of the product reserved for orders, over all its warehouses. */
+    public long reserved(long productId) {
+        return count("SELECT coalesce(sum(reserved_quantity), 0) FROM inventory WHERE product_id = ?", productId);
+    }
+
     public Map<String, Object> single(String sql, Object... parameters) {
         List<Map<String, Object>> rows = rows(sql, parameters);
         if (rows.size() != 1) {

@@ -59,11 +59,6 @@ class PaymentRiskApiTest {
                 + "WHERE order_id = ? ORDER BY id DESC LIMIT 1", orderId);
     }
 
-    private int reserved(long productId) {
-        return ((Number) db.single("SELECT sum(reserved_quantity) AS r FROM inventory WHERE product_id = ?", productId)
-                .get("r")).intValue();
-    }
-
     private long shipTo(long orderId, String street) {
         long address = ((Number) db.single("""
                 INSERT INTO user_addresses (user_id, address_type, first_name, last_name, address_line1, city, postal_code,
@@ -81,7 +76,7 @@ class PaymentRiskApiTest {
         long tenth = order(product, 1);
         assertThat(pay(tenth).status()).as("ten orders are fine").isEqualTo(201);
         long eleventh = order(product, 2);
-        int reservedBefore = reserved(product);
+        long reservedBefore = db.reserved(product);
 
         ApiClient.Response response = pay(eleventh);
 
@@ -95,7 +90,7 @@ class PaymentRiskApiTest {
         assertThat(problem.path("detail").asText()).doesNotContain("velocity");
         assertThat(problem.path("orderStatus").asText()).isEqualTo("PAYMENT_FAILED");
         assertThat(db.orderStatus(eleventh)).isEqualTo("PAYMENT_FAILED");
-        assertThat(reserved(product)).as("stock released").isEqualTo(reservedBefore - 2);
+        assertThat(db.reserved(product)).as("stock released").isEqualTo(reservedBefore - 2);
         Map<String, Object> payment = db.single("SELECT status, decline_reason, risk_score, "
                 + "array_to_string(risk_reasons, ',') AS reasons, gateway_reference FROM payments WHERE order_id = ?", eleventh);
         assertThat(payment).containsEntry("status", "FAILED").containsEntry("decline_reason", "fraud_risk")
@@ -120,7 +115,7 @@ class PaymentRiskApiTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(402);
         assertThat(risk(orderId)).containsEntry("reasons", "missing_device,price_mismatch");
-        assertThat(reserved(mine)).isZero();
+        assertThat(db.reserved(mine)).isZero();
     }
 
     @Test
