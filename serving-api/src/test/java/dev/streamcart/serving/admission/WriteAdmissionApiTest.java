@@ -1,5 +1,6 @@
 package dev.streamcart.serving.admission;
 
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +12,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,26 +30,19 @@ class WriteAdmissionApiTest {
             .paymentLatency(GATEWAY_LATENCY)
             .admission(new AdmissionSettings(1, Duration.ZERO, Duration.ofSeconds(2)));
 
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void aWriteBeyondTheLimitIsRefusedWithRetryAfterAndChangesNothing() {
-        long product = shop.product("5.00");
-        shop.receive(product, shop.warehouse(), 10);
+        long product = shop.stockedProduct("5.00", 10);
         long buyer = shop.user();
         long other = shop.user();
         ApiClient.Response first = shop.placeOrder(buyer, product, 1);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
 
         CompletableFuture<ApiClient.Response> slowPayment =
-                CompletableFuture.supplyAsync(() -> shop.pay(first.id(), "4242424242424242"));
+                CompletableFuture.supplyAsync(() -> shop.pay(first.id(), GOOD_CARD));
         // an order for a product that does not exist writes nothing whether admitted (422) or not (503)
         ApiClient.Response refused = await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
                 .until(() -> shop.placeOrder(other, 999_999, 1), response -> response.status() == 503);
@@ -63,7 +56,7 @@ class WriteAdmissionApiTest {
         assertThat(checkoutDuringPayment.status()).as(checkoutDuringPayment.toString()).isEqualTo(503);
         assertThat(db.count("SELECT count(*) FROM orders")).as("a refused checkout writes no order")
                 .isEqualTo(ordersBefore);
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product))
+        assertThat(db.reserved(product))
                 .as("nor holds stock").isEqualTo(1);
         assertThat(readDuringPayment.status()).as("reads are not shed").isEqualTo(200);
 
@@ -72,6 +65,6 @@ class WriteAdmissionApiTest {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(db.rows("SELECT status FROM orders ORDER BY id")).extracting(row -> row.get("status"))
                 .isEqualTo(List.of("PAID", "PENDING_PAYMENT"));
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product)).isEqualTo(3);
+        assertThat(db.reserved(product)).isEqualTo(3);
     }
 }

@@ -17,8 +17,6 @@ import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
 import dev.streamcart.serving.testing.TopicWriter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,21 +27,9 @@ class OrderAlertsApiTest {
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka();
 
     private static final Instant PAID = Instant.parse("2026-11-26T09:00:00Z");
-    private static TopicWriter topics;
-    private static Storefront shop;
-    private static Db db;
-
-    @BeforeAll
-    static void open() {
-        topics = new TopicWriter(SERVER);
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
-
-    @AfterAll
-    static void close() {
-        topics.close();
-    }
+    private final TopicWriter topics = SERVER.topicWriter();
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void aLateOrderIsStoredOnceAndEverySellerOfItIsNotifiedOnce() {

@@ -7,25 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockAlertType;
-import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,27 +31,8 @@ class StockAlertsApiTest {
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka();
 
     private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
-    private static SchemaRegistryClient registry;
-    private static KafkaProducer<String, byte[]> producer;
-    private static Storefront shop;
-    private static Db db;
-
-    @BeforeAll
-    static void openProducer() {
-        registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers());
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "stock-alerts-test-" + UUID.randomUUID());
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void eachAlertIsStoredOnceAndNotifiedToTheSellersUser() {
@@ -140,17 +112,12 @@ class StockAlertsApiTest {
         assertThat(shop.as(shop.user()).get("/api/alerts/stock").status()).isEqualTo(403);
     }
 
-    private static long userOf(long seller) {
+    private long userOf(long seller) {
         return ((Number) db.single("SELECT user_id FROM sellers WHERE id = ?", seller).get("user_id")).longValue();
     }
 
     private static void commit(StockAlert... alerts) {
-        producer.beginTransaction();
-        for (StockAlert alert : alerts) {
-            producer.send(new ProducerRecord<>(Topics.STOCK_ALERTS.name(), Topics.key(alert.getProductId()),
-                    Topics.STOCK_ALERTS.valueSerde(registry).serializer().serialize(Topics.STOCK_ALERTS.name(), alert)));
-        }
-        producer.commitTransaction();
+        SERVER.topicWriter().commit(Topics.STOCK_ALERTS, StockAlert::getProductId, alerts);
     }
 
     private static StockAlert alert(long product, StockAlertType type, int available, long lsn, Integer suggested) {

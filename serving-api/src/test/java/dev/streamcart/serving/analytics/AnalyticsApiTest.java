@@ -48,7 +48,7 @@ class AnalyticsApiTest {
 
     @BeforeAll
     static void writeKpiRows() {
-        shop = new Storefront(SERVER.client());
+        shop = SERVER.storefront();
         sellerA = shop.seller();
         sellerB = shop.seller();
         categoryA = shop.category();

@@ -20,7 +20,6 @@ import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,16 +37,11 @@ class DashboardStreamLimitsApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Stream<String>> open = new ArrayList<>();
-    private Storefront shop;
+    private final Storefront shop = SERVER.storefront();
 
     @BeforeAll
     static void schema() {
         new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl()).applySchema();
-    }
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
     }
 
     @AfterEach

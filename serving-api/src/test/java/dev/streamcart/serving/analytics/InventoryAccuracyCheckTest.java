@@ -30,7 +30,7 @@ class InventoryAccuracyCheckTest {
     @Test
     void aProductWhoseStreamedStockDiffersIsCountedAsAMismatch() throws Exception {
         ClickHouseFixture clickHouse = new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl()).applySchema();
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long warehouse = shop.warehouse();
         long matching = shop.product("5.00");
         long drifting = shop.product("7.00");

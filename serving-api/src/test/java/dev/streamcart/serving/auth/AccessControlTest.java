@@ -1,6 +1,7 @@
 package dev.streamcart.serving.auth;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -16,29 +17,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Every route that names someone's data, called by someone else: refused, and nothing changes. */
 class AccessControlTest {
 
-    private static final String CARD = "4242424242424242";
-
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
     private long warehouse;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         product = shop.product("10.00");
         warehouse = shop.warehouse();
         shop.receive(product, warehouse, 50);
     }
 
     private long placedOrder(long buyer) {
-        ApiClient.Response order = shop.placeOrder(buyer, product, 1);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        return order.id();
+        return shop.placedOrder(buyer, product, 1);
     }
 
     @Test
@@ -49,7 +44,7 @@ class AccessControlTest {
         ApiClient intruder = shop.as(mallory);
 
         assertThat(intruder.get("/api/orders/" + order).status()).isEqualTo(404);
-        assertThat(intruder.post("/api/orders/" + order + "/payments", json("method", "card", "cardNumber", CARD),
+        assertThat(intruder.post("/api/orders/" + order + "/payments", json("method", "card", "cardNumber", GOOD_CARD),
                 "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(404);
         assertThat(intruder.post("/api/orders/" + order + "/cancel", "").status()).isEqualTo(404);
         assertThat(intruder.get("/api/orders/" + order + "/tracking").status()).isEqualTo(404);
@@ -57,7 +52,7 @@ class AccessControlTest {
         assertThat(intruder.get("/api/orders/" + order + "/tracking").json().path("detail").asText())
                 .as("reads exactly like a missing order").isEqualTo("order " + order + " does not exist");
 
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", order).get("status")).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(order)).isEqualTo("PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", order)).isZero();
         assertThat(shop.as(alice).get("/api/orders/" + order + "/tracking").status()).isEqualTo(200);
     }
@@ -120,12 +115,12 @@ class AccessControlTest {
         shop.receive(theirProduct, warehouse, 5);
         long buyer = shop.user();
         ApiClient.Response order = shop.placeOrder(buyer, theirProduct, 1);
-        assertThat(shop.pay(order.id(), CARD).status()).isEqualTo(201);
+        assertThat(shop.pay(order.id(), GOOD_CARD).status()).isEqualTo(201);
         assertThat(seller.post("/api/orders/" + order.id() + "/shipments", json("carrier", "streampost",
                 "trackingNumber", "SP-1")).status()).as("another seller's order").isEqualTo(404);
         assertThat(seller.post("/api/orders/" + order.id() + "/refunds", json("reason", "no"),
                 "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(404);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", order.id()).get("status")).isEqualTo("PAID");
+        assertThat(db.orderStatus(order.id())).isEqualTo("PAID");
 
         ApiClient.Response shipped = shop.asSeller(theirs).post("/api/orders/" + order.id() + "/shipments",
                 json("carrier", "streampost", "trackingNumber", "SP-2"));

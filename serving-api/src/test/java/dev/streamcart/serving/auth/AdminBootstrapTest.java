@@ -37,7 +37,7 @@ class AdminBootstrapTest {
                 .hasMessageContaining("refusing to promote")
                 .hasMessageContaining("auth.admin.email");
 
-        Db db = new Db(SERVER.database());
+        Db db = SERVER.db();
         assertThat(db.count("SELECT count(*) FROM users WHERE email = ? AND role = 'customer'", email)).isOne();
         assertThat(squatter.get("/api/auth/me").json().path("role").asText()).isEqualTo("customer");
         assertThat(squatter.get("/api/admin/models").status()).isEqualTo(403);

@@ -8,7 +8,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,16 +16,9 @@ class AuthApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private ApiClient anonymous;
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        anonymous = SERVER.client();
-        shop = new Storefront(anonymous);
-        db = new Db(SERVER.database());
-    }
+    private final ApiClient anonymous = SERVER.client();
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     private String register(String email) {
         ApiClient.Response created = anonymous.post("/api/users", json("email", email, "password", Storefront.PASSWORD,

@@ -1,6 +1,8 @@
 package dev.streamcart.serving.cart;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
+import static dev.streamcart.serving.testing.Storefront.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -38,8 +40,8 @@ class CartCheckoutApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long sellerA;
     private long sellerB;
     private long productA;
@@ -52,8 +54,6 @@ class CartCheckoutApiTest {
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         warehouseUs = created(shop.admin().post("/api/warehouses", json("name", "Newark", "region", "us-east")));
         warehouseEu = created(shop.admin().post("/api/warehouses", json("name", "Dublin", "region", "eu-west")));
         sellerA = shop.seller();
@@ -176,7 +176,7 @@ class CartCheckoutApiTest {
 
         // the payment charges exactly the order's total
         ApiClient.Response paid = shop.as(buyer).post("/api/orders/" + orderId + "/payments",
-                json("method", "card", "cardNumber", "4242424242424242"), "Idempotency-Key", UUID.randomUUID().toString());
+                json("method", "card", "cardNumber", GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
         assertThat((BigDecimal) db.single("SELECT amount FROM payments WHERE order_id = ?", orderId).get("amount"))
                 .isEqualByComparingTo("106.33");
@@ -330,10 +330,5 @@ class CartCheckoutApiTest {
                                             postal_code, country, is_default)
                 VALUES (?, 'shipping', 'Ada', 'Lovelace', '1 Main Street', 'Springfield', 'NY', '10001', ?, ?)
                 RETURNING id""", userId, country, defaultShipping).get("id")).longValue();
-    }
-
-    private static long created(ApiClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.id();
     }
 }

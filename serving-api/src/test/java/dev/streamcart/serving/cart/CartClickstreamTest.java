@@ -23,7 +23,7 @@ class CartClickstreamTest {
 
     @Test
     void addingToTheCartWithASessionRecordsACartAdd() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long category = shop.category();
         long product = shop.product(shop.seller(), category, "3.00");
         long user = shop.user();
@@ -42,9 +42,8 @@ class CartClickstreamTest {
 
     @Test
     void aQuotedCartAndADirectOrderEachStartACheckoutInTheFunnel() {
-        Storefront shop = new Storefront(SERVER.client());
-        long product = shop.product(shop.seller(), shop.category(), "4.00");
-        shop.receive(product, shop.warehouse(), 10);
+        Storefront shop = SERVER.storefront();
+        long product = shop.stockedProduct(shop.seller(), shop.category(), "4.00", 10);
         long cartBuyer = shop.user();
         long directBuyer = shop.user();
         String session = "session-" + UUID.randomUUID();

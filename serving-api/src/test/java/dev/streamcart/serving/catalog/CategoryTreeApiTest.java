@@ -11,7 +11,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,16 +19,9 @@ class CategoryTreeApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private ApiClient admin;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        admin = shop.admin();
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final ApiClient admin = shop.admin();
+    private final Db db = SERVER.db();
 
     @Test
     void theTreeNestsChildrenUnderTheirParentsAndACategoryShowsItsPathAndChildren() {
@@ -106,10 +98,8 @@ class CategoryTreeApiTest {
     }
 
     private long category(String name, Long parent) {
-        ApiClient.Response created = admin.post("/api/categories", parent == null ? json("name", name)
-                : json("name", name, "parentId", parent));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.id();
+        return Storefront.created(admin.post("/api/categories", parent == null ? json("name", name)
+                : json("name", name, "parentId", parent)));
     }
 
     private static JsonNode find(JsonNode nodes, long id) {

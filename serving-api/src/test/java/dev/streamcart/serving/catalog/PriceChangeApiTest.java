@@ -30,15 +30,13 @@ class PriceChangeApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long seller;
     private long product;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         seller = shop.seller();
         product = shop.product(seller, shop.category(), "10.00");
     }

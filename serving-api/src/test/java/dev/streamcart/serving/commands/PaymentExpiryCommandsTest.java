@@ -1,10 +1,11 @@
 package dev.streamcart.serving.commands;
 
+import static dev.streamcart.serving.testing.OrderCommands.expirePayment;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.order.OrderCommand;
-import dev.streamcart.schemas.order.OrderCommandType;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
@@ -41,8 +41,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PaymentExpiryCommandsTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
-
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().kafka();
 
@@ -50,8 +48,8 @@ class PaymentExpiryCommandsTest {
     private static Admin admin;
     private static final AtomicLong SENT = new AtomicLong();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
     private long user;
 
@@ -72,22 +70,19 @@ class PaymentExpiryCommandsTest {
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-        product = shop.product("12.50");
-        shop.receive(product, shop.warehouse(), 10);
+        product = shop.stockedProduct("12.50", 10);
         user = shop.user();
     }
 
     @Test
     void anUnpaidOrderIsCancelledWithItsStockReleasedAndTheEventWrittenOnce() throws Exception {
         long orderId = pendingOrder(3);
-        assertThat(reserved()).isEqualTo(3);
+        assertThat(db.reserved(product)).isEqualTo(3);
 
-        send(expire(orderId));
+        send(expirePayment(orderId));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("CANCELLED"));
-        assertThat(reserved()).as("stock released").isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED"));
+        assertThat(db.reserved(product)).as("stock released").isZero();
         assertThat(onHand()).isEqualTo(10);
         List<OrderEvent> expired = OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED");
         assertThat(expired).hasSize(1);
@@ -95,12 +90,12 @@ class PaymentExpiryCommandsTest {
         assertThat(expired.get(0).getReason()).isEqualTo("payment timeout");
 
         // the same command again (re-delivered, or re-issued by order-streams): nothing changes
-        send(expire(orderId));
+        send(expirePayment(orderId));
         awaitAllHandled();
 
-        assertThat(status(orderId)).isEqualTo("CANCELLED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
         assertThat(OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED")).hasSize(1);
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
         assertThat(onHand()).isEqualTo(10);
         assertThat(db.count("SELECT count(*) FROM outbox WHERE aggregate_id = ?", Long.toString(orderId)))
                 .as("ORDER_PLACED and one ORDER_EXPIRED").isEqualTo(2);
@@ -112,17 +107,17 @@ class PaymentExpiryCommandsTest {
         ApiClient.Response paid = shop.pay(orderId, GOOD_CARD);
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
 
-        send(expire(orderId));
+        send(expirePayment(orderId));
         awaitAllHandled();
 
-        assertThat(status(orderId)).isEqualTo("PAID");
-        assertThat(reserved()).as("a paid order keeps its stock").isEqualTo(2);
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.reserved(product)).as("a paid order keeps its stock").isEqualTo(2);
         assertThat(OutboxEvents.ofOrder(db, orderId, "ORDER_EXPIRED")).isEmpty();
     }
 
     @Test
     void aCommandForAnUnknownOrderIsHandledAndChangesNothing() {
-        send(expire(987_654_321L));
+        send(expirePayment(987_654_321L));
 
         awaitAllHandled();
 
@@ -131,19 +126,7 @@ class PaymentExpiryCommandsTest {
     }
 
     private long pendingOrder(int quantity) {
-        ApiClient.Response order = shop.placeOrder(user, product, quantity);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        return order.id();
-    }
-
-    private static OrderCommand expire(long orderId) {
-        return OrderCommand.newBuilder()
-                .setCommandId(orderId + ":EXPIRE_PAYMENT")
-                .setOrderId(orderId)
-                .setType(OrderCommandType.EXPIRE_PAYMENT)
-                .setReason("payment timeout")
-                .setIssuedAt(Instant.now())
-                .build();
+        return shop.placedOrder(user, product, quantity);
     }
 
     private static void send(OrderCommand command) {
@@ -164,15 +147,6 @@ class PaymentExpiryCommandsTest {
         Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(OrderCommandConsumer.GROUP_ID)
                 .partitionsToOffsetAndMetadata().get();
         return offsets.values().stream().filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
-    }
-
-    private String status(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
-    }
-
-    private int reserved() {
-        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
-                .get("reserved_quantity");
     }
 
     private int onHand() {

@@ -96,7 +96,7 @@ class DashboardBrowserTest {
     static void kpiRowsAndABrowser() {
         HeadlessChromium.assertInstalled();
         clickHouse = new ClickHouseFixture(SERVER.infrastructure().clickHouseUrl()).applySchema();
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
         long category = shop.category();
         long[] products = {shop.product(seller, category, "49.90"), shop.product(seller, category, "12.50"),

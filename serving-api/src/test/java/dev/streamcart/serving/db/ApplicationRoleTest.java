@@ -16,7 +16,6 @@ import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.serving.ServingApiConfig;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.Storefront;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,9 +38,9 @@ class ApplicationRoleTest {
 
     @Test
     void theApiPoolConnectsAsTheApplicationRole() {
-        new Storefront(SERVER.client()).product("9.99"); // the pool at work: admin sign-in, seller, product
+        SERVER.storefront().product("9.99"); // the pool at work: admin sign-in, seller, product
 
-        List<Map<String, Object>> sessions = new Db(SERVER.database()).rows("""
+        List<Map<String, Object>> sessions = SERVER.db().rows("""
                 SELECT DISTINCT usename FROM pg_stat_activity
                 WHERE datname = current_database() AND application_name = 'serving-api'""");
 
@@ -58,13 +57,13 @@ class ApplicationRoleTest {
                 .containsEntry("rolsuper", false).containsEntry("rolcreaterole", false)
                 .containsEntry("rolcreatedb", false).containsEntry("rolreplication", false)
                 .containsEntry("rolbypassrls", false);
-        assertThat(new Db(SERVER.database()).count("SELECT count(*) FROM pg_class WHERE relowner = ?::regrole",
+        assertThat(SERVER.db().count("SELECT count(*) FROM pg_class WHERE relowner = ?::regrole",
                 ApiServerExtension.APP_USER)).isZero();
     }
 
     @Test
     void theApplicationRolesPasswordWasSetAtStartAsAScramVerifier() {
-        Map<String, Object> password = new Db(SERVER.database()).single(
+        Map<String, Object> password = SERVER.db().single(
                 "SELECT rolpassword LIKE 'SCRAM-SHA-256$%' AS scram FROM pg_authid WHERE rolname = ?",
                 ApiServerExtension.APP_USER);
 
@@ -89,7 +88,7 @@ class ApplicationRoleTest {
     void theApplicationRoleCannotChangeTheSchemaOrAnyRole(String statement) {
         assertRefused(SERVER.appDatabase(), statement);
 
-        assertThat(new Db(SERVER.database()).count("SELECT count(*) FROM pg_class WHERE relname IN ('orders', 'intruder')"))
+        assertThat(SERVER.db().count("SELECT count(*) FROM pg_class WHERE relname IN ('orders', 'intruder')"))
                 .isEqualTo(1);
     }
 
@@ -148,7 +147,7 @@ class ApplicationRoleTest {
 
             assertThat(migrated.success).isTrue();
             assertThat(migrated.migrationsExecuted).as("every migration, V23 included, on the fresh database")
-                    .isEqualTo(new Db(SERVER.database()).count("SELECT count(*) FROM flyway_schema_history WHERE success"));
+                    .isEqualTo(SERVER.db().count("SELECT count(*) FROM flyway_schema_history WHERE success"));
 
             PGSimpleDataSource app = new PGSimpleDataSource();
             app.setUrl(url);

@@ -37,7 +37,7 @@ class MigrationsTest {
 
     @Test
     void theCdcPublicationCoversTheOutboxProductsInventoryAndTheHeartbeat() {
-        List<Map<String, Object>> tables = new Db(SERVER.database())
+        List<Map<String, Object>> tables = SERVER.db()
                 .rows("SELECT tablename FROM pg_publication_tables WHERE pubname = 'streamcart_cdc' ORDER BY tablename");
 
         assertThat(tables).extracting(row -> row.get("tablename")).containsExactly("cdc_heartbeat", "inventory", "outbox", "products");
@@ -45,9 +45,8 @@ class MigrationsTest {
 
     @Test
     void theDatabaseItselfRefusesToReserveMoreThanIsOnHand() {
-        Storefront shop = new Storefront(SERVER.client());
-        long product = shop.product("1.00");
-        shop.receive(product, shop.warehouse(), 3);
+        Storefront shop = SERVER.storefront();
+        long product = shop.stockedProduct("1.00", 3);
 
         assertThatThrownBy(() -> SERVER.execute("UPDATE inventory SET reserved_quantity = 4 WHERE product_id = " + product))
                 .hasRootCauseInstanceOf(SQLException.class)

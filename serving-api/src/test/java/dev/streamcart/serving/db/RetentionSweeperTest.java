@@ -46,7 +46,7 @@ class RetentionSweeperTest {
                        now() - CASE WHEN g <= 12000 THEN interval '20 minutes' ELSE interval '1 minute' END
                 FROM outbox, generate_series(1, 12007) g""");
         SERVER.execute("DELETE FROM outbox WHERE id = '" + written + "'");
-        Db db = new Db(SERVER.database());
+        Db db = SERVER.db();
         long before = db.count("SELECT count(*) FROM outbox");
 
         long deleted = new RetentionSweeper(new Transactions(SERVER.database()), "outbox", "created_at",
@@ -67,7 +67,7 @@ class RetentionSweeperTest {
         new RetentionSweeper(new Transactions(SERVER.database()), "idempotency_keys", "created_at",
                 IdempotentRequests.RETENTION, Clock.systemUTC()).sweep();
 
-        Db db = new Db(SERVER.database());
+        Db db = SERVER.db();
         assertThat(db.count("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = 'old-key'")).isZero();
         assertThat(db.count("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = 'fresh-key'")).isEqualTo(1);
     }

@@ -58,7 +58,7 @@ class HealthApiTest {
 
     @Test
     void theDetailedViewIsForAdminsOnly() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         ApiClient customer = shop.as(shop.user());
 
         assertProblem(SERVER.client().get("/api/admin/health"), 401);

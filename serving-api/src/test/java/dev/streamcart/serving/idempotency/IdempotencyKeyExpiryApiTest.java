@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
-import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,9 +18,8 @@ class IdempotencyKeyExpiryApiTest {
 
     @Test
     void aRetryWithinADayReplaysTheFirstOrderAndAKeyOlderThanADayIsANewRequest() {
-        Storefront shop = new Storefront(SERVER.client());
-        long product = shop.product("4.00");
-        shop.receive(product, shop.warehouse(), 10);
+        Storefront shop = SERVER.storefront();
+        long product = shop.stockedProduct("4.00", 10);
         long buyer = shop.user();
         String key = "expiry-" + UUID.randomUUID();
 
@@ -37,7 +35,7 @@ class IdempotencyKeyExpiryApiTest {
 
         assertThat(later.status()).isEqualTo(201);
         assertThat(later.id()).isNotEqualTo(first.id());
-        assertThat(new Db(SERVER.database()).count("SELECT count(*) FROM orders WHERE user_id = ?", buyer)).isEqualTo(2);
+        assertThat(SERVER.db().count("SELECT count(*) FROM orders WHERE user_id = ?", buyer)).isEqualTo(2);
         assertThat(shop.placeOrder(key, buyer, product, 1).id()).as("and the new first response is replayed")
                 .isEqualTo(later.id());
     }

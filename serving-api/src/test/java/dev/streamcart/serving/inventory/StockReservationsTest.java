@@ -9,7 +9,6 @@ import java.util.Map;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,14 +19,8 @@ class StockReservationsTest {
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
     private final StockReservations reservations = new StockReservations();
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void aPreviewedPlanIsReservedWhileTheUnitsAreStillThere() throws Exception {
@@ -45,7 +38,7 @@ class StockReservationsTest {
             connection.commit();
         }
 
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product)).isEqualTo(6);
+        assertThat(db.reserved(product)).isEqualTo(6);
         assertThat(db.count("SELECT count(*) FROM inventory WHERE product_id = ? AND reserved_quantity > quantity",
                 product)).isZero();
     }
@@ -74,6 +67,6 @@ class StockReservationsTest {
             late.rollback();
         }
 
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product)).isEqualTo(2);
+        assertThat(db.reserved(product)).isEqualTo(2);
     }
 }

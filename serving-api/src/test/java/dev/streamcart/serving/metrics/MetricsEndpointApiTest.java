@@ -1,5 +1,6 @@
 package dev.streamcart.serving.metrics;
 
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +27,7 @@ class MetricsEndpointApiTest {
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Storefront shop;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-    }
+    private final Storefront shop = SERVER.storefront();
 
     @Test
     void metricsAreServedOnTheManagementPortAndNotOnTheApiPort() throws Exception {
@@ -51,8 +46,7 @@ class MetricsEndpointApiTest {
 
     @Test
     void requestsAreCountedByRouteTemplateMethodAndStatusClassNeverByRawPath() throws Exception {
-        long product = shop.product("3.00");
-        shop.receive(product, shop.warehouse(), 5);
+        long product = shop.stockedProduct("3.00", 5);
         String route = "route=\"/api/products/{id}\"";
         double before = value(scrape().body(), "http_server_requests_seconds_count", route, "method=\"GET\"",
                 "status=\"2xx\"");
@@ -79,8 +73,7 @@ class MetricsEndpointApiTest {
 
     @Test
     void checkoutAndPaymentOutcomesAreCountedOncePerDecision() throws Exception {
-        long product = shop.product("4.00");
-        shop.receive(product, shop.warehouse(), 3);
+        long product = shop.stockedProduct("4.00", 3);
         long user = shop.user();
         String body = scrape().body();
         double placed = value(body, "streamcart_checkout_outcomes_total", "outcome=\"placed\"");
@@ -98,8 +91,8 @@ class MetricsEndpointApiTest {
         assertThat(replay.id()).isEqualTo(first.id());
         assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(409);
         assertThat(shop.pay(first.id(), "4000000000000002").status()).isEqualTo(402);
-        assertThat(shop.pay(second.id(), "4242424242424242", "metrics-pay-1").status()).isEqualTo(201);
-        assertThat(shop.pay(second.id(), "4242424242424242", "metrics-pay-1").status()).isEqualTo(201);
+        assertThat(shop.pay(second.id(), GOOD_CARD, "metrics-pay-1").status()).isEqualTo(201);
+        assertThat(shop.pay(second.id(), GOOD_CARD, "metrics-pay-1").status()).isEqualTo(201);
 
         String after = scrape().body();
         assertThat(value(after, "streamcart_checkout_outcomes_total", "outcome=\"placed\"")).isEqualTo(placed + 2);

@@ -17,7 +17,6 @@ import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.OutboxEvents;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,16 +25,9 @@ class CheckoutApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private ApiClient client;
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final ApiClient client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
+    private final Db db = SERVER.db();
 
     @Test
     void placingAnOrderReservesItsStockInTheSameTransaction() {
@@ -76,8 +68,7 @@ class CheckoutApiTest {
     void theOrderPlacedOutboxRowFollowsThePayloadContract() throws Exception {
         long seller = shop.seller();
         long category = shop.category();
-        long product = shop.product(seller, category, "19.99");
-        shop.receive(product, shop.warehouse(), 5);
+        long product = shop.stockedProduct(seller, category, "19.99", 5);
         long user = shop.user();
 
         long orderId = shop.placeOrder(user, product, 2).id();
@@ -159,8 +150,7 @@ class CheckoutApiTest {
 
     @Test
     void aRetryWithTheSameKeyReturnsTheFirstOrderAndPlacesNothingMore() {
-        long product = shop.product("3.50");
-        shop.receive(product, shop.warehouse(), 10);
+        long product = shop.stockedProduct("3.50", 10);
         long user = shop.user();
         String key = UUID.randomUUID().toString();
 
@@ -176,8 +166,7 @@ class CheckoutApiTest {
 
     @Test
     void reusingAKeyForADifferentOrderIs422() {
-        long product = shop.product("3.50");
-        shop.receive(product, shop.warehouse(), 10);
+        long product = shop.stockedProduct("3.50", 10);
         long user = shop.user();
         String key = UUID.randomUUID().toString();
         shop.placeOrder(key, user, product, 2);
@@ -191,8 +180,7 @@ class CheckoutApiTest {
 
     @Test
     void anOrderWithoutIdempotencyKeyIs400() {
-        long product = shop.product("3.50");
-        shop.receive(product, shop.warehouse(), 10);
+        long product = shop.stockedProduct("3.50", 10);
 
         ApiClient.Response response = client.post("/api/orders", Storefront.orderBody(shop.user(), product, 1));
 
@@ -202,8 +190,7 @@ class CheckoutApiTest {
 
     @Test
     void badOrdersAreRefusedWithProblemsAndChangeNothing() {
-        long product = shop.product("3.50");
-        shop.receive(product, shop.warehouse(), 10);
+        long product = shop.stockedProduct("3.50", 10);
         long user = shop.user();
         long ordersBefore = db.count("SELECT count(*) FROM orders");
 
@@ -232,8 +219,7 @@ class CheckoutApiTest {
 
     @Test
     void duplicateLinesOfOneProductAreMergedIntoOneItem() {
-        long product = shop.product("1.25");
-        shop.receive(product, shop.warehouse(), 10);
+        long product = shop.stockedProduct("1.25", 10);
 
         ApiClient.Response response = shop.placeOrder(shop.user(), product, 2, product, 3);
 

@@ -18,7 +18,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,14 +26,8 @@ class ConcurrentCheckoutTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void fortyBuyersForFifteenUnitsOverTwoWarehousesNeverOversell() throws Exception {
@@ -48,7 +41,7 @@ class ConcurrentCheckoutTest {
         Map<Integer, Long> byStatus = responses.stream()
                 .collect(Collectors.groupingBy(ApiClient.Response::status, Collectors.counting()));
         assertThat(byStatus).as(responses.toString()).isEqualTo(Map.of(201, 15L, 409, 25L));
-        assertThat(db.count("SELECT sum(reserved_quantity) FROM inventory WHERE product_id = ?", product)).isEqualTo(15);
+        assertThat(db.reserved(product)).isEqualTo(15);
         assertThat(db.count("SELECT count(*) FROM inventory WHERE product_id = ? AND reserved_quantity <> quantity", product))
                 .as("both warehouses fully reserved").isZero();
         assertThat(db.count("SELECT sum(quantity) FROM stock_reservations WHERE product_id = ? AND status = 'HELD'", product))

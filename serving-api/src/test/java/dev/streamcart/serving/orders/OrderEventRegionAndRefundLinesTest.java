@@ -1,6 +1,7 @@
 package dev.streamcart.serving.orders;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -27,8 +28,8 @@ class OrderEventRegionAndRefundLinesTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long seller;
     private long category;
     private long cheap;
@@ -37,8 +38,6 @@ class OrderEventRegionAndRefundLinesTest {
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         seller = shop.seller();
         category = shop.category();
         cheap = shop.product(seller, category, "2.50");
@@ -101,7 +100,7 @@ class OrderEventRegionAndRefundLinesTest {
         ApiClient.Response order = shop.as(buyer).post("/api/orders", body, "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
         ApiClient.Response paid = shop.as(buyer).post("/api/orders/" + order.id() + "/payments",
-                json("method", "card", "cardNumber", "4242424242424242"), "Idempotency-Key", UUID.randomUUID().toString());
+                json("method", "card", "cardNumber", GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
         return order.id();
     }

@@ -1,5 +1,6 @@
 package dev.streamcart.serving.orders;
 
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -29,20 +30,13 @@ class UnpaidOrderLimitsApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().limits(limits -> limits.withOrders(LIMITS));
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-        product = shop.product("10.00");
-        shop.receive(product, shop.warehouse(), 10_000);
-    }
-
-    private long reserved() {
-        return db.count("SELECT coalesce(sum(reserved_quantity), 0) FROM inventory WHERE product_id = ?", product);
+        product = shop.stockedProduct("10.00", 10_000);
     }
 
     @Test
@@ -54,7 +48,7 @@ class UnpaidOrderLimitsApiTest {
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
             orders.add(placed.id());
         }
-        long reservedBefore = reserved();
+        long reservedBefore = db.reserved(product);
 
         ApiClient.Response refused = shop.placeOrder(buyer, product, 1);
 
@@ -62,10 +56,10 @@ class UnpaidOrderLimitsApiTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asText()).endsWith("/unpaid-limit");
         assertThat(refused.json().path("unpaidOrders").asInt()).isEqualTo(LIMITS.maxUnpaidOrders());
-        assertThat(reserved()).as("a refused order reserves nothing").isEqualTo(reservedBefore);
+        assertThat(db.reserved(product)).as("a refused order reserves nothing").isEqualTo(reservedBefore);
         assertThat(shop.placeOrder(shop.user(), product, 1).status()).as("another buyer").isEqualTo(201);
 
-        assertThat(shop.pay(orders.get(0), "4242424242424242").status()).isEqualTo(201);
+        assertThat(shop.pay(orders.get(0), GOOD_CARD).status()).isEqualTo(201);
         assertThat(shop.placeOrder(buyer, product, 1).status()).as("a paid order no longer counts").isEqualTo(201);
     }
 

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.payments;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -24,35 +25,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Authorise then capture, manual capture and void, and gateway timeouts retried with the same reference. */
 class AuthoriseCaptureApiTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
-
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long seller;
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         seller = shop.seller();
-        product = shop.product(seller, shop.category(), "20.00");
-        shop.receive(product, shop.warehouse(), 100);
+        product = shop.stockedProduct(seller, shop.category(), "20.00", 100);
         user = shop.user();
     }
 
     private long pendingOrder(int quantity) {
-        ApiClient.Response order = shop.placeOrder(user, product, quantity);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        return order.id();
+        return shop.placedOrder(user, product, quantity);
     }
 
     private ApiClient.Response pay(long orderId, Map<String, Object> body, String key) {
-        return shop.as(user).post("/api/orders/" + orderId + "/payments", body, "Idempotency-Key", key);
+        return shop.postPayment(orderId, body, key);
     }
 
     private static Map<String, Object> card(String number) {
@@ -61,15 +55,6 @@ class AuthoriseCaptureApiTest {
 
     private static Map<String, Object> manual(String number) {
         return json("method", "card", "cardNumber", number, "capture", "manual");
-    }
-
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
-    }
-
-    private int reserved() {
-        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
-                .get("reserved_quantity");
     }
 
     private List<Map<String, Object>> transactions(long orderId) {
@@ -88,7 +73,7 @@ class AuthoriseCaptureApiTest {
         ApiClient.Response response = pay(orderId, card(SimulatedPaymentGateway.FLAKY_CARD), UUID.randomUUID().toString());
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
         List<Map<String, Object>> calls = transactions(orderId);
         assertThat(calls).hasSize(2);
@@ -110,8 +95,8 @@ class AuthoriseCaptureApiTest {
         assertThat(response.json().path("orderStatus").asText()).isEqualTo("PENDING_PAYMENT");
         assertThat(response.json().path("retryable").asBoolean()).isTrue();
         assertThat(response.json().path("attempts").asInt()).isEqualTo(4);
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
-        assertThat(reserved()).isEqualTo(2);
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.reserved(product)).isEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
         assertThat(events(orderId, "PAYMENT_FAILED") + events(orderId, "ORDER_PAID")).isZero();
 
@@ -128,10 +113,7 @@ class AuthoriseCaptureApiTest {
         int buyers = 32; // the test server's pool has 20 connections
         List<Long> orders = new ArrayList<>();
         for (int i = 0; i < buyers; i++) {
-            long buyer = shop.user();
-            ApiClient.Response order = shop.placeOrder(buyer, product, 1);
-            assertThat(order.status()).as(order.toString()).isEqualTo(201);
-            orders.add(order.id());
+            orders.add(shop.placedOrder(shop.user(), product, 1));
         }
         ExecutorService pool = Executors.newFixedThreadPool(buyers);
         try {
@@ -147,7 +129,7 @@ class AuthoriseCaptureApiTest {
             pool.shutdownNow();
         }
         for (long orderId : orders) {
-            assertThat(orderStatus(orderId)).isEqualTo("PAID");
+            assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
             assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
         }
     }
@@ -161,7 +143,7 @@ class AuthoriseCaptureApiTest {
         assertThat(authorised.status()).as(authorised.toString()).isEqualTo(201);
         assertThat(authorised.json().path("paymentStatus").asText()).isEqualTo("AUTHORIZED");
         assertThat(authorised.json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(events(orderId, "ORDER_PAID")).isZero();
         assertThat(pay(orderId, card(GOOD_CARD), UUID.randomUUID().toString()).status())
                 .as("no second payment while one is authorised").isEqualTo(409);
@@ -177,7 +159,7 @@ class AuthoriseCaptureApiTest {
         assertThat(captured.status()).as(captured.toString()).isEqualTo(201);
         assertThat(captured.json().path("status").asText()).isEqualTo("PAID");
         assertThat(captured.json().path("paymentStatus").asText()).isEqualTo("CAPTURED");
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
         assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "CAPTURE");
         assertThat(OutboxEvents.single(db, orderId, "ORDER_PAID").getCardFingerprint()).hasSize(64);
         assertThat(shop.asSeller(seller).post("/api/orders/" + orderId + "/payments/capture", "").status())
@@ -201,8 +183,8 @@ class AuthoriseCaptureApiTest {
         assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
         assertThat(voided.json().path("status").asText()).isEqualTo("CANCELLED");
         assertThat(voided.json().path("paymentStatus").asText()).isEqualTo("VOIDED");
-        assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
-        assertThat(reserved()).isZero();
+        assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
+        assertThat(db.reserved(product)).isZero();
         assertThat(db.single("SELECT status, voided_at IS NOT NULL AS voided FROM payments WHERE order_id = ?", orderId))
                 .containsEntry("status", "VOIDED").containsEntry("voided", true);
         assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "VOID");
@@ -220,6 +202,6 @@ class AuthoriseCaptureApiTest {
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(db.single("SELECT status FROM payments WHERE order_id = ?", orderId)).containsEntry("status", "VOIDED");
         assertThat(transactions(orderId)).extracting(row -> row.get("kind")).containsExactly("AUTHORIZE", "VOID");
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
     }
 }

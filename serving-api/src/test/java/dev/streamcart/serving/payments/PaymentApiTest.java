@@ -1,5 +1,6 @@
 package dev.streamcart.serving.payments;
 
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -25,15 +26,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PaymentApiTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
     private static final String DECLINED_CARD = "4000000000000002";
 
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private ApiClient client;
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final ApiClient client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
+    private final Db db = SERVER.db();
     private long seller;
     private long category;
     private long product;
@@ -41,27 +41,15 @@ class PaymentApiTest {
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
-        db = new Db(SERVER.database());
         seller = shop.seller();
         category = shop.category();
-        product = shop.product(seller, category, "12.50");
-        shop.receive(product, shop.warehouse(), 20);
+        product = shop.stockedProduct(seller, category, "12.50", 20);
         user = shop.user();
     }
 
     private long pendingOrder(int quantity) {
-        ApiClient.Response order = shop.placeOrder(user, product, quantity);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        return order.id();
+        return shop.placedOrder(user, product, quantity);
     }
-
-    private int reserved() {
-        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
-                .get("reserved_quantity");
-    }
-
 
     @Test
     void anApprovedPaymentMarksTheOrderPaidAndKeepsItsReservation() throws Exception {
@@ -77,8 +65,8 @@ class PaymentApiTest {
         assertThat(payment.path("amount").asText()).isEqualTo("25.00");
         assertThat(payment.path("cardBrand").asText()).isEqualTo("visa");
         assertThat(payment.path("cardLast4").asText()).isEqualTo("4242");
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PAID");
-        assertThat(reserved()).isEqualTo(2);
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.reserved(product)).isEqualTo(2);
         Map<String, Object> row = db.single("SELECT status, amount, card_brand, card_last4, gateway_reference "
                 + "FROM payments WHERE order_id = ?", orderId);
         assertThat(row).containsEntry("status", "CAPTURED").containsEntry("card_last4", "4242");
@@ -105,7 +93,7 @@ class PaymentApiTest {
     @Test
     void aDeclineIs402ReleasesTheReservationAndFailsTheOrder() throws Exception {
         long orderId = pendingOrder(3);
-        assertThat(reserved()).isEqualTo(3);
+        assertThat(db.reserved(product)).isEqualTo(3);
 
         ApiClient.Response response = shop.pay(orderId, DECLINED_CARD);
 
@@ -113,8 +101,8 @@ class PaymentApiTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("reason").asText()).isEqualTo("card_declined");
         assertThat(response.json().path("orderStatus").asText()).isEqualTo("PAYMENT_FAILED");
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PAYMENT_FAILED");
-        assertThat(reserved()).isZero();
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAYMENT_FAILED");
+        assertThat(db.reserved(product)).isZero();
         assertThat(db.single("SELECT status FROM stock_reservations WHERE order_id = ?", orderId))
                 .containsEntry("status", "RELEASED");
         assertThat(db.single("SELECT status, decline_reason FROM payments WHERE order_id = ?", orderId))
@@ -138,7 +126,7 @@ class PaymentApiTest {
 
         assertThat(response.status()).isEqualTo(402);
         assertThat(response.json().path("reason").asText()).isEqualTo(reason);
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
     }
 
     @Test
@@ -152,7 +140,7 @@ class PaymentApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
         assertThat(SERVER.client().post("/api/orders/" + orderId + "/payments", ApiClient.json("method", "card", "cardNumber",
                 GOOD_CARD), "Idempotency-Key", UUID.randomUUID().toString()).status()).as("signed out").isEqualTo(401);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
     }
 
@@ -216,9 +204,9 @@ class PaymentApiTest {
         assertThat(client.post("/api/orders/abc/payments", "{\"method\":\"card\",\"cardNumber\":\"4242424242424242\"}",
                 key, "k6").status()).as("bad id").isEqualTo(400);
 
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
-        assertThat(reserved()).isEqualTo(1);
+        assertThat(db.reserved(product)).isEqualTo(1);
     }
 
     @Test
@@ -246,14 +234,14 @@ class PaymentApiTest {
     @Test
     void cancellingReleasesTheReservation() throws Exception {
         long orderId = pendingOrder(4);
-        assertThat(reserved()).isEqualTo(4);
+        assertThat(db.reserved(product)).isEqualTo(4);
 
         ApiClient.Response response = client.post("/api/orders/" + orderId + "/cancel", "");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(reserved()).isZero();
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "CANCELLED");
+        assertThat(db.reserved(product)).isZero();
+        assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
         OrderEvent payload = OutboxEvents.single(db, orderId, "ORDER_CANCELLED");
         assertThat(payload.getStatus()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(payload.getItems().get(0).getQuantity()).isEqualTo(4);
@@ -269,7 +257,7 @@ class PaymentApiTest {
         assertThat(client.post("/api/orders/" + paid + "/cancel", "").status()).isEqualTo(409);
         assertThat(client.post("/api/orders/" + cancelled + "/cancel", "").status()).isEqualTo(409);
         assertThat(client.post("/api/orders/424242424/cancel", "").status()).isEqualTo(404);
-        assertThat(reserved()).isEqualTo(1);
+        assertThat(db.reserved(product)).isEqualTo(1);
     }
 
     @Test

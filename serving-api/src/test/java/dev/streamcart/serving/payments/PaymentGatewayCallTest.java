@@ -1,6 +1,8 @@
 package dev.streamcart.serving.payments;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.OrderCommands.expirePayment;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -9,10 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,12 +29,10 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.streamcart.apiclient.ApiClient;
-import dev.streamcart.schemas.order.OrderCommand;
-import dev.streamcart.schemas.order.OrderCommandType;
 import dev.streamcart.serving.commands.OrderCommandHandler;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.RowLocks;
+import dev.streamcart.serving.testing.ForwardingGateway;
 import dev.streamcart.serving.testing.Storefront;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +49,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PaymentGatewayCallTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final long WAIT_SECONDS = 30;
 
@@ -62,10 +59,8 @@ class PaymentGatewayCallTest {
      * The simulator, plus a look at the database's locks during every call, an action to run while
      * a call is in flight, and answers to lose (the provider acts, the answer never arrives).
      */
-    private static final class ProbingGateway implements PaymentGateway {
+    private static final class ProbingGateway extends ForwardingGateway {
 
-        private final SimulatedPaymentGateway provider = new SimulatedPaymentGateway(Duration.ofMillis(5));
-        private final DataSource database;
         private final List<Call> calls = new CopyOnWriteArrayList<>();
         /** Per kind of call: run once, with the order's id, while that call is in flight. */
         private final Map<String, LongConsumer> during = new ConcurrentHashMap<>();
@@ -73,32 +68,27 @@ class PaymentGatewayCallTest {
         private final Set<String> losing = ConcurrentHashMap.newKeySet();
 
         ProbingGateway(DataSource database) {
-            this.database = Objects.requireNonNull(database, "database");
+            super(database);
         }
 
         @Override
         public Authorization authorize(AuthorizationRequest request) {
             inFlight("authorize", request.reference(), request.orderId());
-            Authorization answer = provider.authorize(request);
+            Authorization answer = super.authorize(request);
             return answered("authorize", answer);
         }
 
         @Override
         public String capture(CaptureRequest request) {
             inFlight("capture", request.reference(), orderOf(request.authorizationReference()));
-            return answered("capture", provider.capture(request));
+            return answered("capture", super.capture(request));
         }
 
         @Override
         public void voidAuthorization(VoidRequest request) {
             inFlight("void", request.reference(), orderOf(request.authorizationReference()));
-            provider.voidAuthorization(request);
+            super.voidAuthorization(request);
             answered("void", Boolean.TRUE);
-        }
-
-        @Override
-        public String refund(RefundRequest request) {
-            return provider.refund(request);
         }
 
         private void inFlight(String kind, String reference, long orderId) {
@@ -137,35 +127,21 @@ class PaymentGatewayCallTest {
                 throw new IllegalStateException("cannot find the order of " + authorizationReference, e);
             }
         }
-
-        /** Tries the lock from a connection of its own, and lets it go at once. */
-        private boolean lockable(String sql, long orderId) {
-            return RowLocks.lockable(database, sql, orderId);
-        }
     }
 
-    private static final AtomicReference<ProbingGateway> GATEWAY = new AtomicReference<>();
-
     @RegisterExtension
-    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().gateway(database -> {
-        ProbingGateway gateway = new ProbingGateway(database);
-        GATEWAY.set(gateway);
-        return gateway;
-    });
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().gateway(ProbingGateway::new);
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long seller;
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         seller = shop.seller();
-        product = shop.product(seller, shop.category(), "15.00");
-        shop.receive(product, shop.warehouse(), 100);
+        product = shop.stockedProduct(seller, shop.category(), "15.00", 100);
         user = shop.user();
         gateway().calls.clear();
         gateway().during.clear();
@@ -188,8 +164,8 @@ class PaymentGatewayCallTest {
                 .containsExactly("authorize", "capture", "authorize", "capture");
         assertThat(gateway().calls).as("no row lock held during any call to the provider")
                 .allSatisfy(call -> assertThat(call.orderLockable() && call.paymentLockable()).as(call.toString()).isTrue());
-        assertThat(orderStatus(automatic)).isEqualTo("PAID");
-        assertThat(orderStatus(manual)).isEqualTo("PAID");
+        assertThat(db.orderStatus(automatic)).isEqualTo("PAID");
+        assertThat(db.orderStatus(manual)).isEqualTo("PAID");
     }
 
     @Test
@@ -207,11 +183,11 @@ class PaymentGatewayCallTest {
         assertThat(gateway().calls("void")).hasSize(2)
                 .allSatisfy(call -> assertThat(call.orderLockable() && call.paymentLockable()).as(call.toString()).isTrue());
         for (long orderId : List.of(voided, cancelled)) {
-            assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
+            assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
             assertThat(paymentStatuses(orderId)).containsExactly("VOIDED");
             assertThat(transactionKinds(orderId)).containsExactly("AUTHORIZE", "VOID");
         }
-        assertThat(reserved()).isZero();
+        assertThat(db.reserved(product)).isZero();
     }
 
     @Test
@@ -247,7 +223,7 @@ class PaymentGatewayCallTest {
         assertThat(gateway().calls("authorize")).hasSize(1);
         assertThat(gateway().calls("capture")).hasSize(1);
         assertThat(events(orderId, "ORDER_PAID")).isEqualTo(1);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
     }
 
     @Test
@@ -276,7 +252,7 @@ class PaymentGatewayCallTest {
     void anOrderExpiredByItsPaymentDeadlineWhileTheProviderAuthorisesEndsCancelledWithTheAuthorisationVoided() {
         long orderId = pendingOrder(2);
         AtomicReference<OrderCommandHandler.Outcome> expiry = new AtomicReference<>();
-        gateway().during.put("authorize", order -> expiry.set(SERVER.api().orderCommands().apply(expire(order))));
+        gateway().during.put("authorize", order -> expiry.set(SERVER.api().orderCommands().apply(expirePayment(order))));
 
         ApiClient.Response payment = pay(orderId, manualCard(), UUID.randomUUID().toString());
 
@@ -292,7 +268,7 @@ class PaymentGatewayCallTest {
         AtomicReference<OrderCommandHandler.Outcome> expiry = new AtomicReference<>();
         AtomicReference<ApiClient.Response> cancel = new AtomicReference<>();
         gateway().during.put("capture", order -> {
-            expiry.set(SERVER.api().orderCommands().apply(expire(order)));
+            expiry.set(SERVER.api().orderCommands().apply(expirePayment(order)));
             cancel.set(shop.as(user).post("/api/orders/" + order + "/cancel", ""));
         });
 
@@ -301,18 +277,18 @@ class PaymentGatewayCallTest {
         assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
         assertThat(expiry.get()).as("the money may be taken at any moment").isEqualTo(OrderCommandHandler.Outcome.ALREADY_DONE);
         assertThat(cancel.get().status()).as(cancel.get().toString()).isEqualTo(409);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
         assertThat(paymentStatuses(orderId)).containsExactly("CAPTURED");
         assertThat(events(orderId, "ORDER_EXPIRED") + events(orderId, "ORDER_CANCELLED")).isZero();
         assertThat(events(orderId, "ORDER_PAID")).isEqualTo(1);
-        assertThat(reserved()).as("a paid order keeps its stock").isEqualTo(1);
+        assertThat(db.reserved(product)).as("a paid order keeps its stock").isEqualTo(1);
     }
 
     @Test
     void aRetryAfterTheAuthorisationsAnswerWasLostAsksUnderTheSameReferenceAndChargesOnce() {
         long orderId = pendingOrder(1);
         String key = UUID.randomUUID().toString();
-        int authorisedBefore = gateway().provider.authorizationsMade();
+        int authorisedBefore = gateway().provider().authorizationsMade();
         gateway().losing.add("authorize");
 
         ApiClient.Response lost = pay(orderId, card(), key);
@@ -320,8 +296,8 @@ class PaymentGatewayCallTest {
         assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
         assertThat(lost.contentType()).startsWith("application/problem+json");
         assertThat(lost.json().path("retryable").asBoolean()).isTrue();
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
-        assertThat(reserved()).isEqualTo(1);
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.reserved(product)).isEqualTo(1);
 
         gateway().losing.clear();
         ApiClient.Response retried = pay(orderId, card(), key);
@@ -329,7 +305,7 @@ class PaymentGatewayCallTest {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(gateway().calls("authorize")).extracting(Call::reference).hasSizeGreaterThan(1)
                 .as("every attempt, the retry's too, carries the same reference").containsOnly("order-" + orderId + "/" + key + ":authorize");
-        assertThat(gateway().provider.authorizationsMade() - authorisedBefore).as("the provider authorised once")
+        assertThat(gateway().provider().authorizationsMade() - authorisedBefore).as("the provider authorised once")
                 .isEqualTo(1);
         assertThat(gateway().calls("capture")).hasSize(1);
         assertThat(paymentStatuses(orderId)).containsExactly("CAPTURED");
@@ -347,7 +323,7 @@ class PaymentGatewayCallTest {
         assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
         assertThat(lost.json().path("retryable").asBoolean()).isTrue();
         assertThat(paymentStatuses(orderId)).as("the money may have been taken").containsExactly("CAPTURING");
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(pay(orderId, card(), UUID.randomUUID().toString()).status())
                 .as("no second payment while one is being captured").isEqualTo(409);
         assertThat(shop.as(user).post("/api/orders/" + orderId + "/cancel", "").status())
@@ -380,8 +356,8 @@ class PaymentGatewayCallTest {
         assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
         assertThat(lost.contentType()).startsWith("application/problem+json");
         assertThat(lost.json().path("retryable").asBoolean()).isTrue();
-        assertThat(orderStatus(orderId)).as("the cancel is committed before the provider is asked").isEqualTo("CANCELLED");
-        assertThat(reserved()).isZero();
+        assertThat(db.orderStatus(orderId)).as("the cancel is committed before the provider is asked").isEqualTo("CANCELLED");
+        assertThat(db.reserved(product)).isZero();
         assertThat(paymentStatuses(orderId)).containsExactly("AUTHORIZED");
 
         gateway().losing.clear();
@@ -417,31 +393,31 @@ class PaymentGatewayCallTest {
         int settled = SERVER.api().paymentReconciler().reconcile(Duration.ZERO);
 
         assertThat(settled).isEqualTo(2);
-        assertThat(orderStatus(capturing)).isEqualTo("PAID");
+        assertThat(db.orderStatus(capturing)).isEqualTo("PAID");
         assertThat(paymentStatuses(capturing)).containsExactly("CAPTURED");
         assertThat(events(capturing, "ORDER_PAID")).isEqualTo(1);
         assertThat(gateway().calls("capture").stream().map(Call::reference).collect(Collectors.toSet()))
                 .as("the reconciler captured under the request's reference").hasSize(1);
-        assertThat(orderStatus(cancelled)).isEqualTo("CANCELLED");
+        assertThat(db.orderStatus(cancelled)).isEqualTo("CANCELLED");
         assertThat(paymentStatuses(cancelled)).containsExactly("VOIDED");
         assertThat(transactionKinds(cancelled)).containsExactly("AUTHORIZE", "VOID");
         assertThat(SERVER.api().paymentReconciler().reconcile(Duration.ZERO)).as("nothing left").isZero();
     }
 
     private void assertCancelledWithItsAuthorisationVoided(long orderId, String cancelEvent) {
-        assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("CANCELLED");
         assertThat(paymentStatuses(orderId)).containsExactly("VOIDED");
         assertThat(transactionKinds(orderId)).containsExactly("AUTHORIZE", "VOID");
         assertThat(gateway().calls("capture")).as("nothing captured").isEmpty();
         long paymentId = (Long) db.single("SELECT id FROM payments WHERE order_id = ?", orderId).get("id");
         assertThat(gateway().calls("void")).extracting(Call::reference).containsExactly("payment-" + paymentId + ":void");
-        assertThat(reserved()).as("the cancel released the stock").isZero();
+        assertThat(db.reserved(product)).as("the cancel released the stock").isZero();
         assertThat(events(orderId, cancelEvent)).isEqualTo(1);
         assertThat(events(orderId, "ORDER_PAID") + events(orderId, "PAYMENT_FAILED")).isZero();
     }
 
     private static ProbingGateway gateway() {
-        return Objects.requireNonNull(GATEWAY.get(), "the API has not started");
+        return SERVER.gateway(ProbingGateway.class);
     }
 
     private static void await(CountDownLatch latch) {
@@ -453,16 +429,6 @@ class PaymentGatewayCallTest {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-    }
-
-    private static OrderCommand expire(long orderId) {
-        return OrderCommand.newBuilder()
-                .setCommandId(orderId + ":EXPIRE_PAYMENT")
-                .setOrderId(orderId)
-                .setType(OrderCommandType.EXPIRE_PAYMENT)
-                .setReason("payment timeout")
-                .setIssuedAt(Instant.now())
-                .build();
     }
 
     /** The SQLSTATE the statement fails with, or null when it succeeds (then it is rolled back). */
@@ -483,13 +449,11 @@ class PaymentGatewayCallTest {
     }
 
     private long pendingOrder(int quantity) {
-        ApiClient.Response order = shop.placeOrder(user, product, quantity);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        return order.id();
+        return shop.placedOrder(user, product, quantity);
     }
 
     private ApiClient.Response pay(long orderId, Map<String, Object> body, String key) {
-        return shop.as(user).post("/api/orders/" + orderId + "/payments", body, "Idempotency-Key", key);
+        return shop.postPayment(orderId, body, key);
     }
 
     private ApiClient.Response capture(long orderId) {
@@ -504,10 +468,6 @@ class PaymentGatewayCallTest {
         return json("method", "card", "cardNumber", GOOD_CARD, "capture", "manual");
     }
 
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
-    }
-
     private List<Object> paymentStatuses(long orderId) {
         return db.rows("SELECT status FROM payments WHERE order_id = ? ORDER BY id", orderId).stream()
                 .map(row -> row.get("status")).toList();
@@ -516,11 +476,6 @@ class PaymentGatewayCallTest {
     private List<Object> transactionKinds(long orderId) {
         return db.rows("SELECT t.kind FROM payment_transactions t JOIN payments p ON p.id = t.payment_id"
                 + " WHERE p.order_id = ? ORDER BY t.id", orderId).stream().map(row -> row.get("kind")).toList();
-    }
-
-    private int reserved() {
-        return (Integer) db.single("SELECT reserved_quantity FROM inventory WHERE product_id = ?", product)
-                .get("reserved_quantity");
     }
 
     private long events(long orderId, String type) {

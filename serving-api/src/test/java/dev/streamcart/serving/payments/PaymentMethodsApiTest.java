@@ -1,6 +1,7 @@
 package dev.streamcart.serving.payments;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -33,40 +34,27 @@ class PaymentMethodsApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-        product = shop.product("12.50");
-        shop.receive(product, shop.warehouse(), 100);
+        product = shop.stockedProduct("12.50", 100);
         user = shop.user();
     }
 
     private long pendingOrder() {
-        ApiClient.Response order = shop.placeOrder(user, product, 1);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        return order.id();
+        return shop.placedOrder(user, product, 1);
     }
 
     private ApiClient.Response pay(long orderId, Object body, String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Idempotency-Key";
-        all[1] = UUID.randomUUID().toString();
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return shop.as(user).post("/api/orders/" + orderId + "/payments", body, all);
+        return shop.postPayment(orderId, body, UUID.randomUUID().toString(), headers);
     }
 
     private static Map<String, Object> card(String number, int month, int year, String cvc) {
         return json("method", "card", "card", json("number", number, "expMonth", month, "expYear", year, "cvc", cvc));
-    }
-
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
     }
 
     @Test
@@ -92,7 +80,7 @@ class PaymentMethodsApiTest {
         assertThat(((Number) row.get("card_exp_month")).intValue()).isEqualTo(8);
         assertThat((String) row.get("gateway_token")).startsWith("sim_tok_");
         assertThat((String) row.get("everything")).doesNotContain(CARD).doesNotContain(CVC);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
     }
 
     @Test
@@ -158,7 +146,7 @@ class PaymentMethodsApiTest {
 
         assertThat(response.status()).isEqualTo(402);
         assertThat(response.json().path("reason").asText()).isEqualTo("insufficient_funds");
-        assertThat(orderStatus(orderId)).isEqualTo("PAYMENT_FAILED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAYMENT_FAILED");
     }
 
     @Test
@@ -180,13 +168,13 @@ class PaymentMethodsApiTest {
         long lapsed = pendingOrder();
 
         ApiClient.Response testCard = pay(listed, card("4000000000000069", 12, NEXT_YEAR, "123"));
-        ApiClient.Response pastExpiry = pay(lapsed, card("4242424242424242", 1, 2020, "123"));
+        ApiClient.Response pastExpiry = pay(lapsed, card(GOOD_CARD, 1, 2020, "123"));
 
         assertThat(testCard.status()).isEqualTo(402);
         assertThat(testCard.json().path("reason").asText()).isEqualTo("expired_card");
         assertThat(pastExpiry.status()).isEqualTo(402);
         assertThat(pastExpiry.json().path("reason").asText()).isEqualTo("expired_card");
-        assertThat(orderStatus(lapsed)).isEqualTo("PAYMENT_FAILED");
+        assertThat(db.orderStatus(lapsed)).isEqualTo("PAYMENT_FAILED");
     }
 
     @Test
@@ -203,24 +191,24 @@ class PaymentMethodsApiTest {
         cases.put(json("method", "card", "card", json("number", CARD, "expMonth", 1, "expYear", NEXT_YEAR)), "card.cvc");
         cases.put(json("method", "card", "card", json("number", "4242424242424241", "expMonth", 1, "expYear", NEXT_YEAR,
                 "cvc", "123")), "card.number");
-        cases.put(json("method", "card", "card", "4242424242424242"), "card");
+        cases.put(json("method", "card", "card", GOOD_CARD), "card");
         cases.put(json("method", "card"), "card");
         cases.put(json("method", "wallet"), "walletId");
         cases.put(json("method", "wallet", "walletId", "x' OR 1=1 --"), "walletId");
         cases.put(json("method", "bank_transfer"), "iban");
         cases.put(json("method", "bank_transfer", "iban", "DE89370400440532013001"), "iban");
-        cases.put(json("method", "card", "cardNumber", "4242424242424242", "capture", "later"), "capture");
+        cases.put(json("method", "card", "cardNumber", GOOD_CARD, "capture", "later"), "capture");
         cases.forEach((body, field) -> {
             ApiClient.Response response = pay(orderId, body);
             assertThat(response.status()).as(body + " -> " + response).isEqualTo(400);
             assertThat(response.json().path("detail").asText()).as(body.toString()).contains(field);
         });
-        ApiClient.Response badDevice = pay(orderId, json("method", "card", "cardNumber", "4242424242424242"),
+        ApiClient.Response badDevice = pay(orderId, json("method", "card", "cardNumber", GOOD_CARD),
                 "X-Device-Id", "<script>");
         assertThat(badDevice.status()).isEqualTo(400);
         assertThat(badDevice.json().path("detail").asText()).contains("X-Device-Id");
 
-        assertThat(orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PENDING_PAYMENT");
         assertThat(db.count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
     }
 

@@ -33,7 +33,7 @@ class ModelSwapUnderLoadTest {
 
     @Test
     void swappingModelsUnderLoadFailsNoRequest() throws Exception {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
         long category = shop.category();
         List<Long> products = new ArrayList<>();

@@ -36,7 +36,7 @@ class PurchaseFreshnessApiTest {
 
     @Test
     void aPurchaseLeavesTheRecommendationsWhenItsOrderViewArrivesAndPreferencesApplyAtOnce() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         ApiClient admin = SERVER.admin();
         long category = shop.category();
         long otherCategory = shop.category();

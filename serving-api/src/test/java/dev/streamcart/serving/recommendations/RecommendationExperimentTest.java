@@ -55,7 +55,7 @@ class RecommendationExperimentTest {
 
     @BeforeAll
     static void twoModelsAndAnExperiment() {
-        shop = new Storefront(SERVER.client());
+        shop = SERVER.storefront();
         admin = SERVER.admin();
         long warehouse = shop.warehouse();
         category = shop.category();
@@ -132,7 +132,7 @@ class RecommendationExperimentTest {
     @Order(3)
     void aViewAndACartAddFromARecommendationCarryTheVariantIntoTheClickstreamAndTheOrderEvent() throws Exception {
         long buyer = shop.user();
-        Db db = new Db(SERVER.database());
+        Db db = SERVER.db();
         long address = ((Number) db.single("""
                 INSERT INTO user_addresses (user_id, address_type, first_name, last_name, address_line1, city, state,
                                             postal_code, country, is_default)

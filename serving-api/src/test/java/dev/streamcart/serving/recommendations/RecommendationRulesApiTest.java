@@ -49,7 +49,7 @@ class RecommendationRulesApiTest {
 
     @BeforeAll
     static void catalogAndModel() {
-        shop = new Storefront(SERVER.client());
+        shop = SERVER.storefront();
         admin = SERVER.admin();
         long sellerOne = shop.seller();
         long sellerTwo = shop.seller();

@@ -56,7 +56,7 @@ class RecommendationsApiTest {
     @Test
     @Order(1)
     void withoutAnyModelTheBestSellersAreRecommendedExceptWhatTheUserBought() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
         long category = shop.category();
         long warehouse = shop.warehouse();

@@ -20,23 +20,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RefundApiTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
-
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private ApiClient client;
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final ApiClient client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
+    private final Db db = SERVER.db();
     private long product;
     private long warehouse;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
-        db = new Db(SERVER.database());
         product = shop.product("10.00");
         warehouse = shop.warehouse();
         shop.receive(product, warehouse, 20);
@@ -44,10 +39,7 @@ class RefundApiTest {
     }
 
     private long paidOrder(int quantity) {
-        ApiClient.Response order = shop.placeOrder(user, product, quantity);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        assertThat(shop.pay(order.id(), GOOD_CARD).status()).isEqualTo(201);
-        return order.id();
+        return shop.paidOrder(user, product, quantity);
     }
 
     private long shippedOrder(int quantity) {
@@ -69,10 +61,6 @@ class RefundApiTest {
     private Map<String, Object> stock() {
         return db.single("SELECT quantity, reserved_quantity FROM inventory WHERE product_id = ? AND warehouse_id = ?",
                 product, warehouse);
-    }
-
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
     }
 
     private OrderEvent outbox(long orderId, String eventType) {
@@ -107,7 +95,7 @@ class RefundApiTest {
                 .get("total")).isEqualByComparingTo("25.50");
         assertThat(db.count("SELECT count(*) FROM outbox WHERE aggregate_id = ?", Long.toString(orderId)))
                 .isEqualTo(outboxRows);
-        assertThat(orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
         assertThat(stock()).isEqualTo(stockBefore);
 
         ApiClient.Response rest = refund(orderId, json("amount", "4.50", "reason", "goodwill"));
@@ -129,7 +117,7 @@ class RefundApiTest {
         assertThat(response.json().path("amount").asText()).isEqualTo("20.00");
         assertThat(response.json().path("restocked").get(0).path("restock").asText()).isEqualTo("ON_HAND");
         assertThat(stock()).containsEntry("quantity", 19).containsEntry("reserved_quantity", 0);
-        assertThat(orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
         OrderEvent event = outbox(orderId, "ORDER_PARTIALLY_REFUNDED");
         assertThat(event.getRefundedCents()).isEqualTo(2000);
         assertThat(event.getReason()).isEqualTo("returned");
@@ -219,7 +207,7 @@ class RefundApiTest {
         assertThat(sql.json().path("detail").asText()).contains("items");
 
         assertThat(db.count("SELECT count(*) FROM refunds WHERE order_id IN (?, ?)", paid, pending)).isZero();
-        assertThat(orderStatus(paid)).isEqualTo("PAID");
+        assertThat(db.orderStatus(paid)).isEqualTo("PAID");
         assertThat(stock()).containsEntry("quantity", 20).containsEntry("reserved_quantity", 2);
     }
 }

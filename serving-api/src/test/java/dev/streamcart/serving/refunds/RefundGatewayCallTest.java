@@ -4,10 +4,8 @@ import static dev.streamcart.apiclient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,17 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import dev.streamcart.apiclient.ApiClient;
-import dev.streamcart.serving.payments.Authorization;
-import dev.streamcart.serving.payments.AuthorizationRequest;
-import dev.streamcart.serving.payments.CaptureRequest;
 import dev.streamcart.serving.payments.GatewayUnavailableException;
-import dev.streamcart.serving.payments.PaymentGateway;
 import dev.streamcart.serving.payments.RefundRequest;
-import dev.streamcart.serving.payments.SimulatedPaymentGateway;
-import dev.streamcart.serving.payments.VoidRequest;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
-import dev.streamcart.serving.testing.RowLocks;
+import dev.streamcart.serving.testing.ForwardingGateway;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RefundGatewayCallTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
-
     /** What the provider does with the next refund. */
     private enum Behaviour { ANSWER, REFUSE, LOSE_THE_ANSWER }
 
@@ -48,31 +38,14 @@ class RefundGatewayCallTest {
     private record LockProbe(boolean orderLockable, boolean paymentLockable) {}
 
     /** The simulator, plus a look at the database's locks during every refund call. */
-    private static final class ProbingGateway implements PaymentGateway {
+    private static final class ProbingGateway extends ForwardingGateway {
 
-        private final SimulatedPaymentGateway provider = new SimulatedPaymentGateway(Duration.ofMillis(5));
-        private final DataSource database;
         private final List<LockProbe> probes = new CopyOnWriteArrayList<>();
         private final List<String> answers = new CopyOnWriteArrayList<>();
         private final AtomicReference<Behaviour> next = new AtomicReference<>(Behaviour.ANSWER);
 
         ProbingGateway(DataSource database) {
-            this.database = Objects.requireNonNull(database, "database");
-        }
-
-        @Override
-        public Authorization authorize(AuthorizationRequest request) {
-            return provider.authorize(request);
-        }
-
-        @Override
-        public String capture(CaptureRequest request) {
-            return provider.capture(request);
-        }
-
-        @Override
-        public void voidAuthorization(VoidRequest request) {
-            provider.voidAuthorization(request);
+            super(database);
         }
 
         @Override
@@ -86,42 +59,27 @@ class RefundGatewayCallTest {
             if (behaviour == Behaviour.REFUSE) {
                 throw new IllegalStateException("refused by the provider");
             }
-            String answer = provider.refund(request);
+            String answer = super.refund(request);
             answers.add(answer);
             if (behaviour == Behaviour.LOSE_THE_ANSWER) {
                 throw new GatewayUnavailableException("the refund was made but its answer was lost");
             }
             return answer;
         }
-
-        /** Tries the lock from a connection of its own, and lets it go at once. */
-        private boolean lockable(String sql, String paymentReference) {
-            return RowLocks.lockable(database, sql, paymentReference);
-        }
     }
 
-    private static final AtomicReference<ProbingGateway> GATEWAY = new AtomicReference<>();
-
     @RegisterExtension
-    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().gateway(database -> {
-        ProbingGateway gateway = new ProbingGateway(database);
-        GATEWAY.set(gateway);
-        return gateway;
-    });
+    static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().gateway(ProbingGateway::new);
 
-    private Storefront shop;
-    private ApiClient admin;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final ApiClient admin = shop.admin();
+    private final Db db = SERVER.db();
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        admin = shop.admin();
-        db = new Db(SERVER.database());
-        product = shop.product("10.00");
-        shop.receive(product, shop.warehouse(), 20);
+        product = shop.stockedProduct("10.00", 20);
         user = shop.user();
         gateway().probes.clear();
         gateway().answers.clear();
@@ -143,7 +101,7 @@ class RefundGatewayCallTest {
         assertThat(gateway().probes).as("a retry of a completed refund does not ask the provider again").hasSize(1);
         assertThat(db.single("SELECT status, gateway_reference FROM refunds WHERE order_id = ?", orderId))
                 .containsEntry("status", "COMPLETED").containsEntry("gateway_reference", gateway().answers.get(0));
-        assertThat(orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
     }
 
     @Test
@@ -161,7 +119,7 @@ class RefundGatewayCallTest {
         assertThat(db.count("SELECT count(*) FROM refunds WHERE order_id = ?", orderId)).isZero();
         assertThat(db.count("SELECT count(*) FROM refund_requested_items")).isZero();
         assertThat(stock()).isEqualTo(stockBefore);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
 
         ApiClient.Response retried = refund(orderId, json("items", List.of(json("productId", product, "quantity", 1)),
                 "reason", "damaged"), key);
@@ -187,7 +145,7 @@ class RefundGatewayCallTest {
         ApiClient.Response rest = refund(orderId, json("reason", "rest"), UUID.randomUUID().toString());
         assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
         assertThat(new BigDecimal(rest.json().path("amount").asText())).isEqualByComparingTo(captured.subtract(new BigDecimal("5.00")));
-        assertThat(orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PARTIALLY_REFUNDED");
 
         ApiClient.Response completed = refund(orderId, json("amount", "5.00", "reason", "late"), key);
 
@@ -198,18 +156,15 @@ class RefundGatewayCallTest {
                 .containsEntry("status", "COMPLETED").containsEntry("gateway_reference", gateway().answers.get(0));
         assertThat((BigDecimal) db.single("SELECT SUM(amount) AS total FROM refunds WHERE order_id = ?", orderId).get("total"))
                 .isEqualByComparingTo(captured);
-        assertThat(orderStatus(orderId)).isEqualTo("REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("REFUNDED");
     }
 
     private static ProbingGateway gateway() {
-        return Objects.requireNonNull(GATEWAY.get(), "the API has not started");
+        return SERVER.gateway(ProbingGateway.class);
     }
 
     private long paidOrder() {
-        ApiClient.Response order = shop.placeOrder(user, product, 2);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        assertThat(shop.pay(order.id(), GOOD_CARD).status()).isEqualTo(201);
-        return order.id();
+        return shop.paidOrder(user, product, 2);
     }
 
     private ApiClient.Response refund(long orderId, Object body, String key) {
@@ -218,9 +173,5 @@ class RefundGatewayCallTest {
 
     private Map<String, Object> stock() {
         return db.single("SELECT quantity, reserved_quantity FROM inventory WHERE product_id = ?", product);
-    }
-
-    private String orderStatus(long orderId) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
     }
 }

@@ -1,6 +1,8 @@
 package dev.streamcart.serving.reviews;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Problems.assertProblem;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -16,7 +18,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,16 +26,8 @@ class ReviewApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private static final String CARD = "4242424242424242";
-
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void onlyABuyerWithAPaidOrderMayReviewAndOnlyOnce() {
@@ -86,9 +79,9 @@ class ReviewApiTest {
         assertThat(admin.post("/api/orders/" + refundedOrder + "/refunds", json("reason", "changed mind"),
                 "Idempotency-Key", "review-refund-" + refundedOrder).status()).isIn(200, 201);
 
-        assertThat(orderStatus(shippedOrder)).isEqualTo("SHIPPED");
-        assertThat(orderStatus(deliveredOrder)).isEqualTo("DELIVERED");
-        assertThat(orderStatus(refundedOrder)).isEqualTo("REFUNDED");
+        assertThat(db.orderStatus(shippedOrder)).isEqualTo("SHIPPED");
+        assertThat(db.orderStatus(deliveredOrder)).isEqualTo("DELIVERED");
+        assertThat(db.orderStatus(refundedOrder)).isEqualTo("REFUNDED");
         assertThat(review(shippedBuyer, product, 4).status()).isEqualTo(201);
         assertThat(review(deliveredBuyer, product, 5).status()).isEqualTo(201);
         assertProblem(review(refundedBuyer, product, 1), 403, "verified purchasers");
@@ -221,9 +214,7 @@ class ReviewApiTest {
     }
 
     private long stockedProduct(long seller) {
-        long product = shop.product(seller, shop.category(), "12.00");
-        shop.receive(product, shop.warehouse(), 100);
-        return product;
+        return shop.stockedProduct(seller, shop.category(), "12.00", 100);
     }
 
     /** A new customer with a paid order holding the product. */
@@ -231,17 +222,13 @@ class ReviewApiTest {
         long buyer = shop.user();
         ApiClient.Response order = shop.placeOrder(buyer, product, 1);
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        ApiClient.Response paid = shop.pay(order.id(), CARD);
+        ApiClient.Response paid = shop.pay(order.id(), GOOD_CARD);
         assertThat(paid.status()).as(paid.toString()).isIn(200, 201);
         return buyer;
     }
 
     private long lastOrderOf(long user) {
         return (Long) db.single("SELECT max(id) AS id FROM orders WHERE user_id = ?", user).get("id");
-    }
-
-    private String orderStatus(long order) {
-        return (String) db.single("SELECT status FROM orders WHERE id = ?", order).get("status");
     }
 
     private ApiClient.Response review(long user, long product, int rating) {
@@ -257,13 +244,5 @@ class ReviewApiTest {
         List<Long> ids = new ArrayList<>();
         page.json().path("items").forEach(item -> ids.add(item.path("id").asLong()));
         return ids;
-    }
-
-    static void assertProblem(ApiClient.Response response, int status, String... mentions) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        for (String mention : mentions) {
-            assertThat(response.json().path("detail").asText()).contains(mention);
-        }
     }
 }

@@ -1,7 +1,8 @@
 package dev.streamcart.serving.reviews;
 
-import static dev.streamcart.serving.reviews.ReviewApiTest.assertProblem;
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Problems.assertProblem;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -33,14 +34,12 @@ class ReviewPhotoApiTest {
 
     private static final int FIVE_MIB = 5 * 1024 * 1024;
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private Path photos;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
         photos = SERVER.modelsDir().toAbsolutePath().resolveSibling("photos");
     }
 
@@ -192,11 +191,10 @@ class ReviewPhotoApiTest {
     private record Written(long id, long product, long author) {}
 
     private Written writtenReview() {
-        long product = shop.product("9.50");
-        shop.receive(product, shop.warehouse(), 5);
+        long product = shop.stockedProduct("9.50", 5);
         long author = shop.user();
         long order = shop.placeOrder(author, product, 1).id();
-        assertThat(shop.pay(order, "4242424242424242").status()).isIn(200, 201);
+        assertThat(shop.pay(order, GOOD_CARD).status()).isIn(200, 201);
         ApiClient.Response review = shop.as(author).post("/api/products/" + product + "/reviews",
                 json("rating", 5, "title", "Lovely", "text", "See the photos."));
         assertThat(review.status()).as(review.toString()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.search;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -17,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.testing.ApiServerExtension;
-import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class ProductSearchApiTest {
 
     @BeforeAll
     static void buildCatalog() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         ApiClient admin = shop.admin();
         kitchen = created(admin.post("/api/categories", json("name", "Kitchen")));
         mugs = created(admin.post("/api/categories", json("name", "Mugs", "parentId", kitchen)));
@@ -256,12 +256,12 @@ class ProductSearchApiTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.json().path("detail").asText()).as(query).contains("'" + parameter + "'");
         });
-        assertThat(new Db(SERVER.database()).count("SELECT count(*) FROM products")).isEqualTo(6);
+        assertThat(SERVER.db().count("SELECT count(*) FROM products")).isEqualTo(6);
     }
 
     @Test
     void availabilityFollowsReservationsAndReleasesAsTheyCommit() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
         long can = product(shop.asSeller(seller), garden, "Zinc watering can", "Verde", "19.00", List.of(), null, true, null);
         assertThat(inStock("zinc", can)).as("never received").isFalse();
@@ -331,10 +331,5 @@ class ProductSearchApiTest {
             body.put("images", List.of(json("url", image)));
         }
         return created(owner.post("/api/products", body));
-    }
-
-    private static long created(ApiClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.id();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,14 +11,9 @@ import java.util.UUID;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
-import dev.streamcart.schemas.registry.SchemaRegistryClient;
-import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiServerExtension;
+import dev.streamcart.serving.testing.Clicks;
 import dev.streamcart.serving.testing.Storefront;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,7 +29,7 @@ class SearchClickstreamTest {
         String stranger = "stranger-" + UUID.randomUUID();
         assertThat(SERVER.client().get("/api/search?q=mug", "X-Session-Id", stranger, "X-User-Id", "42").status())
                 .isEqualTo(200);
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long category = shop.category();
         long customer = shop.user();
         String session = "search-" + UUID.randomUUID();
@@ -48,7 +41,8 @@ class SearchClickstreamTest {
 
         assertThat(unrecorded.status()).isEqualTo(200);
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
-        Map<String, List<ClickEvent>> clicks = awaitClicks(session, stranger);
+        // the search without a session was answered first, so it would have been sent before these
+        Map<String, List<ClickEvent>> clicks = Clicks.ofSessions(SERVER, Duration.ofSeconds(30), session, stranger);
         assertThat(clicks.get(session)).hasSize(1);
         assertThat(clicks.get(stranger)).singleElement().satisfies(click -> {
             assertThat(click.getUserId()).isNull();
@@ -75,36 +69,7 @@ class SearchClickstreamTest {
         await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
             String session = WARM_UP + UUID.randomUUID();
             SERVER.client().get("/api/search?q=warm", "X-Session-Id", session);
-            return awaitClicks(Duration.ofSeconds(10), session).containsKey(session);
+            return Clicks.ofSessions(SERVER, Duration.ofSeconds(10), session).containsKey(session);
         });
-    }
-
-    private static Map<String, List<ClickEvent>> awaitClicks(String... sessions) {
-        return awaitClicks(Duration.ofSeconds(30), sessions);
-    }
-
-    private static Map<String, List<ClickEvent>> awaitClicks(Duration patience, String... sessions) {
-        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, ClickEvent> consumer = new KafkaConsumer<>(config,
-                Topics.CLICKSTREAM.keySerde().deserializer(), Topics.CLICKSTREAM.valueSerde(registry).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLICKSTREAM.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<String, List<ClickEvent>> found = new HashMap<>();
-            await().atMost(patience).until(() -> {
-                for (ConsumerRecord<String, ClickEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    found.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value());
-                }
-                return found.keySet().containsAll(List.of(sessions));
-            });
-            // the search without a session was answered first, so it would have been sent first
-            consumer.poll(Duration.ofMillis(500)).forEach(record ->
-                    found.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value()));
-            return found;
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.streamcart.serving.sellers;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Problems.assertProblem;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -16,7 +18,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,16 +26,8 @@ class SellerApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private static final String CARD = "4242424242424242";
-
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void aSignedInUserRegistersASellerThatStartsUnverifiedAndIsPublicWithoutPrivateData() {
@@ -159,11 +152,11 @@ class SellerApiTest {
         List<Long> paid = new ArrayList<>();
         paid.add(shop.placeOrder(buyer, mug, 2, otherSellersProduct, 1).id());
         paid.add(shop.placeOrder(buyer, plate, 1).id());
-        paid.forEach(order -> assertThat(shop.pay(order, CARD).status()).isIn(200, 201));
+        paid.forEach(order -> assertThat(shop.pay(order, GOOD_CARD).status()).isIn(200, 201));
         shop.placeOrder(buyer, mug, 5); // never paid
         shop.pay(shop.placeOrder(buyer, mug, 7).id(), "4000000000000002"); // declined
         long refunded = shop.placeOrder(buyer, plate, 3).id();
-        shop.pay(refunded, CARD);
+        shop.pay(refunded, GOOD_CARD);
         ApiClient.Response refund = shop.admin().post("/api/orders/" + refunded + "/refunds", json("reason", "broken"),
                 "Idempotency-Key", "sales-" + refunded);
         assertThat(refund.status()).as(refund.toString()).isIn(200, 201);
@@ -193,21 +186,11 @@ class SellerApiTest {
     }
 
     private long stocked(long seller, String price) {
-        long product = shop.product(seller, shop.category(), price);
-        shop.receive(product, shop.warehouse(), 50);
-        return product;
+        return shop.stockedProduct(seller, shop.category(), price, 50);
     }
 
     private ApiClient.Response createProduct(long seller, long category) {
         return shop.asSeller(seller).post("/api/products", json("categoryId", category, "sku", "SKU-" + UUID.randomUUID(),
                 "name", "Green tea", "price", "3.50"));
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status, String... mentions) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        for (String mention : mentions) {
-            assertThat(response.json().path("detail").asText()).contains(mention);
-        }
     }
 }

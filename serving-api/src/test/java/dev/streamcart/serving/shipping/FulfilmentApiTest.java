@@ -1,6 +1,7 @@
 package dev.streamcart.serving.shipping;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,23 +24,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FulfilmentApiTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
-
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private ApiClient client;
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final ApiClient client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
+    private final Db db = SERVER.db();
     private long product;
     private long warehouse;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        client = shop.admin(); // the operator: every route, anyone\'s order (ownership is tested in AccessControlTest)
-        db = new Db(SERVER.database());
         product = shop.product("10.00");
         warehouse = shop.warehouse();
         shop.receive(product, warehouse, 20);
@@ -47,11 +43,7 @@ class FulfilmentApiTest {
     }
 
     private long paidOrder(long productId, int quantity) {
-        ApiClient.Response order = shop.placeOrder(user, productId, quantity);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        ApiClient.Response payment = shop.pay(order.id(), GOOD_CARD);
-        assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
-        return order.id();
+        return shop.paidOrder(user, productId, quantity);
     }
 
     private ApiClient.Response ship(long orderId, String trackingNumber, String... headers) {
@@ -87,7 +79,7 @@ class FulfilmentApiTest {
         assertThat(shipment.path("items").get(0).path("quantity").asInt()).isEqualTo(3);
         assertThat(shipment.path("items").get(0).path("warehouseId").asLong()).isEqualTo(warehouse);
         assertThat(stock(product, warehouse)).containsEntry("quantity", 17).containsEntry("reserved_quantity", 0);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "SHIPPED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("SHIPPED");
         assertThat(db.single("SELECT status FROM stock_reservations WHERE order_id = ?", orderId))
                 .containsEntry("status", "COMMITTED");
         OrderEvent event = outbox(orderId, "ORDER_SHIPPED");
@@ -177,7 +169,7 @@ class FulfilmentApiTest {
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().path("items").get(0).path("quantity").asInt()).isEqualTo(2);
         assertThat(stock(product, warehouse)).containsEntry("quantity", 18).containsEntry("reserved_quantity", 3);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "FULFILLING");
+        assertThat(db.orderStatus(orderId)).isEqualTo("FULFILLING");
         assertThat(db.count("SELECT coalesce(sum(quantity), 0) FROM stock_reservations WHERE order_id = ? AND status = 'HELD'",
                 orderId)).isEqualTo(3);
 
@@ -186,15 +178,14 @@ class FulfilmentApiTest {
         assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
         assertThat(rest.json().path("items").get(0).path("quantity").asInt()).isEqualTo(3);
         assertThat(stock(product, warehouse)).containsEntry("quantity", 15).containsEntry("reserved_quantity", 0);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "SHIPPED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("SHIPPED");
         assertThat(db.count("SELECT coalesce(sum(quantity), 0) FROM stock_reservations WHERE order_id = ? AND status = 'COMMITTED'",
                 orderId)).isEqualTo(5);
 
         client.post("/api/shipments/" + rest.id() + "/tracking-events", json("status", "DELIVERED"));
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).as("one parcel still travels")
-                .containsEntry("status", "SHIPPED");
+        assertThat(db.orderStatus(orderId)).as("one parcel still travels").isEqualTo("SHIPPED");
         client.post("/api/shipments/" + first.id() + "/tracking-events", json("status", "DELIVERED"));
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "DELIVERED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("DELIVERED");
     }
 
     @Test
@@ -221,13 +212,13 @@ class FulfilmentApiTest {
         assertThat(byA.json().path("items")).hasSize(1);
         assertThat(byA.json().path("items").get(0).path("productId").asLong()).isEqualTo(mugOfA);
         assertThat(stock(teaOfB, warehouse)).as("B's units still wait").containsEntry("reserved_quantity", 2);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", order.id())).containsEntry("status", "FULFILLING");
+        assertThat(db.orderStatus(order.id())).isEqualTo("FULFILLING");
 
         ApiClient.Response byB = shop.asSeller(sellerB).post(path, json("carrier", "swiftship",
                 "trackingNumber", "B-" + order.id()));
         assertThat(byB.status()).as(byB.toString()).isEqualTo(201);
         assertThat(stock(teaOfB, warehouse)).containsEntry("quantity", 8).containsEntry("reserved_quantity", 0);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", order.id())).containsEntry("status", "SHIPPED");
+        assertThat(db.orderStatus(order.id())).isEqualTo("SHIPPED");
         assertThat(client.get("/api/orders/" + order.id() + "/tracking").json().path("shipments")).hasSize(2);
     }
 
@@ -239,13 +230,13 @@ class FulfilmentApiTest {
 
         assertThat(client.post(events, json("status", "IN_TRANSIT", "location", "Hub A")).status()).isEqualTo(201);
         assertThat(client.post(events, json("status", "OUT_FOR_DELIVERY")).status()).isEqualTo(201);
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "SHIPPED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("SHIPPED");
         ApiClient.Response delivered = client.post(events, json("status", "DELIVERED", "location", "Front door"));
 
         assertThat(delivered.status()).as(delivered.toString()).isEqualTo(201);
         assertThat(delivered.json().path("status").asText()).isEqualTo("DELIVERED");
         assertThat(delivered.json().path("deliveredAt").isTextual()).isTrue();
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", orderId)).containsEntry("status", "DELIVERED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("DELIVERED");
         assertThat(outbox(orderId, "ORDER_DELIVERED").getStatus()).isEqualTo(OrderStatus.DELIVERED);
 
         JsonNode tracking = client.get("/api/orders/" + orderId + "/tracking").json();

@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,21 +18,12 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.clickstream.ClickEvent;
 import dev.streamcart.schemas.clickstream.ClickType;
-import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.order.OrderEvent;
-import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Clicks;
 import dev.streamcart.serving.testing.Storefront;
 import dev.streamcart.serving.testing.TopicWriter;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,21 +38,11 @@ class StreamsReadModelsTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().streams();
 
-    private static TopicWriter cdc;
-
-    @BeforeAll
-    static void openWriter() {
-        cdc = new TopicWriter(SERVER);
-    }
-
-    @AfterAll
-    static void closeWriter() {
-        cdc.close();
-    }
+    private final TopicWriter cdc = SERVER.topicWriter();
 
     @Test
     void aProductChangedOutsideThisInstanceLeavesItsCacheWhenTheChangeArrivesFromCdc() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
         long product = shop.product(seller, shop.category(), "5.00");
         assertThat(SERVER.client().get("/api/products/" + product).json().path("price").asText()).isEqualTo("5.00");
@@ -95,7 +75,7 @@ class StreamsReadModelsTest {
     void theStockEndpointServesCommittedStockAndFollowsEveryLaterChange() {
         long productId = 7_000_001;
         long abortedProductId = 7_000_002;
-        abort(inventoryRow(abortedProductId, 100, 1, 0));
+        cdc.abort(Topics.INVENTORY_CHANGES, abortedProductId, inventoryRow(abortedProductId, 100, 1, 0));
         cdc.commit(Topics.INVENTORY_CHANGES, productId, inventoryRow(productId, 100, 10, 3), inventoryRow(productId, 101, 5, 0));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -122,7 +102,7 @@ class StreamsReadModelsTest {
 
     @Test
     void aProductShowsLiveStockAndItsViewGoesToTheClickstream() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long category = shop.category();
         long product = shop.product(shop.seller(), category, "8.00");
         cdc.commit(Topics.INVENTORY_CHANGES, product, inventoryRow(product, 100, 6, 2));
@@ -168,7 +148,7 @@ class StreamsReadModelsTest {
 
     @Test
     void anOrderViewIsShownToItsBuyerAndItsSellerAndToNobodyElse() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long buyer = shop.user();
         long stranger = shop.user();
         long seller = shop.seller();
@@ -207,7 +187,7 @@ class StreamsReadModelsTest {
 
     @Test
     void soldOutProductsAreNotRecommended() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long warehouse = shop.warehouse();
         long popular = shop.product("2.00");
         long runnerUp = shop.product("3.00");
@@ -226,21 +206,5 @@ class StreamsReadModelsTest {
                 assertThat(SERVER.admin().get("/api/recommendations/" + browser).json().path("items")
                         .findValuesAsText("productId")).doesNotContain(Long.toString(popular))
                         .contains(Long.toString(runnerUp)));
-    }
-
-    /** Sends the row in a transaction that is then aborted, as a failed exactly-once writer would. */
-    private static void abort(InventoryChanged row) {
-        SchemaRegistryClient registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers());
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborted-" + UUID.randomUUID());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.INVENTORY_CHANGES.name(), Topics.key(row.getProductId()),
-                    Topics.INVENTORY_CHANGES.valueSerde(registry).serializer().serialize(Topics.INVENTORY_CHANGES.name(), row)));
-            producer.abortTransaction();
-        }
     }
 }

@@ -77,6 +77,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     private Function<Duration, PaymentSettings> payments = latency -> PaymentSettings.defaults(latency, FINGERPRINT_SECRET);
     private @Nullable AdmissionSettings admission;
     private @Nullable Function<DataSource, PaymentGateway> gateway;
+    private @Nullable PaymentGateway startedGateway;
     private UnaryOperator<ApiLimits> limits = UnaryOperator.identity();
     private UnaryOperator<ServingApiConfig> configuration = UnaryOperator.identity();
     private int bcryptRounds = 4;
@@ -87,6 +88,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     private @Nullable Path folder;
     private @Nullable LocalInfrastructure sharedPostgres;
     private @Nullable String databaseName;
+    private @Nullable TopicWriter topicWriter;
 
     public static ApiServerExtension withPostgres() {
         return new ApiServerExtension();
@@ -126,6 +128,11 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
     public ApiServerExtension gateway(Function<DataSource, PaymentGateway> factory) {
         gateway = factory;
         return this;
+    }
+
+    /** The gateway {@link #gateway(Function)} made for the running API. */
+    public <T extends PaymentGateway> T gateway(Class<T> type) {
+        return type.cast(Objects.requireNonNull(startedGateway, "started without a gateway of the test's own"));
     }
 
     /** Admission limits for requests that change state other than the defaults. */
@@ -216,7 +223,12 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
             config = startStreams(config, extraInfrastructure);
         }
         config = configuration.apply(config);
-        api = gateway == null ? ServingApi.start(config) : ServingApi.start(config, gateway.apply(database));
+        if (gateway == null) {
+            api = ServingApi.start(config);
+        } else {
+            startedGateway = gateway.apply(database);
+            api = ServingApi.start(config, startedGateway);
+        }
         client = new ApiClient("http://127.0.0.1:" + api.port());
         if (withKafka) {
             // the API's caches only keep what they load once every change topic is followed, and the
@@ -251,6 +263,9 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
+        if (topicWriter != null) {
+            topicWriter.close();
+        }
         if (api != null) {
             api.close();
         }
@@ -287,6 +302,16 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         return client().login(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
+    /** A storefront on this server: builds catalog, stock and customers through the API. */
+    public Storefront storefront() {
+        return new Storefront(client());
+    }
+
+    /** Reads of the test class's database, as the owner. */
+    public Db db() {
+        return new Db(database());
+    }
+
     public ServingApi api() {
         return Objects.requireNonNull(api, "server not started");
     }
@@ -304,6 +329,14 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
         app.setUser(APP_USER);
         app.setPassword(APP_PASSWORD);
         return app;
+    }
+
+    /** Writes to the test's broker as the Streams apps do; opened on first use, closed with the server. */
+    public synchronized TopicWriter topicWriter() {
+        if (topicWriter == null) {
+            topicWriter = new TopicWriter(this);
+        }
+        return topicWriter;
     }
 
     public LocalInfrastructure infrastructure() {

@@ -48,6 +48,16 @@ public final class Db {
         return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
     }
 
+    /** The order's status as the API last committed it. */
+    public String orderStatus(long orderId) {
+        return (String) single("SELECT status FROM orders WHERE id = ?", orderId).get("status");
+    }
+
+    /** The units of the product reserved for orders, over all its warehouses. */
+    public long reserved(long productId) {
+        return count("SELECT coalesce(sum(reserved_quantity), 0) FROM inventory WHERE product_id = ?", productId);
+    }
+
     public Map<String, Object> single(String sql, Object... parameters) {
         List<Map<String, Object>> rows = rows(sql, parameters);
         if (rows.size() != 1) {

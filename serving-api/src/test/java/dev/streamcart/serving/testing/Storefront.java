@@ -22,6 +22,8 @@ public final class Storefront {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     public static final String PASSWORD = "correct horse battery";
+    /** A card the payment simulator approves. */
+    public static final String GOOD_CARD = "4242424242424242";
 
     private final ApiClient client;
     private final ApiClient admin;
@@ -92,6 +94,20 @@ public final class Storefront {
         return product(seller(), category(), price);
     }
 
+    /** A product of a fresh seller and category, with {@code quantity} units in a fresh warehouse. */
+    public long stockedProduct(String price, int quantity) {
+        long productId = product(price);
+        receive(productId, warehouse(), quantity);
+        return productId;
+    }
+
+    /** A product of {@code sellerId} in {@code categoryId}, with {@code quantity} units in a fresh warehouse. */
+    public long stockedProduct(long sellerId, long categoryId, String price, int quantity) {
+        long productId = product(sellerId, categoryId, price);
+        receive(productId, warehouse(), quantity);
+        return productId;
+    }
+
     public void receive(long productId, long warehouseId, int quantity) {
         ApiClient.Response response = admin.post("/api/inventory/receipts",
                 json("productId", productId, "warehouseId", warehouseId, "quantity", quantity));
@@ -122,6 +138,18 @@ public final class Storefront {
         return response;
     }
 
+    /** An order the API accepted (201), awaiting payment; pairs of (productId, quantity); returns its id. */
+    public long placedOrder(long userId, long... productAndQuantity) {
+        return created(placeOrder(userId, productAndQuantity));
+    }
+
+    /** An order the API accepted and then paid by {@link #GOOD_CARD} (both 201); returns its id. */
+    public long paidOrder(long userId, long... productAndQuantity) {
+        long orderId = placedOrder(userId, productAndQuantity);
+        assertCreated(pay(orderId, GOOD_CARD));
+        return orderId;
+    }
+
     public static Map<String, Object> orderBody(long userId, long... productAndQuantity) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < productAndQuantity.length; i += 2) {
@@ -135,12 +163,25 @@ public final class Storefront {
     }
 
     public ApiClient.Response pay(long orderId, String cardNumber, String idempotencyKey) {
-        return asBuyerOf(orderId).post("/api/orders/" + orderId + "/payments", json("method", "card", "cardNumber", cardNumber),
-                "Idempotency-Key", idempotencyKey);
+        return postPayment(orderId, json("method", "card", "cardNumber", cardNumber), idempotencyKey);
     }
 
-    private static long created(ApiClient.Response response) {
+    /** POST /api/orders/{id}/payments as the order's buyer: any payment {@code body}, then any other headers. */
+    public ApiClient.Response postPayment(long orderId, Object body, String idempotencyKey, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Idempotency-Key";
+        all[1] = idempotencyKey;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return asBuyerOf(orderId).post("/api/orders/" + orderId + "/payments", body, all);
+    }
+
+    /** The id of what the API created, failing unless it answered 201. */
+    public static long created(ApiClient.Response response) {
+        return assertCreated(response).id();
+    }
+
+    private static ApiClient.Response assertCreated(ApiClient.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.id();
+        return response;
     }
 }

@@ -2,6 +2,7 @@ package dev.streamcart.serving.testing;
 
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
@@ -31,15 +32,32 @@ public final class TopicWriter implements AutoCloseable {
         producer.initTransactions();
     }
 
-    /** Writes the values, each under its key, in one committed transaction. */
+    /** Writes the values, all under {@code key}, in one committed transaction. */
     @SafeVarargs
     public final <V extends SpecificRecord> void commit(TopicSpec<V> topic, long key, V... values) {
+        commit(topic, value -> key, values);
+    }
+
+    /** Writes the values, each under the key {@code keyOf} gives it, in one committed transaction. */
+    @SafeVarargs
+    public final <V extends SpecificRecord> void commit(TopicSpec<V> topic, ToLongFunction<? super V> keyOf, V... values) {
+        beginAndSend(topic, keyOf, values);
+        producer.commitTransaction();
+    }
+
+    /** Writes the values, all under {@code key}, in one transaction that is then aborted, as a failed writer's would be. */
+    @SafeVarargs
+    public final <V extends SpecificRecord> void abort(TopicSpec<V> topic, long key, V... values) {
+        beginAndSend(topic, value -> key, values);
+        producer.abortTransaction();
+    }
+
+    private <V extends SpecificRecord> void beginAndSend(TopicSpec<V> topic, ToLongFunction<? super V> keyOf, V[] values) {
         producer.beginTransaction();
         for (V value : values) {
-            producer.send(new ProducerRecord<>(topic.name(), Topics.key(key),
+            producer.send(new ProducerRecord<>(topic.name(), Topics.key(keyOf.applyAsLong(value)),
                     topic.valueSerde(registry).serializer().serialize(topic.name(), value)));
         }
-        producer.commitTransaction();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.users;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,7 +12,6 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Db;
 import dev.streamcart.serving.testing.Storefront;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,14 +21,8 @@ class ProfileApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-    }
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
 
     @Test
     void aUserReadsAndChangesTheirProfile() {
@@ -138,13 +132,5 @@ class ProfileApiTest {
         assertProblem(me.put(path, json("favouriteCategoryIds", List.of(999_999))), 422, "999999");
 
         assertThat(me.get(path).json().path("language").asText()).isEqualTo("fr");
-    }
-
-    static void assertProblem(ApiClient.Response response, int status, String... mentions) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        for (String mention : mentions) {
-            assertThat(response.json().path("detail").asText()).contains(mention);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.web;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,13 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.streamcart.apiclient.ApiClient;
-import dev.streamcart.schemas.registry.SchemaRegistryClient;
-import dev.streamcart.schemas.topics.TopicSpec;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.ServingApi;
 import dev.streamcart.serving.analytics.ClickHouseFixture;
@@ -29,12 +27,6 @@ import dev.streamcart.serving.photos.TestImages;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.Storefront;
 import dev.streamcart.serving.testing.StreamsInputs;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,9 +46,6 @@ class OpenApiDocumentTest {
 
     private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
-    private static KafkaProducer<String, byte[]> producer;
-    private static SchemaRegistryClient registry;
-
     /** Routes some test of this class checked against the document; @AfterAll wants every route here. */
     private static final Set<ServingApi.Route> EXERCISED_ELSEWHERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -65,13 +54,6 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void feedReadModelsAndSales() throws Exception {
-        registry = new SchemaRegistryClient(SERVER.infrastructure().schemaRegistryUrl());
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVER.infrastructure().bootstrapServers());
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "openapi-test-" + UUID.randomUUID());
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
-
         clickHouse("CREATE DATABASE IF NOT EXISTS streamcart");
         clickHouse("""
                 CREATE TABLE IF NOT EXISTS streamcart.sales_per_minute (minute DateTime, category_id UInt64,
@@ -79,13 +61,6 @@ class OpenApiDocumentTest {
                 ENGINE = ReplacingMergeTree(version) ORDER BY (minute, category_id)""");
         long minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.MINUTES).getEpochSecond();
         clickHouse("INSERT INTO streamcart.sales_per_minute VALUES (toDateTime(" + minute + "), 3, 2, 3, 5997, 1)");
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        if (producer != null) {
-            producer.close();
-        }
     }
 
     @Test
@@ -180,7 +155,8 @@ class OpenApiDocumentTest {
         check("GET", "/api/products/{id}", anonymous.get("/api/products/999999"));
         check("GET", "/api/products/{id}", anonymous.get("/api/products/abc"));
         check("GET", "/api/stock/{productId}", anonymous.get("/api/stock/" + product.id() + "000"));
-        commit(Topics.INVENTORY_CHANGES, product.id(), StreamsInputs.inventoryRow(product.id(), warehouse.id(), 20, 0));
+        SERVER.topicWriter().commit(Topics.INVENTORY_CHANGES, product.id(),
+                StreamsInputs.inventoryRow(product.id(), warehouse.id(), 20, 0));
         await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/api/stock/" + product.id()).status() == 200);
         check("GET", "/api/stock/{productId}", anonymous.get("/api/stock/" + product.id()));
         check("GET", "/api/products/{id}", anonymous.get("/api/products/" + product.id()));
@@ -198,12 +174,13 @@ class OpenApiDocumentTest {
         shop.placeOrder(reused, buyer, product.id(), 1);
         check("POST", "/api/orders", shop.placeOrder(reused, buyer, product.id(), 2));
         check("GET", "/api/orders/{id}", asBuyer.get("/api/orders/" + order.id()));
-        commit(Topics.ORDER_EVENTS, order.id(), StreamsInputs.placed(order.id(), buyer, product.id(), 2, 700, Instant.now()));
+        SERVER.topicWriter().commit(Topics.ORDER_EVENTS, order.id(),
+                StreamsInputs.placed(order.id(), buyer, product.id(), 2, 700, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> asBuyer.get("/api/orders/" + order.id()).status() == 200);
         check("GET", "/api/orders/{id}", asBuyer.get("/api/orders/" + order.id()));
         check("GET", "/api/orders/{id}", shop.as(shop.user()).get("/api/orders/" + order.id()));
-        check("POST", "/api/orders/{id}/payments", shop.pay(order.id(), "4242424242424242"));
-        check("POST", "/api/orders/{id}/payments", shop.pay(order.id(), "4242424242424242"));
+        check("POST", "/api/orders/{id}/payments", shop.pay(order.id(), GOOD_CARD));
+        check("POST", "/api/orders/{id}/payments", shop.pay(order.id(), GOOD_CARD));
         check("POST", "/api/orders/{id}/payments", shop.pay(shop.placeOrder(buyer, product.id(), 1).id(), "4000000000000002"));
         check("POST", "/api/orders/{id}/payments", shop.pay(shop.placeOrder(buyer, product.id(), 1).id(), "4242424242424241"));
         long cancelled = shop.placeOrder(buyer, product.id(), 1).id();
@@ -225,7 +202,7 @@ class OpenApiDocumentTest {
                 json("status", "LOST")));
         check("GET", "/api/orders/{id}/tracking", asBuyer.get("/api/orders/" + order.id() + "/tracking"));
         long refunded = shop.placeOrder(buyer, product.id(), 1).id();
-        shop.pay(refunded, "4242424242424242");
+        shop.pay(refunded, GOOD_CARD);
         check("POST", "/api/orders/{id}/refunds", admin.post("/api/orders/" + refunded + "/refunds", json("reason", "test"),
                 "Idempotency-Key", "refund-" + refunded));
         check("POST", "/api/orders/{id}/refunds", admin.post("/api/orders/" + refunded + "/refunds", json("reason", "again"),
@@ -268,13 +245,6 @@ class OpenApiDocumentTest {
         return body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
 
-    private static <V extends SpecificRecord> void commit(TopicSpec<V> topic, long key, V value) {
-        producer.beginTransaction();
-        byte[] bytes = topic.valueSerde(registry).serializer().serialize(topic.name(), value);
-        producer.send(new ProducerRecord<>(topic.name(), Topics.key(key), bytes));
-        producer.commitTransaction();
-    }
-
     private static void clickHouse(String sql) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(SERVER.infrastructure().clickHouseUrl() + "/"))
@@ -285,15 +255,14 @@ class OpenApiDocumentTest {
 
     @Test
     void reviewSellerAndProfileResponsesMatchTheirSchemas() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         ApiClient admin = shop.admin();
         long seller = shop.seller();
-        long product = shop.product(seller, shop.category(), "8.00");
-        shop.receive(product, shop.warehouse(), 10);
+        long product = shop.stockedProduct(seller, shop.category(), "8.00", 10);
         long buyer = shop.user();
         ApiClient me = shop.as(buyer);
         long order = shop.placeOrder(buyer, product, 1).id();
-        shop.pay(order, "4242424242424242");
+        shop.pay(order, GOOD_CARD);
         ApiClient.Response review = me.post("/api/products/" + product + "/reviews",
                 json("rating", 4, "title", "Good", "text", "Does the job."));
         ApiClient.Response address = me.post("/api/users/" + buyer + "/addresses", json("type", "shipping",
@@ -334,10 +303,9 @@ class OpenApiDocumentTest {
 
     @Test
     void paymentResponsesMatchTheirSchemas() {
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
-        long product = shop.product(seller, shop.category(), "8.00");
-        shop.receive(product, shop.warehouse(), 50);
+        long product = shop.stockedProduct(seller, shop.category(), "8.00", 50);
         long user = shop.user();
         ApiClient buyer = shop.as(user);
         String payments = "/api/orders/{id}/payments";
@@ -348,7 +316,7 @@ class OpenApiDocumentTest {
         assertConforms(shop.pay(shop.placeOrder(user, product, 1).id(), "4000000000000119"), payments, "post");
         long manual = shop.placeOrder(user, product, 1).id();
         assertConforms(buyer.post("/api/orders/" + manual + "/payments", json("method", "card", "cardNumber",
-                "4242424242424242", "capture", "manual"), "Idempotency-Key", "oa-manual-" + manual), payments, "post");
+                GOOD_CARD, "capture", "manual"), "Idempotency-Key", "oa-manual-" + manual), payments, "post");
         assertConforms(shop.asSeller(seller).post("/api/orders/" + manual + "/payments/capture", ""),
                 "/api/orders/{id}/payments/capture", "post");
         long voided = shop.placeOrder(user, product, 1).id();
@@ -357,7 +325,7 @@ class OpenApiDocumentTest {
         assertConforms(buyer.post("/api/orders/" + voided + "/payments/void", ""), "/api/orders/{id}/payments/void", "post");
         long repriced = shop.placeOrder(user, product, 1).id();
         SERVER.execute("UPDATE products SET price = 9.00 WHERE id = " + product);
-        ApiClient.Response blocked = shop.pay(repriced, "4242424242424242");
+        ApiClient.Response blocked = shop.pay(repriced, GOOD_CARD);
         assertThat(blocked.status()).as(blocked.toString()).isEqualTo(402);
         assertConforms(blocked, payments, "post");
     }
@@ -402,9 +370,8 @@ class OpenApiDocumentTest {
 
     @Test
     void cartAlertAndUserOrderResponsesMatchTheirSchemas() {
-        Storefront shop = new Storefront(SERVER.client());
-        long product = shop.product("6.00");
-        shop.receive(product, shop.warehouse(), 10);
+        Storefront shop = SERVER.storefront();
+        long product = shop.stockedProduct("6.00", 10);
         long buyer = shop.user();
         ApiClient me = shop.as(buyer);
 
@@ -450,7 +417,7 @@ class OpenApiDocumentTest {
         clickHouse.execute("INSERT INTO streamcart.recommendation_variants_per_minute VALUES (" + minute
                 + ", 'als', 'USD', 10, 2, 1, 1, 1, 999, 1)");
         ApiClient admin = SERVER.admin();
-        Storefront shop = new Storefront(SERVER.client());
+        Storefront shop = SERVER.storefront();
         long seller = shop.seller();
         ApiClient asSeller = shop.asSeller(seller);
         for (String report : List.of("orders", "top-products", "regions", "low-stock", "customers", "funnel", "payments",

@@ -18,8 +18,6 @@ import dev.streamcart.schemas.order.OrderStatus;
 import dev.streamcart.schemas.topics.Topics;
 import dev.streamcart.serving.testing.ApiServerExtension;
 import dev.streamcart.serving.testing.TopicWriter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,20 +32,10 @@ class UserOrdersApiTest {
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres().streams();
 
-    private static TopicWriter cdc;
-
-    @BeforeAll
-    static void openWriter() {
-        cdc = new TopicWriter(SERVER);
-    }
-
-    @AfterAll
-    static void closeWriter() {
-        cdc.close();
-    }
+    private final TopicWriter cdc = SERVER.topicWriter();
 
     /** Places a 2 x 12.50 order {@code placedMinutesAfterT0} after T0 and pays it a minute later when asked. */
-    private static void order(long orderId, long userId, int placedMinutesAfterT0, boolean pay) {
+    private void order(long orderId, long userId, int placedMinutesAfterT0, boolean pay) {
         Instant at = T0.plus(Duration.ofMinutes(placedMinutesAfterT0));
         cdc.commit(Topics.ORDER_EVENTS, orderId, placed(orderId, userId, 5, 2, 1_250, at));
         if (pay) {

@@ -1,6 +1,7 @@
 package dev.streamcart.serving.payments.risk;
 
 import static dev.streamcart.apiclient.ApiClient.json;
+import static dev.streamcart.serving.testing.Storefront.GOOD_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,48 +31,32 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PaymentRiskApiTest {
 
-    private static final String GOOD_CARD = "4242424242424242";
-
     @RegisterExtension
     static final ApiServerExtension SERVER = ApiServerExtension.withPostgres();
 
-    private Storefront shop;
-    private Db db;
+    private final Storefront shop = SERVER.storefront();
+    private final Db db = SERVER.db();
     private long product;
     private long user;
 
     @BeforeEach
     void setUp() {
-        shop = new Storefront(SERVER.client());
-        db = new Db(SERVER.database());
-        product = shop.product("10.00");
-        shop.receive(product, shop.warehouse(), 1_000);
+        product = shop.stockedProduct("10.00", 1_000);
         user = shop.user();
     }
 
     private long order(long productId, int quantity) {
-        ApiClient.Response order = shop.placeOrder(user, productId, quantity);
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        return order.id();
+        return shop.placedOrder(user, productId, quantity);
     }
 
     private ApiClient.Response pay(long orderId, String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Idempotency-Key";
-        all[1] = UUID.randomUUID().toString();
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return shop.as(user).post("/api/orders/" + orderId + "/payments", json("method", "card", "cardNumber", GOOD_CARD), all);
+        return shop.postPayment(orderId, json("method", "card", "cardNumber", GOOD_CARD), UUID.randomUUID().toString(), headers);
     }
 
     /** The payment row's score and reasons (comma-separated), as operators see them. */
     private Map<String, Object> risk(long orderId) {
         return db.single("SELECT risk_score, array_to_string(risk_reasons, ',') AS reasons FROM payments "
                 + "WHERE order_id = ? ORDER BY id DESC LIMIT 1", orderId);
-    }
-
-    private int reserved(long productId) {
-        return ((Number) db.single("SELECT sum(reserved_quantity) AS r FROM inventory WHERE product_id = ?", productId)
-                .get("r")).intValue();
     }
 
     private long shipTo(long orderId, String street) {
@@ -91,7 +76,7 @@ class PaymentRiskApiTest {
         long tenth = order(product, 1);
         assertThat(pay(tenth).status()).as("ten orders are fine").isEqualTo(201);
         long eleventh = order(product, 2);
-        int reservedBefore = reserved(product);
+        long reservedBefore = db.reserved(product);
 
         ApiClient.Response response = pay(eleventh);
 
@@ -104,8 +89,8 @@ class PaymentRiskApiTest {
         assertThat(problem.has("riskScore")).as("kept from the buyer").isFalse();
         assertThat(problem.path("detail").asText()).doesNotContain("velocity");
         assertThat(problem.path("orderStatus").asText()).isEqualTo("PAYMENT_FAILED");
-        assertThat(db.single("SELECT status FROM orders WHERE id = ?", eleventh)).containsEntry("status", "PAYMENT_FAILED");
-        assertThat(reserved(product)).as("stock released").isEqualTo(reservedBefore - 2);
+        assertThat(db.orderStatus(eleventh)).isEqualTo("PAYMENT_FAILED");
+        assertThat(db.reserved(product)).as("stock released").isEqualTo(reservedBefore - 2);
         Map<String, Object> payment = db.single("SELECT status, decline_reason, risk_score, "
                 + "array_to_string(risk_reasons, ',') AS reasons, gateway_reference FROM payments WHERE order_id = ?", eleventh);
         assertThat(payment).containsEntry("status", "FAILED").containsEntry("decline_reason", "fraud_risk")
@@ -122,8 +107,7 @@ class PaymentRiskApiTest {
 
     @Test
     void aPriceThatChangedSinceTheOrderWasPlacedBlocksThePayment() {
-        long mine = shop.product("30.00");
-        shop.receive(mine, shop.warehouse(), 5);
+        long mine = shop.stockedProduct("30.00", 5);
         long orderId = order(mine, 1);
         SERVER.execute("UPDATE products SET price = 24.00 WHERE id = " + mine);
 
@@ -131,13 +115,12 @@ class PaymentRiskApiTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(402);
         assertThat(risk(orderId)).containsEntry("reasons", "missing_device,price_mismatch");
-        assertThat(reserved(mine)).isZero();
+        assertThat(db.reserved(mine)).isZero();
     }
 
     @Test
     void aBigOrderFromANewDeviceToANewAddressIsBlockedButFromAKnownDeviceItPasses() {
-        long expensive = shop.product("600.00");
-        shop.receive(expensive, shop.warehouse(), 10);
+        long expensive = shop.stockedProduct("600.00", 10);
         ApiClient.Response first = pay(order(product, 1), "X-Device-Id", "phone-1");
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().path("riskScore").isNull()).as("kept from the buyer").isTrue();
@@ -164,8 +147,7 @@ class PaymentRiskApiTest {
 
     @Test
     void leavingOutTheDeviceIdDoesNotSwitchOffTheDeviceSignal() {
-        long expensive = shop.product("600.00");
-        shop.receive(expensive, shop.warehouse(), 10);
+        long expensive = shop.stockedProduct("600.00", 10);
         assertThat(pay(order(product, 1), "X-Device-Id", "phone-1").status()).isEqualTo(201);
         long big = order(expensive, 2);
         shipTo(big, "3 Nowhere Lane");
