@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.streamcart.localstack.testing.Folders;
-import dev.streamcart.localstack.testing.StreamsInfrastructure;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.orders.deadlines.DeadlineTopology;
 import dev.streamcart.orders.tracking.OrderTrackingTopology;
 import dev.streamcart.schemas.order.OrderEvent;
@@ -50,7 +50,7 @@ class OrderStreamsRebuildTest {
     private static final int ORDERS = 30;
 
     @RegisterExtension
-    static final StreamsInfrastructure INFRA = StreamsInfrastructure.in("order-streams-rebuild");
+    static final TestInfrastructure INFRA = TestInfrastructure.in("order-streams-rebuild");
 
     @Test
     void deletingTheLocalStateRebuildsTheSameViews() throws Exception {

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.streamcart.inventory.InventoryApplication;
 import dev.streamcart.inventory.InventoryStreamsConfig;
-import dev.streamcart.localstack.testing.StreamsInfrastructure;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
@@ -55,7 +55,7 @@ class TwoInstanceStockQueriesTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @RegisterExtension
-    static final StreamsInfrastructure INFRA = StreamsInfrastructure.in("two-instance-queries");
+    static final TestInfrastructure INFRA = TestInfrastructure.in("two-instance-queries");
 
     private static InventoryApplication first;
     private static InventoryApplication second;

@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 import dev.streamcart.inventory.InventoryApplication;
 import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.localstack.testing.Folders;
-import dev.streamcart.localstack.testing.StreamsInfrastructure;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
-import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
 import dev.streamcart.schemas.streams.StreamsScaling;
+import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
 import dev.streamcart.schemas.topics.CompactedTopicReader;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,7 +52,7 @@ class RebuildFromTopicsTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     @RegisterExtension
-    static final StreamsInfrastructure INFRA = StreamsInfrastructure.in("rebuild-from-topics");
+    static final TestInfrastructure INFRA = TestInfrastructure.in("rebuild-from-topics");
 
     @Test
     void deletingTheStateFolderRebuildsTheSameStoreAndTheSameStockLevels() throws Exception {

@@ -14,7 +14,7 @@ import dev.streamcart.inventory.InventoryApplication;
 import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.inventory.RecordedValues;
 import dev.streamcart.localstack.testing.Folders;
-import dev.streamcart.localstack.testing.StreamsInfrastructure;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockAlertType;
@@ -41,7 +41,7 @@ class StockLevelsOnBrokerTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     @RegisterExtension
-    static final StreamsInfrastructure INFRA = StreamsInfrastructure.in("stock-levels-on-broker");
+    static final TestInfrastructure INFRA = TestInfrastructure.in("stock-levels-on-broker");
 
     @Test
     void stockLevelsAreExactAndRebuiltAfterLosingTheStateFolder() throws IOException {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
-import dev.streamcart.localstack.testing.StreamsInfrastructure;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.orders.OrderStreamsApplication;
 import dev.streamcart.orders.OrderStreamsConfig;
 import dev.streamcart.orders.tracking.OrderTrackingTopology;
@@ -41,8 +41,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two order-streams instances with a standby replica each, on a real broker. The second one stops
@@ -58,7 +58,7 @@ class StandbyReadsTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @RegisterExtension
-    static final StreamsInfrastructure INFRA = StreamsInfrastructure.in("standby-reads");
+    static final TestInfrastructure INFRA = TestInfrastructure.in("standby-reads");
 
     private static SchemaRegistryClient registry;
     private static OrderStreamsApplication first;

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.streamcart.localstack.testing.StreamsInfrastructure;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.orders.OrderStreamsApplication;
 import dev.streamcart.orders.OrderStreamsConfig;
 import dev.streamcart.orders.fraud.FraudTopology;
@@ -45,8 +45,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two order-streams instances of one application on one real broker (order-events and the
@@ -65,7 +65,7 @@ class TwoInstanceOrderQueriesTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @RegisterExtension
-    static final StreamsInfrastructure INFRA = StreamsInfrastructure.in("two-instance-order-queries");
+    static final TestInfrastructure INFRA = TestInfrastructure.in("two-instance-order-queries");
 
     private static SchemaRegistryClient registry;
     private static OrderStreamsApplication first;

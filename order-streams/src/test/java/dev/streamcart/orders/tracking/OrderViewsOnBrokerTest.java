@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.streamcart.localstack.testing.StreamsInfrastructure;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.orders.OrderSerdes;
 import dev.streamcart.orders.OrderStreamsConfig;
 import dev.streamcart.orders.OrderStreamsTopology;
@@ -36,7 +36,7 @@ class OrderViewsOnBrokerTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     @RegisterExtension
-    static final StreamsInfrastructure INFRA = StreamsInfrastructure.in("order-views-on-broker");
+    static final TestInfrastructure INFRA = TestInfrastructure.in("order-views-on-broker");
 
     @Test
     void ordersAreTrackedWithTheirHistory() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import dev.streamcart.localstack.infra.LocalInfrastructure;
 import org.jspecify.annotations.Nullable;
@@ -12,34 +13,45 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Kafka broker, the schema registry and the catalogue's topics for one test class, as the
- * Kafka Streams services' tests run on them: started before the class in
- * {@code target/it-data/<name>/infra} (the whole {@code target/it-data/<name>} emptied first, so a run
- * never inherits an earlier run's state), closed after it. Register it as a static field:
- * {@code @RegisterExtension static final StreamsInfrastructure INFRA = StreamsInfrastructure.in("name");}.
+ * Real infrastructure ({@link LocalInfrastructure}: PostgreSQL, Kafka, the schema registry, ...) for
+ * one test class: started before the class in {@code target/it-data/<name>/infra} (the whole
+ * {@code target/it-data/<name>} emptied first, so a run never inherits an earlier run's state),
+ * closed after it. Register it as a static field:
+ * {@code @RegisterExtension static final TestInfrastructure INFRA = TestInfrastructure.in("name");}.
  *
  * <p>What a test starts on it and hands to {@link #closing} is closed after the class, last started
  * first and before the infrastructure, so no client outlives its broker.
  */
-public final class StreamsInfrastructure implements BeforeAllCallback, AfterAllCallback {
+public final class TestInfrastructure implements BeforeAllCallback, AfterAllCallback {
 
     private final Path folder;
+    private final UnaryOperator<LocalInfrastructure.Builder> parts;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private @Nullable LocalInfrastructure infra;
 
-    private StreamsInfrastructure(Path folder) {
+    private TestInfrastructure(Path folder, UnaryOperator<LocalInfrastructure.Builder> parts) {
         this.folder = folder;
+        this.parts = parts;
     }
 
-    /** The infrastructure of the test class whose data lives in {@code target/it-data/<name>}. */
-    public static StreamsInfrastructure in(String name) {
-        return new StreamsInfrastructure(Path.of("target", "it-data", Objects.requireNonNull(name, "name")));
+    /**
+     * A broker, the registry and the catalogue's topics, as the Kafka Streams services' tests need, for
+     * the test class whose data lives in {@code target/it-data/<name>}.
+     */
+    public static TestInfrastructure in(String name) {
+        return in(name, builder -> builder.kafka().schemaRegistry().topics());
+    }
+
+    /** The {@code parts} chosen on the builder, for the test class whose data lives in {@code target/it-data/<name>}. */
+    public static TestInfrastructure in(String name, UnaryOperator<LocalInfrastructure.Builder> parts) {
+        return new TestInfrastructure(Path.of("target", "it-data", Objects.requireNonNull(name, "name")),
+                Objects.requireNonNull(parts, "parts"));
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder.resolve("infra")).kafka().schemaRegistry().topics().start();
+        infra = parts.apply(LocalInfrastructure.builder(folder.resolve("infra"))).start();
     }
 
     /** The running broker, registry and their settings; only between the class's start and end. */
