@@ -25,6 +25,7 @@ import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.localstack.launcher.Platform;
 import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
 import dev.streamcart.localstack.launcher.verify.VerificationReport;
+import dev.streamcart.schemas.bench.BenchmarkFailure;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import dev.streamcart.serving.payments.risk.RiskScorer;
 import org.jspecify.annotations.Nullable;
@@ -95,12 +96,7 @@ public final class SpikeBenchmark implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SpikeBenchmark())
-                .setExecutionExceptionHandler((e, command, parsed) -> {
-                    e.printStackTrace();
-                    // the last line is the reason ./platform bench reports
-                    System.err.println("spike benchmark failed: " + e);
-                    return 1;
-                })
+                .setExecutionExceptionHandler((e, command, parsed) -> BenchmarkFailure.report("spike benchmark", e))
                 .execute(args));
     }
 

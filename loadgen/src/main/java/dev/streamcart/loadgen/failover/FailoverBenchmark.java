@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import dev.streamcart.loadgen.benchmark.BenchmarkPlatform;
 import dev.streamcart.localstack.launcher.Platform;
+import dev.streamcart.schemas.bench.BenchmarkFailure;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -64,12 +65,7 @@ public final class FailoverBenchmark implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FailoverBenchmark())
-                .setExecutionExceptionHandler((e, command, parsed) -> {
-                    e.printStackTrace();
-                    // the last line is the reason ./platform bench reports
-                    System.err.println("failover benchmark failed: " + e);
-                    return 1;
-                })
+                .setExecutionExceptionHandler((e, command, parsed) -> BenchmarkFailure.report("failover benchmark", e))
                 .execute(args));
     }
 
