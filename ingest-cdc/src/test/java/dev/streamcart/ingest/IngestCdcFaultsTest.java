@@ -3,23 +3,18 @@ package dev.streamcart.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import dev.streamcart.localstack.infra.LocalInfrastructure;
-import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.schemas.metrics.MetricsServer;
 import dev.streamcart.schemas.metrics.MetricsSettings;
 import dev.streamcart.schemas.metrics.ServiceMetrics;
@@ -35,9 +30,9 @@ import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ingest-cdc when things are quiet or wrong, against real PostgreSQL, Kafka and registry: the slot
@@ -50,25 +45,18 @@ class IngestCdcFaultsTest {
     /** Short, so the test waits for a few heartbeats rather than for the 10 s default. */
     private static final String HEARTBEAT_MS = "300";
 
-    private static LocalInfrastructure infra;
+    @RegisterExtension
+    static final TestInfrastructure INFRA =
+            TestInfrastructure.in("ingest-cdc-faults", parts -> parts.postgres().kafka().schemaRegistry());
+
     private static IngestCdcConfig config;
 
     @BeforeAll
-    static void startInfrastructure() throws IOException, SQLException {
-        Path folder = Path.of("target", "it-data", "ingest-cdc-faults");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder).postgres().kafka().schemaRegistry().start();
+    static void createTablesAndConfig() throws SQLException {
         execute(TestSchema.DDL);
         // Sessions, carts, idempotency keys and the like: busy tables that CDC does not capture.
         execute("CREATE TABLE uncaptured_activity (id bigserial PRIMARY KEY, note text NOT NULL)");
-        config = IngestCdcConfig.from(infra.settings().with(Map.of(IngestCdcConfig.HEARTBEAT_INTERVAL_MS, HEARTBEAT_MS)));
-    }
-
-    @AfterAll
-    static void stopInfrastructure() {
-        if (infra != null) {
-            infra.close();
-        }
+        config = IngestCdcConfig.from(INFRA.get().settings().with(Map.of(IngestCdcConfig.HEARTBEAT_INTERVAL_MS, HEARTBEAT_MS)));
     }
 
     @Test
@@ -92,7 +80,7 @@ class IngestCdcFaultsTest {
 
     @Test
     void aMalformedOutboxRowGoesToTheDeadLetterTopicAndTheRowsAfterItArePublished() throws Exception {
-        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        SchemaRegistryClient registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
         String good1 = "6a1c1f00-0000-4000-8000-000000000001";
         String malformed = "6a1c1f00-0000-4000-8000-000000000002";
         String unknownType = "6a1c1f00-0000-4000-8000-000000000003";
@@ -103,9 +91,9 @@ class IngestCdcFaultsTest {
         OutboxPayload paid = new OutboxEncoder(registry).encode(OutboxAggregate.ORDER,
                 OutboxRows.order12(good1, OrderEventType.ORDER_PAID, OrderStatus.PAID).setPaymentMethod("card").build());
 
-        try (TopicRecorder<OrderEvent> orders = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.ORDER_EVENTS);
+        try (TopicRecorder<OrderEvent> orders = new TopicRecorder<>(INFRA.get().bootstrapServers(), registry, Topics.ORDER_EVENTS);
                 TopicRecorder<OutboxDeadLetter> deadLetters =
-                        new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.OUTBOX_DEAD_LETTERS);
+                        new TopicRecorder<>(INFRA.get().bootstrapServers(), registry, Topics.OUTBOX_DEAD_LETTERS);
                 ServiceMetrics metrics = ServiceMetrics.forService(IngestCdcConfig.SERVICE_NAME);
                 MetricsServer metricsServer = MetricsServer.start(MetricsSettings.loopback(0), metrics, "ingest-cdc");
                 IngestCdcService service = startService(metrics.registry())) {
@@ -172,15 +160,7 @@ class IngestCdcFaultsTest {
     }
 
     private static IngestCdcService startService(MeterRegistry metrics) {
-        IngestCdcService service = new IngestCdcService(config, metrics);
-        try {
-            service.start();
-            service.streaming().orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
-            return service;
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
+        return RunningIngest.start(config, metrics, PATIENCE);
     }
 
     private static String slotConfirmedLsn() throws SQLException {
@@ -189,7 +169,7 @@ class IngestCdcFaultsTest {
     }
 
     private static boolean slotHasConfirmedPast(String lsn) throws SQLException {
-        try (Connection connection = infra.postgres().getConnection();
+        try (Connection connection = INFRA.get().postgres().getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT confirmed_flush_lsn >= ?::pg_lsn FROM pg_replication_slots WHERE slot_name = ?")) {
             select.setString(1, lsn);
@@ -201,18 +181,10 @@ class IngestCdcFaultsTest {
     }
 
     private static String query(String sql) throws SQLException {
-        try (Connection connection = infra.postgres().getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getString(1);
-        }
+        return Sql.single(INFRA.get().postgres(), sql);
     }
 
     private static void execute(String... statements) throws SQLException {
-        try (Connection connection = infra.postgres().getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        Sql.execute(INFRA.get().postgres(), statements);
     }
 }

@@ -3,7 +3,6 @@ package dev.streamcart.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,11 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.streamcart.ingest.capture.OffsetStoreGuard;
-import dev.streamcart.localstack.infra.LocalInfrastructure;
-import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.schemas.catalog.ProductChanged;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.order.OrderEvent;
@@ -29,9 +26,9 @@ import dev.streamcart.schemas.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.groups.Tuple;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ingest-cdc against real PostgreSQL (logical WAL), Kafka and the schema registry: snapshot,
@@ -45,34 +42,26 @@ class IngestCdcTest {
     private static final String GUARD_SLOT = "guard_test";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static LocalInfrastructure infra;
+    @RegisterExtension
+    static final TestInfrastructure INFRA =
+            TestInfrastructure.in("ingest-cdc", parts -> parts.postgres().kafka().schemaRegistry());
 
     @BeforeAll
-    static void startInfrastructure() throws IOException, SQLException {
-        Path folder = Path.of("target", "it-data", "ingest-cdc");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder).postgres().kafka().schemaRegistry().start();
+    static void createTables() throws SQLException {
         execute(TestSchema.DDL);
-    }
-
-    @AfterAll
-    static void stopInfrastructure() {
-        if (infra != null) {
-            infra.close();
-        }
     }
 
     @Test
     void changesBecomeTypedEventsAndSurviveARestart() throws SQLException {
         execute("INSERT INTO products (id, seller_id, category_id, sku, name, price) VALUES (1, 1, 2, 'MUG-1', 'Mug', 19.99)",
                 "INSERT INTO inventory (product_id, warehouse_id, quantity, reserved_quantity) VALUES (1, 1, 100, 0)");
-        IngestCdcConfig config = IngestCdcConfig.from(infra.settings());
-        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        IngestCdcConfig config = IngestCdcConfig.from(INFRA.get().settings());
+        SchemaRegistryClient registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
         OutboxRows rows = new OutboxRows(new OutboxEncoder(registry));
 
-        try (TopicRecorder<ProductChanged> products = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.PRODUCT_CHANGES);
-                TopicRecorder<InventoryChanged> inventory = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.INVENTORY_CHANGES);
-                TopicRecorder<OrderEvent> orders = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.ORDER_EVENTS)) {
+        try (TopicRecorder<ProductChanged> products = new TopicRecorder<>(INFRA.get().bootstrapServers(), registry, Topics.PRODUCT_CHANGES);
+                TopicRecorder<InventoryChanged> inventory = new TopicRecorder<>(INFRA.get().bootstrapServers(), registry, Topics.INVENTORY_CHANGES);
+                TopicRecorder<OrderEvent> orders = new TopicRecorder<>(INFRA.get().bootstrapServers(), registry, Topics.ORDER_EVENTS)) {
 
             try (IngestCdcService service = startService(config)) {
                 // The initial snapshot.
@@ -146,12 +135,12 @@ class IngestCdcTest {
 
     @Test
     void offsetsAreOnlyKeptTogetherWithTheirSlotAndDatabase() throws Exception {
-        Path folder = infra.folder().resolve("guard");
+        Path folder = INFRA.get().folder().resolve("guard");
         Files.createDirectories(folder);
         Path offsets = folder.resolve("offsets.dat");
         Path source = folder.resolve("offsets.source");
         OffsetStoreGuard guard = new OffsetStoreGuard(offsets, source, GUARD_SLOT);
-        try (Connection connection = infra.postgres().getConnection()) {
+        try (Connection connection = INFRA.get().postgres().getConnection()) {
             guard.reconcile(connection);
             String thisDatabase = Files.readString(source).trim();
             assertThat(thisDatabase).endsWith("/postgres").doesNotStartWith("unknown");
@@ -183,7 +172,7 @@ class IngestCdcTest {
     }
 
     private static boolean slotExists() throws SQLException {
-        try (Connection connection = infra.postgres().getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = INFRA.get().postgres().getConnection(); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(
                         "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + GUARD_SLOT + "'")) {
             result.next();
@@ -192,15 +181,7 @@ class IngestCdcTest {
     }
 
     private static IngestCdcService startService(IngestCdcConfig config) {
-        IngestCdcService service = new IngestCdcService(config, new SimpleMeterRegistry());
-        try {
-            service.start();
-            service.streaming().orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
-            return service;
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
+        return RunningIngest.start(config, new SimpleMeterRegistry(), PATIENCE);
     }
 
     private static String outboxInsert(OutboxRows rows, String eventId, OrderEventType type, OrderStatus status,
@@ -209,12 +190,7 @@ class IngestCdcTest {
                 OutboxRows.order12(eventId, type, status).setPaymentMethod(paymentMethod).build());
     }
 
-    static void execute(String... statements) throws SQLException {
-        try (Connection connection = infra.postgres().getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+    private static void execute(String... statements) throws SQLException {
+        Sql.execute(INFRA.get().postgres(), statements);
     }
-
 }

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.streamcart.localstack.infra.LocalInfrastructure;
-import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.schemas.order.OrderEvent;
 import dev.streamcart.schemas.order.OrderEventType;
 import dev.streamcart.schemas.order.OrderStatus;
@@ -39,9 +34,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every field the writer sets is published, against real PostgreSQL (whose {@code jsonb} reorders
@@ -53,30 +48,17 @@ class OutboxPassThroughTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LocalInfrastructure infra;
+    @RegisterExtension
+    static final TestInfrastructure INFRA =
+            TestInfrastructure.in("ingest-cdc-pass-through", parts -> parts.postgres().kafka().schemaRegistry());
+
     private static SchemaRegistryClient registry;
-    private static IngestCdcService service;
 
     @BeforeAll
-    static void start() throws IOException, SQLException {
-        Path folder = Path.of("target", "it-data", "ingest-cdc-pass-through");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder).postgres().kafka().schemaRegistry().start();
+    static void start() throws SQLException {
         execute(TestSchema.DDL);
-        registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
-        service = new IngestCdcService(IngestCdcConfig.from(infra.settings()), new SimpleMeterRegistry());
-        service.start();
-        service.streaming().orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (infra != null) {
-            infra.close();
-        }
+        registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
+        INFRA.closing(RunningIngest.start(IngestCdcConfig.from(INFRA.get().settings()), new SimpleMeterRegistry(), PATIENCE));
     }
 
     @Test
@@ -88,7 +70,7 @@ class OutboxPassThroughTest {
         execute(new OutboxRows(new OutboxEncoder(registry)).insert(eventId, OutboxAggregate.ORDER, "21",
                 OrderEventType.ORDER_SHIPPED.name(), shipped));
 
-        try (TopicRecorder<OrderEvent> orders = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.ORDER_EVENTS)) {
+        try (TopicRecorder<OrderEvent> orders = new TopicRecorder<>(INFRA.get().bootstrapServers(), registry, Topics.ORDER_EVENTS)) {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders.values())
                     .filteredOn(event -> event.getEventId().equals(eventId)).singleElement().satisfies(event -> {
                         assertThat(event.getCarrier()).isEqualTo("streampost");
@@ -115,7 +97,7 @@ class OutboxPassThroughTest {
                 new OutboxPayload(JSON.writeValueAsString(written), newerId)));
 
         try (KafkaConsumer<String, byte[]> consumer = rawConsumer();
-                TopicRecorder<OrderEvent> orders = new TopicRecorder<>(infra.bootstrapServers(), registry, Topics.ORDER_EVENTS)) {
+                TopicRecorder<OrderEvent> orders = new TopicRecorder<>(INFRA.get().bootstrapServers(), registry, Topics.ORDER_EVENTS)) {
             List<GenericRecord> published = new ArrayList<>();
             await().atMost(PATIENCE).untilAsserted(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -153,7 +135,7 @@ class OutboxPassThroughTest {
 
     private static KafkaConsumer<String, byte[]> rawConsumer() {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.get().bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < Topics.ORDER_EVENTS.partitions(); p++) {
@@ -165,10 +147,6 @@ class OutboxPassThroughTest {
     }
 
     private static void execute(String... statements) throws SQLException {
-        try (Connection connection = infra.postgres().getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        Sql.execute(INFRA.get().postgres(), statements);
     }
 }

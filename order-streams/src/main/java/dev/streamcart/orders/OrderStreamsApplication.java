@@ -8,12 +8,11 @@ import dev.streamcart.orders.query.FraudSignalsRoute;
 import dev.streamcart.orders.query.OrderRoute;
 import dev.streamcart.orders.query.UserOrdersRoute;
 import dev.streamcart.orders.query.ViewWaiters;
-import dev.streamcart.schemas.metrics.ServiceMetrics;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
+import dev.streamcart.schemas.streams.QueryableStreams;
 import dev.streamcart.schemas.streams.StreamsApplication;
-import dev.streamcart.schemas.streams.query.QueryServer;
+import dev.streamcart.schemas.streams.query.QueryRoute;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * One order-streams instance: the Kafka Streams topology and the HTTP endpoint that answers
@@ -22,85 +21,34 @@ import org.apache.kafka.streams.state.HostInfo;
  * owns the key. Any number of instances may run with the same application id; each needs its own
  * state folder.
  */
-public final class OrderStreamsApplication implements AutoCloseable {
+public final class OrderStreamsApplication extends QueryableStreams {
 
-    private final QueryServer queries;
-    private final StreamsApplication streams;
     private final ViewWaiters viewWaiters;
-    private final ServiceMetrics metrics;
 
-    private OrderStreamsApplication(QueryServer queries, StreamsApplication streams, ViewWaiters viewWaiters,
-                                    ServiceMetrics metrics) {
-        this.queries = queries;
-        this.streams = streams;
+    private OrderStreamsApplication(OrderStreamsConfig config, OrderSerdes serdes, ViewWaiters viewWaiters) {
+        super(config.query(), "order-queries", "order-streams", self -> new StreamsApplication(
+                OrderStreamsTopology.build(serdes, config.deadlines(), viewWaiters),
+                config.streamsProperties(self)));
         this.viewWaiters = viewWaiters;
-        this.metrics = metrics;
     }
 
     /** Binds the query port and builds the topology; nothing runs until {@link #start()}. */
     public static OrderStreamsApplication create(OrderStreamsConfig config, SchemaRegistryClient registry) {
         Objects.requireNonNull(config, "config");
         OrderSerdes serdes = OrderSerdes.registry(Objects.requireNonNull(registry, "registry"));
-        QueryServer queries = QueryServer.bind(config.query(), "order-queries");
-        try {
-            ViewWaiters viewWaiters = new ViewWaiters(ViewWaiters.DEFAULT_MAX_WAITERS);
-            StreamsApplication streams = new StreamsApplication(
-                    OrderStreamsTopology.build(serdes, config.deadlines(), viewWaiters),
-                    config.streamsProperties(queries.self()));
-            // Kafka Streams' own figures (process rates, lag, ...) and the JVM's, on the query port at /metrics
-            ServiceMetrics metrics = ServiceMetrics.forService("order-streams");
-            streams.bindMetrics(metrics.registry());
-            return new OrderStreamsApplication(queries, streams, viewWaiters, metrics);
-        } catch (RuntimeException e) {
-            queries.close();
-            throw e;
-        }
+        return new OrderStreamsApplication(config, serdes, new ViewWaiters(ViewWaiters.DEFAULT_MAX_WAITERS));
     }
 
-    /** Starts the query endpoint and the topology. */
-    public void start() {
-        serveQueries();
-        streams.start();
-    }
-
-    /** Starts only the query endpoint (503 until the topology runs), for a caller that starts the topology itself. */
-    public void serveQueries() {
-        KafkaStreams kafkaStreams = streams.streams();
-        queries.start(kafkaStreams, List.of(
-                OrderRoute.of(kafkaStreams, viewWaiters),
-                UserOrdersRoute.of(kafkaStreams),
-                FraudSignalsRoute.of(kafkaStreams, Clock.systemUTC())), metrics);
-    }
-
-    /** Stops answering queries; {@link #close()} also does. */
-    public void stopQueries() {
-        queries.close();
-    }
-
-    public StreamsApplication streams() {
-        return streams;
-    }
-
-    /** The registry behind this instance's {@code GET /metrics}. */
-    public ServiceMetrics metrics() {
-        return metrics;
-    }
-
-    /** Where this instance answers its queries and {@code GET /metrics}. */
-    public HostInfo queryEndpoint() {
-        return queries.self();
+    @Override
+    protected List<QueryRoute> routes(KafkaStreams streams) {
+        return List.of(
+                OrderRoute.of(streams, viewWaiters),
+                UserOrdersRoute.of(streams),
+                FraudSignalsRoute.of(streams, Clock.systemUTC()));
     }
 
     /** Reads of {@code GET /orders/{orderId}?wait-ms=} waiting on this instance for their order to arrive. */
     public int waitingOrderReads() {
         return viewWaiters.waiting();
-    }
-
-    /** Stops answering first, then leaves the group. */
-    @Override
-    public void close() {
-        queries.close();
-        streams.close();
-        metrics.close();
     }
 }

@@ -77,6 +77,18 @@ public final class OrderStreamsDriver implements AutoCloseable {
         events.pipeInput(Topics.key(event.getOrderId()), event, event.getOccurredAt());
     }
 
+    /** Order {@code orderId} placed for delivery to {@code addressKey}, {@code millisAfterT0} after {@link #T0}. */
+    public void placed(long orderId, String addressKey, long millisAfterT0) {
+        send(OrderEvent.newBuilder(event(orderId, orderId + "-placed", OrderEventType.ORDER_PLACED,
+                OrderStatus.PENDING_PAYMENT, millisAfterT0)).setShippingAddressKey(addressKey).build());
+    }
+
+    /** Order {@code orderId} paid with card {@code cardFingerprint}, {@code millisAfterT0} after {@link #T0}. */
+    public void paid(long orderId, String cardFingerprint, long millisAfterT0) {
+        send(OrderEvent.newBuilder(event(orderId, orderId + "-paid", OrderEventType.ORDER_PAID, OrderStatus.PAID, millisAfterT0))
+                .setCardFingerprint(cardFingerprint).build());
+    }
+
     public void advanceWallClock(Duration duration) {
         driver.advanceWallClockTime(duration);
     }

@@ -3,7 +3,6 @@ package dev.streamcart.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.orders.deadlines.DeadlineTopology;
 import dev.streamcart.orders.tracking.OrderTrackingTopology;
 import dev.streamcart.schemas.order.OrderEvent;
@@ -37,9 +36,8 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rebuild: run order-streams on a real broker, feed events, stop it, delete its local state
@@ -50,33 +48,21 @@ class OrderStreamsRebuildTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private static final int ORDERS = 30;
-    private static LocalInfrastructure infra;
 
-    @BeforeAll
-    static void startInfrastructure() throws IOException {
-        Path folder = Path.of("target", "it-data", "order-streams-rebuild");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder).kafka().schemaRegistry().topics().start();
-    }
-
-    @AfterAll
-    static void stopInfrastructure() {
-        if (infra != null) {
-            infra.close();
-        }
-    }
+    @RegisterExtension
+    static final TestInfrastructure INFRA = TestInfrastructure.in("order-streams-rebuild");
 
     @Test
     void deletingTheLocalStateRebuildsTheSameViews() throws Exception {
-        OrderStreamsConfig config = OrderStreamsConfig.from(infra.settings());
-        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        OrderStreamsConfig config = OrderStreamsConfig.from(INFRA.get().settings());
+        SchemaRegistryClient registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
         Map<String, OrderView> firstViews;
         Map<String, Object> firstDeadlines;
         try (KafkaProducer<String, OrderEvent> producer = new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.get().bootstrapServers()),
                         new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(registry).serializer());
-                CompactedTopicReader<OrderView> published = CompactedTopicReader.fromBeginning(infra.bootstrapServers(), Topics.ORDER_VIEWS.name(),
-                        3, Topics.ORDER_VIEWS.valueSerde(registry).deserializer())) {
+                CompactedTopicReader<OrderView> published = CompactedTopicReader.fromBeginning(INFRA.get().bootstrapServers(),
+                        Topics.ORDER_VIEWS.name(), 3, Topics.ORDER_VIEWS.valueSerde(registry).deserializer())) {
 
             try (StreamsApplication first = start(config, registry)) {
                 for (long order = 1; order <= ORDERS; order++) {

@@ -3,11 +3,14 @@ package dev.streamcart.analytics.kpi;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.streamcart.analytics.clickhouse.ClickHouseSink;
 import dev.streamcart.analytics.sales.LateEventLog;
 import dev.streamcart.analytics.sales.LiveEarlyFiringTrigger;
 import dev.streamcart.analytics.sales.OrderEventFacts;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -47,6 +50,11 @@ public final class KpiPipeline {
     }
 
     private KpiPipeline() {}
+
+    /** The KPI rows' sink: each row to its table, through {@link KpiRowWriter}. */
+    public static Sink<KpiRow> clickHouseSink(ClickHouseSettings endpoint, Duration flushInterval) {
+        return new ClickHouseSink<>(endpoint, flushInterval, KpiRowWriter::new);
+    }
 
     /**
      * @param orders order events whose timestamps and watermarks are already assigned

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.streamcart.analytics.kpi.ClickFacts;
 import dev.streamcart.analytics.kpi.ClickFactsDecoder;
-import dev.streamcart.analytics.kpi.ClickHouseKpiSink;
 import dev.streamcart.analytics.kpi.KpiPipeline;
 import dev.streamcart.analytics.metrics.MicrometerMetricReporterFactory;
 import dev.streamcart.schemas.config.CommonKeys;
@@ -192,7 +191,7 @@ public final class SalesPerMinuteJob {
                 .uid("order-events-source");
         SalesPerMinutePipeline.salesRows(events, config.allowedLateness(), config.earlyFiringInterval(),
                         config.earlyFiringHorizon())
-                .sinkTo(new ClickHouseSalesSink(config.clickHouse(), config.sinkFlushInterval()))
+                .sinkTo(SalesPerMinutePipeline.clickHouseSink(config.clickHouse(), config.sinkFlushInterval()))
                 .name("ClickHouse sales_per_minute").uid("clickhouse-sales-sink");
 
         KafkaSource<ClickFacts> clickSource = KafkaSource.<ClickFacts>builder()
@@ -208,7 +207,7 @@ public final class SalesPerMinuteJob {
                         config.idleTimeout(), config.maxSourceDrift(), (click, kafkaTimestamp) -> click.occurredAtMillis()), "clickstream")
                 .uid("clickstream-source");
         KpiPipeline.kpiRows(events, clicks, config.kpiSettings())
-                .sinkTo(new ClickHouseKpiSink(config.clickHouse(), config.sinkFlushInterval()))
+                .sinkTo(KpiPipeline.clickHouseSink(config.clickHouse(), config.sinkFlushInterval()))
                 .name("ClickHouse KPI tables").uid("clickhouse-kpi-sink");
     }
 

@@ -2,8 +2,11 @@ package dev.streamcart.analytics.sales;
 
 import java.time.Duration;
 
+import dev.streamcart.analytics.clickhouse.ClickHouseSink;
+import dev.streamcart.schemas.clickhouse.ClickHouseSettings;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -25,6 +28,11 @@ public final class SalesPerMinutePipeline {
     static final OutputTag<CategorySale> TOO_LATE = new OutputTag<>("sales-too-late", Types.POJO(CategorySale.class));
 
     private SalesPerMinutePipeline() {}
+
+    /** The rows' sink: {@code sales_per_minute}, through {@link SalesRowWriter}. */
+    public static Sink<SalesRow> clickHouseSink(ClickHouseSettings endpoint, Duration flushInterval) {
+        return new ClickHouseSink<>(endpoint, flushInterval, SalesRowWriter::new);
+    }
 
     /**
      * @param events order events whose timestamps and watermarks are already assigned

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.streamcart.inventory.InventoryApplication;
 import dev.streamcart.inventory.InventoryStreamsConfig;
-import dev.streamcart.localstack.infra.LocalInfrastructure;
-import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
@@ -39,9 +37,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.HostInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two inventory-streams instances of one application on one real broker, each with its own state
@@ -56,7 +54,9 @@ class TwoInstanceStockQueriesTest {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private static LocalInfrastructure infra;
+    @RegisterExtension
+    static final TestInfrastructure INFRA = TestInfrastructure.in("two-instance-queries");
+
     private static InventoryApplication first;
     private static InventoryApplication second;
 
@@ -64,31 +64,15 @@ class TwoInstanceStockQueriesTest {
     private record Answer(int status, String body, String servedBy) {}
 
     @BeforeAll
-    static void startTwoInstances() throws IOException {
-        Path folder = Path.of("target", "it-data", "two-instance-queries");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder.resolve("infra")).kafka().schemaRegistry().topics().start();
-        InventoryStreamsConfig config = InventoryStreamsConfig.from(infra.settings());
-        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
-        first = InventoryApplication.create(config.withStateDirectory(folder.resolve("instance-1")), registry);
-        second = InventoryApplication.create(config.withStateDirectory(folder.resolve("instance-2")), registry);
+    static void startTwoInstances() {
+        InventoryStreamsConfig config = InventoryStreamsConfig.from(INFRA.get().settings());
+        SchemaRegistryClient registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
+        first = INFRA.closing(InventoryApplication.create(config.withStateDirectory(INFRA.folder().resolve("instance-1")), registry));
+        second = INFRA.closing(InventoryApplication.create(config.withStateDirectory(INFRA.folder().resolve("instance-2")), registry));
         first.start();
         second.start();
         first.streams().running().orTimeout(60, TimeUnit.SECONDS).join();
         second.streams().running().orTimeout(60, TimeUnit.SECONDS).join();
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        for (AutoCloseable closeable : new AutoCloseable[] {first, second, infra}) {
-            if (closeable != null) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
     }
 
     @Test
@@ -181,10 +165,10 @@ class TwoInstanceStockQueriesTest {
     /** Two warehouses per product, several changes per row; returns each product's final {onHand, reserved}. */
     private static Map<Long, int[]> feedChanges() {
         Map<Long, int[]> expected = new HashMap<>();
-        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        SchemaRegistryClient registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
         long lsn = 1;
         try (KafkaProducer<String, InventoryChanged> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.get().bootstrapServers()),
                 new StringSerializer(), Topics.INVENTORY_CHANGES.valueSerde(registry).serializer())) {
             List<ProducerRecord<String, InventoryChanged>> records = new ArrayList<>();
             for (long product = 1; product <= PRODUCTS; product++) {

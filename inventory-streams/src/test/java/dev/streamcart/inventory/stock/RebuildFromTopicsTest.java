@@ -3,9 +3,7 @@ package dev.streamcart.inventory.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,19 +16,18 @@ import java.util.stream.Collectors;
 
 import dev.streamcart.inventory.InventoryApplication;
 import dev.streamcart.inventory.InventoryStreamsConfig;
-import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
-import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
 import dev.streamcart.schemas.streams.StreamsScaling;
+import dev.streamcart.schemas.streams.query.QueryEndpointSettings;
 import dev.streamcart.schemas.topics.CompactedTopicReader;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,9 +38,8 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rebuild: run, feed, stop, delete the local state folder, start again. The store rebuilt from its
@@ -54,37 +50,24 @@ class RebuildFromTopicsTest {
 
     private static final int PRODUCTS = 60;
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-    private static LocalInfrastructure infra;
-    private static Path folder;
 
-    @BeforeAll
-    static void startInfrastructure() throws IOException {
-        folder = Path.of("target", "it-data", "rebuild-from-topics");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder.resolve("infra")).kafka().schemaRegistry().topics().start();
-    }
-
-    @AfterAll
-    static void stopInfrastructure() {
-        if (infra != null) {
-            infra.close();
-        }
-    }
+    @RegisterExtension
+    static final TestInfrastructure INFRA = TestInfrastructure.in("rebuild-from-topics");
 
     @Test
     void deletingTheStateFolderRebuildsTheSameStoreAndTheSameStockLevels() throws Exception {
         // an hour between velocity refreshes: only the changelog may shape the rebuilt state
-        InventoryStreamsConfig config = new InventoryStreamsConfig(infra.bootstrapServers(), infra.schemaRegistryUrl(),
-                folder.resolve("state"), StreamsScaling.single(), 14, QueryEndpointSettings.loopback(0), Duration.ofHours(1));
-        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        InventoryStreamsConfig config = new InventoryStreamsConfig(INFRA.get().bootstrapServers(), INFRA.get().schemaRegistryUrl(),
+                INFRA.folder().resolve("state"), StreamsScaling.single(), 14, QueryEndpointSettings.loopback(0), Duration.ofHours(1));
+        SchemaRegistryClient registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
         List<ProducerRecord<String, InventoryChanged>> input = input();
 
         try (KafkaProducer<String, InventoryChanged> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()), new StringSerializer(),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.get().bootstrapServers()), new StringSerializer(),
                 Topics.INVENTORY_CHANGES.valueSerde(registry).serializer());
-                CompactedTopicReader<StockLevel> stockLevels = CompactedTopicReader.fromBeginning(infra.bootstrapServers(),
+                CompactedTopicReader<StockLevel> stockLevels = CompactedTopicReader.fromBeginning(INFRA.get().bootstrapServers(),
                         Topics.STOCK_LEVELS.name(), 3, Topics.STOCK_LEVELS.valueSerde(registry).deserializer());
-                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.get().bootstrapServers()))) {
 
             Map<String, ProductStock> firstStore;
             Map<String, StockLevel> firstLevels;

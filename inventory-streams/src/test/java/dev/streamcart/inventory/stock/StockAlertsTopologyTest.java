@@ -2,25 +2,15 @@ package dev.streamcart.inventory.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
-import dev.streamcart.inventory.alerts.ReorderSuggestion;
-import dev.streamcart.localstack.testing.PlainAvroSerde;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockAlertType;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.topics.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,31 +23,19 @@ class StockAlertsTopologyTest {
     private static final int LOW = 10;
     private static final int REORDER_POINT = 5;
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, InventoryChanged> changes;
-    private TestOutputTopic<String, StockAlert> alerts;
-    private TestOutputTopic<String, StockLevel> stockLevels;
     private long lsn = 100;
     private Instant at = T0;
 
+    private StockTopologyDriver streams;
+
     @BeforeEach
     void startDriver() {
-        PlainAvroSerde<InventoryChanged> changeSerde = new PlainAvroSerde<>(InventoryChanged.class);
-        PlainAvroSerde<StockLevel> stockSerde = new PlainAvroSerde<>(StockLevel.class);
-        PlainAvroSerde<StockAlert> alertSerde = new PlainAvroSerde<>(StockAlert.class);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-streams-alerts-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "topology-test-state").toAbsolutePath().toString());
-        driver = new TopologyTestDriver(StockTopology.build(changeSerde, stockSerde, alertSerde, new ReorderSuggestion(14)), props);
-        changes = driver.createInputTopic(Topics.INVENTORY_CHANGES.name(), new StringSerializer(), changeSerde.serializer());
-        alerts = driver.createOutputTopic(Topics.STOCK_ALERTS.name(), new StringDeserializer(), alertSerde.deserializer());
-        stockLevels = driver.createOutputTopic(Topics.STOCK_LEVELS.name(), new StringDeserializer(), stockSerde.deserializer());
+        streams = new StockTopologyDriver("inventory-streams-alerts-test");
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        streams.close();
     }
 
     @Test
@@ -65,7 +43,7 @@ class StockAlertsTopologyTest {
         row(1, 100, 0);
         row(1, 100, 20);
 
-        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(streams.alerts.isEmpty()).isTrue();
     }
 
     @Test
@@ -93,7 +71,7 @@ class StockAlertsTopologyTest {
         row(1, 50, 5);    // stock received: 45 available
         assertThat(types()).containsExactly(StockAlertType.BACK_IN_STOCK);
         row(1, 50, 6);
-        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(streams.alerts.isEmpty()).isTrue();
 
         row(1, 50, 41);   // 9: a new crossing below the threshold, then the reorder point again
         row(1, 50, 46);   // 4
@@ -106,10 +84,10 @@ class StockAlertsTopologyTest {
         row(2, 30, 0);
         row(1, 30, 30);   // warehouse 1 is empty, but 30 remain in warehouse 2 (threshold 20, reorder 10)
 
-        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(streams.alerts.isEmpty()).isTrue();
 
         row(2, 30, 15);   // 15 in total: below the summed threshold of 20
-        StockAlert low = alerts.readValue();
+        StockAlert low = streams.alerts.readValue();
         assertThat(low.getType()).isEqualTo(StockAlertType.LOW_STOCK);
         assertThat(low.getAvailable()).isEqualTo(15);
         assertThat(low.getLowStockThreshold()).isEqualTo(2 * LOW);
@@ -130,11 +108,11 @@ class StockAlertsTopologyTest {
         assertThat(level.getUnitsLast24h()).isEqualTo(240);
         assertThat(level.getUnitsPerDay()).isEqualTo(240.0);
         assertThat(level.getDaysOfCover()).isEqualTo(760 / 240.0);
-        alerts.readValuesToList();
+        streams.alerts.readValuesToList();
 
         row(1, 4, 0);   // a stock count finds only 4: an adjustment, not a sale; low, and below the reorder point
 
-        StockAlert reorder = alerts.readValuesToList().stream()
+        StockAlert reorder = streams.alerts.readValuesToList().stream()
                 .filter(alert -> alert.getType() == StockAlertType.REORDER).findFirst().orElseThrow();
         // 14 days at 240/day plus the threshold (10) as safety stock, minus the 4 still available
         assertThat(reorder.getSuggestedQuantity()).isEqualTo(14 * 240 + LOW - 4);
@@ -157,19 +135,19 @@ class StockAlertsTopologyTest {
     @Test
     void aDuplicateChangeRaisesNothingAgain() {
         InventoryChanged empty = change(1, 5, 5, 500, T0);
-        changes.pipeInput(Topics.key(PRODUCT), empty);
+        streams.changes.pipeInput(Topics.key(PRODUCT), empty);
         assertThat(types()).containsExactly(StockAlertType.OUT_OF_STOCK, StockAlertType.REORDER);
 
-        changes.pipeInput(Topics.key(PRODUCT), empty);
+        streams.changes.pipeInput(Topics.key(PRODUCT), empty);
 
-        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(streams.alerts.isEmpty()).isTrue();
     }
 
     @Test
     void theAlertIdNamesTheChangeThatRaisedIt() {
         row(1, 3, 3);
 
-        StockAlert alert = alerts.readValue();
+        StockAlert alert = streams.alerts.readValue();
         assertThat(alert.getAlertId()).isEqualTo(PRODUCT + "-OUT_OF_STOCK-" + lsn);
         assertThat(alert.getRaisedAt()).isEqualTo(at);
         assertThat(alert.getSuggestedQuantity()).isNull();
@@ -177,15 +155,15 @@ class StockAlertsTopologyTest {
 
     private void row(long warehouseId, int onHand, int reserved) {
         lsn++;
-        changes.pipeInput(Topics.key(PRODUCT), change(warehouseId, onHand, reserved, lsn, at));
+        streams.changes.pipeInput(Topics.key(PRODUCT), change(warehouseId, onHand, reserved, lsn, at));
     }
 
     private List<StockAlertType> types() {
-        return alerts.readValuesToList().stream().map(StockAlert::getType).toList();
+        return streams.alerts.readValuesToList().stream().map(StockAlert::getType).toList();
     }
 
     private StockLevel lastStockLevel() {
-        List<StockLevel> values = stockLevels.readValuesToList();
+        List<StockLevel> values = streams.stockLevels.readValuesToList();
         return values.get(values.size() - 1);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import dev.streamcart.inventory.InventoryApplication;
 import dev.streamcart.inventory.InventoryStreamsConfig;
 import dev.streamcart.inventory.RecordedValues;
-import dev.streamcart.localstack.infra.LocalInfrastructure;
 import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.schemas.inventory.InventoryChanged;
 import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockAlertType;
@@ -30,9 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * inventory-streams on a real broker and registry: exact totals and alerts, then the same state
@@ -41,30 +39,18 @@ import org.junit.jupiter.api.Test;
 class StockLevelsOnBrokerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-    private static LocalInfrastructure infra;
 
-    @BeforeAll
-    static void startInfrastructure() throws IOException {
-        Path folder = Path.of("target", "it-data", "stock-levels-on-broker");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder).kafka().schemaRegistry().topics().start();
-    }
-
-    @AfterAll
-    static void stopInfrastructure() {
-        if (infra != null) {
-            infra.close();
-        }
-    }
+    @RegisterExtension
+    static final TestInfrastructure INFRA = TestInfrastructure.in("stock-levels-on-broker");
 
     @Test
     void stockLevelsAreExactAndRebuiltAfterLosingTheStateFolder() throws IOException {
-        InventoryStreamsConfig config = InventoryStreamsConfig.from(infra.settings());
-        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        InventoryStreamsConfig config = InventoryStreamsConfig.from(INFRA.get().settings());
+        SchemaRegistryClient registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
         try (KafkaProducer<String, InventoryChanged> producer = producer(registry);
-                CompactedTopicReader<StockLevel> stockLevels = CompactedTopicReader.fromBeginning(infra.bootstrapServers(),
+                CompactedTopicReader<StockLevel> stockLevels = CompactedTopicReader.fromBeginning(INFRA.get().bootstrapServers(),
                         Topics.STOCK_LEVELS.name(), 3, Topics.STOCK_LEVELS.valueSerde(registry).deserializer());
-                RecordedValues<StockAlert> alerts = new RecordedValues<>(infra.bootstrapServers(),
+                RecordedValues<StockAlert> alerts = new RecordedValues<>(INFRA.get().bootstrapServers(),
                         Topics.STOCK_ALERTS.name(), 3, Topics.STOCK_ALERTS.valueSerde(registry).deserializer())) {
 
             try (InventoryApplication app = start(config, registry)) {
@@ -118,7 +104,7 @@ class StockLevelsOnBrokerTest {
     }
 
     private static KafkaProducer<String, InventoryChanged> producer(SchemaRegistryClient registry) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.get().bootstrapServers()),
                 new StringSerializer(), Topics.INVENTORY_CHANGES.valueSerde(registry).serializer());
     }
 

@@ -2,24 +2,13 @@ package dev.streamcart.inventory.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
-import dev.streamcart.inventory.alerts.ReorderSuggestion;
-import dev.streamcart.localstack.testing.PlainAvroSerde;
 import dev.streamcart.schemas.inventory.InventoryChanged;
-import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.inventory.WarehouseStock;
 import dev.streamcart.schemas.topics.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -31,27 +20,16 @@ class StockTopologyTest {
     private static final long PRODUCT = 7;
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, InventoryChanged> changes;
-    private TestOutputTopic<String, StockLevel> stockLevels;
+    private StockTopologyDriver streams;
 
     @BeforeEach
     void startDriver() {
-        PlainAvroSerde<InventoryChanged> changeSerde = new PlainAvroSerde<>(InventoryChanged.class);
-        PlainAvroSerde<StockLevel> stockSerde = new PlainAvroSerde<>(StockLevel.class);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-streams-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "topology-test-state").toAbsolutePath().toString());
-        driver = new TopologyTestDriver(StockTopology.build(changeSerde, stockSerde,
-                new PlainAvroSerde<>(StockAlert.class), new ReorderSuggestion(14)), props);
-        changes = driver.createInputTopic(Topics.INVENTORY_CHANGES.name(), new StringSerializer(), changeSerde.serializer());
-        stockLevels = driver.createOutputTopic(Topics.STOCK_LEVELS.name(), new StringDeserializer(), stockSerde.deserializer());
+        streams = new StockTopologyDriver("inventory-streams-test");
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        streams.close();
     }
 
     @Test
@@ -73,12 +51,12 @@ class StockTopologyTest {
     void olderAndDuplicateChangesOfARowAreIgnored() {
         send(change(1, 100, 10, 200));
         send(change(1, 100, 30, 300));
-        assertThat(stockLevels.readValuesToList()).hasSize(2);
+        assertThat(streams.stockLevels.readValuesToList()).hasSize(2);
 
         send(change(1, 100, 30, 300));   // the same change re-delivered
         send(change(1, 100, 10, 200));   // an older change replayed late
 
-        assertThat(stockLevels.isEmpty()).as("stale changes emit nothing").isTrue();
+        assertThat(streams.stockLevels.isEmpty()).as("stale changes emit nothing").isTrue();
         StockLevel stored = store().get(Topics.key(PRODUCT)).toStockLevel();
         assertThat(stored.getReserved()).isEqualTo(30);
         assertThat(stored.getAvailable()).isEqualTo(70);
@@ -102,11 +80,11 @@ class StockTopologyTest {
     void lateReplayDoesNotBringADeletedRowBack() {
         send(change(2, 40, 5, 101));
         send(deletion(2, 102));
-        stockLevels.readValuesToList();
+        streams.stockLevels.readValuesToList();
 
         send(change(2, 40, 5, 101));
 
-        assertThat(stockLevels.isEmpty()).isTrue();
+        assertThat(streams.stockLevels.isEmpty()).isTrue();
         assertThat(store().get(Topics.key(PRODUCT)).toStockLevel().getWarehouses()).isEmpty();
     }
 
@@ -122,17 +100,17 @@ class StockTopologyTest {
     }
 
     private void send(InventoryChanged change) {
-        changes.pipeInput(Topics.key(change.getProductId()), change);
+        streams.changes.pipeInput(Topics.key(change.getProductId()), change);
     }
 
     private StockLevel lastStockLevel() {
-        List<StockLevel> values = stockLevels.readValuesToList();
+        List<StockLevel> values = streams.stockLevels.readValuesToList();
         assertThat(values).isNotEmpty();
         return values.get(values.size() - 1);
     }
 
     private KeyValueStore<String, ProductStock> store() {
-        return driver.getKeyValueStore(StockTopology.STOCK_STORE);
+        return streams.driver().getKeyValueStore(StockTopology.STOCK_STORE);
     }
 
     private static InventoryChanged change(long warehouseId, int quantity, int reserved, long lsn) {

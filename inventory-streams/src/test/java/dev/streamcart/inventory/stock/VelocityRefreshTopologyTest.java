@@ -3,24 +3,13 @@ package dev.streamcart.inventory.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
-import dev.streamcart.inventory.alerts.ReorderSuggestion;
-import dev.streamcart.localstack.testing.PlainAvroSerde;
 import dev.streamcart.schemas.inventory.InventoryChanged;
-import dev.streamcart.schemas.inventory.StockAlert;
 import dev.streamcart.schemas.inventory.StockLevel;
 import dev.streamcart.schemas.topics.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,45 +21,35 @@ class VelocityRefreshTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration REFRESH = Duration.ofMinutes(1);
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, InventoryChanged> changes;
-    private TestOutputTopic<String, StockLevel> stockLevels;
     private long lsn = 1;
+
+    private StockTopologyDriver streams;
 
     @BeforeEach
     void startDriver() {
-        PlainAvroSerde<InventoryChanged> changeSerde = new PlainAvroSerde<>(InventoryChanged.class);
-        PlainAvroSerde<StockLevel> stockSerde = new PlainAvroSerde<>(StockLevel.class);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-streams-velocity-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "topology-test-state").toAbsolutePath().toString());
-        driver = new TopologyTestDriver(StockTopology.build(changeSerde, stockSerde, new PlainAvroSerde<>(StockAlert.class),
-                new ReorderSuggestion(14), REFRESH), props, T0.plus(Duration.ofMinutes(5)));
-        changes = driver.createInputTopic(Topics.INVENTORY_CHANGES.name(), new StringSerializer(), changeSerde.serializer());
-        stockLevels = driver.createOutputTopic(Topics.STOCK_LEVELS.name(), new StringDeserializer(), stockSerde.deserializer());
+        streams = new StockTopologyDriver("inventory-streams-velocity-test", REFRESH, T0.plus(Duration.ofMinutes(5)));
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        streams.close();
     }
 
     @Test
     void velocityDecaysWhenNothingSellsAndIsRepublishedOnlyWhenItChanged() {
         change(1, 100, 0, T0);
         change(1, 100, 10, T0.plusSeconds(60));        // 10 units reserved by orders: sold
-        StockLevel afterSale = last(stockLevels.readRecordsToList());
+        StockLevel afterSale = last(streams.stockLevels.readRecordsToList());
         assertThat(afterSale.getUnitsLast24h()).isEqualTo(10);
         assertThat(afterSale.getUnitsPerDay()).isEqualTo(10.0);
         assertThat(afterSale.getDaysOfCover()).isEqualTo(9.0);
 
-        driver.advanceWallClockTime(REFRESH.multipliedBy(3));
-        assertThat(stockLevels.isEmpty()).as("nothing changed within the same hour: nothing re-published").isTrue();
+        streams.driver().advanceWallClockTime(REFRESH.multipliedBy(3));
+        assertThat(streams.stockLevels.isEmpty()).as("nothing changed within the same hour: nothing re-published").isTrue();
 
         // a day later, no sale since: the 24 h window is empty and the pace spreads over the days observed
-        driver.advanceWallClockTime(Duration.ofHours(25));
-        List<TestRecord<String, StockLevel>> dayLater = stockLevels.readRecordsToList();
+        streams.driver().advanceWallClockTime(Duration.ofHours(25));
+        List<TestRecord<String, StockLevel>> dayLater = streams.stockLevels.readRecordsToList();
         assertThat(dayLater).hasSize(1);
         assertThat(dayLater.get(0).key()).isEqualTo("1");
         StockLevel decayed = dayLater.get(0).value();
@@ -82,38 +61,38 @@ class VelocityRefreshTopologyTest {
         assertThat(decayed.getUpdatedAt()).as("still the commit time of the last change").isEqualTo(T0.plusSeconds(60));
 
         // a week later the sale left the 7-day window: no pace, unlimited cover
-        driver.advanceWallClockTime(Duration.ofDays(7));
-        StockLevel weekLater = last(stockLevels.readRecordsToList());
+        streams.driver().advanceWallClockTime(Duration.ofDays(7));
+        StockLevel weekLater = last(streams.stockLevels.readRecordsToList());
         assertThat(weekLater.getUnitsLast7d()).isZero();
         assertThat(weekLater.getUnitsPerDay()).isZero();
         assertThat(weekLater.getDaysOfCover()).isNull();
 
-        driver.advanceWallClockTime(Duration.ofDays(1));
-        assertThat(stockLevels.isEmpty()).as("no sales and nothing left to decay").isTrue();
+        streams.driver().advanceWallClockTime(Duration.ofDays(1));
+        assertThat(streams.stockLevels.isEmpty()).as("no sales and nothing left to decay").isTrue();
     }
 
     @Test
     void productsThatNeverSoldAreNotRepublished() {
         change(2, 50, 0, T0);
         change(2, 60, 0, T0.plusSeconds(5));   // stock received: not a sale
-        stockLevels.readRecordsToList();
+        streams.stockLevels.readRecordsToList();
 
-        driver.advanceWallClockTime(Duration.ofDays(2));
+        streams.driver().advanceWallClockTime(Duration.ofDays(2));
 
-        assertThat(stockLevels.isEmpty()).isTrue();
+        assertThat(streams.stockLevels.isEmpty()).isTrue();
     }
 
     @Test
     void aChangeAfterARefreshKeepsTheDecayedFigures() {
         change(3, 100, 0, T0);
         change(3, 100, 24, T0.plusSeconds(60));
-        driver.advanceWallClockTime(Duration.ofHours(48));
-        StockLevel decayed = last(stockLevels.readRecordsToList());
+        streams.driver().advanceWallClockTime(Duration.ofHours(48));
+        StockLevel decayed = last(streams.stockLevels.readRecordsToList());
         assertThat(decayed.getUnitsLast24h()).isZero();
 
         // a late change committed before the refresh (e.g. stock received) must not bring the old pace back
         change(3, 110, 24, T0.plusSeconds(120));
-        StockLevel afterReceipt = last(stockLevels.readRecordsToList());
+        StockLevel afterReceipt = last(streams.stockLevels.readRecordsToList());
         assertThat(afterReceipt.getUnitsLast24h()).isZero();
         assertThat(afterReceipt.getUnitsPerDay()).isEqualTo(decayed.getUnitsPerDay());
         assertThat(afterReceipt.getAvailable()).isEqualTo(86);
@@ -124,7 +103,7 @@ class VelocityRefreshTopologyTest {
                 .setProductId(productId).setWarehouseId(1).setQuantity(onHand).setReservedQuantity(reserved)
                 .setLowStockThreshold(10).setReorderPoint(5).setDeleted(false)
                 .setSourceLsn(lsn++).setCommittedAt(committedAt).build();
-        changes.pipeInput(Topics.key(productId), change, committedAt);
+        streams.changes.pipeInput(Topics.key(productId), change, committedAt);
     }
 
     private static StockLevel last(List<TestRecord<String, StockLevel>> records) {

@@ -3,10 +3,8 @@ package dev.streamcart.loadgen.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.streamcart.apiclient.ApiClient;
@@ -23,7 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class BackgroundOrders implements AutoCloseable {
 
-    private static final int RESTOCK_UNITS = 5_000;
     /**
      * Workers per order a second: an order and its payment take up to ~250 ms under load with the
      * payment provider's default latency (Little's law: workers = rate x time in the system).
@@ -31,11 +28,7 @@ final class BackgroundOrders implements AutoCloseable {
     private static final double WORKERS_PER_ORDER_PER_SECOND = 0.3;
     private static final int MAX_WORKERS = 128;
 
-    private final ApiClient api;
-    private final ApiClient admin;
-    private final long warehouse;
-    private final BuyerPool buyers;
-    private final List<Long> products;
+    private final RandomCheckouts checkouts;
     private final StopSignal stop = new StopSignal();
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong placed = new AtomicLong();
@@ -44,11 +37,7 @@ final class BackgroundOrders implements AutoCloseable {
     private long startedNanos;
 
     BackgroundOrders(ApiClient api, ApiClient admin, long warehouse, BuyerPool buyers, List<Long> products) {
-        this.api = Objects.requireNonNull(api, "api");
-        this.admin = Objects.requireNonNull(admin, "admin");
-        this.warehouse = warehouse;
-        this.buyers = Objects.requireNonNull(buyers, "buyers");
-        this.products = List.copyOf(products);
+        this.checkouts = new RandomCheckouts(api, admin, warehouse, buyers, products);
     }
 
     /** Starts {@code ordersPerSecond} checkouts a second, each followed by its payment. */
@@ -84,22 +73,16 @@ final class BackgroundOrders implements AutoCloseable {
 
     /** Null when the order was placed and paid; otherwise what failed. */
     private @Nullable String order() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        BuyerPool.Buyer buyer = buyers.next();
-        ApiClient shopper = api.withToken(buyer.token());
-        long product = products.get(random.nextInt(products.size()));
-        ApiClient.Response order = shopper.post("/api/orders", Map.of("userId", buyer.userId(),
-                "items", List.of(Map.of("productId", product, "quantity", 1 + random.nextInt(2)))));
+        RandomCheckouts.Placed checkout = checkouts.order();
+        ApiClient.Response order = checkout.order();
         if (order.status() == 409) {
-            admin.create("/api/inventory/receipts", Map.of("productId", product, "warehouseId", warehouse, "quantity", RESTOCK_UNITS));
             return "order 409 (restocked)";
         }
         if (order.status() != 201) {
             return "order " + order.status();
         }
         placed.incrementAndGet();
-        ApiClient.Response payment = shopper.post("/api/orders/" + order.id() + "/payments",
-                Map.of("method", "card", "cardNumber", "4242424242424242"));
+        ApiClient.Response payment = checkouts.pay(checkout);
         if (payment.status() / 100 != 2) {
             return "payment " + payment.status();
         }

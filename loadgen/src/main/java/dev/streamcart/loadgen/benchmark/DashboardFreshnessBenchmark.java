@@ -15,9 +15,6 @@ import java.util.concurrent.locks.LockSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.localstack.launcher.Platform;
-import dev.streamcart.localstack.launcher.PlatformLayout;
-import dev.streamcart.localstack.launcher.PlatformOptions;
-import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import dev.streamcart.serving.payments.risk.RiskScorer;
 import picocli.CommandLine;
@@ -70,12 +67,9 @@ public final class DashboardFreshnessBenchmark implements Callable<Integer> {
         }
         Path root = options.root();
         Path folder = options.dataFolder("bench-dashboard-freshness");
-        Folders.emptied(folder);
-        PlatformOptions platformOptions = BenchmarkPlatform.options(options.gatewayLatencyMillis);
-        try (Platform platform = Platform.start(new PlatformLayout(root, folder), platformOptions,
-                message -> System.out.println("[platform] " + message))) {
+        try (Platform platform = BenchmarkPlatform.start(root, folder, BenchmarkPlatform.options(options.gatewayLatencyMillis))) {
             ApiClient api = BenchmarkClient.forApi(platform.endpoints().apiUrl());
-            ApiClient admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
+            ApiClient admin = BenchmarkPlatform.admin(api, platform);
             long category = admin.create("/api/categories", Map.of("name", "Bench"));
             long warehouse = admin.create("/api/warehouses", Map.of("name", "Bench warehouse", "region", "eu-west"));
             long measuredSeller = admin.create("/api/sellers", Map.of("name", "Measured seller",

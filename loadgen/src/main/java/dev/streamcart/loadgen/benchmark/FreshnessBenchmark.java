@@ -20,9 +20,6 @@ import java.util.function.Function;
 
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.localstack.launcher.Platform;
-import dev.streamcart.localstack.launcher.PlatformLayout;
-import dev.streamcart.localstack.launcher.PlatformOptions;
-import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.serving.payments.risk.RiskScorer;
@@ -85,14 +82,9 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         }
         Path root = options.root();
         Path folder = options.dataFolder("bench-freshness");
-
-        Folders.emptied(folder);
-        PlatformOptions platformOptions = BenchmarkPlatform.options(options.gatewayLatencyMillis);
-        try (Platform platform = Platform.start(new PlatformLayout(root, folder), platformOptions,
-                message -> System.out.println("[platform] " + message))) {
+        try (Platform platform = BenchmarkPlatform.start(root, folder, BenchmarkPlatform.options(options.gatewayLatencyMillis))) {
             ApiClient api = BenchmarkClient.forApi(platform.endpoints().apiUrl());
-            // the launcher's operator account (PLATFORM_ADMIN_PASSWORD, or the one it generated), as the e2e tests sign in
-            ApiClient admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
+            ApiClient admin = BenchmarkPlatform.admin(api, platform);
 
             long seller = admin.create("/api/sellers", Map.of("name", "Bench seller", "email", "bench-" + UUID.randomUUID() + "@example.com"));
             long category = admin.create("/api/categories", Map.of("name", "Bench"));

@@ -23,10 +23,9 @@ import java.util.function.ToDoubleFunction;
 
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.localstack.launcher.Platform;
-import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
 import dev.streamcart.localstack.launcher.verify.VerificationReport;
-import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.bench.BenchmarkFailure;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import dev.streamcart.serving.payments.risk.RiskScorer;
 import org.jspecify.annotations.Nullable;
@@ -97,12 +96,7 @@ public final class SpikeBenchmark implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SpikeBenchmark())
-                .setExecutionExceptionHandler((e, command, parsed) -> {
-                    e.printStackTrace();
-                    // the last line is the reason ./platform bench reports
-                    System.err.println("spike benchmark failed: " + e);
-                    return 1;
-                })
+                .setExecutionExceptionHandler((e, command, parsed) -> BenchmarkFailure.report("spike benchmark", e))
                 .execute(args));
     }
 
@@ -123,12 +117,10 @@ public final class SpikeBenchmark implements Callable<Integer> {
         }
         Path root = repository.toAbsolutePath().normalize();
         Path folder = (data != null ? data : root.resolve("loadgen/target/bench-spike")).toAbsolutePath();
-        Folders.emptied(folder);
         double peakRate = baseRate * multiplier;
-        try (Platform platform = Platform.start(new PlatformLayout(root, folder), BenchmarkPlatform.options(gatewayLatencyMillis),
-                message -> System.out.println("[platform] " + message))) {
+        try (Platform platform = BenchmarkPlatform.start(root, folder, BenchmarkPlatform.options(gatewayLatencyMillis))) {
             ApiClient api = BenchmarkClient.forApi(platform.endpoints().apiUrl());
-            ApiClient admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
+            ApiClient admin = BenchmarkPlatform.admin(api, platform);
             long seller = admin.create("/api/sellers", Map.of("name", "Spike seller", "email", "spike-" + UUID.randomUUID() + "@example.com"));
             long category = admin.create("/api/categories", Map.of("name", "Spike"));
             long warehouse = admin.create("/api/warehouses", Map.of("name", "Spike warehouse", "region", "eu-west"));

@@ -2,11 +2,8 @@ package dev.streamcart.loadgen.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 
 import dev.streamcart.apiclient.ApiClient;
 import dev.streamcart.loadgen.pacing.RateLimiter;
@@ -44,13 +41,7 @@ final class SpikeLoad implements AutoCloseable {
      */
     record Attempt(long startedNanos, double millis, Outcome outcome, long orderId, String failure) {}
 
-    private static final int RESTOCK_UNITS = 5_000;
-
-    private final ApiClient api;
-    private final ApiClient admin;
-    private final long warehouse;
-    private final BuyerPool buyers;
-    private final List<Long> products;
+    private final RandomCheckouts checkouts;
     private final StopSignal stop = new StopSignal();
     private final List<Thread> workers = new ArrayList<>();
     private final Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
@@ -58,11 +49,7 @@ final class SpikeLoad implements AutoCloseable {
     private volatile boolean paused = true;
 
     SpikeLoad(ApiClient api, ApiClient admin, long warehouse, BuyerPool buyers, List<Long> products) {
-        this.api = Objects.requireNonNull(api, "api");
-        this.admin = Objects.requireNonNull(admin, "admin");
-        this.warehouse = warehouse;
-        this.buyers = Objects.requireNonNull(buyers, "buyers");
-        this.products = List.copyOf(products);
+        this.checkouts = new RandomCheckouts(api, admin, warehouse, buyers, products);
         this.limiter = new RateLimiter(1, Ticker.SYSTEM);
     }
 
@@ -97,18 +84,12 @@ final class SpikeLoad implements AutoCloseable {
     private Attempt attempt() {
         long started = System.nanoTime();
         try {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            BuyerPool.Buyer buyer = buyers.next();
-            ApiClient shopper = api.withToken(buyer.token());
-            long product = products.get(random.nextInt(products.size()));
-            ApiClient.Response order = shopper.post("/api/orders", Map.of("userId", buyer.userId(),
-                    "items", List.of(Map.of("productId", product, "quantity", 1 + random.nextInt(2)))));
+            RandomCheckouts.Placed placed = checkouts.order();
+            ApiClient.Response order = placed.order();
             if (order.status() == 503) {
                 return new Attempt(started, millisSince(started, order.arrivedNanos()), Outcome.SHED_AT_CHECKOUT, 0, "");
             }
             if (order.status() == 409) {
-                admin.create("/api/inventory/receipts", Map.of("productId", product, "warehouseId", warehouse,
-                        "quantity", RESTOCK_UNITS));
                 return new Attempt(started, millisSince(started, order.arrivedNanos()), Outcome.FAILED, 0,
                         "order 409 (restocked)");
             }
@@ -116,8 +97,7 @@ final class SpikeLoad implements AutoCloseable {
                 return new Attempt(started, millisSince(started, order.arrivedNanos()), Outcome.FAILED, 0,
                         "order " + order.status());
             }
-            ApiClient.Response payment = shopper.post("/api/orders/" + order.id() + "/payments",
-                    Map.of("method", "card", "cardNumber", "4242424242424242"));
+            ApiClient.Response payment = checkouts.pay(placed);
             double millis = millisSince(started, payment.arrivedNanos());
             if (payment.status() == 503) {
                 return new Attempt(started, millis, Outcome.SHED_AT_PAYMENT, order.id(), "");

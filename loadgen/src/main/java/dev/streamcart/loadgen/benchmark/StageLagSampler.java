@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +14,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import dev.streamcart.loadgen.pacing.StopSignal;
+import dev.streamcart.localstack.launcher.ConsumerLag;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far behind PostgreSQL each stage of the pipeline is, once a second: the WAL bytes ingest-cdc's
@@ -41,6 +38,7 @@ final class StageLagSampler implements AutoCloseable {
             "order-streams", "order-streams",
             "analytics-flink", "analytics-flink-sales-per-minute");
     static final List<String> STAGES = List.of(CDC, "inventory-streams", "order-streams", "analytics-flink");
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
 
     private final String jdbcUrl;
     private final Admin admin;
@@ -84,20 +82,7 @@ final class StageLagSampler implements AutoCloseable {
 
     private long consumerLag(String group) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-            if (committed.isEmpty()) {
-                return -1;
-            }
-            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(5, TimeUnit.SECONDS);
-            long lag = 0;
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                long offset = entry.getValue() == null ? 0 : entry.getValue().offset();
-                // a transactional producer leaves a commit marker after the last record of a partition
-                lag += Math.max(0, ends.get(entry.getKey()).offset() - offset - 1);
-            }
-            return lag;
+            return ConsumerLag.of(admin, group, KAFKA_TIMEOUT).orElse(-1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;

@@ -99,7 +99,7 @@ public final class CheckoutBenchmarkMain implements Callable<Integer> {
         try (Platform platform = Platform.start(layout, options, message -> System.out.println("checkout-bench: " + message))) {
             ApiClient api = BenchmarkClient.forApi(platform.endpoints().apiUrl());
             System.out.printf(Locale.ROOT, "checkout-bench: creating %d products%n", products);
-            ApiClient admin = api.login(platform.adminCredentials().email(), platform.adminCredentials().password());
+            ApiClient admin = BenchmarkPlatform.admin(api, platform);
             BenchShop shop = BenchShop.create(admin, api, products);
             int buyersNeeded = clients * (warmUpSeconds + seconds) * CLIENT_ORDERS_PER_SECOND_CEILING / RiskScorer.VELOCITY_LIMIT;
             System.out.printf(Locale.ROOT, "checkout-bench: signing in %d buyers (%d orders each at most: the velocity rule)%n",

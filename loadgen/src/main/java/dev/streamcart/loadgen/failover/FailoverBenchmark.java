@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import dev.streamcart.loadgen.benchmark.BenchmarkPlatform;
 import dev.streamcart.localstack.launcher.Platform;
-import dev.streamcart.localstack.launcher.PlatformLayout;
-import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.schemas.bench.BenchmarkFailure;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -65,12 +65,7 @@ public final class FailoverBenchmark implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FailoverBenchmark())
-                .setExecutionExceptionHandler((e, command, parsed) -> {
-                    e.printStackTrace();
-                    // the last line is the reason ./platform bench reports
-                    System.err.println("failover benchmark failed: " + e);
-                    return 1;
-                })
+                .setExecutionExceptionHandler((e, command, parsed) -> BenchmarkFailure.report("failover benchmark", e))
                 .execute(args));
     }
 
@@ -83,10 +78,7 @@ public final class FailoverBenchmark implements Callable<Integer> {
         List<String> toKill = victims != null ? victims : smoke ? FailoverDrill.EVERY_KIND : FULL_VICTIMS;
         Path root = repository.toAbsolutePath().normalize();
         Path folder = (data != null ? data : root.resolve("loadgen/target/bench-failover")).toAbsolutePath();
-        Folders.emptied(folder);
-        try (Platform platform = Platform.start(new PlatformLayout(root, folder),
-                FailoverDrill.clusterWithTraffic(ordersPerSecond, products, users),
-                message -> System.out.println("[platform] " + message));
+        try (Platform platform = BenchmarkPlatform.start(root, folder, FailoverDrill.clusterWithTraffic(ordersPerSecond, products, users));
                 FailoverDrill drill = FailoverDrill.begin(platform, line -> System.out.println("[failover] " + line))) {
             double steadyRate = smoke ? 0 : drill.awaitSteadyRate(ordersPerSecond, WARM_UP);
             long ordersBefore = drill.orderCount();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import dev.streamcart.localstack.launcher.ConsumerLag;
 import dev.streamcart.localstack.launcher.Endpoints;
 import dev.streamcart.schemas.clickhouse.ClickHouseClient;
 import dev.streamcart.schemas.clickhouse.ClickHouseException;
@@ -22,7 +23,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
@@ -103,20 +103,7 @@ final class PipelineWatch implements AutoCloseable {
      */
     private long lag(String group) throws InterruptedException {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-            if (committed.isEmpty()) {
-                return -1;
-            }
-            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(5, TimeUnit.SECONDS);
-            long lag = 0;
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                long position = entry.getValue() == null ? 0 : entry.getValue().offset();
-                // exactly-once leaves one transaction marker after the last record of a partition
-                lag += Math.max(0, ends.get(entry.getKey()).offset() - position - 1);
-            }
-            return lag;
+            return ConsumerLag.of(admin, group, Duration.ofSeconds(5)).orElse(-1);
         } catch (ExecutionException | TimeoutException e) {
             return -1;
         }

@@ -3,8 +3,6 @@ package dev.streamcart.loadgen.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,18 +11,15 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcart.apiclient.ApiClient;
-import dev.streamcart.localstack.launcher.Platform;
-import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
-import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.fraud.FraudSignals;
 import dev.streamcart.schemas.order.OrderSlaAlert;
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.CompactedTopicReader;
 import dev.streamcart.schemas.topics.Topics;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Order deadlines through the whole platform, with short timeouts: an unpaid order is expired by
@@ -36,30 +31,19 @@ class OrderDeadlinesEndToEndIT {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(90);
 
-    private static Platform platform;
+    @RegisterExtension
+    static final PlatformUnderTest PLATFORM = PlatformUnderTest.in("e2e-deadlines-data", "e2e-deadlines",
+            PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of())
+                    .withExtraSettings(Map.of(
+                            "orders.payment-timeout", "PT8S",
+                            "orders.ship-sla", "PT8S",
+                            "orders.deadline-check-interval", "PT1S")));
+
     private static ApiClient api;
 
     @BeforeAll
-    static void startPlatform() throws IOException {
-        Path repository = Path.of("..").toAbsolutePath().normalize();
-        Path data = Path.of("target/e2e-deadlines-data").toAbsolutePath();
-        Folders.emptied(data);
-        PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of())
-                .withExtraSettings(Map.of(
-                        "orders.payment-timeout", "PT8S",
-                        "orders.ship-sla", "PT8S",
-                        "orders.deadline-check-interval", "PT1S"));
-        platform = Platform.start(new PlatformLayout(repository, data), options,
-                message -> System.out.println("[e2e-deadlines] " + message));
-        api = new ApiClient(platform.endpoints().apiUrl()).login(platform.adminCredentials().email(),
-                platform.adminCredentials().password());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void signIn() {
+        api = PLATFORM.adminApi();
     }
 
     @Test
@@ -101,11 +85,11 @@ class OrderDeadlinesEndToEndIT {
         tracking.path("orders").forEach(order -> ids.add(order.path("id").asLong()));
         assertThat(ids).as("most recent first").containsExactly(paid, unpaid);
 
-        SchemaRegistryClient registry = new SchemaRegistryClient(platform.endpoints().schemaRegistryUrl());
-        try (CompactedTopicReader<OrderSlaAlert> alerts = CompactedTopicReader.fromBeginning(platform.endpoints().bootstrapServers(),
+        SchemaRegistryClient registry = new SchemaRegistryClient(PLATFORM.get().endpoints().schemaRegistryUrl());
+        try (CompactedTopicReader<OrderSlaAlert> alerts = CompactedTopicReader.fromBeginning(PLATFORM.get().endpoints().bootstrapServers(),
                      Topics.ORDER_SLA_ALERTS.name(), Topics.ORDER_SLA_ALERTS.partitions(),
                      Topics.ORDER_SLA_ALERTS.valueSerde(registry).deserializer());
-             CompactedTopicReader<FraudSignals> signals = CompactedTopicReader.fromBeginning(platform.endpoints().bootstrapServers(),
+             CompactedTopicReader<FraudSignals> signals = CompactedTopicReader.fromBeginning(PLATFORM.get().endpoints().bootstrapServers(),
                      Topics.FRAUD_SIGNALS.name(), Topics.FRAUD_SIGNALS.partitions(),
                      Topics.FRAUD_SIGNALS.valueSerde(registry).deserializer())) {
             await().atMost(CONVERGENCE).untilAsserted(() -> {

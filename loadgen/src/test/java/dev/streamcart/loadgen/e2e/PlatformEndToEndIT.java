@@ -3,7 +3,6 @@ package dev.streamcart.loadgen.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,23 +16,20 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.apiclient.ApiClient;
-import dev.streamcart.localstack.launcher.Platform;
-import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.launcher.ServiceSpec;
-import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole platform, as {@code ./platform up} runs it (every service a child JVM on real
@@ -47,7 +43,10 @@ class PlatformEndToEndIT {
     private static final Duration CONVERGENCE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Platform platform;
+    @RegisterExtension
+    static final PlatformUnderTest PLATFORM = PlatformUnderTest.in("e2e-data", "e2e",
+            PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of()));
+
     private static ApiClient api;
 
     private static long phones;
@@ -62,23 +61,8 @@ class PlatformEndToEndIT {
     private static long cancelledOrder;
 
     @BeforeAll
-    static void startPlatform() throws IOException {
-        Path repository = Path.of("..").toAbsolutePath().normalize();
-        Path data = Path.of("target/e2e-data").toAbsolutePath();
-        // every run starts empty: ClickHouse keeps its tables in here, and sales of an earlier run
-        // inside the queried hour would be added to this run's
-        Folders.emptied(data);
-        PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
-        platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[e2e] " + message));
-        api = new ApiClient(platform.endpoints().apiUrl()).login(platform.adminCredentials().email(),
-                platform.adminCredentials().password());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void signIn() {
+        api = PLATFORM.adminApi();
     }
 
     @Test
@@ -184,10 +168,10 @@ class PlatformEndToEndIT {
         // training reads the clickstream up to its end offsets at start: wait until the views are there
         await().atMost(CONVERGENCE).until(() -> clickstreamRecords() >= 4);
 
-        platform.launcher().runToCompletion(ServiceSpec.RECOMMENDER.withArguments(List.of("train")),
-                platform.serviceSettings(), Duration.ofMinutes(5));
-        platform.launcher().runToCompletion(ServiceSpec.RECOMMENDER.withArguments(List.of("promote")),
-                platform.serviceSettings(), Duration.ofMinutes(2));
+        PLATFORM.get().launcher().runToCompletion(ServiceSpec.RECOMMENDER.withArguments(List.of("train")),
+                PLATFORM.get().serviceSettings(), Duration.ofMinutes(5));
+        PLATFORM.get().launcher().runToCompletion(ServiceSpec.RECOMMENDER.withArguments(List.of("promote")),
+                PLATFORM.get().serviceSettings(), Duration.ofMinutes(2));
         assertThat(api.post("/api/admin/models/reload", Map.of()).status()).isLessThan(300);
         await().atMost(CONVERGENCE).untilAsserted(() -> {
             ApiClient.Response reply = api.get("/api/recommendations/" + buyers.get(1) + "?limit=10");
@@ -206,7 +190,7 @@ class PlatformEndToEndIT {
     }
 
     private static long clickstreamRecords() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.get().endpoints().bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int partition = 0; partition < Topics.CLICKSTREAM.partitions(); partition++) {
                 latest.put(new TopicPartition(Topics.CLICKSTREAM.name(), partition), OffsetSpec.latest());
@@ -216,7 +200,7 @@ class PlatformEndToEndIT {
     }
 
     private static Path promotedModelFolder() throws Exception {
-        Path models = platform.layout().models();
+        Path models = PLATFORM.get().layout().models();
         return models.resolve(Files.readString(models.resolve("CURRENT")).trim());
     }
 

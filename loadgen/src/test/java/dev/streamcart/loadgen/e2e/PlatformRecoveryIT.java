@@ -3,8 +3,6 @@ package dev.streamcart.loadgen.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,16 +10,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
-import dev.streamcart.localstack.launcher.Platform;
-import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
 import dev.streamcart.localstack.launcher.verify.VerificationReport;
 import dev.streamcart.localstack.process.ManagedProcess;
-import dev.streamcart.localstack.testing.Folders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Crash recovery under traffic: the CDC process, each Kafka Streams app, the API and the Kafka
@@ -33,39 +27,25 @@ class PlatformRecoveryIT {
 
     private static final List<String> VICTIMS = List.of("ingest-cdc", "inventory-streams", "order-streams", "serving-api", "kafka");
 
-    private static Platform platform;
-
-    @BeforeAll
-    static void startPlatformWithTraffic() throws IOException {
-        Path repository = Path.of("..").toAbsolutePath().normalize();
-        Path data = Folders.emptied(Path.of("target/recovery-data").toAbsolutePath());
-        PlatformOptions options = PlatformOptions.defaults().withApiPort(0)
-                .withTraffic(true, List.of("--orders-per-second=8", "--products=40", "--users=40"));
-        platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[recovery] " + message));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformUnderTest PLATFORM = PlatformUnderTest.in("recovery-data", "recovery", PlatformOptions.defaults()
+            .withApiPort(0).withTraffic(true, List.of("--orders-per-second=8", "--products=40", "--users=40")));
 
     @Test
     void readModelsEqualPostgresAfterEveryPartIsKilledUnderTraffic() throws Exception {
         awaitMoreOrders(30);
         for (String victim : VICTIMS) {
-            ManagedProcess before = platform.service(victim);
+            ManagedProcess before = PLATFORM.get().service(victim);
             before.kill();
             await().atMost(Duration.ofMinutes(3)).until(() -> {
-                ManagedProcess now = platform.service(victim);
+                ManagedProcess now = PLATFORM.get().service(victim);
                 return now != before && now.isAlive();
             });
             awaitMoreOrders(20);
         }
-        platform.stopService("loadgen");
+        PLATFORM.get().stopService("loadgen");
 
-        VerificationReport report = PlatformVerifier.verifyUntilConsistent(platform.endpoints(),
+        VerificationReport report = PlatformVerifier.verifyUntilConsistent(PLATFORM.get().endpoints(),
                 PlatformVerifier.DEFAULT_GRACE, Duration.ofMinutes(2));
         report.lines().forEach(line -> System.out.println("[recovery] " + line));
         assertThat(report.mismatches()).isEmpty();
@@ -81,7 +61,7 @@ class PlatformRecoveryIT {
     }
 
     private static long orders() throws SQLException {
-        try (Connection connection = platform.postgres().dataSource().getConnection();
+        try (Connection connection = PLATFORM.get().postgres().dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM orders")) {
             rs.next();

@@ -32,13 +32,10 @@ import dev.streamcart.loadgen.scale.ProcessMemory;
 import dev.streamcart.loadgen.seeding.SeedMain;
 import dev.streamcart.localstack.launcher.AdminSession;
 import dev.streamcart.localstack.launcher.Endpoints;
-import dev.streamcart.localstack.launcher.Platform;
-import dev.streamcart.localstack.launcher.PlatformLayout;
 import dev.streamcart.localstack.launcher.PlatformOptions;
 import dev.streamcart.localstack.launcher.verify.PlatformVerifier;
 import dev.streamcart.localstack.launcher.verify.VerificationReport;
 import dev.streamcart.localstack.process.ManagedProcess;
-import dev.streamcart.localstack.testing.Folders;
 import dev.streamcart.schemas.config.Settings;
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,12 +43,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ./platform seed --profile smoke} into the whole platform (started without traffic, as
@@ -67,17 +64,17 @@ class SeedEndToEndIT {
 
     private static final Duration ABSORPTION = Duration.ofMinutes(5);
 
-    private static Platform platform;
+    @RegisterExtension
+    static final PlatformUnderTest PLATFORM = PlatformUnderTest.in("e2e-seed-data", "seed-e2e",
+            PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of()));
+
     private static Endpoints endpoints;
     private static String seedOutput;
 
     @BeforeAll
-    static void startPlatformAndSeed() throws IOException {
-        Path repository = Path.of("..").toAbsolutePath().normalize();
-        Path data = Folders.emptied(Path.of("target/e2e-seed-data").toAbsolutePath());
-        PlatformOptions options = PlatformOptions.defaults().withApiPort(0).withTraffic(false, List.of());
-        platform = Platform.start(new PlatformLayout(repository, data), options, message -> System.out.println("[seed-e2e] " + message));
-        endpoints = platform.endpoints();
+    static void seed() {
+        Path data = PLATFORM.data();
+        endpoints = PLATFORM.get().endpoints();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream tee = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -88,13 +85,6 @@ class SeedEndToEndIT {
         System.out.println(seedOutput);
         System.out.printf("[seed-e2e] seed took %.1f s%n", (System.nanoTime() - started) / 1e9);
         assertThat(exitCode).as(seedOutput).isZero();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
@@ -158,12 +148,12 @@ class SeedEndToEndIT {
     @Test
     @Order(3)
     void everyReadPathAnswersOverTheSeededDataAndTheApiStaysWithinItsMemory() throws Exception {
-        String token = AdminSession.login(endpoints.apiUrl(), platform.adminCredentials());
+        String token = AdminSession.login(endpoints.apiUrl(), PLATFORM.get().adminCredentials());
         ReadPathSample sample = ReadPathSample.draw(endpoints.jdbcUrl(), "postgres", "postgres");
 
         // the benchmark's smoke mode: a short phase per route, which must only answer as expected
         List<ReadPathBenchmark.Figures> figures = ReadPathBenchmark.measure(URI.create(endpoints.apiUrl()), token, sample,
-                Duration.ofMillis(500), platform.layout());
+                Duration.ofMillis(500), PLATFORM.get().layout());
         System.out.print(ReadPathBenchmark.table(figures));
         System.out.print(ReadPathBenchmark.besides(figures));
 
@@ -178,8 +168,8 @@ class SeedEndToEndIT {
         // the tail's attribution tells the API's CPU apart from the rest of the platform and reads its pause log
         assertThat(figures.get(0).cpuAtFour().coresByRole()).containsKey("serving-api").containsKey("postgres");
         assertThat(figures.get(0).cpuAtFour().coresByRole().get("serving-api")).isPositive();
-        assertThat(platform.layout().logs().resolve("serving-api.gc.log")).isNotEmptyFile();
-        long rss = ProcessMemory.residentMegabytes(platform.service("serving-api").pid());
+        assertThat(PLATFORM.get().layout().logs().resolve("serving-api.gc.log")).isNotEmptyFile();
+        long rss = ProcessMemory.residentMegabytes(PLATFORM.get().service("serving-api").pid());
         System.out.printf("[seed-e2e] serving-api RSS after seeding and the read paths: %d MiB%n", rss);
         assertThat(rss).isPositive().isLessThanOrEqualTo(API_RSS_LIMIT_MIB);
     }
@@ -187,14 +177,14 @@ class SeedEndToEndIT {
     @Test
     @Order(4)
     void aKilledApiIsBackWithinThirtySecondsWithoutReplayingAnyTopic() {
-        ManagedProcess killed = platform.service("serving-api");
+        ManagedProcess killed = PLATFORM.get().service("serving-api");
         long start = System.nanoTime();
         killed.kill();
         ApiClient api = ApiClient.builder(endpoints.apiUrl()).connectTimeout(null).requestTimeout(Duration.ofSeconds(2))
                 .build();
         // the launcher's supervisor starts it again after its 2 s back-off
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (platform.service("serving-api") == killed) {
+            if (PLATFORM.get().service("serving-api") == killed) {
                 return false;
             }
             try {

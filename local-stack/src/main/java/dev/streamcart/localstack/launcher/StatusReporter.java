@@ -11,20 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 final class StatusReporter implements AutoCloseable {
 
     private static final List<String> STREAM_GROUPS = List.of("inventory-streams", "order-streams");
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration METRICS_TIMEOUT = Duration.ofSeconds(1);
 
     private final DataSource postgres;
@@ -138,20 +132,7 @@ final class StatusReporter implements AutoCloseable {
         try {
             long lag = 0;
             for (String group : STREAM_GROUPS) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(3, TimeUnit.SECONDS);
-                Set<TopicPartition> partitions = committed.keySet();
-                if (partitions.isEmpty()) {
-                    continue;
-                }
-                Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
-                        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(3, TimeUnit.SECONDS);
-                for (TopicPartition partition : partitions) {
-                    OffsetAndMetadata offset = committed.get(partition);
-                    // EOS leaves one transaction marker after the last record of a partition
-                    long behind = ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
-                    lag += Math.max(0, behind - 1);
-                }
+                lag += ConsumerLag.of(admin, group, KAFKA_TIMEOUT).orElse(0);
             }
             return lag + " msgs";
         } catch (InterruptedException e) {

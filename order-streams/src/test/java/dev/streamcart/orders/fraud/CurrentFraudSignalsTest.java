@@ -1,7 +1,6 @@
 package dev.streamcart.orders.fraud;
 
 import static dev.streamcart.orders.OrderStreamsDriver.T0;
-import static dev.streamcart.orders.OrderStreamsDriver.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,9 +9,6 @@ import java.util.List;
 import dev.streamcart.orders.OrderStreamsDriver;
 import dev.streamcart.orders.deadlines.DeadlineSettings;
 import dev.streamcart.schemas.fraud.FraudSignals;
-import dev.streamcart.schemas.order.OrderEvent;
-import dev.streamcart.schemas.order.OrderEventType;
-import dev.streamcart.schemas.order.OrderStatus;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,22 +34,12 @@ class CurrentFraudSignalsTest {
         streams.close();
     }
 
-    private void placed(long orderId, String address, long at) {
-        streams.send(OrderEvent.newBuilder(event(orderId, orderId + "-placed", OrderEventType.ORDER_PLACED,
-                OrderStatus.PENDING_PAYMENT, at)).setShippingAddressKey(address).build());
-    }
-
-    private void paid(long orderId, String card, long at) {
-        streams.send(OrderEvent.newBuilder(event(orderId, orderId + "-paid", OrderEventType.ORDER_PAID, OrderStatus.PAID, at))
-                .setCardFingerprint(card).build());
-    }
-
     @Test
     void rightAfterTheLastEventTheSignalsEqualThoseTheTopologyPublished() {
-        placed(1, "addr-home", 0);
-        paid(1, "card-A", 1_000);
-        placed(2, "addr-office", 2_000);
-        paid(2, "card-A", 3_000);
+        streams.placed(1, "addr-home", 0);
+        streams.paid(1, "card-A", 1_000);
+        streams.placed(2, "addr-office", 2_000);
+        streams.paid(2, "card-A", 3_000);
         List<FraudSignals> published = streams.fraudSignals.readValuesToList();
 
         FraudSignals now = CurrentFraudSignals.of(activities, 3, T0.plusMillis(3_000));
@@ -66,9 +52,9 @@ class CurrentFraudSignalsTest {
 
     @Test
     void activityThatLeftTheWindowSinceTheLastEventNoLongerCounts() {
-        placed(1, "addr-home", 0);
-        paid(1, "card-A", 1_000);
-        placed(2, "addr-office", 10 * HOUR);
+        streams.placed(1, "addr-home", 0);
+        streams.paid(1, "card-A", 1_000);
+        streams.placed(2, "addr-office", 10 * HOUR);
 
         FraudSignals later = CurrentFraudSignals.of(activities, 3, T0.plusMillis(24 * HOUR + 5_000));
 
@@ -79,7 +65,7 @@ class CurrentFraudSignalsTest {
 
     @Test
     void aUserWithNothingInTheWindowHasNoSignals() {
-        placed(1, "addr-home", 0);
+        streams.placed(1, "addr-home", 0);
 
         assertThat(CurrentFraudSignals.of(activities, 3, T0.plus(Duration.ofHours(25)))).as("all of it is older").isNull();
         assertThat(CurrentFraudSignals.of(activities, 4, T0)).as("never seen").isNull();

@@ -39,16 +39,6 @@ class FraudSignalsTopologyTest {
         streams.close();
     }
 
-    private void placed(long orderId, String address, long at) {
-        streams.send(OrderEvent.newBuilder(event(orderId, orderId + "-placed", OrderEventType.ORDER_PLACED,
-                OrderStatus.PENDING_PAYMENT, at)).setShippingAddressKey(address).build());
-    }
-
-    private void paid(long orderId, String card, long at) {
-        streams.send(OrderEvent.newBuilder(event(orderId, orderId + "-paid", OrderEventType.ORDER_PAID, OrderStatus.PAID, at))
-                .setCardFingerprint(card).build());
-    }
-
     private void declined(long orderId, String card, long at) {
         streams.send(OrderEvent.newBuilder(event(orderId, orderId + "-failed", OrderEventType.PAYMENT_FAILED,
                 OrderStatus.PAYMENT_FAILED, at)).setCardFingerprint(card).setReason("card declined").build());
@@ -64,13 +54,13 @@ class FraudSignalsTopologyTest {
 
     @Test
     void countsOrdersCardsAndAddressesPerCardOfOneUser() {
-        placed(1, "addr-home", 0);
-        paid(1, "card-A", 1_000);
-        placed(2, "addr-office", 2_000);
-        paid(2, "card-A", 3_000);
-        placed(3, "addr-drop", 4_000);
+        streams.placed(1, "addr-home", 0);
+        streams.paid(1, "card-A", 1_000);
+        streams.placed(2, "addr-office", 2_000);
+        streams.paid(2, "card-A", 3_000);
+        streams.placed(3, "addr-drop", 4_000);
         declined(3, "card-B", 5_000);
-        placed(4, "addr-home", 6_000);   // not paid yet
+        streams.placed(4, "addr-home", 6_000);   // not paid yet
 
         FraudSignals signals = latest();
         assertThat(signals.getUserId()).isEqualTo(3);
@@ -82,10 +72,10 @@ class FraudSignalsTopologyTest {
 
     @Test
     void eventsOlderThanTheWindowNoLongerCount() {
-        placed(1, "addr-home", 0);
-        paid(1, "card-A", 1_000);
-        placed(2, "addr-office", 25 * HOUR);
-        paid(2, "card-B", 25 * HOUR + 1_000);
+        streams.placed(1, "addr-home", 0);
+        streams.paid(1, "card-A", 1_000);
+        streams.placed(2, "addr-office", 25 * HOUR);
+        streams.paid(2, "card-B", 25 * HOUR + 1_000);
 
         FraudSignals signals = latest();
         assertThat(signals.getOrdersLast24h()).isEqualTo(1);
@@ -95,9 +85,9 @@ class FraudSignalsTopologyTest {
 
     @Test
     void aQuietUserIsExpiredByThePunctuatorAndFinallyTombstoned() {
-        placed(1, "addr-home", 0);
-        paid(1, "card-A", 1_000);
-        placed(2, "addr-office", 2 * HOUR);
+        streams.placed(1, "addr-home", 0);
+        streams.paid(1, "card-A", 1_000);
+        streams.placed(2, "addr-office", 2 * HOUR);
         streams.fraudSignals.readValuesToList();
 
         streams.advanceWallClock(Duration.ofHours(24).plusMinutes(1));   // the first order left the window
@@ -117,8 +107,8 @@ class FraudSignalsTopologyTest {
     @Test
     void thePunctuatorFindsDueUsersThroughAnIndexThatFollowsEachUsersOldestActivity() {
         KeyValueStore<String, String> index = streams.driver().getKeyValueStore(FraudTopology.ACTIVITY_EXPIRY_STORE);
-        placed(1, "addr-home", 0);
-        placed(2, "addr-home", 2 * HOUR);
+        streams.placed(1, "addr-home", 0);
+        streams.placed(2, "addr-home", 2 * HOUR);
         assertThat(keys(index)).containsExactly(dueAt(0) + "/" + Topics.key(3));
 
         streams.advanceWallClock(Duration.ofHours(24).plusMinutes(1));
@@ -145,7 +135,7 @@ class FraudSignalsTopologyTest {
     @Test
     void anIndexKeyWhoseUserHasNoActivityIsDroppedRatherThanReadForever() {
         KeyValueStore<String, String> index = streams.driver().getKeyValueStore(FraudTopology.ACTIVITY_EXPIRY_STORE);
-        placed(1, "addr-home", 0);
+        streams.placed(1, "addr-home", 0);
         String orphan = dueAt(-24 * HOUR) + "/" + Topics.key(9);
         index.put(orphan, "");
 

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
-import dev.streamcart.localstack.infra.LocalInfrastructure;
-import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.orders.OrderStreamsApplication;
 import dev.streamcart.orders.OrderStreamsConfig;
 import dev.streamcart.orders.tracking.OrderTrackingTopology;
@@ -39,12 +37,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two order-streams instances with a standby replica each, on a real broker. The second one stops
@@ -59,22 +57,21 @@ class StandbyReadsTest {
     private static final Instant BASE = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private static LocalInfrastructure infra;
+    @RegisterExtension
+    static final TestInfrastructure INFRA = TestInfrastructure.in("standby-reads");
+
     private static SchemaRegistryClient registry;
     private static OrderStreamsApplication first;
     private static OrderStreamsApplication second;
 
     @BeforeAll
-    static void startTwoInstancesWithStandbys() throws IOException {
-        Path folder = Path.of("target", "it-data", "standby-reads");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder.resolve("infra")).kafka().schemaRegistry().topics().start();
-        registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
-        OrderStreamsConfig defaults = OrderStreamsConfig.from(infra.settings());
+    static void startTwoInstancesWithStandbys() {
+        registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
+        OrderStreamsConfig defaults = OrderStreamsConfig.from(INFRA.get().settings());
         OrderStreamsConfig config = new OrderStreamsConfig(defaults.bootstrapServers(), defaults.schemaRegistryUrl(),
                 defaults.stateDirectory(), new StreamsScaling(1, 1), defaults.deadlines(), defaults.query());
-        first = OrderStreamsApplication.create(config.withStateDirectory(folder.resolve("instance-1")), registry);
-        second = OrderStreamsApplication.create(config.withStateDirectory(folder.resolve("instance-2")), registry);
+        first = INFRA.closing(OrderStreamsApplication.create(config.withStateDirectory(INFRA.folder().resolve("instance-1")), registry));
+        second = INFRA.closing(OrderStreamsApplication.create(config.withStateDirectory(INFRA.folder().resolve("instance-2")), registry));
         first.start();
         second.start();
         first.streams().running().orTimeout(60, TimeUnit.SECONDS).join();
@@ -82,15 +79,6 @@ class StandbyReadsTest {
         try (KafkaProducer<String, OrderEvent> producer = producer()) {
             for (long user = 1; user <= USERS; user++) {
                 producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), Topics.key(orderId(user)), placed(user)));
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {first, second, infra}) {
-            if (closeable != null) {
-                closeable.close();
             }
         }
     }
@@ -206,7 +194,7 @@ class StandbyReadsTest {
     }
 
     private static KafkaProducer<String, OrderEvent> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.get().bootstrapServers()),
                 new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(registry).serializer());
     }
 

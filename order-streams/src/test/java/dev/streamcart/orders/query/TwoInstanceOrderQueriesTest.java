@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,8 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.streamcart.localstack.infra.LocalInfrastructure;
-import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.orders.OrderStreamsApplication;
 import dev.streamcart.orders.OrderStreamsConfig;
 import dev.streamcart.orders.fraud.FraudTopology;
@@ -43,12 +41,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two order-streams instances of one application on one real broker (order-events and the
@@ -66,7 +64,9 @@ class TwoInstanceOrderQueriesTest {
     private static final Instant BASE = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private static LocalInfrastructure infra;
+    @RegisterExtension
+    static final TestInfrastructure INFRA = TestInfrastructure.in("two-instance-order-queries");
+
     private static SchemaRegistryClient registry;
     private static OrderStreamsApplication first;
     private static OrderStreamsApplication second;
@@ -80,32 +80,16 @@ class TwoInstanceOrderQueriesTest {
     }
 
     @BeforeAll
-    static void startTwoInstances() throws IOException {
-        Path folder = Path.of("target", "it-data", "two-instance-order-queries");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder.resolve("infra")).kafka().schemaRegistry().topics().start();
-        registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
-        OrderStreamsConfig config = OrderStreamsConfig.from(infra.settings());
-        first = OrderStreamsApplication.create(config.withStateDirectory(folder.resolve("instance-1")), registry);
-        second = OrderStreamsApplication.create(config.withStateDirectory(folder.resolve("instance-2")), registry);
+    static void startTwoInstances() {
+        registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
+        OrderStreamsConfig config = OrderStreamsConfig.from(INFRA.get().settings());
+        first = INFRA.closing(OrderStreamsApplication.create(config.withStateDirectory(INFRA.folder().resolve("instance-1")), registry));
+        second = INFRA.closing(OrderStreamsApplication.create(config.withStateDirectory(INFRA.folder().resolve("instance-2")), registry));
         first.start();
         second.start();
         first.streams().running().orTimeout(60, TimeUnit.SECONDS).join();
         second.streams().running().orTimeout(60, TimeUnit.SECONDS).join();
         feedOrders();
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        for (AutoCloseable closeable : new AutoCloseable[] {first, second, infra}) {
-            if (closeable != null) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
     }
 
     @Test
@@ -307,7 +291,7 @@ class TwoInstanceOrderQueriesTest {
     }
 
     private static KafkaProducer<String, OrderEvent> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.get().bootstrapServers()),
                 new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(registry).serializer());
     }
 

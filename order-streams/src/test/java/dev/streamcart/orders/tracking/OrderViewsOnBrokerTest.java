@@ -3,16 +3,13 @@ package dev.streamcart.orders.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.streamcart.localstack.infra.LocalInfrastructure;
-import dev.streamcart.localstack.testing.Folders;
+import dev.streamcart.localstack.testing.TestInfrastructure;
 import dev.streamcart.orders.OrderSerdes;
 import dev.streamcart.orders.OrderStreamsConfig;
 import dev.streamcart.orders.OrderStreamsTopology;
@@ -30,39 +27,26 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** order-streams on a real broker and registry: views with their history, duplicates ignored, exactly once. */
 class OrderViewsOnBrokerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-    private static LocalInfrastructure infra;
 
-    @BeforeAll
-    static void startInfrastructure() throws IOException {
-        Path folder = Path.of("target", "it-data", "order-views-on-broker");
-        Folders.delete(folder);
-        infra = LocalInfrastructure.builder(folder).kafka().schemaRegistry().topics().start();
-    }
-
-    @AfterAll
-    static void stopInfrastructure() {
-        if (infra != null) {
-            infra.close();
-        }
-    }
+    @RegisterExtension
+    static final TestInfrastructure INFRA = TestInfrastructure.in("order-views-on-broker");
 
     @Test
     void ordersAreTrackedWithTheirHistory() {
-        OrderStreamsConfig config = OrderStreamsConfig.from(infra.settings());
-        SchemaRegistryClient registry = new SchemaRegistryClient(infra.schemaRegistryUrl());
+        OrderStreamsConfig config = OrderStreamsConfig.from(INFRA.get().settings());
+        SchemaRegistryClient registry = new SchemaRegistryClient(INFRA.get().schemaRegistryUrl());
         try (KafkaProducer<String, OrderEvent> producer = new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.get().bootstrapServers()),
                         new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(registry).serializer());
-                CompactedTopicReader<OrderView> views = CompactedTopicReader.fromBeginning(infra.bootstrapServers(), Topics.ORDER_VIEWS.name(), 3,
-                        Topics.ORDER_VIEWS.valueSerde(registry).deserializer());
+                CompactedTopicReader<OrderView> views = CompactedTopicReader.fromBeginning(INFRA.get().bootstrapServers(),
+                        Topics.ORDER_VIEWS.name(), 3, Topics.ORDER_VIEWS.valueSerde(registry).deserializer());
                 StreamsApplication app = new StreamsApplication(OrderStreamsTopology.build(OrderSerdes.registry(registry), config.deadlines()),
                         config.streamsProperties())) {
             app.start();

@@ -19,6 +19,7 @@ import dev.streamcart.recommender.training.AlsOptions;
 import dev.streamcart.recommender.training.ModelTraining;
 import dev.streamcart.recommender.training.WeightingOptions;
 import dev.streamcart.schemas.bench.BenchmarkCommand;
+import dev.streamcart.schemas.bench.BenchmarkFailure;
 import dev.streamcart.schemas.bench.BenchmarkResult;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -99,12 +100,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
             System.err.println("training benchmark: " + e.getMessage());
             return 2;
         });
-        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            e.printStackTrace();
-            // the last line is the reason ./platform bench reports
-            System.err.println("training benchmark failed: " + e);
-            return 1;
-        });
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> BenchmarkFailure.report("training benchmark", e));
         System.exit(commandLine.execute(args));
     }
 

@@ -6,12 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import dev.streamcart.recommender.interactions.InteractionEvents;
 import dev.streamcart.recommender.models.ModelDescription;
 import dev.streamcart.recommender.models.ModelStore;
-import dev.streamcart.recommender.models.ModelsFolderOption;
+import dev.streamcart.recommender.models.ModelsCommand;
 import dev.streamcart.recommender.report.ReportWriter;
 import dev.streamcart.recommender.report.RunReport;
 import dev.streamcart.recommender.training.AlsParameters;
@@ -22,9 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * Re-evaluates a version's parameters on the current data: the same hold-out as {@code train}
@@ -34,10 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Re-evaluate a model version's parameters on current data (default: the current version) and rewrite its report.")
-public final class EvaluateCommand implements Callable<Integer> {
-
-    @Mixin
-    private ModelsFolderOption models;
+public final class EvaluateCommand extends ModelsCommand {
 
     @Mixin
     private InteractionData data;
@@ -48,14 +42,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "VERSION", description = "version to evaluate (default: CURRENT, else the newest)")
     private @Nullable String version;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter progress = spec.commandLine().getErr();
-        ModelStore store = models.store();
+        PrintWriter out = out();
+        PrintWriter progress = err();
+        ModelStore store = models().store();
         Optional<String> chosen = Optional.ofNullable(version).or(store::current).or(store::newestComplete);
         if (chosen.isEmpty()) {
             progress.println("no complete model version in " + store.folder() + ": run 'train' first");
@@ -74,7 +65,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return 2;
         }
         Map<Integer, Long> categories = data.categories();
-        SparkSession spark = data.startSpark(progress, models.dataDir().resolve("recommender-spark").resolve("spark"));
+        SparkSession spark = data.startSpark(progress, sparkScratch());
         try {
             long started = System.nanoTime();
             Dataset<Row> events = data.events(spark, survey);

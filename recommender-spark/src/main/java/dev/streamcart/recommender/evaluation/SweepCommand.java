@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import dev.streamcart.recommender.interactions.InteractionEvents;
-import dev.streamcart.recommender.models.ModelsFolderOption;
+import dev.streamcart.recommender.models.ModelsCommand;
 import dev.streamcart.recommender.training.AlsParameters;
 import dev.streamcart.recommender.training.InteractionData;
 import org.apache.spark.sql.Dataset;
@@ -26,9 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * A small grid search: every combination of the given ranks, regularisations, alphas and
@@ -37,12 +34,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Evaluate a grid of ALS parameters on one hold-out and print a table sorted by NDCG@k.")
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand extends ModelsCommand {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
-    @Mixin
-    private ModelsFolderOption models;
 
     @Mixin
     private InteractionData data;
@@ -56,16 +50,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Markdown file of the results (default: <models-dir>/sweeps/sweep-<UTC time>.md)")
     private @Nullable Path output;
 
-    @Spec
-    private CommandSpec spec;
-
     /** One row of the results table: an ALS configuration, or a reference model without parameters. */
     public record Result(String model, @Nullable AlsParameters parameters, RankingMetrics metrics, double seconds) {}
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter progress = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter progress = err();
         List<AlsParameters> parameters = grid.parameters();
         long seed = grid.seed();
         InteractionData.Survey survey = data.survey(progress);
@@ -74,7 +65,7 @@ public final class SweepCommand implements Callable<Integer> {
             return 2;
         }
         Map<Integer, Long> categories = data.categories();
-        SparkSession spark = data.startSpark(progress, models.dataDir().resolve("recommender-spark").resolve("spark"));
+        SparkSession spark = data.startSpark(progress, sparkScratch());
         try {
             Dataset<Row> events = data.events(spark, survey);
             InteractionEvents.Summary summary = InteractionEvents.summarize(events);
@@ -90,7 +81,7 @@ public final class SweepCommand implements Callable<Integer> {
                 String table = table(results, evaluation.k());
                 out.print(table);
                 Path file = output != null ? output
-                        : models.store().folder().resolve("sweeps").resolve("sweep-" + STAMP.format(Instant.now()) + ".md");
+                        : models().store().folder().resolve("sweeps").resolve("sweep-" + STAMP.format(Instant.now()) + ".md");
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 HoldOutSplit.Description described = holdOut.description();
                 Files.writeString(file, "# Parameter sweep\n\nData " + described.from() + " .. " + described.to()

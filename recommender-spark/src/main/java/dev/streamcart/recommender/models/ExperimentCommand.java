@@ -1,13 +1,8 @@
 package dev.streamcart.recommender.models;
 
-import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * A/B experiments: serving-api serves {@code CURRENT} as variant A and the experiment's version as
@@ -20,10 +15,7 @@ import picocli.CommandLine.Spec;
 public final class ExperimentCommand {
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Serve VERSION to a share of users as variant B.")
-    static final class Start implements Callable<Integer> {
-
-        @Mixin
-        private ModelsFolderOption models;
+    static final class Start extends ModelsCommand {
 
         @Parameters(paramLabel = "VERSION", description = "the complete model version of variant B")
         private String version;
@@ -31,53 +23,38 @@ public final class ExperimentCommand {
         @Option(names = "--share", defaultValue = "0.2", description = "share of users in variant B, in (0, 1) (default ${DEFAULT-VALUE})")
         private double share;
 
-        @Spec
-        private CommandSpec spec;
-
         @Override
         public Integer call() {
-            ModelStore store = models.store();
+            ModelStore store = models().store();
             try {
                 store.startExperiment(version, share);
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("cannot start the experiment: " + e.getMessage());
+                err().println("cannot start the experiment: " + e.getMessage());
                 return 1;
             }
-            spec.commandLine().getOut().println("experiment started: " + version + " serves " + Math.round(share * 100)
+            out().println("experiment started: " + version + " serves " + Math.round(share * 100)
                     + "% of users as variant B, " + store.current().orElse("(no CURRENT)") + " the rest as variant A");
             return 0;
         }
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "End the experiment: everyone gets CURRENT.")
-    static final class Stop implements Callable<Integer> {
-
-        @Mixin
-        private ModelsFolderOption models;
-
-        @Spec
-        private CommandSpec spec;
+    static final class Stop extends ModelsCommand {
 
         @Override
         public Integer call() {
-            boolean stopped = models.store().stopExperiment();
-            spec.commandLine().getOut().println(stopped ? "experiment stopped" : "no experiment was running");
+            boolean stopped = models().store().stopExperiment();
+            out().println(stopped ? "experiment stopped" : "no experiment was running");
             return 0;
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the running experiment.")
-    static final class Status implements Callable<Integer> {
-
-        @Mixin
-        private ModelsFolderOption models;
-
-        @Spec
-        private CommandSpec spec;
+    static final class Status extends ModelsCommand {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(models.store().experiment()
+            out().println(models().store().experiment()
                     .map(experiment -> "experiment: " + experiment.version() + " share " + experiment.share())
                     .orElse("no experiment running"));
             return 0;

@@ -5,33 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The model versions, oldest first, with what they were trained on and how they scored;
  * {@code *} marks CURRENT, {@code B} the version of a running A/B experiment.
  */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List model versions, marking the current one with *.")
-public final class ListCommand implements Callable<Integer> {
+public final class ListCommand extends ModelsCommand {
 
     private static final String ROW = "%1s %-22s %-24s %4s %8s %6s %4s %12s %7s %7s  %s%n";
 
-    @Mixin
-    private ModelsFolderOption models;
-
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        ModelStore store = models.store();
+        PrintWriter out = out();
+        ModelStore store = models().store();
         List<String> versions = store.versions();
         if (versions.isEmpty()) {
             out.println("no model versions in " + store.folder());

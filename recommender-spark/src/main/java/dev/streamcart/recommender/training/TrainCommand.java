@@ -2,24 +2,20 @@ package dev.streamcart.recommender.training;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import dev.streamcart.recommender.evaluation.EvaluationOptions;
 import dev.streamcart.recommender.models.ModelStore;
-import dev.streamcart.recommender.models.ModelsFolderOption;
+import dev.streamcart.recommender.models.ModelsCommand;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Trains implicit ALS on the purchases in PostgreSQL and the product views and cart adds of the
@@ -33,13 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train implicit ALS on purchases (PostgreSQL) and views and cart adds (Kafka clickstream),"
                 + " evaluate it on a time-based hold-out against baselines, and write a new model version with its report.")
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand extends ModelsCommand {
 
     /** Exit code when there is nothing to train on yet. */
     public static final int NO_INTERACTIONS = 2;
-
-    @Mixin
-    private ModelsFolderOption models;
 
     @Mixin
     private InteractionData data;
@@ -58,14 +51,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + " (its parameters refitted on the same split); the first model is always promoted")
     private boolean promoteIfBetter;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter progress = spec.commandLine().getErr();
-        ModelStore store = models.store();
+        PrintWriter out = out();
+        PrintWriter progress = err();
+        ModelStore store = models().store();
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         InteractionData.Survey survey = data.survey(progress);
         if (survey.empty()) {
@@ -73,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ModelTraining.Plan plan = new ModelTraining.Plan(als.parameters(), data.weighting(), evaluation.holdOut(),
                 evaluation.k(), evaluation.evalUsers(), noEvaluate ? Map.of() : data.categories(), !noEvaluate);
-        SparkSession spark = data.startSpark(progress, scratch());
+        SparkSession spark = data.startSpark(progress, sparkScratch());
         try {
             Dataset<Row> events = data.events(spark, survey);
             Optional<ModelTraining.Outcome> trained = ModelTraining.run(events, plan, store, startedAt, progress);
@@ -104,12 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Path scratch() {
-        return models.dataDir().resolve("recommender-spark").resolve("spark");
-    }
-
     private int nothingToTrainOn() {
-        spec.commandLine().getErr().println("no interactions yet: no paid orders in PostgreSQL and no product views or"
+        err().println("no interactions yet: no paid orders in PostgreSQL and no product views or"
                 + " cart adds of known users in the clickstream, so there is nothing to train on; no model was written");
         return NO_INTERACTIONS;
     }

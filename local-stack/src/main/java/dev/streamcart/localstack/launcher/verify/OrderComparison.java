@@ -12,7 +12,7 @@ import java.util.Objects;
  * read model has. An order whose status differs between the two snapshots, or changed after
  * {@code settledBefore}, is in flight: counted, not compared.
  */
-final class OrderComparison implements PostgresReader.OrderVisitor {
+final class OrderComparison extends ReadModelWalk implements PostgresReader.OrderVisitor {
 
     static final String VIEW = "order-views";
 
@@ -29,13 +29,7 @@ final class OrderComparison implements PostgresReader.OrderVisitor {
 
     private final OrderStatusTable before;
     private final OrderStatusTable view;
-    private final Instant settledBefore;
     private final StatusCodes codes;
-    private final MismatchList mismatches = new MismatchList(VIEW);
-    private int nextView;
-    private long lastOrder = Long.MIN_VALUE;
-    private int checked;
-    private int inFlight;
 
     /**
      * @param before the first snapshot's statuses
@@ -43,26 +37,19 @@ final class OrderComparison implements PostgresReader.OrderVisitor {
      * @param codes what the status codes of all three stand for
      */
     OrderComparison(OrderStatusTable before, OrderStatusTable view, Instant settledBefore, StatusCodes codes) {
+        super("order", VIEW, settledBefore);
         this.before = Objects.requireNonNull(before, "before");
         this.view = Objects.requireNonNull(view, "view");
-        this.settledBefore = Objects.requireNonNull(settledBefore, "settledBefore");
         this.codes = Objects.requireNonNull(codes, "codes");
     }
 
     /** An order of the second snapshot; orders must come in ascending id order. */
     @Override
     public void order(long orderId, byte status, Instant changedAt) {
-        if (orderId <= lastOrder) {
-            throw new IllegalStateException("order " + orderId + " after " + lastOrder + ": ids must ascend");
-        }
-        lastOrder = orderId;
-        while (nextView < view.size() && view.id(nextView) < orderId) {
-            onlyInReadModel(nextView++);
-        }
-        byte derived = nextView < view.size() && view.id(nextView) == orderId ? view.status(nextView++) : OrderStatusTable.ABSENT;
-        checked++;
-        if (before.statusOf(orderId) != status || changedAt.isAfter(settledBefore)) {
-            inFlight++;
+        int viewIndex = step(orderId);
+        byte derived = viewIndex >= 0 ? view.status(viewIndex) : OrderStatusTable.ABSENT;
+        if (before.statusOf(orderId) != status || changedAfterSettling(changedAt)) {
+            countInFlight();
         } else {
             compare(orderId, status, derived);
         }
@@ -70,18 +57,26 @@ final class OrderComparison implements PostgresReader.OrderVisitor {
 
     /** Covers the read model's remaining orders; call once after the last {@link #order}. */
     Result finish() {
-        while (nextView < view.size()) {
-            onlyInReadModel(nextView++);
-        }
-        return new Result(checked, inFlight, mismatches.count(), mismatches.retained());
+        walkRest();
+        return new Result(checked(), inFlight(), mismatches().count(), mismatches().retained());
+    }
+
+    @Override
+    int viewSize() {
+        return view.size();
+    }
+
+    @Override
+    long viewId(int index) {
+        return view.id(index);
     }
 
     /** An order absent from the second snapshot: in flight if the first had it (deleted since). */
-    private void onlyInReadModel(int viewIndex) {
+    @Override
+    void onlyInReadModel(int viewIndex) {
         long orderId = view.id(viewIndex);
-        checked++;
-        if (before.statusOf(orderId) != OrderStatusTable.ABSENT || Instant.EPOCH.isAfter(settledBefore)) {
-            inFlight++;
+        if (before.statusOf(orderId) != OrderStatusTable.ABSENT || changedAfterSettling(Instant.EPOCH)) {
+            countInFlight();
         } else {
             compare(orderId, OrderStatusTable.ABSENT, view.status(viewIndex));
         }
@@ -92,11 +87,11 @@ final class OrderComparison implements PostgresReader.OrderVisitor {
             return;
         }
         if (expected == OrderStatusTable.ABSENT) {
-            mismatches.add(orderId, () -> "status " + codes.name(actual) + " in the read model, but no such order in PostgreSQL");
+            mismatches().add(orderId, () -> "status " + codes.name(actual) + " in the read model, but no such order in PostgreSQL");
         } else if (actual == OrderStatusTable.ABSENT) {
-            mismatches.add(orderId, () -> "missing from the read model; PostgreSQL says " + codes.name(expected));
+            mismatches().add(orderId, () -> "missing from the read model; PostgreSQL says " + codes.name(expected));
         } else {
-            mismatches.add(orderId, () -> "read model says " + codes.name(actual) + " but PostgreSQL " + codes.name(expected));
+            mismatches().add(orderId, () -> "read model says " + codes.name(actual) + " but PostgreSQL " + codes.name(expected));
         }
     }
 }

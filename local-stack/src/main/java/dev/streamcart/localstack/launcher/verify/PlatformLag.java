@@ -4,19 +4,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
+import dev.streamcart.localstack.launcher.ConsumerLag;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 /** How far behind PostgreSQL the derived views are: WAL not yet captured, records not yet consumed. */
@@ -44,18 +40,7 @@ final class PlatformLag {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
             long lag = 0;
             for (String group : STREAM_GROUPS) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-                if (committed.isEmpty()) {
-                    continue;
-                }
-                Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
-                        .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(5, TimeUnit.SECONDS);
-                for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                    long committedOffset = entry.getValue() == null ? 0 : entry.getValue().offset();
-                    // exactly-once leaves one transaction marker after the last record of a partition
-                    lag += Math.max(0, ends.get(entry.getKey()).offset() - committedOffset - 1);
-                }
+                lag += ConsumerLag.of(admin, group, Duration.ofSeconds(5)).orElse(0);
             }
             return lag;
         } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * between the two snapshots, or changed after {@code settledBefore}, is in flight: counted, not
  * compared.
  */
-final class StockComparison implements PostgresReader.InventoryVisitor {
+final class StockComparison extends ReadModelWalk implements PostgresReader.InventoryVisitor {
 
     static final String VIEW = "stock-levels";
 
@@ -32,41 +32,26 @@ final class StockComparison implements PostgresReader.InventoryVisitor {
 
     private final StockTable before;
     private final StockLevelTable view;
-    private final Instant settledBefore;
-    private final MismatchList mismatches = new MismatchList(VIEW);
     private final ProductRows beforeRows = new ProductRows();
     private final ProductRows viewRows = new ProductRows();
     private final ProductRows noRows = new ProductRows();
-    private int nextView;
-    private long lastProduct = Long.MIN_VALUE;
-    private int checked;
-    private int inFlight;
 
     /**
      * @param before the first snapshot's inventory
      * @param settledBefore products changed after this are in flight
      */
     StockComparison(StockTable before, StockLevelTable view, Instant settledBefore) {
+        super("product", VIEW, settledBefore);
         this.before = Objects.requireNonNull(before, "before");
         this.view = Objects.requireNonNull(view, "view");
-        this.settledBefore = Objects.requireNonNull(settledBefore, "settledBefore");
     }
 
     /** A product of the second snapshot; products must come in ascending id order. */
     @Override
     public void product(ProductRows after, Instant changedAt) {
-        long productId = after.productId();
-        if (productId <= lastProduct) {
-            throw new IllegalStateException("product " + productId + " after " + lastProduct + ": ids must ascend");
-        }
-        lastProduct = productId;
-        while (nextView < view.size() && view.productId(nextView) < productId) {
-            onlyInReadModel(nextView++);
-        }
-        int viewIndex = nextView < view.size() && view.productId(nextView) == productId ? nextView++ : -1;
-        checked++;
-        if (changedBetweenSnapshots(after) || changedAt.isAfter(settledBefore)) {
-            inFlight++;
+        int viewIndex = step(after.productId());
+        if (changedBetweenSnapshots(after) || changedAfterSettling(changedAt)) {
+            countInFlight();
         } else {
             compare(after, viewIndex);
         }
@@ -74,18 +59,26 @@ final class StockComparison implements PostgresReader.InventoryVisitor {
 
     /** Covers the read model's remaining products; call once after the last {@link #product}. */
     Result finish() {
-        while (nextView < view.size()) {
-            onlyInReadModel(nextView++);
-        }
-        return new Result(checked, inFlight, mismatches.count(), mismatches.retained());
+        walkRest();
+        return new Result(checked(), inFlight(), mismatches().count(), mismatches().retained());
+    }
+
+    @Override
+    int viewSize() {
+        return view.size();
+    }
+
+    @Override
+    long viewId(int index) {
+        return view.productId(index);
     }
 
     /** A product without rows in the second snapshot: in flight if the first had rows (deleted since). */
-    private void onlyInReadModel(int viewIndex) {
+    @Override
+    void onlyInReadModel(int viewIndex) {
         long productId = view.productId(viewIndex);
-        checked++;
-        if (before.indexOf(productId) >= 0 || Instant.EPOCH.isAfter(settledBefore)) {
-            inFlight++;
+        if (before.indexOf(productId) >= 0 || changedAfterSettling(Instant.EPOCH)) {
+            countInFlight();
         } else {
             compare(noRows.reset(productId), viewIndex);
         }
@@ -100,7 +93,7 @@ final class StockComparison implements PostgresReader.InventoryVisitor {
         long productId = rows.productId();
         if (viewIndex < 0) {
             if (rows.size() > 0) {
-                mismatches.add(productId, () -> "missing from the read model; PostgreSQL has " + rows.describe());
+                mismatches().add(productId, () -> "missing from the read model; PostgreSQL has " + rows.describe());
             }
             return;
         }
@@ -110,7 +103,7 @@ final class StockComparison implements PostgresReader.InventoryVisitor {
         boolean totalsMatch = view.onHand(viewIndex) == onHand && view.reserved(viewIndex) == reserved
                 && view.available(viewIndex) == onHand - reserved;
         if (!totalsMatch || !derived.sameRowsAs(rows)) {
-            mismatches.add(productId, () -> "read model " + derived.describe() + " (total " + view.onHand(viewIndex) + "/"
+            mismatches().add(productId, () -> "read model " + derived.describe() + " (total " + view.onHand(viewIndex) + "/"
                     + view.reserved(viewIndex) + ") but PostgreSQL " + rows.describe() + " (total " + onHand + "/" + reserved + ")");
         }
     }
