@@ -17,6 +17,7 @@ import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.web.ContentSecurityPolicy;
 import dev.streamcart.serving.web.HtmlPage;
 import dev.streamcart.serving.web.PathIds;
+import dev.streamcart.serving.web.QueryParams;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +83,7 @@ public final class AnalyticsEndpoints {
     public void topProducts(Context ctx) {
         AnalyticsFilter filter = filter(ctx);
         SalesReports.Ranking ranking = ranking(ctx.queryParam("by"));
-        int limit = AnalyticsFilters.limit(ctx.queryParam("limit"), DEFAULT_TOP, MAX_TOP);
+        int limit = QueryParams.limitParam(ctx, DEFAULT_TOP, MAX_TOP, detail -> AnalyticsFilters.invalid("limit", detail));
         answer(ctx, "top-products", reports().sales().topProducts(filter, ranking, limit));
     }
 
@@ -133,7 +134,7 @@ public final class AnalyticsEndpoints {
     /** Stock alerts with product names (PostgreSQL, no ClickHouse needed): all for the admin, a seller's own products for a seller. */
     public void lowStock(Context ctx) {
         AnalyticsFilter filter = filter(ctx);
-        int limit = AnalyticsFilters.limit(ctx.queryParam("limit"), DEFAULT_ALERTS, MAX_ALERTS);
+        int limit = QueryParams.limitParam(ctx, DEFAULT_ALERTS, MAX_ALERTS, detail -> AnalyticsFilters.invalid("limit", detail));
         List<LowStockAlerts.LowStockAlert> recent = alerts.recent(limit, filter.sellerId());
         answer(ctx, "low-stock", Report.of(filter, LowStockAlerts.LowStockAlert.class, recent, null));
     }
