@@ -67,7 +67,8 @@ public final class AnalyticsEndpoints {
     }
 
     public void sales(Context ctx) {
-        int minutes = minutes(ctx.queryParam("minutes")); // a bad request is a 400 whether or not ClickHouse is there
+        int minutes = QueryParams.countParam(ctx, "minutes", DEFAULT_MINUTES, SalesPerMinute.MAX_MINUTES,
+                DomainException::invalidInput); // a bad request is a 400 whether or not ClickHouse is there
         ctx.json(reports().salesPerMinute().lastMinutes(minutes));
     }
 
@@ -83,7 +84,7 @@ public final class AnalyticsEndpoints {
     public void topProducts(Context ctx) {
         AnalyticsFilter filter = filter(ctx);
         SalesReports.Ranking ranking = ranking(ctx.queryParam("by"));
-        int limit = QueryParams.limitParam(ctx, DEFAULT_TOP, MAX_TOP, detail -> AnalyticsFilters.invalid("limit", detail));
+        int limit = limit(ctx, DEFAULT_TOP, MAX_TOP);
         answer(ctx, "top-products", reports().sales().topProducts(filter, ranking, limit));
     }
 
@@ -134,7 +135,7 @@ public final class AnalyticsEndpoints {
     /** Stock alerts with product names (PostgreSQL, no ClickHouse needed): all for the admin, a seller's own products for a seller. */
     public void lowStock(Context ctx) {
         AnalyticsFilter filter = filter(ctx);
-        int limit = QueryParams.limitParam(ctx, DEFAULT_ALERTS, MAX_ALERTS, detail -> AnalyticsFilters.invalid("limit", detail));
+        int limit = limit(ctx, DEFAULT_ALERTS, MAX_ALERTS);
         List<LowStockAlerts.LowStockAlert> recent = alerts.recent(limit, filter.sellerId());
         answer(ctx, "low-stock", Report.of(filter, LowStockAlerts.LowStockAlert.class, recent, null));
     }
@@ -220,6 +221,11 @@ public final class AnalyticsEndpoints {
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
     }
 
+    // like every analytics 400, it names its field
+    private static int limit(Context ctx, int defaultLimit, int max) {
+        return QueryParams.countParam(ctx, "limit", defaultLimit, max, detail -> AnalyticsFilters.invalid("limit", detail));
+    }
+
     private static SalesReports.Ranking ranking(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return SalesReports.Ranking.REVENUE;
@@ -229,22 +235,6 @@ public final class AnalyticsEndpoints {
         } catch (IllegalArgumentException e) {
             throw AnalyticsFilters.invalid("by", "'by' must be revenue or units, was '" + raw + "'");
         }
-    }
-
-    private static int minutes(@Nullable String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_MINUTES;
-        }
-        try {
-            int minutes = Integer.parseInt(raw.trim());
-            if (minutes >= 1 && minutes <= SalesPerMinute.MAX_MINUTES) {
-                return minutes;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.invalidInput("'minutes' must be an integer from 1 to " + SalesPerMinute.MAX_MINUTES
-                + ", was '" + raw + "'");
     }
 
     private static String resource(String name) {

@@ -22,12 +22,13 @@ public final class QueryParams {
 
     /** The {@code limit} of a list route: 1 to {@code max}, {@code defaultLimit} when absent. */
     public static int limitParam(Context ctx, int defaultLimit, int max) {
-        return limitParam(ctx, defaultLimit, max, DomainException::invalidInput);
+        return countParam(ctx, "limit", defaultLimit, max, DomainException::invalidInput);
     }
 
-    /** As {@link #limitParam(Context, int, int)}, the 400 made by {@code invalid} from its detail (to add extensions). */
-    public static int limitParam(Context ctx, int defaultLimit, int max, Function<String, DomainException> invalid) {
-        return boundedInt(ctx.queryParam("limit"), defaultLimit, 1, max, "'limit'", invalid);
+    /** A count from 1 to {@code max}, {@code defaultValue} when absent; {@code invalid} makes the 400 from its detail. */
+    public static int countParam(Context ctx, String name, int defaultValue, int max,
+                                 Function<String, DomainException> invalid) {
+        return boundedInt(ctx.queryParam(name), defaultValue, 1, max, "'" + name + "'", invalid);
     }
 
     private static int boundedInt(@Nullable String raw, int defaultValue, int min, int max, String subject,
