@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
@@ -77,8 +78,7 @@ public final class AnalyticsEndpoints {
     }
 
     public void orders(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "orders", reports().sales().orders(filter));
+        report(ctx, "orders", (reports, filter) -> reports.sales().orders(filter));
     }
 
     public void topProducts(Context ctx) {
@@ -93,43 +93,35 @@ public final class AnalyticsEndpoints {
     }
 
     public void customers(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "customers", reports().customers().customers(filter));
+        report(ctx, "customers", (reports, filter) -> reports.customers().customers(filter));
     }
 
     public void funnel(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "funnel", reports().customers().funnel(filter));
+        report(ctx, "funnel", (reports, filter) -> reports.customers().funnel(filter));
     }
 
     public void payments(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "payments", reports().operations().payments(filter));
+        report(ctx, "payments", (reports, filter) -> reports.operations().payments(filter));
     }
 
     public void declines(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "declines", reports().operations().declines(filter));
+        report(ctx, "declines", (reports, filter) -> reports.operations().declines(filter));
     }
 
     public void fulfilment(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "fulfilment", reports().operations().fulfilment(filter));
+        report(ctx, "fulfilment", (reports, filter) -> reports.operations().fulfilment(filter));
     }
 
     public void pipelineLag(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "pipeline-lag", reports().operations().pipelineLag(filter));
+        report(ctx, "pipeline-lag", (reports, filter) -> reports.operations().pipelineLag(filter));
     }
 
     public void inventoryAccuracy(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "inventory-accuracy", reports().operations().inventoryAccuracy(filter));
+        report(ctx, "inventory-accuracy", (reports, filter) -> reports.operations().inventoryAccuracy(filter));
     }
 
     public void recommendations(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "recommendations", reports().customers().variants(filter));
+        report(ctx, "recommendations", (reports, filter) -> reports.customers().variants(filter));
     }
 
     /** Stock alerts with product names (PostgreSQL, no ClickHouse needed): all for the admin, a seller's own products for a seller. */
@@ -189,6 +181,12 @@ public final class AnalyticsEndpoints {
         AnalyticsFilter filter = filters.read(ctx, caller);
         csvWanted(ctx); // validates ?format
         return filter;
+    }
+
+    /** Reads the filter first, so a bad request is a 400 whether or not ClickHouse is there, then runs the report. */
+    private void report(Context ctx, String name, BiFunction<Reports, AnalyticsFilter, Report<?>> query) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, name, query.apply(reports(), filter));
     }
 
     private Reports reports() {
