@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import dev.streamcart.serving.problems.DomainException;
+import dev.streamcart.serving.web.QueryParams;
 import io.javalin.http.Context;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,7 @@ public final class OrderAlertEndpoints {
     public record OrderAlertList(int limit, @Nullable String kind, List<StoredOrderAlert> alerts) {}
 
     public void recent(Context ctx) {
-        int limit = StockAlertEndpoints.limit(ctx.queryParam("limit"));
+        int limit = QueryParams.limitParam(ctx, StockAlertEndpoints.DEFAULT_LIMIT, StockAlertEndpoints.MAX_LIMIT);
         String kind = kind(ctx.queryParam("kind"));
         ctx.json(new OrderAlertList(limit, kind, store.recent(limit, kind)));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
@@ -17,6 +18,7 @@ import dev.streamcart.serving.problems.ProblemKind;
 import dev.streamcart.serving.web.ContentSecurityPolicy;
 import dev.streamcart.serving.web.HtmlPage;
 import dev.streamcart.serving.web.PathIds;
+import dev.streamcart.serving.web.QueryParams;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +68,8 @@ public final class AnalyticsEndpoints {
     }
 
     public void sales(Context ctx) {
-        int minutes = minutes(ctx.queryParam("minutes")); // a bad request is a 400 whether or not ClickHouse is there
+        int minutes = QueryParams.countParam(ctx, "minutes", DEFAULT_MINUTES, SalesPerMinute.MAX_MINUTES,
+                DomainException::invalidInput); // a bad request is a 400 whether or not ClickHouse is there
         ctx.json(reports().salesPerMinute().lastMinutes(minutes));
     }
 
@@ -75,14 +78,13 @@ public final class AnalyticsEndpoints {
     }
 
     public void orders(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "orders", reports().sales().orders(filter));
+        report(ctx, "orders", (reports, filter) -> reports.sales().orders(filter));
     }
 
     public void topProducts(Context ctx) {
         AnalyticsFilter filter = filter(ctx);
         SalesReports.Ranking ranking = ranking(ctx.queryParam("by"));
-        int limit = AnalyticsFilters.limit(ctx.queryParam("limit"), DEFAULT_TOP, MAX_TOP);
+        int limit = limit(ctx, DEFAULT_TOP, MAX_TOP);
         answer(ctx, "top-products", reports().sales().topProducts(filter, ranking, limit));
     }
 
@@ -91,49 +93,41 @@ public final class AnalyticsEndpoints {
     }
 
     public void customers(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "customers", reports().customers().customers(filter));
+        report(ctx, "customers", (reports, filter) -> reports.customers().customers(filter));
     }
 
     public void funnel(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "funnel", reports().customers().funnel(filter));
+        report(ctx, "funnel", (reports, filter) -> reports.customers().funnel(filter));
     }
 
     public void payments(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "payments", reports().operations().payments(filter));
+        report(ctx, "payments", (reports, filter) -> reports.operations().payments(filter));
     }
 
     public void declines(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "declines", reports().operations().declines(filter));
+        report(ctx, "declines", (reports, filter) -> reports.operations().declines(filter));
     }
 
     public void fulfilment(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "fulfilment", reports().operations().fulfilment(filter));
+        report(ctx, "fulfilment", (reports, filter) -> reports.operations().fulfilment(filter));
     }
 
     public void pipelineLag(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "pipeline-lag", reports().operations().pipelineLag(filter));
+        report(ctx, "pipeline-lag", (reports, filter) -> reports.operations().pipelineLag(filter));
     }
 
     public void inventoryAccuracy(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "inventory-accuracy", reports().operations().inventoryAccuracy(filter));
+        report(ctx, "inventory-accuracy", (reports, filter) -> reports.operations().inventoryAccuracy(filter));
     }
 
     public void recommendations(Context ctx) {
-        AnalyticsFilter filter = filter(ctx);
-        answer(ctx, "recommendations", reports().customers().variants(filter));
+        report(ctx, "recommendations", (reports, filter) -> reports.customers().variants(filter));
     }
 
     /** Stock alerts with product names (PostgreSQL, no ClickHouse needed): all for the admin, a seller's own products for a seller. */
     public void lowStock(Context ctx) {
         AnalyticsFilter filter = filter(ctx);
-        int limit = AnalyticsFilters.limit(ctx.queryParam("limit"), DEFAULT_ALERTS, MAX_ALERTS);
+        int limit = limit(ctx, DEFAULT_ALERTS, MAX_ALERTS);
         List<LowStockAlerts.LowStockAlert> recent = alerts.recent(limit, filter.sellerId());
         answer(ctx, "low-stock", Report.of(filter, LowStockAlerts.LowStockAlert.class, recent, null));
     }
@@ -189,6 +183,12 @@ public final class AnalyticsEndpoints {
         return filter;
     }
 
+    /** Reads the filter first, so a bad request is a 400 whether or not ClickHouse is there, then runs the report. */
+    private void report(Context ctx, String name, BiFunction<Reports, AnalyticsFilter, Report<?>> query) {
+        AnalyticsFilter filter = filter(ctx);
+        answer(ctx, name, query.apply(reports(), filter));
+    }
+
     private Reports reports() {
         if (reports == null) {
             throw new DomainException(ProblemKind.UNAVAILABLE, "no ClickHouse is configured (clickhouse.url)");
@@ -219,6 +219,11 @@ public final class AnalyticsEndpoints {
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
     }
 
+    // like every analytics 400, it names its field
+    private static int limit(Context ctx, int defaultLimit, int max) {
+        return QueryParams.countParam(ctx, "limit", defaultLimit, max, detail -> AnalyticsFilters.invalid("limit", detail));
+    }
+
     private static SalesReports.Ranking ranking(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return SalesReports.Ranking.REVENUE;
@@ -228,22 +233,6 @@ public final class AnalyticsEndpoints {
         } catch (IllegalArgumentException e) {
             throw AnalyticsFilters.invalid("by", "'by' must be revenue or units, was '" + raw + "'");
         }
-    }
-
-    private static int minutes(@Nullable String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_MINUTES;
-        }
-        try {
-            int minutes = Integer.parseInt(raw.trim());
-            if (minutes >= 1 && minutes <= SalesPerMinute.MAX_MINUTES) {
-                return minutes;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.invalidInput("'minutes' must be an integer from 1 to " + SalesPerMinute.MAX_MINUTES
-                + ", was '" + raw + "'");
     }
 
     private static String resource(String name) {

@@ -92,21 +92,6 @@ public final class AnalyticsFilters {
         return caller;
     }
 
-    static int limit(@Nullable String raw, int defaultLimit, int max) {
-        if (raw == null || raw.isBlank()) {
-            return defaultLimit;
-        }
-        try {
-            int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= max) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid("limit", "'limit' must be an integer from 1 to " + max + ", was '" + raw + "'");
-    }
-
     /** An instant, or an ISO-8601 duration before {@code to} ("PT1H"), so a live view's range slides with the clock. */
     private static Instant from(@Nullable String raw, Instant to) {
         if (raw != null && raw.trim().startsWith("P")) {

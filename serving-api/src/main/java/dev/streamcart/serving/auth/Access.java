@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Access {
 
+    /** The header in which the operator, calling for a shopper (a storefront server), names that shopper. */
+    public static final String USER_HEADER = "X-User-Id";
+
     static final String PRINCIPAL_ATTRIBUTE = "streamcart.principal";
 
     private Access() {
@@ -50,6 +53,32 @@ public final class Access {
             throw new DomainException(ProblemKind.FORBIDDEN, "this account runs no seller business: POST /api/sellers first");
         }
         return sellerId;
+    }
+
+    /**
+     * Whose storefront behaviour (a view, a search) this request is: the signed-in shopper; or, for the
+     * operator calling on a shopper's behalf, the user named in {@value #USER_HEADER}. Anyone else's
+     * header is ignored, so nobody can put clicks into another user's history. Null when anonymous; a
+     * malformed header also makes it anonymous, because it must not fail the request it rides on.
+     */
+    public static @Nullable Long shopper(Context ctx) {
+        Principal caller = optionalPrincipal(ctx).orElse(null);
+        if (caller == null) {
+            return null;
+        }
+        if (!caller.isAdmin()) {
+            return caller.userId();
+        }
+        String raw = ctx.header(USER_HEADER);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.trim());
+            return id > 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The 404 to throw when a resource exists but belongs to someone else. */

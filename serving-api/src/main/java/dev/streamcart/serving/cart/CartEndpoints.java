@@ -42,9 +42,6 @@ public final class CartEndpoints {
         }
     }
 
-    private static final String SESSION_HEADER = "X-Session-Id";
-    private static final int MAX_SESSION_ID = 128;
-
     private final RequestBodies bodies;
     private final ObjectMapper json;
     private final Transactions transactions;
@@ -81,8 +78,8 @@ public final class CartEndpoints {
                 "recommendationVariant");
         String variant = fromBody != null ? fromBody : RecommendationVariantParam.parse(ctx.queryParam("rec"), "rec");
         ShoppingCart.Added added = cart.add(userId, productId, quantity, variant);
-        String session = ctx.header(SESSION_HEADER);
-        if (session != null && !session.isBlank() && session.length() <= MAX_SESSION_ID) {
+        String session = ctx.header(Clickstream.SESSION_HEADER);
+        if (session != null && !session.isBlank() && session.length() <= Clickstream.MAX_SESSION_ID_LENGTH) {
             clickstream.cartAdded(session.trim(), userId, productId, added.categoryId(), variant);
         }
         ctx.json(CartView.of(added.cart()));

@@ -55,9 +55,6 @@ public final class CatalogEndpoints {
 
     public record PriceResponse(long productId, String oldPrice, String price, String currency, boolean changed) {}
 
-    public static final String SESSION_HEADER = "X-Session-Id";
-    public static final String USER_HEADER = "X-User-Id";
-
     private final RequestBodies bodies;
     private final Sellers sellers;
     private final Categories categories;
@@ -229,38 +226,11 @@ public final class CatalogEndpoints {
     }
 
     private void recordView(Context ctx, Product product, @Nullable String recommendationVariant) {
-        String session = ctx.header(SESSION_HEADER);
+        String session = ctx.header(Clickstream.SESSION_HEADER);
         if (session == null || session.isBlank()) {
             return;
         }
-        clickstream.productViewed(session.trim(), viewer(ctx), product.id(), product.categoryId(), recommendationVariant);
-    }
-
-    /**
-     * Whose view this is: the signed-in customer; or, for a storefront server calling as the
-     * operator on a shopper's behalf, the user named in X-User-Id. Anyone else's header is ignored,
-     * so nobody can put views into another user's history.
-     */
-    private static @Nullable Long viewer(Context ctx) {
-        Principal caller = Access.optionalPrincipal(ctx).orElse(null);
-        if (caller == null) {
-            return null;
-        }
-        return caller.isAdmin() ? userIdHeader(ctx) : Long.valueOf(caller.userId());
-    }
-
-    // A malformed user header must not fail the page view; the click is then anonymous.
-    private static @Nullable Long userIdHeader(Context ctx) {
-        String raw = ctx.header(USER_HEADER);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(raw.trim());
-            return id > 0 ? id : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        clickstream.productViewed(session.trim(), Access.shopper(ctx), product.id(), product.categoryId(), recommendationVariant);
     }
 
     private static Stock stock(StockSnapshot snapshot) {

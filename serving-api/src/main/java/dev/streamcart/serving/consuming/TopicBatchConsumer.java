@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -57,10 +53,8 @@ public final class TopicBatchConsumer<V extends SpecificRecord> implements AutoC
     private final Deserializer<V> deserializer;
     private final BatchHandler<V> handler;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread thread;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ConsumerThread thread;
     private final AtomicLong handled = new AtomicLong();
-    private volatile boolean running = true;
 
     public TopicBatchConsumer(String bootstrapServers, SchemaRegistryClient registry, TopicSpec<V> topic, String groupId,
                               int maxBatch, BatchHandler<V> handler) {
@@ -76,8 +70,7 @@ public final class TopicBatchConsumer<V extends SpecificRecord> implements AutoC
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, groupId);
-        this.thread.setDaemon(true);
+        this.thread = new ConsumerThread(consumer, groupId, topic.name() + " consumer", this::run);
     }
 
     public TopicBatchConsumer<V> start() {
@@ -91,32 +84,23 @@ public final class TopicBatchConsumer<V extends SpecificRecord> implements AutoC
     }
 
     private void run() {
-        try {
-            consumer.subscribe(List.of(topic.name()));
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
-                if (records.isEmpty()) {
-                    continue;
-                }
-                List<V> batch = decode(records);
-                try {
-                    handler.handle(batch);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: {} records not written, retrying: {}", topic.name(), records.count(), e.toString());
-                    rewindToCommitted();
-                    pause();
-                    continue;
-                }
-                handled.addAndGet(batch.size());
-                commit();
+        consumer.subscribe(List.of(topic.name()));
+        while (thread.isRunning()) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+            if (records.isEmpty()) {
+                continue;
             }
-        } catch (WakeupException e) {
-            // close() asked us to stop
-        } catch (RuntimeException e) {
-            LOG.error("{} consumer stopped on an unexpected failure", topic.name(), e);
-        } finally {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-            stopped.countDown();
+            List<V> batch = decode(records);
+            try {
+                handler.handle(batch);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} records not written, retrying: {}", topic.name(), records.count(), e.toString());
+                rewindToCommitted();
+                thread.pause(RETRY_PAUSE); // back-off before retrying a failed database write
+                continue;
+            }
+            handled.addAndGet(batch.size());
+            commit();
         }
     }
 
@@ -158,30 +142,8 @@ public final class TopicBatchConsumer<V extends SpecificRecord> implements AutoC
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE.toMillis()); // back-off before retrying a failed database write
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        if (!thread.isAlive() && stopped.getCount() > 0) {
-            consumer.close(CloseOptions.timeout(Duration.ZERO));
-            stopped.countDown();
-            return;
-        }
-        consumer.wakeup();
-        try {
-            if (thread.isAlive() && !stopped.await(10, TimeUnit.SECONDS)) {
-                LOG.warn("{} consumer did not stop within 10 s", topic.name());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }

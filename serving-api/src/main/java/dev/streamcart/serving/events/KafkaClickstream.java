@@ -55,8 +55,7 @@ public final class KafkaClickstream implements Clickstream {
     @Override
     public void productViewed(String sessionId, @Nullable Long userId, long productId, long categoryId,
                               @Nullable String recommendationVariant) {
-        send(event(sessionId, userId, ClickType.PRODUCT_VIEW).setProductId(productId).setCategoryId(categoryId)
-                .setQuery(null).setRecommendationVariant(recommendationVariant).build());
+        sendProductEvent(ClickType.PRODUCT_VIEW, sessionId, userId, productId, categoryId, recommendationVariant);
     }
 
     @Override
@@ -67,8 +66,7 @@ public final class KafkaClickstream implements Clickstream {
     @Override
     public void cartAdded(String sessionId, @Nullable Long userId, long productId, long categoryId,
                           @Nullable String recommendationVariant) {
-        send(event(sessionId, userId, ClickType.CART_ADD).setProductId(productId).setCategoryId(categoryId)
-                .setQuery(null).setRecommendationVariant(recommendationVariant).build());
+        sendProductEvent(ClickType.CART_ADD, sessionId, userId, productId, categoryId, recommendationVariant);
     }
 
     @Override
@@ -91,6 +89,12 @@ public final class KafkaClickstream implements Clickstream {
     public void checkoutStarted(String sessionId, long userId) {
         send(event(sessionId, userId, ClickType.CHECKOUT_START).setProductId(null).setCategoryId(null).setQuery(null)
                 .build());
+    }
+
+    private void sendProductEvent(ClickType type, String sessionId, @Nullable Long userId, long productId,
+                                  long categoryId, @Nullable String recommendationVariant) {
+        send(event(sessionId, userId, type).setProductId(productId).setCategoryId(categoryId)
+                .setQuery(null).setRecommendationVariant(recommendationVariant).build());
     }
 
     private static ClickEvent.Builder event(String sessionId, @Nullable Long userId, ClickType type) {

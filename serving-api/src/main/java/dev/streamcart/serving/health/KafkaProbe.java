@@ -1,12 +1,10 @@
 package dev.streamcart.serving.health;
 
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /** Asks the Kafka cluster who it is; UP when it answers within two seconds. */
@@ -15,11 +13,7 @@ public final class KafkaProbe implements AutoCloseable {
     private final Admin admin;
 
     public KafkaProbe(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "serving-api-health",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000));
+        this.admin = Probes.kafkaAdmin(bootstrapServers, "serving-api-health");
     }
 
     public ComponentHealth check() {

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 
 import dev.streamcart.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -30,11 +29,7 @@ public final class OutboxDeadLetters implements AutoCloseable {
     private final Admin admin;
 
     public OutboxDeadLetters(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "serving-api-dead-letters",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000));
+        this.admin = Probes.kafkaAdmin(bootstrapServers, "serving-api-dead-letters");
     }
 
     public ComponentHealth check() {

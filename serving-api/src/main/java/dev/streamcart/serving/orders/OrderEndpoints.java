@@ -10,7 +10,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.auth.Principal;
-import dev.streamcart.serving.db.Transactions;
 import dev.streamcart.serving.events.Clickstream;
 import dev.streamcart.serving.idempotency.IdempotencyKey;
 import dev.streamcart.serving.idempotency.IdempotentRequests;
@@ -47,7 +46,6 @@ public final class OrderEndpoints {
 
     private final RequestBodies bodies;
     private final ObjectMapper json;
-    private final Transactions transactions;
     private final IdempotentRequests idempotent;
     private final Checkout checkout;
     private final OrderCancellation cancellation;
@@ -56,7 +54,7 @@ public final class OrderEndpoints {
     private final Clickstream clickstream;
     private final CheckoutOutcomeCounts outcomes;
 
-    public OrderEndpoints(RequestBodies bodies, ObjectMapper json, Transactions transactions, IdempotentRequests idempotent,
+    public OrderEndpoints(RequestBodies bodies, ObjectMapper json, IdempotentRequests idempotent,
                           Checkout checkout, OrderCancellation cancellation, OrderViews views,
                           OrderOwnership ownership, Clickstream clickstream, CheckoutOutcomeCounts outcomes) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
@@ -64,7 +62,6 @@ public final class OrderEndpoints {
         this.clickstream = Objects.requireNonNull(clickstream, "clickstream");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
         this.checkout = Objects.requireNonNull(checkout, "checkout");
         this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
@@ -92,14 +89,8 @@ public final class OrderEndpoints {
         long orderId = PathIds.of(ctx, "id");
         ownership.requireBuyer(Access.principal(ctx), orderId);
         IdempotencyKey key = IdempotencyKey.optional(ctx.header(IdempotencyKey.HEADER));
-        StoredResponse response;
-        if (key == null) {
-            response = transactions.inTransaction(connection ->
-                    Responses.json(json, 200, OrderResponse.of(cancellation.cancel(connection, orderId))));
-        } else {
-            response = idempotent.execute(key, "POST " + ctx.path(), RequestFingerprint.of(ctx.path()), connection ->
-                    Responses.json(json, 200, OrderResponse.of(cancellation.cancel(connection, orderId))));
-        }
+        StoredResponse response = idempotent.executeOptional(key, "POST " + ctx.path(), RequestFingerprint.of(ctx.path()),
+                connection -> Responses.json(json, 200, OrderResponse.of(cancellation.cancel(connection, orderId))));
         // committed: the provider is asked to release an authorisation with no row lock held
         cancellation.voidLeftOverAuthorizations(orderId);
         Responses.send(ctx, response);

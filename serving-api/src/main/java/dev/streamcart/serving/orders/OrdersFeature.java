@@ -37,7 +37,7 @@ public record OrdersFeature(Checkout checkout, CheckoutOutcomeCounts checkoutOut
         Checkout checkout = new Checkout(storage.orders(), storage.reservations(), storage.events(),
                 new OrderPricing(shipping), limits);
         CheckoutOutcomeCounts checkoutOutcomes = new CheckoutOutcomeCounts(infrastructure.metrics());
-        OrderEndpoints endpoints = new OrderEndpoints(infrastructure.bodies(), infrastructure.json(), infrastructure.transactions(),
+        OrderEndpoints endpoints = new OrderEndpoints(infrastructure.bodies(), infrastructure.json(),
                 infrastructure.idempotent(), checkout, cancellation, new OrderViews(views), storage.ownership(),
                 infrastructure.clickstream(), checkoutOutcomes);
         return new OrdersFeature(checkout, checkoutOutcomes, commands, endpoints);

@@ -4,16 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.streamcart.schemas.registry.SchemaRegistryClient;
 import dev.streamcart.schemas.topics.TopicSpec;
+import dev.streamcart.serving.consuming.ConsumerThread;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -51,9 +49,7 @@ public final class TopicChangeFeed<V extends SpecificRecord> implements AutoClos
     private final TopicSpec<V> topic;
     private final SchemaRegistryClient registry;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread thread;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean running = true;
+    private final ConsumerThread thread;
     private volatile boolean live;
     private volatile Predicate<String> interested = key -> true;
     private volatile BiConsumer<String, @Nullable V> listener = (key, value) -> { };
@@ -70,8 +66,8 @@ public final class TopicChangeFeed<V extends SpecificRecord> implements AutoClos
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "changes-" + topic.name());
-        this.thread.setDaemon(true);
+        this.thread = new ConsumerThread(consumer, "changes-" + topic.name(), "change feed of " + topic.name(),
+                this::run);
     }
 
     /**
@@ -111,33 +107,27 @@ public final class TopicChangeFeed<V extends SpecificRecord> implements AutoClos
             for (TopicPartition partition : partitions) {
                 retryingTimeouts(() -> consumer.position(partition));
             }
-            if (!running) {
+            if (!thread.isRunning()) {
                 return;
             }
             live = true;
             LOG.info("following changes of {} ({} partitions) from their end", topic.name(), partitions.size());
             Deserializer<V> deserializer = topic.valueSerde(registry).deserializer();
-            while (running) {
+            while (thread.isRunning()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
                 for (ConsumerRecord<String, byte[]> record : records) {
                     apply(record, deserializer);
                 }
             }
-        } catch (WakeupException e) {
-            // close() asked us to stop
-        } catch (RuntimeException e) {
-            LOG.error("change feed of {} stopped on an unexpected failure", topic.name(), e);
         } finally {
             live = false;
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-            stopped.countDown();
         }
     }
 
     private List<TopicPartition> awaitPartitions() {
         // The topic may not exist yet when the API starts before the platform created it.
         boolean warned = false;
-        while (running) {
+        while (thread.isRunning()) {
             List<PartitionInfo> infos = retryingTimeouts(() -> consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)));
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -146,7 +136,7 @@ public final class TopicChangeFeed<V extends SpecificRecord> implements AutoClos
                 LOG.warn("topic {} does not exist yet or the broker is slow to answer; waiting for it", topic.name());
                 warned = true;
             }
-            sleep(TOPIC_WAIT);
+            thread.pause(TOPIC_WAIT);
         }
         return List.of();
     }
@@ -160,11 +150,11 @@ public final class TopicChangeFeed<V extends SpecificRecord> implements AutoClos
             try {
                 return lookup.get();
             } catch (TimeoutException e) {
-                if (!running) {
+                if (!thread.isRunning()) {
                     throw new WakeupException();
                 }
                 LOG.warn("the broker did not answer a look-up for {} in time ({}); retrying", topic.name(), e.getMessage());
-                sleep(TOPIC_WAIT);
+                thread.pause(TOPIC_WAIT);
             }
         }
     }
@@ -190,31 +180,8 @@ public final class TopicChangeFeed<V extends SpecificRecord> implements AutoClos
         }
     }
 
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        if (!thread.isAlive() && stopped.getCount() > 0) {
-            // never started: nothing polls, so close the consumer here
-            consumer.close(CloseOptions.timeout(Duration.ZERO));
-            stopped.countDown();
-            return;
-        }
-        consumer.wakeup();
-        try {
-            if (thread.isAlive() && !stopped.await(10, TimeUnit.SECONDS)) {
-                LOG.warn("change feed of {} did not stop within 10 s", topic.name());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }

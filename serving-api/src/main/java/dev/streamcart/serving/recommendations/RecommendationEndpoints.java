@@ -4,8 +4,8 @@ import java.util.Objects;
 
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.events.Clickstream;
-import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.PathIds;
+import dev.streamcart.serving.web.QueryParams;
 import io.javalin.http.Context;
 
 /**
@@ -34,7 +34,7 @@ public final class RecommendationEndpoints {
     public void recommend(Context ctx) {
         long userId = PathIds.of(ctx, "userId");
         Access.requireUser(ctx, userId);
-        Recommender.Recommendations answer = recommender.recommend(userId, limit(ctx.queryParam("limit")));
+        Recommender.Recommendations answer = recommender.recommend(userId, QueryParams.limitParam(ctx, DEFAULT_LIMIT, MAX_LIMIT));
         if (!answer.items().isEmpty()) {
             clickstream.recommendationsShown(session(ctx, userId), userId, answer.variant(),
                     answer.items().stream().map(Recommender.Item::productId).toList());
@@ -44,7 +44,7 @@ public final class RecommendationEndpoints {
 
     public void similar(Context ctx) {
         long productId = PathIds.of(ctx, "id");
-        ctx.json(similar.similarTo(productId, limit(ctx.queryParam("limit"))));
+        ctx.json(similar.similarTo(productId, QueryParams.limitParam(ctx, DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     public void status(Context ctx) {
@@ -58,20 +58,5 @@ public final class RecommendationEndpoints {
     // impressions are keyed like other clicks, by the storefront's session; without one, by user
     private static String session(Context ctx, long userId) {
         return Clickstream.sessionOf(ctx.header(Clickstream.SESSION_HEADER), userId);
-    }
-
-    private static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.invalidInput("'limit' must be an integer from 1 to " + MAX_LIMIT + ", was '" + raw + "'");
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -328,23 +329,43 @@ public final class OrderRefunds {
     }
 
     private static Payment capturedPayment(Connection connection, long orderId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
+        return payment(connection, """
                 SELECT id, amount, gateway_reference FROM payments
-                WHERE order_id = ? AND status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED') ORDER BY id LIMIT 1""")) {
-            select.setLong(1, orderId);
+                WHERE order_id = ? AND status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED') ORDER BY id LIMIT 1""", orderId)
+                .orElseThrow(() -> DomainException.conflict("order " + orderId + " has no captured payment to refund"));
+    }
+
+    private static Payment paymentOfRefund(Connection connection, long refundId) throws SQLException {
+        return payment(connection, """
+                SELECT p.id, p.amount, p.gateway_reference FROM refunds r JOIN payments p ON p.id = r.payment_id
+                WHERE r.id = ?""", refundId)
+                .orElseThrow(() -> new IllegalStateException("refund " + refundId + " has no payment"));
+    }
+
+    /** The payment {@code query} (id, amount, gateway reference) finds for {@code id}. */
+    private static Optional<Payment> payment(Connection connection, String query, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw DomainException.conflict("order " + orderId + " has no captured payment to refund");
-                }
-                return new Payment(row.getLong(1), row.getBigDecimal(2), row.getString(3));
+                return row.next()
+                        ? Optional.of(new Payment(row.getLong(1), row.getBigDecimal(2), row.getString(3)))
+                        : Optional.empty();
             }
         }
     }
 
     /** Completed and pending refunds: a pending one's amount is spoken for. */
     private static BigDecimal refundedSoFar(Connection connection, long orderId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = ?")) {
+        return refundSum(connection, "SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = ?", orderId);
+    }
+
+    private static BigDecimal completedSoFar(Connection connection, long orderId) throws SQLException {
+        return refundSum(connection,
+                "SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = ? AND status = 'COMPLETED'", orderId);
+    }
+
+    private static BigDecimal refundSum(Connection connection, String query, long orderId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
             select.setLong(1, orderId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -460,29 +481,6 @@ public final class OrderRefunds {
                             + " request with this " + IdempotencyKey.HEADER);
                 }
                 return row.getBigDecimal(1);
-            }
-        }
-    }
-
-    private static Payment paymentOfRefund(Connection connection, long refundId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT p.id, p.amount, p.gateway_reference FROM refunds r JOIN payments p ON p.id = r.payment_id
-                WHERE r.id = ?""")) {
-            select.setLong(1, refundId);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return new Payment(row.getLong(1), row.getBigDecimal(2), row.getString(3));
-            }
-        }
-    }
-
-    private static BigDecimal completedSoFar(Connection connection, long orderId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = ? AND status = 'COMPLETED'")) {
-            select.setLong(1, orderId);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getBigDecimal(1).setScale(2);
             }
         }
     }

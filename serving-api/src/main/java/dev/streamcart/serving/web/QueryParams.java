@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 import dev.streamcart.serving.problems.DomainException;
 import io.javalin.http.Context;
@@ -15,7 +16,23 @@ public final class QueryParams {
     private QueryParams() {}
 
     public static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
-        String raw = ctx.queryParam(name);
+        return boundedInt(ctx.queryParam(name), defaultValue, min, max,
+                "query parameter '" + name + "'", DomainException::invalidInput);
+    }
+
+    /** The {@code limit} of a list route: 1 to {@code max}, {@code defaultLimit} when absent. */
+    public static int limitParam(Context ctx, int defaultLimit, int max) {
+        return countParam(ctx, "limit", defaultLimit, max, DomainException::invalidInput);
+    }
+
+    /** A count from 1 to {@code max}, {@code defaultValue} when absent; {@code invalid} makes the 400 from its detail. */
+    public static int countParam(Context ctx, String name, int defaultValue, int max,
+                                 Function<String, DomainException> invalid) {
+        return boundedInt(ctx.queryParam(name), defaultValue, 1, max, "'" + name + "'", invalid);
+    }
+
+    private static int boundedInt(@Nullable String raw, int defaultValue, int min, int max, String subject,
+                                  Function<String, DomainException> invalid) {
         if (raw == null || raw.isBlank()) {
             return defaultValue;
         }
@@ -27,8 +44,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw DomainException.invalidInput("query parameter '" + name + "' must be an integer from " + min + " to "
-                + max + ", was '" + raw + "'");
+        throw invalid.apply(subject + " must be an integer from " + min + " to " + max + ", was '" + raw + "'");
     }
 
     /** An ISO-8601 instant ("2026-11-26T10:00:00Z") or a date ("2026-11-26", its UTC midnight); null when absent. */

@@ -5,10 +5,9 @@ import java.util.Objects;
 
 import dev.streamcart.serving.auth.Access;
 import dev.streamcart.serving.orders.OrderViews;
-import dev.streamcart.serving.problems.DomainException;
 import dev.streamcart.serving.web.PathIds;
+import dev.streamcart.serving.web.QueryParams;
 import io.javalin.http.Context;
-import org.jspecify.annotations.Nullable;
 
 /** HTTP handler of {@code GET /api/users/{id}/orders}: order tracking per user. */
 public final class UserOrderEndpoints {
@@ -27,21 +26,6 @@ public final class UserOrderEndpoints {
     public void list(Context ctx) {
         long userId = PathIds.of(ctx, "id");
         Access.requireUser(ctx, userId);
-        ctx.json(new UserOrderList(userId, orders.of(userId, limit(ctx.queryParam("limit")))));
-    }
-
-    private static int limit(@Nullable String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.invalidInput("'limit' must be an integer from 1 to " + MAX_LIMIT + ", was '" + raw + "'");
+        ctx.json(new UserOrderList(userId, orders.of(userId, QueryParams.limitParam(ctx, DEFAULT_LIMIT, MAX_LIMIT))));
     }
 }
